@@ -1,0 +1,36 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+
+/** Who did something: a signed-in member, an API token, or the hub itself. */
+export type Actor =
+  | { type: "member"; userId: string; memberId: string; label: string }
+  | { type: "token"; tokenId: string; label: string }
+  | { type: "system"; label: string };
+
+export function actorId(actor: Actor): string | null {
+  if (actor.type === "member") return actor.userId;
+  if (actor.type === "token") return actor.tokenId;
+  return null;
+}
+
+/** Appends to the org's audit log. Metadata must never hold secrets: callers pass names, not values. */
+export async function recordAudit(
+  orgId: string,
+  actor: Actor,
+  action: string,
+  target: { type: string; id: string | null },
+  metadata: Prisma.InputJsonObject = {},
+) {
+  await db.auditLog.create({
+    data: {
+      orgId,
+      actorType: actor.type,
+      actorId: actorId(actor),
+      actorLabel: actor.label,
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      metadata,
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// The only reader of process.env in the app. Defaults describe the embedded local setup that
+// `npm run dev` starts, so a fresh clone runs with no configuration at all.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:54329/postgres"),
+  // PGlite (the embedded default) runs one session for all connections, so it needs a pool of 1.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  APP_URL: z.url().default("http://localhost:3000"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Webhook Hub <hub@localhost>"),
+  SIGNUP_ENABLED: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();

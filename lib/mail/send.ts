@@ -1,0 +1,34 @@
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { mailTransport } from "@/lib/mail/transport";
+
+export interface OutgoingEmail {
+  orgId: string | null;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/**
+ * Stores the email in the outbox first, then hands it to SMTP and records the outcome, so every
+ * email the hub meant to send is visible with its status even when the SMTP server is down.
+ */
+export async function sendEmail(email: OutgoingEmail) {
+  const row = await db.email.create({
+    data: { orgId: email.orgId, kind: email.kind, to: email.to, subject: email.subject, text: email.text, html: email.html },
+  });
+  const transport = mailTransport();
+  if (!transport) {
+    return db.email.update({ where: { id: row.id }, data: { status: "failed", error: "SMTP_URL is not configured." } });
+  }
+  try {
+    await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html });
+    return db.email.update({ where: { id: row.id }, data: { status: "sent", sentAt: new Date() } });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`Email ${row.id} to ${email.to} failed: ${reason}`);
+    return db.email.update({ where: { id: row.id }, data: { status: "failed", error: reason.slice(0, 500) } });
+  }
+}

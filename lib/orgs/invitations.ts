@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@/generated/prisma/client";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { canAssignRole } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError, notFound } from "@/lib/http/errors";
+import { sendEmail } from "@/lib/mail/send";
+import { invitationEmail } from "@/lib/mail/templates";
+import { invitationOutput, type InvitationOutput, type InviteMemberInput } from "@/lib/orgs/schemas";
+
+const invitationTtlMs = 7 * 24 * 60 * 60 * 1000;
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function listInvitations(orgId: string): Promise<InvitationOutput[]> {
+  const rows = await db.invitation.findMany({ where: { orgId, acceptedAt: null }, orderBy: { createdAt: "desc" } });
+  return rows.map((row) => invitationOutput.parse(row));
+}
+
+/** Emails a one-time link; the token itself exists only in that email. */
+export async function inviteMember(orgId: string, actor: Actor, actorRole: Role, input: InviteMemberInput) {
+  if (!canAssignRole(actorRole, input.role)) throw new AppError("forbidden", "Only owners can invite owners.");
+  const existing = await db.member.findFirst({ where: { orgId, user: { email: input.email } } });
+  if (existing) throw new AppError("conflict", `${input.email} is already a member.`, { field: "email" });
+
+  const token = randomBytes(32).toString("base64url");
+  const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
+  const invitation = await db.invitation.create({
+    data: {
+      orgId,
+      email: input.email,
+      role: input.role,
+      tokenHash: hash(token),
+      invitedById: actor.type === "member" ? actor.userId : null,
+      expiresAt: new Date(Date.now() + invitationTtlMs),
+    },
+  });
+  const url = new URL(`/invite/${token}`, env.APP_URL).toString();
+  await sendEmail({ orgId, kind: "invitation", to: input.email, ...invitationEmail(org.name, actor.label, input.role, url) });
+  await recordAudit(orgId, actor, "member.invited", { type: "invitation", id: invitation.id }, { email: input.email, role: input.role });
+  return invitationOutput.parse(invitation);
+}
+
+export async function revokeInvitation(orgId: string, actor: Actor, invitationId: string) {
+  const { count } = await db.invitation.deleteMany({ where: { id: invitationId, orgId, acceptedAt: null } });
+  if (count === 0) throw notFound("Invitation");
+  await recordAudit(orgId, actor, "invitation.revoked", { type: "invitation", id: invitationId });
+}
+
+export async function findInvitation(token: string) {
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hash(token) }, include: { org: true } });
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) return null;
+  return invitation;
+}
+
+/** Joins the signed-in user to the org, if the invitation was addressed to their email. */
+export async function acceptInvitation(token: string, user: { id: string; email: string }) {
+  const invitation = await findInvitation(token);
+  if (!invitation) throw new AppError("not_found", "This invitation is invalid, used or expired.");
+  if (invitation.email !== user.email.toLowerCase()) {
+    throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
+  }
+  const member = await db.$transaction(async (tx) => {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+    return tx.member.upsert({
+      where: { orgId_userId: { orgId: invitation.orgId, userId: user.id } },
+      create: { orgId: invitation.orgId, userId: user.id, role: invitation.role },
+      update: {},
+    });
+  });
+  await recordAudit(invitation.orgId, { type: "member", userId: user.id, memberId: member.id, label: user.email }, "member.joined", {
+    type: "member",
+    id: member.id,
+  }, { email: user.email, role: member.role });
+  return invitation.org;
+}

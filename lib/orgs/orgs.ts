@@ -1,0 +1,33 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { db } from "@/lib/db";
+import { slugFor } from "@/lib/orgs/slug";
+
+type Tx = Prisma.TransactionClient;
+
+/** Creates an organization with the user as its owner. */
+export async function createOrganization(userId: string, userEmail: string, name: string, tx?: Tx) {
+  const run = async (client: Tx) => {
+    const org = await client.organization.create({ data: { name, slug: slugFor(name) } });
+    const member = await client.member.create({ data: { orgId: org.id, userId, role: "owner" } });
+    return { org, member };
+  };
+  const { org, member } = tx ? await run(tx) : await db.$transaction(run);
+  const actor: Actor = { type: "member", userId, memberId: member.id, label: userEmail };
+  if (!tx) await recordAudit(org.id, actor, "organization.created", { type: "organization", id: org.id }, { name });
+  return org;
+}
+
+export async function renameOrganization(orgId: string, actor: Actor, name: string) {
+  const org = await db.organization.update({ where: { id: orgId }, data: { name } });
+  await recordAudit(orgId, actor, "organization.renamed", { type: "organization", id: orgId }, { name });
+  return org;
+}
+
+export function listUserOrganizations(userId: string) {
+  return db.organization.findMany({
+    where: { members: { some: { userId } } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, slug: true, name: true },
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { roles } from "@/lib/auth/permissions";
+
+export const orgName = z.string().trim().min(2, "An organization name has at least 2 characters.").max(80);
+
+export const createOrgInput = z.strictObject({ name: orgName });
+export const renameOrgInput = z.strictObject({ name: orgName });
+
+export const inviteMemberInput = z.strictObject({
+  email: z.email("Enter a valid email address.").max(254).transform((value) => value.toLowerCase()),
+  role: z.enum(roles).default("member"),
+});
+
+export const changeRoleInput = z.strictObject({ role: z.enum(roles) });
+
+export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
+
+export const memberOutput = z.object({
+  id: z.string(),
+  role: z.enum(roles),
+  createdAt: z.date(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string().nullable() }),
+});
+
+export const invitationOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(roles),
+  expiresAt: z.date(),
+  acceptedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+
+export type MemberOutput = z.infer<typeof memberOutput>;
+export type InvitationOutput = z.infer<typeof invitationOutput>;

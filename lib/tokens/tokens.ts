@@ -1,0 +1,56 @@
+import { db } from "@/lib/db";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { notFound } from "@/lib/http/errors";
+import { generateTokenSecret, hashToken, looksLikeToken } from "@/lib/tokens/token-secret";
+import { tokenOutput, type CreateTokenInput, type TokenOutput } from "@/lib/tokens/schemas";
+
+const dayMs = 24 * 60 * 60 * 1000;
+// Writing lastUsedAt on every request would turn each API read into a write; once a minute is enough.
+const lastUsedResolutionMs = 60 * 1000;
+
+export async function listTokens(orgId: string): Promise<TokenOutput[]> {
+  const rows = await db.apiToken.findMany({ where: { orgId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return rows.map((row) => tokenOutput.parse(row));
+}
+
+/** Creates a token and returns it with its secret; the secret is never retrievable again. */
+export async function createToken(orgId: string, actor: Actor, input: CreateTokenInput) {
+  const secret = generateTokenSecret();
+  const row = await db.apiToken.create({
+    data: {
+      orgId,
+      name: input.name,
+      scopes: input.scopes,
+      prefix: secret.prefix,
+      tokenHash: secret.tokenHash,
+      createdById: actor.type === "member" ? actor.userId : null,
+      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * dayMs) : null,
+    },
+  });
+  await recordAudit(orgId, actor, "token.created", { type: "api_token", id: row.id }, { name: row.name, scopes: row.scopes });
+  return { token: tokenOutput.parse(row), secret: secret.token };
+}
+
+export async function revokeToken(orgId: string, actor: Actor, tokenId: string): Promise<TokenOutput> {
+  const { count } = await db.apiToken.updateMany({
+    where: { id: tokenId, orgId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  const row = await db.apiToken.findFirst({ where: { id: tokenId, orgId } });
+  if (!row) throw notFound("Token");
+  if (count > 0) await recordAudit(orgId, actor, "token.revoked", { type: "api_token", id: row.id }, { name: row.name });
+  return tokenOutput.parse(row);
+}
+
+/** Resolves a bearer token to its live row, or null for anything unknown, revoked or expired. */
+export async function authenticateToken(token: string) {
+  if (!looksLikeToken(token)) return null;
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { org: true } });
+  if (!row || row.revokedAt) return null;
+  const now = new Date();
+  if (row.expiresAt && row.expiresAt <= now) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > lastUsedResolutionMs) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return row;
+}

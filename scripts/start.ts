@@ -1,0 +1,107 @@
+/**
+ * `npm run dev`: the whole product on one machine with nothing else installed.
+ * Uses DATABASE_URL and SMTP_URL when set; otherwise starts an embedded Postgres (PGlite, data in
+ * .data/pg) and an embedded SMTP sink that prints every email. Applies migrations, seeds the demo
+ * org, then runs Next.js. `--production` builds and serves the production build instead (e2e).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/postgres";
+import { startSmtpSink, type ReceivedEmail, type SmtpSink } from "@/lib/mail/smtp-sink";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data");
+const production = process.argv.includes("--production");
+const port = Number(process.env.PORT ?? 3000);
+const embeddedPgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+const embeddedSmtpPort = Number(process.env.EMBEDDED_SMTP_PORT ?? 2525);
+
+const cleanups: Array<() => Promise<void> | void> = [];
+
+function log(message: string) {
+  console.log(`\x1b[36m[hub]\x1b[0m ${message}`);
+}
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with exit code ${result.status}`);
+}
+
+async function authSecret(): Promise<string> {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function printEmail(email: ReceivedEmail) {
+  const links = email.text.match(/https?:\/\/\S+/g) ?? [];
+  log(`✉  email to ${email.to.join(", ")}: "${email.subject}"`);
+  for (const link of links) log(`   ${link}`);
+}
+
+async function main() {
+  await mkdir(dataDir, { recursive: true });
+  process.env.AUTH_SECRET ??= await authSecret();
+  process.env.APP_URL ??= `http://localhost:${port}`;
+
+  if (!process.env.DATABASE_URL) {
+    const pg: EmbeddedPostgres = await startEmbeddedPostgres(path.join(dataDir, "pg"), embeddedPgPort);
+    cleanups.push(() => pg.stop());
+    process.env.DATABASE_URL = pg.url;
+    process.env.DATABASE_POOL_SIZE = "1";
+    log(`embedded Postgres (PGlite) on 127.0.0.1:${embeddedPgPort}, data in .data/pg — set DATABASE_URL to use your own`);
+  }
+  if (!process.env.SMTP_URL) {
+    const sink: SmtpSink = await startSmtpSink({ port: embeddedSmtpPort, onMessage: printEmail });
+    cleanups.push(() => sink.stop());
+    process.env.SMTP_URL = sink.url;
+    log(`embedded SMTP sink on ${sink.url}: emails are printed here — set SMTP_URL to send real mail`);
+  }
+
+  log("generating the Prisma client and applying migrations…");
+  run("npx", ["prisma", "generate"]);
+  run("npx", ["prisma", "migrate", "deploy"]);
+  const { seedDemo, demo } = await import("@/prisma/seed");
+  await seedDemo();
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+
+  if (production) {
+    log("building the production bundle…");
+    run("npx", ["next", "build"]);
+  }
+  const next: ChildProcess = spawn("npx", ["next", production ? "start" : "dev", "--port", String(port), "--hostname", "localhost"], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+    detached: true,
+  });
+  cleanups.unshift(() => {
+    if (next.pid && next.exitCode === null) process.kill(-next.pid, "SIGTERM");
+  });
+  next.on("exit", (code) => void shutdown(code ?? 0));
+
+  log(`Webhook Hub: ${process.env.APP_URL}`);
+  log(`demo sign-in: ${demo.email} / ${demo.password} (org "${demo.orgSlug}")`);
+}
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const cleanup of cleanups) await Promise.resolve(cleanup()).catch(() => undefined);
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});

@@ -1,0 +1,37 @@
+import type { Role } from "@/generated/prisma/client";
+import type { TokenScope } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { createOrganization } from "@/lib/orgs/orgs";
+import { generateTokenSecret } from "@/lib/tokens/token-secret";
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createUser(email = `user-${unique()}@example.com`) {
+  return db.user.create({ data: { email, name: "Test User" } });
+}
+
+/** An org owned by a fresh user. */
+export async function createOrg(name = `Org ${unique()}`) {
+  const owner = await createUser();
+  const org = await createOrganization(owner.id, owner.email, name);
+  return { org, owner };
+}
+
+export async function addMember(orgId: string, role: Role) {
+  const user = await createUser();
+  const member = await db.member.create({ data: { orgId, userId: user.id, role } });
+  return { user, member };
+}
+
+export async function createApiToken(orgId: string, scopes: TokenScope[], extra: { revokedAt?: Date; expiresAt?: Date } = {}) {
+  const secret = generateTokenSecret();
+  const row = await db.apiToken.create({
+    data: { orgId, name: `token ${unique()}`, scopes, prefix: secret.prefix, tokenHash: secret.tokenHash, ...extra },
+  });
+  return { row, token: secret.token };
+}
+
+export async function createProjectRow(orgId: string, key = `p-${unique()}`) {
+  return db.project.create({ data: { orgId, key, name: `Project ${key}` } });
+}
