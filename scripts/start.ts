@@ -4,7 +4,7 @@
  * .data/pg) and an embedded SMTP sink that prints every email. Applies migrations, seeds the demo
  * org, then runs Next.js. `--production` builds and serves the production build instead (e2e).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -25,9 +25,13 @@ function log(message: string) {
   console.log(`\x1b[36m[hub]\x1b[0m ${message}`);
 }
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with exit code ${result.status}`);
+// Asynchronous on purpose: the embedded Postgres lives in this process and must keep answering.
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: "inherit", env: process.env });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed with exit code ${code}`))));
+  });
 }
 
 async function authSecret(): Promise<string> {
@@ -48,6 +52,7 @@ async function main() {
   await mkdir(dataDir, { recursive: true });
   process.env.AUTH_SECRET ??= await authSecret();
   process.env.APP_URL ??= `http://localhost:${port}`;
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
   if (!process.env.DATABASE_URL) {
     const pg: EmbeddedPostgres = await startEmbeddedPostgres(path.join(dataDir, "pg"), embeddedPgPort);
@@ -64,8 +69,8 @@ async function main() {
   }
 
   log("generating the Prisma client and applying migrations…");
-  run("npx", ["prisma", "generate"]);
-  run("npx", ["prisma", "migrate", "deploy"]);
+  await run("npx", ["prisma", "generate"]);
+  await run("npx", ["prisma", "migrate", "deploy"]);
   const { seedDemo, demo } = await import("@/prisma/seed");
   await seedDemo();
   const { db } = await import("@/lib/db");
@@ -73,7 +78,7 @@ async function main() {
 
   if (production) {
     log("building the production bundle…");
-    run("npx", ["next", "build"]);
+    await run("npx", ["next", "build"]);
   }
   const next: ChildProcess = spawn("npx", ["next", production ? "start" : "dev", "--port", String(port), "--hostname", "localhost"], {
     cwd: root,

@@ -1,7 +1,7 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import Nodemailer from "next-auth/providers/nodemailer";
+import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -13,6 +13,18 @@ const credentialsInput = z.object({
   email: z.email().transform((value) => value.toLowerCase()),
   password: z.string().min(1).max(200),
 });
+
+// Magic links go through the hub's own outbox (stored, then sent over SMTP), not Auth.js's mailer.
+const magicLink: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  from: env.MAIL_FROM,
+  maxAge: 24 * 60 * 60,
+  async sendVerificationRequest({ identifier, url }) {
+    await sendEmail({ orgId: null, kind: "sign_in_link", to: identifier, ...signInLinkEmail(url) });
+  },
+};
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter stores users and magic-link tokens; sessions are JWTs so password sign-in works too.
@@ -37,13 +49,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
-    Nodemailer({
-      id: "email",
-      from: env.MAIL_FROM,
-      async sendVerificationRequest({ identifier, url }) {
-        await sendEmail({ orgId: null, kind: "sign_in_link", to: identifier, ...signInLinkEmail(url) });
-      },
-    }),
+    magicLink,
   ],
   callbacks: {
     session({ session, token }) {

@@ -42,13 +42,27 @@ function parse(raw: string, from: string, to: string[]): ReceivedEmail {
  * A real SMTP server on loopback that keeps what it receives: the development mailbox, and the
  * receiving end of email tests.
  */
-export async function startSmtpSink({ port = 0, onMessage }: { port?: number; onMessage?: (email: ReceivedEmail) => void } = {}): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  port?: number;
+  onMessage?: (email: ReceivedEmail) => void;
+  /** Answer 550 for these recipients, as a real server does for an unknown mailbox. */
+  refuseRecipient?: (address: string) => boolean;
+}
+
+export async function startSmtpSink({ port = 0, onMessage, refuseRecipient }: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: ReceivedEmail[] = [];
   const waiters = new Set<(email: ReceivedEmail) => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refuseRecipient?.(address.address)) {
+        callback(Object.assign(new Error(`Mailbox ${address.address} unavailable`), { responseCode: 550 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

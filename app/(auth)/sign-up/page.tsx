@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { SignUpForm } from "@/components/auth/sign-up-form";
+import { currentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Create account" };
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (!env.SIGNUP_ENABLED) notFound();
+  if (await currentUser()) redirect("/");
+  const { callbackUrl } = await searchParams;
+  return <SignUpForm callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/"} />;
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import type { OrgRef } from "@/lib/client/org";
+import { projectKeys, projectMutations, type Project } from "@/lib/projects/queries";
+
+/** Creates a project, or edits one when `project` is given. Server validation errors land on their fields. */
+export function ProjectFormDialog({ org, project, open, onClose }: { org: OrgRef; project?: Project; open: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const mutation = useMutation({
+    mutationFn: (input: { key: string; name: string }) =>
+      project ? projectMutations.update(org, project.id, input) : projectMutations.create(org, input),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: projectKeys.all(org) });
+      toast({ title: project ? "Project saved" : `Project ${saved.key} created`, tone: "success" });
+      onClose();
+    },
+    onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : { form: "Something went wrong." }),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setErrors({});
+    mutation.mutate({ key: String(form.get("key") ?? ""), name: String(form.get("name") ?? "") });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={project ? "Edit project" : "New project"}
+      description="Events are published for a project; webhooks can listen to one project or many."
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form="project-form" loading={mutation.isPending}>
+            {project ? "Save" : "Create project"}
+          </Button>
+        </>
+      }
+    >
+      <form id="project-form" onSubmit={submit} className="space-y-4" noValidate>
+        <Field label="Key" hint="Letters, digits, '-', '_', '.', ':'; like a SonarQube project key." error={errors.key}>
+          <Input name="key" defaultValue={project?.key} required autoFocus className="font-mono" />
+        </Field>
+        <Field label="Name" error={errors.name}>
+          <Input name="name" defaultValue={project?.name} required />
+        </Field>
+        {errors.form ? <p role="alert" className="text-sm text-red-600">{errors.form}</p> : null}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { signOutAction } from "@/app/(auth)/actions";
+import { DropdownMenu, DropdownMenuItem, DropdownMenuLabel } from "@/components/ui/dropdown-menu";
+import { LogOutIcon } from "@/components/ui/icons";
+
+export function UserMenu({ email, name }: { email: string; name: string | null }) {
+  const initials = (name ?? email).slice(0, 1).toUpperCase();
+  return (
+    <DropdownMenu
+      label="Account"
+      triggerVariant="ghost"
+      triggerClassName="w-full justify-start"
+      trigger={
+        <span className="flex min-w-0 items-center gap-2">
+          <span className="grid size-6 shrink-0 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-700">{initials}</span>
+          <span className="truncate text-zinc-700">{email}</span>
+        </span>
+      }
+    >
+      <DropdownMenuLabel>{name ?? email}</DropdownMenuLabel>
+      <DropdownMenuItem onClick={() => void signOutAction()}>
+        <LogOutIcon /> Sign out
+      </DropdownMenuItem>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { firstLink, latestEmail } from "./fixtures/db";
+import { signIn, signOut, signUp, uniqueEmail } from "./fixtures/users";
+
+test("a new user signs up, lands on their new org, signs out and back in", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  const { email, slug } = await signUp(page, { orgName: "Lovelace Labs" });
+  expect(slug).toMatch(/^lovelace-labs-[0-9a-f]{4}$/);
+
+  await signOut(page);
+  await page.goto(`/${slug}`);
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await signIn(page, email);
+  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Lovelace Labs" })).toBeVisible();
+});
+
+test("the demo credentials printed on start work", async ({ page }) => {
+  await signIn(page, "demo@example.com", "webhook-hub-demo");
+  await expect(page).toHaveURL(/\/demo$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Demo Org" })).toBeVisible();
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await signIn(page, "demo@example.com", "not-the-password");
+  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("signing up twice with one email is refused on the email field", async ({ page }) => {
+  const email = uniqueEmail();
+  await signUp(page, { email });
+  await signOut(page);
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Someone");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("another-password-1");
+  await page.getByLabel("Organization name").fill("Other");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("alert")).toContainText("already exists");
+});
+
+test("a magic link sent by email signs the user in", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Sign in with an email link instead" }).click();
+  await page.getByLabel("Email").fill("demo@example.com");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  const email = await latestEmail("demo@example.com", "sign_in_link");
+  expect(email?.status).toBe("sent");
+  await page.goto(firstLink(email!.text));
+  await expect(page.getByRole("heading", { level: 1, name: "Demo Org" })).toBeVisible();
+});

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { firstLink, latestEmail, query } from "./fixtures/db";
+import { createProject } from "./fixtures/projects";
+import { signOut, signUp, uniqueEmail } from "./fixtures/users";
+
+test("a member of another org sees none of org A, in pages or API", async ({ page }) => {
+  const a = await signUp(page, { orgName: "Org Alpha" });
+  await createProject(page, a.slug, "alpha-secret", "Alpha secret");
+  const [project] = await query<{ id: string }>(`SELECT id FROM "Project" WHERE key = 'alpha-secret'`);
+  await signOut(page);
+
+  await signUp(page, { orgName: "Org Beta" });
+  for (const path of ["", "/projects", "/members", "/tokens", "/settings"]) {
+    const response = await page.goto(`/${a.slug}${path}`);
+    expect(response?.status(), `/${a.slug}${path}`).toBe(404);
+  }
+  // The browser's own session, asking for org A by slug and by project id.
+  const asB = await page.evaluate(
+    async ({ slug, id }) => {
+      const headers = { "x-organization": slug };
+      const list = await fetch("/api/v1/projects", { headers });
+      const one = await fetch(`/api/v1/projects/${id}`, { headers });
+      return [list.status, one.status];
+    },
+    { slug: a.slug, id: project!.id },
+  );
+  expect(asB).toEqual([404, 404]);
+});
+
+test("an invited viewer joins by email link and cannot write", async ({ page }) => {
+  const owner = await signUp(page, { orgName: "Viewer Test" });
+  await createProject(page, owner.slug, "read-only", "Read only");
+  const viewerEmail = uniqueEmail("viewer");
+
+  await page.goto(`/${owner.slug}/members`);
+  await page.getByRole("button", { name: "Invite member" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email").fill(viewerEmail);
+  await dialog.getByLabel("Role").selectOption("viewer");
+  await dialog.getByRole("button", { name: /Invite|Send/ }).click();
+  await expect(page.getByText(viewerEmail)).toBeVisible();
+  await signOut(page);
+
+  const invitation = await latestEmail(viewerEmail, "invitation");
+  expect(invitation?.status).toBe("sent");
+  await page.goto(firstLink(invitation!.text));
+  await page.getByRole("link", { name: /Create an account|Sign up/ }).first().click();
+  await page.getByLabel("Your name").fill("Vic Viewer");
+  await page.getByLabel("Work email").fill(viewerEmail);
+  await page.getByLabel("Password").fill("viewer-password-1");
+  await page.getByLabel("Organization name").fill("Vic's own org");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${owner.slug}$`));
+
+  await page.goto(`/${owner.slug}/projects`);
+  await expect(page.getByRole("cell", { name: "read-only", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New project" })).toHaveCount(0);
+  const status = await page.evaluate(async (slug) => {
+    const response = await fetch("/api/v1/projects", {
+      method: "POST",
+      headers: { "x-organization": slug, "content-type": "application/json" },
+      body: JSON.stringify({ key: "sneaky", name: "Sneaky" }),
+    });
+    return response.status;
+  }, owner.slug);
+  expect(status).toBe(403);
+  expect((await page.goto(`/${owner.slug}/tokens`))?.status()).toBe(404);
+});
