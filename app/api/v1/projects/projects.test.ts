@@ -94,7 +94,7 @@ describe("bad input gets a clear 4xx in the error shape", () => {
   });
 
   it("rejects bad pagination parameters", async () => {
-    for (const query of [{ limit: "0" }, { limit: "1000" }, { limit: "abc" }, { unknown: "1" }]) {
+    for (const query of [{ limit: "0" }, { limit: "1000" }, { limit: "abc" }, { unknown: "1" }] as Record<string, string>[]) {
       const response = await call("GET", collection.GET, "/api/v1/projects", { token, query });
       expect(response.status).toBe(422);
     }
@@ -106,14 +106,15 @@ describe("authentication", () => {
     const { row: revoked, token: revokedToken } = await createApiToken(orgId, ["projects:read"], { revokedAt: new Date() });
     const { token: expiredToken } = await createApiToken(orgId, ["projects:read"], { expiresAt: new Date(Date.now() - 1000) });
     expect(revoked.revokedAt).not.toBeNull();
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { authorization: "Basic dXNlcjpwYXNz" },
       { authorization: "Bearer" },
       { authorization: "Bearer whk_not-a-real-token-at-all" },
       { authorization: `Bearer ${revokedToken}` },
       { authorization: `Bearer ${expiredToken}` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await call("GET", collection.GET, "/api/v1/projects", { headers });
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe("unauthorized");
