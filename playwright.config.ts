@@ -13,7 +13,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -30,5 +30,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
+    // SIGTERM lets scripts/start.ts stop the Next.js server it started; a bare kill would orphan it.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

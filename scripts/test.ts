@@ -13,8 +13,9 @@ interface Phase {
   report?: () => { passed: number; failed: number };
 }
 
-const vitestReport = "test-results/vitest.json";
-const playwrightReport = "test-results/playwright.json";
+// Not test-results/: Playwright empties that folder when it starts.
+const vitestReport = "test-reports/vitest.json";
+const playwrightReport = "test-reports/playwright.json";
 
 function readJson<T>(path: string): T | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;
@@ -52,7 +53,7 @@ function run(phase: Phase): Promise<number> {
 }
 
 const only = process.argv.slice(2);
-rmSync("test-results", { recursive: true, force: true });
+rmSync("test-reports", { recursive: true, force: true });
 const results: Array<{ phase: Phase; code: number; seconds: number }> = [];
 for (const [index, phase] of phases.entries()) {
   if (only.length > 0 && !only.includes(phase.name)) continue;

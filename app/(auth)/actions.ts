@@ -48,20 +48,21 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
     name: text(form, "name"),
     email: text(form, "email"),
     password: text(form, "password"),
-    orgName: text(form, "orgName"),
+    orgName: form.has("orgName") ? text(form, "orgName") : undefined,
   });
   if (!parsed.success) {
     return { fieldErrors: Object.fromEntries(zodIssues(parsed.error).map((issue) => [issue.path, issue.message])), email: text(form, "email") };
   }
-  let orgSlug: string;
+  let home = "/orgs/new";
   try {
-    ({ org: { slug: orgSlug } } = await signUp(parsed.data));
+    const { org } = await signUp(parsed.data);
+    if (org) home = `/${org.slug}`;
   } catch (error) {
     if (error instanceof AppError) return { fieldErrors: { email: error.message }, email: parsed.data.email };
     throw error;
   }
   const callback = safeCallback(form.get("callbackUrl"));
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: callback === "/" ? `/${orgSlug}` : callback });
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: callback === "/" ? home : callback });
   return {};
 }
 

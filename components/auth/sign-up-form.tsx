@@ -8,7 +8,8 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+/** `joining`: the person arrives from an invitation, so they get no organization of their own. */
+export function SignUpForm({ callbackUrl, joining }: { callbackUrl: string; joining: boolean }) {
   const [state, action] = useActionState<FormState, FormData>(signUpAction, {});
   const errors = state.fieldErrors ?? {};
   return (
@@ -16,7 +17,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       <CardContent className="space-y-5 p-6">
         <div>
           <h1 className="text-lg font-semibold text-zinc-900">Create your account</h1>
-          <p className="text-sm text-zinc-500">You will own a new organization; invite your team later.</p>
+          <p className="text-sm text-zinc-500">
+            {joining ? "Create your account, then accept the invitation." : "You will own a new organization; invite your team later."}
+          </p>
         </div>
         <form action={action} className="space-y-4">
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -29,9 +32,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           <Field label="Password" hint="At least 10 characters." error={errors.password}>
             <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
           </Field>
-          <Field label="Organization name" hint="Your company or team. You can rename it later." error={errors.orgName}>
-            <Input name="orgName" required />
-          </Field>
+          {joining ? null : (
+            <Field label="Organization name" hint="Your company or team. You can rename it later." error={errors.orgName}>
+              <Input name="orgName" required />
+            </Field>
+          )}
           <SubmitButton className="w-full" pendingLabel="Creating your account…">
             Create account
           </SubmitButton>

@@ -31,5 +31,17 @@ export const invitationOutput = z.object({
   createdAt: z.date(),
 });
 
+export const organizationOutput = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  createdAt: z.date(),
+  webhookLimitPerProject: z.number().int(),
+  webhookLimitOrg: z.number().int(),
+  retentionDays: z.number().int(),
+});
+
 export type MemberOutput = z.infer<typeof memberOutput>;
 export type InvitationOutput = z.infer<typeof invitationOutput>;
+export type OrganizationOutput = z.infer<typeof organizationOutput>;
+export type RenameOrgInput = z.infer<typeof renameOrgInput>;

@@ -10,5 +10,6 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   if (!env.SIGNUP_ENABLED) notFound();
   if (await currentUser()) redirect("/");
   const { callbackUrl } = await searchParams;
-  return <SignUpForm callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/"} />;
+  const callback = callbackUrl?.startsWith("/") ? callbackUrl : "/";
+  return <SignUpForm callbackUrl={callback} joining={callback.startsWith("/invite/")} />;
 }

@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { createOrganization } from "@/lib/orgs/orgs";
+import { createOrgInput } from "@/lib/orgs/schemas";
+
+export interface CreateOrgState {
+  error?: string;
+  name?: string;
+}
+
+export async function createOrgAction(_state: CreateOrgState, form: FormData): Promise<CreateOrgState> {
+  const user = await requireUser();
+  const name = String(form.get("name") ?? "");
+  const parsed = createOrgInput.safeParse({ name });
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter a name.", name };
+  const org = await createOrganization(user.id, user.email, parsed.data.name);
+  redirect(`/${org.slug}`);
+}

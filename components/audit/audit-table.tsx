@@ -1,0 +1,87 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { AuditMetadata } from "@/components/audit/audit-metadata";
+import { Alert } from "@/components/ui/alert";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
+import { SkeletonText } from "@/components/ui/skeleton";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { auditLogQuery, type AuditEntry } from "@/lib/audit/queries";
+import type { OrgRef } from "@/lib/client/org";
+import { formatDate, formatRelative } from "@/lib/client/format";
+
+const actorTones: Record<AuditEntry["actorType"], BadgeTone> = { member: "neutral", token: "info", system: "accent" };
+
+export function AuditTable({ org }: { org: OrgRef }) {
+  const { data, isPending, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteQuery(auditLogQuery(org));
+  const entries = data?.pages.flatMap((page) => page.data) ?? [];
+
+  return (
+    <>
+      <PageHeader title="Audit log" description="Who changed what in this organization, whether a member, an API token or the hub itself." />
+      {error ? <Alert tone="danger" title="Could not load the audit log">{error.message}</Alert> : null}
+      {isPending ? (
+        <Card className="p-6">
+          <SkeletonText lines={5} />
+        </Card>
+      ) : data && entries.length === 0 ? (
+        <EmptyState bordered icon={<ListIcon className="size-5" />} title="Nothing recorded yet" description="Changes to projects, tokens, members and settings are recorded here." />
+      ) : data ? (
+        <Card>
+          <Table>
+            <THead>
+              <TR>
+                <TH>Time</TH>
+                <TH>Actor</TH>
+                <TH>Action</TH>
+                <TH>Target</TH>
+                <TH>Details</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {entries.map((entry) => (
+                <TR key={entry.id}>
+                  <TD className="whitespace-nowrap text-zinc-500" title={formatDate(entry.createdAt)}>
+                    {formatRelative(entry.createdAt)}
+                  </TD>
+                  <TD>
+                    <span className="flex min-w-0 items-center gap-2">
+                      <Badge tone={actorTones[entry.actorType]}>{entry.actorType}</Badge>
+                      <span className="max-w-48 truncate text-zinc-800" title={entry.actorLabel}>
+                        {entry.actorLabel}
+                      </span>
+                    </span>
+                  </TD>
+                  <TD className="font-mono text-xs whitespace-nowrap text-zinc-900">{entry.action}</TD>
+                  <TD className="text-xs">
+                    <span className="text-zinc-700">{entry.targetType}</span>
+                    {entry.targetId ? (
+                      <span className="block max-w-36 truncate font-mono text-zinc-400" title={entry.targetId}>
+                        {entry.targetId}
+                      </span>
+                    ) : null}
+                  </TD>
+                  <TD>
+                    <AuditMetadata metadata={entry.metadata} />
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </Card>
+      ) : null}
+      {hasNextPage ? (
+        <div className="mt-4 flex justify-center">
+          <Button variant="secondary" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            Load more
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { EmailDialog } from "@/components/emails/email-dialog";
+import { EmailStatusBadge } from "@/components/emails/email-status-badge";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { MailIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
+import { SkeletonText } from "@/components/ui/skeleton";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { OrgRef } from "@/lib/client/org";
+import { formatDate, formatRelative } from "@/lib/client/format";
+import { emailsQuery, type Email } from "@/lib/mail/queries";
+
+export function EmailsTable({ org }: { org: OrgRef }) {
+  const { data, isPending, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteQuery(emailsQuery(org));
+  const [open, setOpen] = useState<Email | null>(null);
+  const emails = data?.pages.flatMap((page) => page.data) ?? [];
+
+  return (
+    <>
+      <PageHeader title="Emails" description="Every email the hub sent for this organization: invitations and notifications, with their delivery status." />
+      {error ? <Alert tone="danger" title="Could not load emails">{error.message}</Alert> : null}
+      {isPending ? (
+        <Card className="p-6">
+          <SkeletonText lines={4} />
+        </Card>
+      ) : data && emails.length === 0 ? (
+        <EmptyState bordered icon={<MailIcon className="size-5" />} title="No emails yet" description="Invitations and notifications sent for this organization show up here." />
+      ) : data ? (
+        <Card>
+          <Table>
+            <THead>
+              <TR>
+                <TH>To</TH>
+                <TH>Subject</TH>
+                <TH>Kind</TH>
+                <TH>Status</TH>
+                <TH>Time</TH>
+                <TH className="w-12">
+                  <span className="sr-only">Actions</span>
+                </TH>
+              </TR>
+            </THead>
+            <TBody>
+              {emails.map((email) => (
+                <TR key={email.id} onClick={() => setOpen(email)} className="cursor-pointer">
+                  <TD className="max-w-56 truncate font-medium text-zinc-900" title={email.to}>
+                    {email.to}
+                  </TD>
+                  <TD className="max-w-72 truncate" title={email.subject}>
+                    {email.subject}
+                  </TD>
+                  <TD className="font-mono text-xs text-zinc-500">{email.kind}</TD>
+                  <TD>
+                    <EmailStatusBadge email={email} />
+                  </TD>
+                  <TD className="whitespace-nowrap text-zinc-500" title={formatDate(email.createdAt)}>
+                    {formatRelative(email.createdAt)}
+                  </TD>
+                  <TD className="text-right">
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={`View email to ${email.to}: ${email.subject}`}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        setOpen(email);
+                      }}
+                    >
+                      View
+                    </Button>
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </Card>
+      ) : null}
+      {hasNextPage ? (
+        <div className="mt-4 flex justify-center">
+          <Button variant="secondary" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            Load more
+          </Button>
+        </div>
+      ) : null}
+      {open ? <EmailDialog email={open} onClose={() => setOpen(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { roleDescriptions, roleLabels } from "@/components/members/roles";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { useToast } from "@/components/ui/toast";
+import type { Role } from "@/generated/prisma/enums";
+import { canAssignRole, roles } from "@/lib/auth/permissions";
+import { ApiError } from "@/lib/client/api";
+import type { OrgRef } from "@/lib/client/org";
+import { orgKeys, orgMutations } from "@/lib/orgs/queries";
+
+export function InviteMemberDialog({ org, actorRole, open, onClose }: { org: OrgRef; actorRole: Role; open: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const [role, setRole] = useState<Role>("member");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const mutation = useMutation({
+    mutationFn: (input: { email: string; role: Role }) => orgMutations.invite(org, input),
+    onSuccess: async (invitation) => {
+      await queryClient.invalidateQueries({ queryKey: orgKeys.invitations(org) });
+      toast({ title: `Invitation sent to ${invitation.email}`, description: "The link in it works for 7 days.", tone: "success" });
+      onClose();
+    },
+    onError: (error) => {
+      const fields = error instanceof ApiError ? error.fieldErrors() : {};
+      setErrors(Object.keys(fields).length > 0 ? fields : { form: error.message });
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setErrors({});
+    mutation.mutate({ email: String(form.get("email") ?? "").trim(), role });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      hideClose={mutation.isPending}
+      title="Invite member"
+      description="We email them a link to join this organization. They sign in or create an account with that address."
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={onClose} disabled={mutation.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" form="invite-form" loading={mutation.isPending}>
+            Send invitation
+          </Button>
+        </>
+      }
+    >
+      <form id="invite-form" onSubmit={submit} className="space-y-4" noValidate>
+        <Field label="Email" error={errors.email}>
+          <Input name="email" type="email" autoComplete="off" placeholder="teammate@company.com" required autoFocus />
+        </Field>
+        <Field label="Role" hint={roleDescriptions[role]} error={errors.role}>
+          <Select name="role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
+            {roles.map((option) => (
+              <option key={option} value={option} disabled={!canAssignRole(actorRole, option)}>
+                {roleLabels[option]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {errors.form ? <Alert tone="danger">{errors.form}</Alert> : null}
+      </form>
+    </Dialog>
+  );
+}

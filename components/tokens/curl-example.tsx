@@ -1,0 +1,21 @@
+import { CopyButton } from "@/components/ui/copy-button";
+import { cn } from "@/components/ui/cn";
+
+/** A ready-to-paste call to the API, with a copy button. */
+export function CurlExample({ command, className }: { command: string; className?: string }) {
+  return (
+    <div className={cn("overflow-hidden rounded-card-inner border border-zinc-800 bg-zinc-950 shadow-xs", className)}>
+      <div className="flex items-center justify-between border-b border-white/10 py-1.5 pr-1.5 pl-4">
+        <span className="text-xs font-medium text-zinc-400">Shell</span>
+        <CopyButton value={command} label="Copy command" />
+      </div>
+      <pre className="px-4 py-3 font-mono text-[13px] leading-relaxed break-all whitespace-pre-wrap text-zinc-100">
+        <code>{command}</code>
+      </pre>
+    </div>
+  );
+}
+
+export function curlCommand(origin: string, token: string, path = "/api/v1/projects"): string {
+  return `curl -H "Authorization: Bearer ${token}" ${origin}${path}`;
+}
