@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { firstLink, latestEmail, query } from "./fixtures/db";
+import { query } from "./fixtures/db";
+import { inviteAndJoin } from "./fixtures/members";
 import { createProject } from "./fixtures/projects";
-import { signOut, signUp, uniqueEmail } from "./fixtures/users";
+import { signOut, signUp } from "./fixtures/users";
 
 test("a member of another org sees none of org A, in pages or API", async ({ page }) => {
   const a = await signUp(page, { orgName: "Org Alpha" });
@@ -30,29 +31,7 @@ test("a member of another org sees none of org A, in pages or API", async ({ pag
 test("an invited viewer joins by email link and cannot write", async ({ page }) => {
   const owner = await signUp(page, { orgName: "Viewer Test" });
   await createProject(page, owner.slug, "read-only", "Read only");
-  const viewerEmail = uniqueEmail("viewer");
-
-  await page.goto(`/${owner.slug}/members`);
-  await page.getByRole("button", { name: "Invite member" }).first().click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Email").fill(viewerEmail);
-  await dialog.getByLabel("Role", { exact: true }).selectOption("viewer");
-  await dialog.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("cell", { name: viewerEmail })).toBeVisible();
-  await signOut(page);
-
-  const invitation = await latestEmail(viewerEmail, "invitation");
-  expect(invitation?.status).toBe("sent");
-  await page.goto(firstLink(invitation!.text));
-  await page.getByRole("link", { name: "Create an account" }).click();
-  // Joining through an invitation asks for no organization of one's own.
-  await expect(page.getByLabel("Organization name")).toHaveCount(0);
-  await page.getByLabel("Your name").fill("Vic Viewer");
-  await page.getByLabel("Work email").fill(viewerEmail);
-  await page.getByLabel("Password").fill("viewer-password-1");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${owner.slug}$`));
+  await inviteAndJoin(page, owner.slug, "viewer");
 
   await page.goto(`/${owner.slug}/projects`);
   await expect(page.getByRole("cell", { name: "read-only", exact: true })).toBeVisible();
