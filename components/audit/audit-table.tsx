@@ -2,16 +2,13 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { AuditMetadata } from "@/components/audit/audit-metadata";
-import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { SkeletonText } from "@/components/ui/skeleton";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { auditLogQuery, type AuditEntry } from "@/lib/audit/queries";
+import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
 import { formatDate, formatRelative } from "@/lib/client/format";
 
@@ -24,15 +21,19 @@ export function AuditTable({ org }: { org: OrgRef }) {
   return (
     <>
       <PageHeader title="Audit log" description="Who changed what in this organization, whether a member, an API token or the hub itself." />
-      {error ? <Alert tone="danger" title="Could not load the audit log">{error.message}</Alert> : null}
-      {isPending ? (
-        <Card className="p-6">
-          <SkeletonText lines={5} />
-        </Card>
-      ) : data && entries.length === 0 ? (
-        <EmptyState bordered icon={<ListIcon className="size-5" />} title="Nothing recorded yet" description="Changes to projects, tokens, members and settings are recorded here." />
-      ) : data ? (
-        <Card>
+      <ResourceList
+        isPending={isPending}
+        error={error}
+        data={data ? entries : undefined}
+        isEmpty={(rows) => rows.length === 0}
+        errorTitle="Could not load the audit log"
+        skeletonLines={5}
+        more={{ hasNextPage, isFetchingNextPage, fetchNextPage }}
+        empty={
+          <EmptyState bordered icon={<ListIcon className="size-5" />} title="Nothing recorded yet" description="Changes to projects, tokens, members and settings are recorded here." />
+        }
+      >
+        {(rows) => (
           <Table>
             <THead>
               <TR>
@@ -44,7 +45,7 @@ export function AuditTable({ org }: { org: OrgRef }) {
               </TR>
             </THead>
             <TBody>
-              {entries.map((entry) => (
+              {rows.map((entry) => (
                 <TR key={entry.id}>
                   <TD className="whitespace-nowrap text-zinc-500" title={formatDate(entry.createdAt)}>
                     {formatRelative(entry.createdAt)}
@@ -73,15 +74,8 @@ export function AuditTable({ org }: { org: OrgRef }) {
               ))}
             </TBody>
           </Table>
-        </Card>
-      ) : null}
-      {hasNextPage ? (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+        )}
+      </ResourceList>
     </>
   );
 }

@@ -4,14 +4,12 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { EmailDialog } from "@/components/emails/email-dialog";
 import { EmailStatusBadge } from "@/components/emails/email-status-badge";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MailIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { SkeletonText } from "@/components/ui/skeleton";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
 import { formatDate, formatRelative } from "@/lib/client/format";
 import { emailsQuery, type Email } from "@/lib/mail/queries";
@@ -24,15 +22,19 @@ export function EmailsTable({ org }: { org: OrgRef }) {
   return (
     <>
       <PageHeader title="Emails" description="Every email the hub sent for this organization: invitations and notifications, with their delivery status." />
-      {error ? <Alert tone="danger" title="Could not load emails">{error.message}</Alert> : null}
-      {isPending ? (
-        <Card className="p-6">
-          <SkeletonText lines={4} />
-        </Card>
-      ) : data && emails.length === 0 ? (
-        <EmptyState bordered icon={<MailIcon className="size-5" />} title="No emails yet" description="Invitations and notifications sent for this organization show up here." />
-      ) : data ? (
-        <Card>
+      <ResourceList
+        isPending={isPending}
+        error={error}
+        data={data ? emails : undefined}
+        isEmpty={(rows) => rows.length === 0}
+        errorTitle="Could not load emails"
+        skeletonLines={4}
+        more={{ hasNextPage, isFetchingNextPage, fetchNextPage }}
+        empty={
+          <EmptyState bordered icon={<MailIcon className="size-5" />} title="No emails yet" description="Invitations and notifications sent for this organization show up here." />
+        }
+      >
+        {(rows) => (
           <Table>
             <THead>
               <TR>
@@ -47,7 +49,7 @@ export function EmailsTable({ org }: { org: OrgRef }) {
               </TR>
             </THead>
             <TBody>
-              {emails.map((email) => (
+              {rows.map((email) => (
                 <TR key={email.id} onClick={() => setOpen(email)} className="cursor-pointer">
                   <TD className="max-w-56 truncate font-medium text-zinc-900" title={email.to}>
                     {email.to}
@@ -79,15 +81,8 @@ export function EmailsTable({ org }: { org: OrgRef }) {
               ))}
             </TBody>
           </Table>
-        </Card>
-      ) : null}
-      {hasNextPage ? (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+        )}
+      </ResourceList>
       {open ? <EmailDialog email={open} onClose={() => setOpen(null)} /> : null}
     </>
   );

@@ -4,19 +4,17 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { InviteMemberDialog } from "@/components/members/invite-member-dialog";
 import { roleLabels } from "@/components/members/roles";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
-import { SkeletonText } from "@/components/ui/skeleton";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/generated/prisma/enums";
 import { canAssignRole, roles } from "@/lib/auth/permissions";
+import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
 import { formatDate } from "@/lib/client/format";
 import { membersQuery, orgKeys, orgMutations, type Member } from "@/lib/orgs/queries";
@@ -63,13 +61,15 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
   return (
     <>
       <PageHeader title="Members" description="People who can sign in to this organization, and what their role lets them do." actions={inviteButton} />
-      {error ? <Alert tone="danger" title="Could not load members">{error.message}</Alert> : null}
-      {isPending ? (
-        <Card className="p-6">
-          <SkeletonText lines={3} />
-        </Card>
-      ) : data ? (
-        <Card>
+      <ResourceList
+        isPending={isPending}
+        error={error}
+        data={data}
+        isEmpty={() => false}
+        errorTitle="Could not load members"
+        skeletonLines={3}
+      >
+        {(page) => (
           <Table>
             <THead>
               <TR>
@@ -85,7 +85,7 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
               </TR>
             </THead>
             <TBody>
-              {data.data.map((member) => {
+              {page.data.map((member) => {
                 const isYou = member.user.id === currentUserId;
                 const pendingRole = changeRole.isPending && changeRole.variables.member.id === member.id ? changeRole.variables.role : null;
                 return (
@@ -135,8 +135,8 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
               })}
             </TBody>
           </Table>
-        </Card>
-      ) : null}
+        )}
+      </ResourceList>
 
       {manager && dialog?.kind === "invite" ? (
         <InviteMemberDialog org={org} actorRole={manager.actorRole} open onClose={() => setDialog(null)} />

@@ -4,16 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ProjectFormDialog } from "@/components/projects/project-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DropdownMenu, DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FolderIcon, MoreHorizontalIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { SkeletonText } from "@/components/ui/skeleton";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { Alert } from "@/components/ui/alert";
 import { useToast } from "@/components/ui/toast";
+import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
 import { formatDate } from "@/lib/client/format";
 import { projectKeys, projectMutations, projectsQuery, type Project } from "@/lib/projects/queries";
@@ -44,21 +42,24 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
   return (
     <>
       <PageHeader title="Projects" description="Each event belongs to a project, identified by its key." actions={newButton} />
-      {error ? <Alert tone="danger" title="Could not load projects">{error.message}</Alert> : null}
-      {isPending ? (
-        <Card className="p-6">
-          <SkeletonText lines={4} />
-        </Card>
-      ) : data && data.data.length === 0 ? (
-        <EmptyState
-          bordered
-          icon={<FolderIcon className="size-5" />}
-          title="No projects yet"
-          description="Create a project for each codebase or product that publishes events."
-          action={newButton}
-        />
-      ) : data ? (
-        <Card>
+      <ResourceList
+        isPending={isPending}
+        error={error}
+        data={data}
+        isEmpty={(page) => page.data.length === 0}
+        errorTitle="Could not load projects"
+        skeletonLines={4}
+        empty={
+          <EmptyState
+                bordered
+                icon={<FolderIcon className="size-5" />}
+                title="No projects yet"
+                description="Create a project for each codebase or product that publishes events."
+                action={newButton}
+              />
+        }
+      >
+        {(page) => (
           <Table>
             <THead>
               <TR>
@@ -70,7 +71,7 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
               </TR>
             </THead>
             <TBody>
-              {data.data.map((project) => (
+              {page.data.map((project) => (
                 <TR key={project.id}>
                   <TD className="font-medium text-zinc-900">{project.name}</TD>
                   <TD className="font-mono text-xs">{project.key}</TD>
@@ -90,8 +91,8 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
               ))}
             </TBody>
           </Table>
-        </Card>
-      ) : null}
+        )}
+      </ResourceList>
 
       {dialog?.kind === "create" || dialog?.kind === "edit" ? (
         <ProjectFormDialog org={org} project={dialog.kind === "edit" ? dialog.project : undefined} open onClose={() => setDialog(null)} />

@@ -4,18 +4,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CreateTokenDialog } from "@/components/tokens/create-token-dialog";
 import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { SkeletonText } from "@/components/ui/skeleton";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
+import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
 import { formatDate, formatRelative } from "@/lib/client/format";
 import { tokenKeys, tokenMutations, tokensQuery, tokenStatus, type Token } from "@/lib/tokens/queries";
@@ -66,21 +64,24 @@ export function TokensTable({ org, apiOrigin }: { org: OrgRef; apiOrigin: string
         description="Tokens let your services call the API as this organization, limited to the scopes you grant. Each token is shown once, when it is created."
         actions={createButton}
       />
-      {error ? <Alert tone="danger" title="Could not load API tokens">{error.message}</Alert> : null}
-      {isPending ? (
-        <Card className="p-6">
-          <SkeletonText lines={4} />
-        </Card>
-      ) : data && data.data.length === 0 ? (
-        <EmptyState
-          bordered
-          icon={<KeyIcon className="size-5" />}
-          title="No API tokens yet"
-          description="Create a token for each service or pipeline that publishes events, so you can revoke one without touching the others."
-          action={createButton}
-        />
-      ) : data ? (
-        <Card>
+      <ResourceList
+        isPending={isPending}
+        error={error}
+        data={data}
+        isEmpty={(page) => page.data.length === 0}
+        errorTitle="Could not load API tokens"
+        skeletonLines={4}
+        empty={
+          <EmptyState
+                bordered
+                icon={<KeyIcon className="size-5" />}
+                title="No API tokens yet"
+                description="Create a token for each service or pipeline that publishes events, so you can revoke one without touching the others."
+                action={createButton}
+              />
+        }
+      >
+        {(page) => (
           <Table>
             <THead>
               <TR>
@@ -96,7 +97,7 @@ export function TokensTable({ org, apiOrigin }: { org: OrgRef; apiOrigin: string
               </TR>
             </THead>
             <TBody>
-              {data.data.map((token) => {
+              {page.data.map((token) => {
                 const status = tokenStatus(token);
                 return (
                   <TR key={token.id} className={cn(status !== "active" && "text-zinc-500 [&_td]:opacity-80")}>
@@ -131,8 +132,8 @@ export function TokensTable({ org, apiOrigin }: { org: OrgRef; apiOrigin: string
               })}
             </TBody>
           </Table>
-        </Card>
-      ) : null}
+        )}
+      </ResourceList>
 
       {dialog?.kind === "create" ? <CreateTokenDialog org={org} apiOrigin={apiOrigin} open onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === "revoke" ? (
