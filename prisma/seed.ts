@@ -1,5 +1,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { installCatalog } from "@/lib/event-types/install-catalog";
 
 export const demo = {
   email: "demo@example.com",
@@ -26,6 +27,7 @@ export async function seedDemo() {
     create: { orgId: org.id, userId: user.id, role: "owner" },
     update: {},
   });
+  await db.$transaction((tx) => installCatalog(tx, org.id));
   await db.project.upsert({
     where: { orgId_key: { orgId: org.id, key: demo.projectKey } },
     create: { orgId: org.id, key: demo.projectKey, name: demo.projectName },

@@ -1,15 +1,17 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
+import { installCatalog } from "@/lib/event-types/install-catalog";
 import { slugFor } from "@/lib/orgs/slug";
 
 type Tx = Prisma.TransactionClient;
 
-/** Creates an organization with the user as its owner. */
+/** Creates an organization with the user as its owner and the built-in trigger catalog. */
 export async function createOrganization(userId: string, userEmail: string, name: string, tx?: Tx) {
   const run = async (client: Tx) => {
     const org = await client.organization.create({ data: { name, slug: slugFor(name) } });
     const member = await client.member.create({ data: { orgId: org.id, userId, role: "owner" } });
+    await installCatalog(client, org.id);
     return { org, member };
   };
   const { org, member } = tx ? await run(tx) : await db.$transaction(run);

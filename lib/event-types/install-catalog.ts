@@ -1,0 +1,16 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { builtInCatalog } from "@/lib/event-types/catalog";
+
+/** Gives an org its own copy of the built-in triggers; existing ones are left as they are. */
+export async function installCatalog(tx: Prisma.TransactionClient, orgId: string) {
+  await tx.eventType.createMany({
+    data: builtInCatalog.map((entry) => ({
+      orgId,
+      name: entry.name,
+      source: entry.source,
+      description: entry.description,
+      examplePayload: entry.examplePayload as Prisma.InputJsonObject,
+    })),
+    skipDuplicates: true,
+  });
+}
