@@ -17,6 +17,7 @@ const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
     PORT: String(e2ePort),
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     EMBEDDED_SMTP_PORT: "2599",
+    SECRETS_KEYS: `e2e:${Buffer.alloc(32, 9).toString("base64")}`,
   },
 });
 const stop = () => server.kill("SIGTERM");

@@ -9,6 +9,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32).optional(),
+  // Key ring for secrets at rest: "<id>:<base64 32 bytes>[,…]"; the first key encrypts.
+  SECRETS_KEYS: z.string().min(1).optional(),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Webhook Hub <hub@localhost>"),
   SIGNUP_ENABLED: z

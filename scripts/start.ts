@@ -34,10 +34,11 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-async function authSecret(): Promise<string> {
-  const file = path.join(dataDir, "auth-secret");
+/** A secret generated on first start and kept in .data/, so sessions and stored secrets survive restarts. */
+async function persistentSecret(name: string, generate: () => string): Promise<string> {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const secret = randomBytes(32).toString("base64url");
+  const secret = generate();
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
 }
@@ -50,7 +51,8 @@ function printEmail(email: ReceivedEmail) {
 
 async function main() {
   await mkdir(dataDir, { recursive: true });
-  process.env.AUTH_SECRET ??= await authSecret();
+  process.env.AUTH_SECRET ??= await persistentSecret("auth-secret", () => randomBytes(32).toString("base64url"));
+  process.env.SECRETS_KEYS ??= await persistentSecret("secrets-keys", () => `k1:${randomBytes(32).toString("base64")}`);
   process.env.APP_URL ??= `http://localhost:${port}`;
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 

@@ -7,6 +7,7 @@ await adminQuery(`CREATE DATABASE "${database}" TEMPLATE "${inject("templateData
 process.env.DATABASE_URL = databaseUrl(database);
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 process.env.APP_URL ??= "http://localhost:3000";
+process.env.SECRETS_KEYS ??= `test:${Buffer.alloc(32, 7).toString("base64")}`;
 
 afterAll(async () => {
   const { db } = await import("@/lib/db");

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+
+export const createEventTypeInput = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z0-9][a-z0-9_.:-]*$/, "Use lowercase letters, digits, '_', '.', ':' or '-', starting with a letter or digit."),
+  description: z.string().trim().max(500).default(""),
+  schema: z.record(z.string(), z.unknown()).nullable().default(null),
+  examplePayload: z.record(z.string(), z.unknown()).nullable().default(null),
+});
+
+export const eventTypeOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  source: z.string(),
+  schema: z.record(z.string(), z.unknown()).nullable(),
+  examplePayload: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.date(),
+});
+
+export type EventTypeOutput = z.infer<typeof eventTypeOutput>;
+
+export async function listEventTypes(orgId: string): Promise<EventTypeOutput[]> {
+  const rows = await db.eventType.findMany({ where: { orgId }, orderBy: [{ source: "asc" }, { name: "asc" }] });
+  return rows.map((row) => eventTypeOutput.parse(row));
+}
+
+export async function createEventType(orgId: string, actor: Actor, input: z.infer<typeof createEventTypeInput>) {
+  if (input.schema) {
+    try {
+      z.fromJSONSchema(input.schema);
+    } catch {
+      throw new AppError("validation_failed", "The schema is not a JSON Schema the hub can use.", [{ path: "schema", message: "Not a valid JSON Schema." }]);
+    }
+  }
+  const existing = await db.eventType.findFirst({ where: { orgId, name: input.name } });
+  if (existing) throw new AppError("conflict", `The trigger "${input.name}" already exists.`, { field: "name" });
+  const row = await db.eventType.create({
+    data: {
+      orgId,
+      name: input.name,
+      description: input.description,
+      source: "custom",
+      schema: (input.schema ?? undefined) as Prisma.InputJsonObject | undefined,
+      examplePayload: (input.examplePayload ?? undefined) as Prisma.InputJsonObject | undefined,
+    },
+  });
+  await recordAudit(orgId, actor, "event_type.created", { type: "event_type", id: row.id }, { name: row.name });
+  return eventTypeOutput.parse(row);
+}

@@ -1,0 +1,32 @@
+import type { DeliveryMode, WebhookFormat } from "@/generated/prisma/enums";
+
+export const webhookFormats = ["standard", "codescoring", "scorecard", "deepsource", "sonarqube", "dejacode"] as const satisfies readonly WebhookFormat[];
+export const retrySchedules = ["standard", "codescoring", "scorecard", "custom"] as const;
+export type RetryScheduleName = (typeof retrySchedules)[number];
+
+export interface PresetDefaults {
+  deliveryMode: DeliveryMode;
+  batchWindowMs: number;
+  timeoutMs: number;
+  retrySchedule: RetryScheduleName;
+  /** Shortest signing secret the product's receivers accept, if it signs at all. */
+  minSecretLength: number;
+  label: string;
+}
+
+/**
+ * What choosing a format fills in, from each product's documentation. A person can still change
+ * every value except the secret rule, which is what the product's receivers rely on.
+ */
+export const presets: Record<WebhookFormat, PresetDefaults> = {
+  standard: { label: "Standard Webhooks", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 24 },
+  // Events within 5 s go out together; 1m → 48h schedule, then the webhook is disabled.
+  codescoring: { label: "CodeScoring", deliveryMode: "batched", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "codescoring", minSecretLength: 1 },
+  // 5 s limit; 5 retries within 36 h, then the rule owner is emailed and the webhook stays enabled.
+  scorecard: { label: "SecurityScorecard", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 5000, retrySchedule: "scorecard", minSecretLength: 1 },
+  // Signing secrets must be at least 16 characters.
+  deepsource: { label: "DeepSource", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 16 },
+  // The URL must answer within 10 s.
+  sonarqube: { label: "SonarQube", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 1 },
+  dejacode: { label: "DejaCode", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 1 },
+};

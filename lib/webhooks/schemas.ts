@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { presets, retrySchedules, webhookFormats } from "@/lib/webhooks/presets";
+
+const maxHeaders = 20;
+const maxExtraPayloadBytes = 16 * 1024;
+// Headers the hub sets itself: a webhook may not override framing, routing or signatures.
+const reservedHeaders = new Set([
+  "host", "content-length", "content-type", "transfer-encoding", "connection", "authorization",
+  "webhook-id", "webhook-timestamp", "webhook-signature", "x-deepsource-signature",
+  "x-sonar-webhook-hmac-sha256", "x-sonarqube-project", "x-codescoring-authentication", "user-agent",
+]);
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const targetUrl = z
+  .string()
+  .trim()
+  .max(2048, "A URL has at most 2048 characters.")
+  .refine((value) => URL.canParse(value), "Enter a full URL, with http:// or https://.")
+  .refine((value) => !URL.canParse(value) || ["http:", "https:"].includes(new URL(value).protocol), "Use an http:// or https:// URL.");
+
+const headers = z
+  .record(z.string(), z.string().max(1024, "A header value has at most 1024 characters."))
+  .superRefine((value, ctx) => {
+    const names = Object.keys(value);
+    if (names.length > maxHeaders) ctx.addIssue({ code: "custom", message: `At most ${maxHeaders} extra headers.` });
+    for (const name of names) {
+      if (!headerName.test(name)) ctx.addIssue({ code: "custom", path: [name], message: `"${name}" is not a valid header name.` });
+      else if (reservedHeaders.has(name.toLowerCase())) ctx.addIssue({ code: "custom", path: [name], message: `The hub sets ${name} itself.` });
+      if (/[\r\n\0]/.test(value[name] ?? "")) ctx.addIssue({ code: "custom", path: [name], message: "Header values cannot contain line breaks." });
+    }
+  });
+
+const extraPayload = z
+  .record(z.string(), z.unknown())
+  .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= maxExtraPayloadBytes, `The extra payload is at most ${maxExtraPayloadBytes / 1024} KB of JSON.`);
+
+const retryPolicy = z
+  .strictObject({
+    schedule: z.enum(retrySchedules),
+    delaysSeconds: z.array(z.number().int().min(1).max(7 * 24 * 3600)).min(1).max(20).optional(),
+  })
+  .refine((value) => (value.schedule === "custom") === (value.delaysSeconds !== undefined), {
+    message: "Give delaysSeconds exactly when the schedule is custom.",
+    path: ["delaysSeconds"],
+  });
+
+/** Every setting of a webhook. Secrets are write-only: `null` clears, omitting keeps (on PATCH). */
+const webhookFields = {
+  name: z.string().trim().min(1, "Give the webhook a name.").max(100),
+  url: targetUrl,
+  scope: z.enum(["org", "project"]).default("org"),
+  projectId: z.string().max(64).nullable().default(null),
+  projectIds: z.array(z.string().max(64)).max(100).default([]),
+  triggers: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+  format: z.enum(webhookFormats).default("standard"),
+  secret: z.string().max(256).nullable().optional(),
+  token: z.string().max(512).nullable().optional(),
+  headers: headers.default({}),
+  extraPayload: extraPayload.default({}),
+  deliveryMode: z.enum(["single", "batched"]).optional(),
+  batchWindowMs: z.number().int().min(1000).max(60_000).optional(),
+  batchMaxSize: z.number().int().min(1).max(1000).default(100),
+  retryPolicy: retryPolicy.optional(),
+  timeoutMs: z.number().int().min(1000).max(30_000).optional(),
+  rateLimitPerSecond: z.number().int().min(1).max(1000).nullable().default(null),
+  ownerId: z.string().max(64).nullable().default(null),
+  active: z.boolean().default(true),
+};
+
+function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; format: keyof typeof presets; secret?: string | null }, ctx: z.RefinementCtx) {
+  if (value.scope === "project" && !value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "A project-level webhook needs a projectId." });
+  if (value.scope === "project" && value.projectIds.length > 0) ctx.addIssue({ code: "custom", path: ["projectIds"], message: "projectIds is for org-level webhooks; use projectId." });
+  if (value.scope === "org" && value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "projectId is for project-level webhooks; use projectIds." });
+  const minimum = presets[value.format].minSecretLength;
+  if (value.secret && value.secret.length < minimum) {
+    ctx.addIssue({ code: "custom", path: ["secret"], message: `A ${presets[value.format].label} secret has at least ${minimum} characters.` });
+  }
+}
+
+export const createWebhookInput = z.strictObject(webhookFields).superRefine(checkWebhook);
+/** PUT: the whole webhook again (secrets may be omitted to keep them). */
+export const replaceWebhookInput = createWebhookInput;
+/** PATCH: any subset; merged onto the stored webhook, then validated as a whole. */
+export const patchWebhookInput = z.strictObject(webhookFields).partial();
+
+export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
+export type PatchWebhookInput = z.infer<typeof patchWebhookInput>;
+
+export const webhookListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(100).optional(),
+  projectId: z.string().max(64).optional(),
+  status: z.enum(["pending", "active", "failing", "disabled", "paused"]).optional(),
+  trigger: z.string().max(100).optional(),
+});
+
+export const webhookOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  scope: z.enum(["org", "project"]),
+  projectId: z.string().nullable(),
+  projectIds: z.array(z.string()),
+  triggers: z.array(z.string()),
+  format: z.enum(webhookFormats),
+  // Write-only settings are reported as set or not, never by value.
+  secretSet: z.boolean(),
+  tokenSet: z.boolean(),
+  basicAuthSet: z.boolean(),
+  headers: z.record(z.string(), z.string()),
+  extraPayload: z.record(z.string(), z.unknown()),
+  deliveryMode: z.enum(["single", "batched"]),
+  batchWindowMs: z.number(),
+  batchMaxSize: z.number(),
+  retryPolicy: z.object({ schedule: z.enum(retrySchedules), delaysSeconds: z.array(z.number()).optional() }),
+  timeoutMs: z.number(),
+  rateLimitPerSecond: z.number().nullable(),
+  ownerId: z.string().nullable(),
+  active: z.boolean(),
+  status: z.enum(["pending", "active", "failing", "disabled", "paused"]),
+  statusReason: z.string().nullable(),
+  lastDeliveryAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export type WebhookOutput = z.infer<typeof webhookOutput>;

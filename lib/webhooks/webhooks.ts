@@ -1,0 +1,210 @@
+import type { Prisma, Webhook, WebhookStatus } from "@/generated/prisma/client";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { encryptOptional } from "@/lib/crypto/secrets";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/http/errors";
+import { pageArgs, toPage } from "@/lib/http/pagination";
+import { presets, type RetryScheduleName } from "@/lib/webhooks/presets";
+import {
+  createWebhookInput,
+  webhookOutput,
+  type CreateWebhookInput,
+  type PatchWebhookInput,
+  type WebhookOutput,
+} from "@/lib/webhooks/schemas";
+import { splitCredentials } from "@/lib/webhooks/target-url";
+import type { z } from "zod";
+import type { webhookListQuery } from "@/lib/webhooks/schemas";
+
+// Secret columns are selected only to report whether they are set; their values never leave here.
+const withFlags = {
+  omit: { secretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false },
+  include: { projects: { select: { id: true } } },
+} as const;
+
+type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & { projects: Array<{ id: string }> };
+
+function toOutput(row: StoredWebhook): WebhookOutput {
+  return webhookOutput.parse({
+    ...row,
+    scope: row.projectId ? "project" : "org",
+    projectIds: row.projects.map((project) => project.id),
+    secretSet: row.secretEncrypted !== null,
+    tokenSet: row.tokenEncrypted !== null,
+    basicAuthSet: row.basicAuthEncrypted !== null,
+    retryPolicy:
+      row.retrySchedule === "custom"
+        ? { schedule: "custom", delaysSeconds: row.retryDelaysSeconds }
+        : { schedule: row.retrySchedule as RetryScheduleName },
+    active: row.status !== "paused",
+  });
+}
+
+async function findStored(orgId: string, id: string): Promise<StoredWebhook> {
+  const row = await db.webhook.findFirst({ where: { id, orgId }, ...withFlags });
+  if (!row) throw notFound("Webhook");
+  return row;
+}
+
+/** Project ids, trigger names and the owner must all exist in this org; each miss names its field. */
+async function checkReferences(orgId: string, input: CreateWebhookInput) {
+  const issues: Array<{ path: string; message: string }> = [];
+  const projectIds = [...new Set([...input.projectIds, ...(input.projectId ? [input.projectId] : [])])];
+  if (projectIds.length > 0) {
+    const found = new Set((await db.project.findMany({ where: { orgId, id: { in: projectIds } }, select: { id: true } })).map((project) => project.id));
+    for (const id of projectIds) if (!found.has(id)) issues.push({ path: input.projectId === id ? "projectId" : "projectIds", message: `No project ${id} in this organization.` });
+  }
+  if (input.triggers.length > 0) {
+    const known = new Set((await db.eventType.findMany({ where: { orgId, name: { in: input.triggers } }, select: { name: true } })).map((type) => type.name));
+    for (const name of input.triggers) if (!known.has(name)) issues.push({ path: "triggers", message: `Unknown trigger "${name}". See GET /api/v1/webhooks/triggers.` });
+  }
+  if (input.ownerId && !(await db.member.findFirst({ where: { orgId, id: input.ownerId } }))) {
+    issues.push({ path: "ownerId", message: "The owner must be a member of this organization." });
+  }
+  if (issues.length > 0) throw new AppError("validation_failed", "The webhook refers to things that do not exist.", issues);
+}
+
+/** SonarQube's limits: 10 webhooks per project and 10 org-level ones, configurable per org. */
+async function checkLimits(orgId: string, input: CreateWebhookInput, exceptId?: string) {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
+  const others = exceptId ? { NOT: { id: exceptId } } : {};
+  const [count, limit, level] = input.projectId
+    ? [await db.webhook.count({ where: { orgId, projectId: input.projectId, ...others } }), org.webhookLimitPerProject, "this project"]
+    : [await db.webhook.count({ where: { orgId, projectId: null, ...others } }), org.webhookLimitOrg, "the organization level"];
+  if (count >= limit) throw new AppError("limit_reached", `${level[0]!.toUpperCase()}${level.slice(1)} already has ${limit} webhooks, the most allowed.`, { limit });
+}
+
+/** Stored columns for a validated webhook; the preset fills what the input leaves open. */
+function columns(input: CreateWebhookInput) {
+  const preset = presets[input.format];
+  const { url } = splitCredentials(input.url);
+  const retry = input.retryPolicy ?? { schedule: preset.retrySchedule };
+  return {
+    name: input.name,
+    url,
+    projectId: input.scope === "project" ? input.projectId : null,
+    triggers: input.triggers,
+    format: input.format,
+    headers: input.headers,
+    extraPayload: input.extraPayload as Prisma.InputJsonObject,
+    deliveryMode: input.deliveryMode ?? preset.deliveryMode,
+    batchWindowMs: input.batchWindowMs ?? preset.batchWindowMs,
+    batchMaxSize: input.batchMaxSize,
+    retrySchedule: retry.schedule,
+    retryDelaysSeconds: retry.schedule === "custom" ? (retry.delaysSeconds ?? []) : [],
+    timeoutMs: input.timeoutMs ?? preset.timeoutMs,
+    rateLimitPerSecond: input.rateLimitPerSecond,
+    ownerId: input.ownerId,
+  };
+}
+
+/** Write-only values: a string sets, null clears, undefined keeps what is stored. */
+function secretColumns(input: Pick<PatchWebhookInput, "secret" | "token" | "url">) {
+  return {
+    ...(input.secret !== undefined ? { secretEncrypted: encryptOptional(input.secret) } : {}),
+    ...(input.token !== undefined ? { tokenEncrypted: encryptOptional(input.token) } : {}),
+    ...(input.url !== undefined ? { basicAuthEncrypted: encryptOptional(splitCredentials(input.url).basicAuth) } : {}),
+  };
+}
+
+/** A new URL needs activation again; pausing and resuming keep an activated URL active. */
+function nextStatus(current: Pick<Webhook, "status" | "activatedAt"> | null, active: boolean, urlChanged: boolean): { status: WebhookStatus; activatedAt?: null } {
+  if (!active) return { status: "paused", ...(urlChanged ? { activatedAt: null } : {}) };
+  if (urlChanged || !current?.activatedAt) return { status: "pending", ...(urlChanged ? { activatedAt: null } : {}) };
+  return { status: current.status === "paused" ? "active" : current.status };
+}
+
+export async function createWebhook(orgId: string, actor: Actor, input: CreateWebhookInput): Promise<WebhookOutput> {
+  await checkReferences(orgId, input);
+  await checkLimits(orgId, input);
+  const data = columns(input);
+  const row = await db.webhook.create({
+    data: {
+      orgId,
+      ...data,
+      ...secretColumns(input),
+      ...nextStatus(null, input.active, true),
+      projects: { connect: input.scope === "org" ? input.projectIds.map((id) => ({ id })) : [] },
+    },
+    ...withFlags,
+  });
+  await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: row.id }, { name: row.name, url: row.url, format: row.format });
+  return toOutput(row);
+}
+
+/** The stored webhook in input shape (secrets left out: undefined keeps them), so PATCH can merge onto it. */
+function asInput(row: StoredWebhook): CreateWebhookInput {
+  const output = toOutput(row);
+  return {
+    name: output.name,
+    url: output.url,
+    scope: output.scope,
+    projectId: output.projectId,
+    projectIds: output.projectIds,
+    triggers: output.triggers,
+    format: output.format,
+    headers: output.headers,
+    extraPayload: output.extraPayload,
+    deliveryMode: output.deliveryMode,
+    batchWindowMs: output.batchWindowMs,
+    batchMaxSize: output.batchMaxSize,
+    retryPolicy: output.retryPolicy,
+    timeoutMs: output.timeoutMs,
+    rateLimitPerSecond: output.rateLimitPerSecond,
+    ownerId: output.ownerId,
+    active: output.active,
+  };
+}
+
+export async function updateWebhook(orgId: string, actor: Actor, id: string, patch: PatchWebhookInput, mode: "replace" | "merge"): Promise<WebhookOutput> {
+  const stored = await findStored(orgId, id);
+  const base = asInput(stored);
+  // Switching scope in a PATCH drops the other scope's field instead of failing on it.
+  if (patch.scope === "project") base.projectIds = [];
+  if (patch.scope === "org") base.projectId = null;
+  const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : patch);
+  await checkReferences(orgId, merged);
+  if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
+  const data = columns(merged);
+  const urlChanged = patch.url !== undefined && data.url !== stored.url;
+  const { count } = await db.webhook.updateMany({
+    where: { id, orgId },
+    data: { ...data, ...secretColumns(patch), ...nextStatus(stored, merged.active, urlChanged) },
+  });
+  if (count === 0) throw notFound("Webhook");
+  await db.webhook.update({ where: { id }, data: { projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] } } });
+  const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
+  await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed });
+  return toOutput(await findStored(orgId, id));
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+export async function getWebhook(orgId: string, id: string): Promise<WebhookOutput> {
+  return toOutput(await findStored(orgId, id));
+}
+
+export async function deleteWebhook(orgId: string, actor: Actor, id: string): Promise<void> {
+  const stored = await findStored(orgId, id);
+  await db.webhook.deleteMany({ where: { id, orgId } });
+  await recordAudit(orgId, actor, "webhook.deleted", { type: "webhook", id }, { name: stored.name, url: stored.url });
+}
+
+/** `projectId` filters to the webhooks that apply to that project; `trigger` to those it would fire for. */
+export async function listWebhooks(orgId: string, query: z.infer<typeof webhookListQuery>) {
+  const where: Prisma.WebhookWhereInput = {
+    orgId,
+    ...(query.status ? { status: query.status } : {}),
+    AND: [
+      query.projectId
+        ? { OR: [{ projectId: query.projectId }, { projectId: null, projects: { none: {} } }, { projectId: null, projects: { some: { id: query.projectId } } }] }
+        : {},
+      query.trigger ? { OR: [{ triggers: { has: query.trigger } }, { triggers: { isEmpty: true } }] } : {},
+    ],
+  };
+  const rows = await db.webhook.findMany({ where, ...withFlags, ...pageArgs(query) });
+  const page = toPage(rows, query.limit);
+  return { ...page, data: page.data.map(toOutput) };
+}
