@@ -7,7 +7,7 @@ test("a new user signs up, lands on their new org, signs out and back in", async
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.getByRole("link", { name: "Create an account" }).click();
   const { email, slug } = await signUp(page, { orgName: "Lovelace Labs" });
-  expect(slug).toMatch(/^lovelace-labs-[0-9a-f]{4}$/);
+  expect(slug).toMatch(/^lovelace-labs-[0-9a-f]{8}$/);
 
   await signOut(page);
   await page.goto(`/${slug}`);

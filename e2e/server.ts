@@ -3,11 +3,20 @@
  * production build, and the same start script a person uses (`scripts/start.ts --production`).
  */
 import { spawn } from "node:child_process";
+import { appendFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { startSmtpSink } from "../lib/mail/smtp-sink";
 import { adminQuery, databaseUrl } from "../test/postgres";
-import { e2eDatabase, e2ePort } from "./fixtures/config";
+import { e2eDatabase, e2ePort, mailboxFile } from "./fixtures/config";
 
 await adminQuery(`DROP DATABASE IF EXISTS "${e2eDatabase}" WITH (FORCE)`);
 await adminQuery(`CREATE DATABASE "${e2eDatabase}"`);
+
+// A real SMTP server whose mail the tests read, as a person reads their inbox.
+await mkdir(path.dirname(mailboxFile), { recursive: true });
+await writeFile(mailboxFile, "");
+const sink = await startSmtpSink({ onMessage: (email) => appendFileSync(mailboxFile, `${JSON.stringify(email)}\n`) });
 
 const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
   stdio: "inherit",
@@ -16,7 +25,8 @@ const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
     DATABASE_URL: databaseUrl(e2eDatabase),
     PORT: String(e2ePort),
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
-    EMBEDDED_SMTP_PORT: "2599",
+    SMTP_URL: sink.url,
+    SEED_DEMO: "true",
     SECRETS_KEYS: `e2e:${Buffer.alloc(32, 9).toString("base64")}`,
   },
 });

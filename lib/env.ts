@@ -31,3 +31,7 @@ function parseEnv(): Env {
 }
 
 export const env = parseEnv();
+
+// Auth.js builds its own URLs from AUTH_URL; without it, from the request's Host header, which a
+// client controls. Pin it to the public URL.
+process.env.AUTH_URL ??= env.APP_URL;

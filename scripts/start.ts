@@ -56,6 +56,8 @@ async function main() {
   process.env.APP_URL ??= `http://localhost:${port}`;
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+  // The demo account has a published password: only on the embedded database, or when asked for.
+  const seedDemoData = !process.env.DATABASE_URL || process.env.SEED_DEMO === "true";
   if (!process.env.DATABASE_URL) {
     const pg: EmbeddedPostgres = await startEmbeddedPostgres(path.join(dataDir, "pg"), embeddedPgPort);
     cleanups.push(() => pg.stop());
@@ -74,7 +76,7 @@ async function main() {
   await run("npx", ["prisma", "generate"]);
   await run("npx", ["prisma", "migrate", "deploy"]);
   const { seedDemo, demo } = await import("@/prisma/seed");
-  await seedDemo();
+  if (seedDemoData) await seedDemo();
   const { db } = await import("@/lib/db");
   await db.$disconnect();
 
@@ -94,7 +96,8 @@ async function main() {
   next.on("exit", (code) => void shutdown(code ?? 0));
 
   log(`Webhook Hub: ${process.env.APP_URL}`);
-  log(`demo sign-in: ${demo.email} / ${demo.password} (org "${demo.orgSlug}")`);
+  if (seedDemoData) log(`demo sign-in: ${demo.email} / ${demo.password} (org "${demo.orgSlug}")`);
+  else log("no demo account on your own database (SEED_DEMO=true adds one); sign up to start");
 }
 
 let stopping = false;

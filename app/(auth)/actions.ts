@@ -3,6 +3,8 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { safeCallback } from "@/lib/auth/callback";
+import { env } from "@/lib/env";
 import { signUp, signUpInput } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/http/errors";
 import { zodIssues } from "@/lib/http/respond";
@@ -13,11 +15,6 @@ export interface FormState {
   email?: string;
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
@@ -44,6 +41,7 @@ export async function sendSignInLink(_state: FormState, form: FormData): Promise
 }
 
 export async function signUpAction(_state: FormState, form: FormData): Promise<FormState> {
+  if (!env.SIGNUP_ENABLED) return { error: "Sign-up is closed. Ask an administrator for an invitation." };
   const parsed = signUpInput.safeParse({
     name: text(form, "name"),
     email: text(form, "email"),

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function SignInForm({ callbackUrl, linkError }: { callbackUrl: string; linkError: boolean }) {
+export function SignInForm({ callbackUrl, linkError, signUpEnabled }: { callbackUrl: string; linkError: boolean; signUpEnabled: boolean }) {
   const [mode, setMode] = useState<"password" | "link">("password");
   const [passwordState, passwordAction] = useActionState<FormState, FormData>(signInWithPassword, {});
   const [linkState, linkAction] = useActionState<FormState, FormData>(sendSignInLink, {});
@@ -50,12 +50,14 @@ export function SignInForm({ callbackUrl, linkError }: { callbackUrl: string; li
           {mode === "password" ? "Sign in with an email link instead" : "Sign in with a password instead"}
         </button>
       </CardContent>
-      <div className="border-t border-zinc-100 px-6 py-4 text-center text-sm text-zinc-600">
-        New to Webhook Hub?{" "}
-        <Link href={`/sign-up${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`} className="font-medium text-accent-700 hover:text-accent-800">
-          Create an account
-        </Link>
-      </div>
+      {signUpEnabled ? (
+        <div className="border-t border-zinc-100 px-6 py-4 text-center text-sm text-zinc-600">
+          New to Webhook Hub?{" "}
+          <Link href={`/sign-up${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`} className="font-medium text-accent-700 hover:text-accent-800">
+            Create an account
+          </Link>
+        </div>
+      ) : null}
     </Card>
   );
 }

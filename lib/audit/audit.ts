@@ -1,6 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
+/** The app client or a transaction: anything that can insert an audit row. */
+type AuditWriter = { auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): PromiseLike<unknown> } };
+
 /** Who did something: a signed-in member, an API token, or the hub itself. */
 export type Actor =
   | { type: "member"; userId: string; memberId: string; label: string }
@@ -13,15 +16,19 @@ export function actorId(actor: Actor): string | null {
   return null;
 }
 
-/** Appends to the org's audit log. Metadata must never hold secrets: callers pass names, not values. */
+/**
+ * Appends to the org's audit log, inside the caller's transaction when one is given. Metadata must
+ * never hold secrets: callers pass names, not values.
+ */
 export async function recordAudit(
   orgId: string,
   actor: Actor,
   action: string,
   target: { type: string; id: string | null },
   metadata: Prisma.InputJsonObject = {},
+  client: AuditWriter = db,
 ) {
-  await db.auditLog.create({
+  await client.auditLog.create({
     data: {
       orgId,
       actorType: actor.type,

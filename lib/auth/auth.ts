@@ -21,8 +21,10 @@ const magicLink: EmailConfig = {
   name: "Email",
   from: env.MAIL_FROM,
   maxAge: 24 * 60 * 60,
-  async sendVerificationRequest({ identifier, url }) {
-    await sendEmail({ orgId: null, kind: "sign_in_link", to: identifier, ...signInLinkEmail(url) });
+  async sendVerificationRequest({ identifier, url, token }) {
+    // Links always point at APP_URL, never at whatever Host header the request arrived with.
+    const link = new URL(new URL(url).pathname + new URL(url).search, env.APP_URL).toString();
+    await sendEmail({ orgId: null, kind: "sign_in_link", to: identifier, ...signInLinkEmail(link), secrets: [token] });
   },
 };
 
@@ -58,6 +60,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     magicLink,
   ],
   callbacks: {
+    async signIn({ user, account, email }) {
+      if (account?.provider !== "email") return true;
+      const existing = user.email ? await db.user.findUnique({ where: { email: user.email.toLowerCase() } }) : null;
+      if (email?.verificationRequest) {
+        // With sign-up closed, links go only to existing users and to people with an invitation.
+        if (existing || env.SIGNUP_ENABLED) return true;
+        return (await db.invitation.count({ where: { email: user.email?.toLowerCase(), acceptedAt: null, expiresAt: { gt: new Date() } } })) > 0;
+      }
+      // The first link into an unverified account proves who owns the mailbox; a password set
+      // by whoever registered the address before them stops working.
+      if (existing && !existing.emailVerified) {
+        await db.user.update({ where: { id: existing.id }, data: { passwordHash: null } });
+      }
+      return true;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

@@ -34,7 +34,8 @@ describe("scopesAllow", () => {
   });
 
   it("never lets a scope string reach administrative permissions", () => {
-    expect(scopesAllow(["tokens:manage"], "tokens:read" as never)).toBe(false);
+    expect(scopesAllow(["tokens:manage"], "tokens:manage")).toBe(false);
+    expect(scopesAllow(["members:manage", "org:manage"], "members:manage")).toBe(false);
     expect(scopesAllow(["projects:write"], "members:manage")).toBe(false);
   });
 });

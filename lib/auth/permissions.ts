@@ -57,8 +57,9 @@ export function roleCan(role: Role, permission: Permission): boolean {
   return permissionsByRole[role].has(permission);
 }
 
-/** A `x:write` scope also grants `x:read`. */
+/** A `x:write` scope also grants `x:read`; nothing outside tokenScopes is ever granted to a token. */
 export function scopesAllow(scopes: readonly string[], permission: Permission): boolean {
+  if (!(tokenScopes as readonly string[]).includes(permission)) return false;
   if (scopes.includes(permission)) return true;
   const [resource, action] = permission.split(":");
   return action === "read" && scopes.includes(`${resource}:write`);

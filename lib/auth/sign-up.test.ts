@@ -12,7 +12,7 @@ describe("signUp", () => {
     expect(user.email).toBe("grace@example.com");
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(await verifyPassword("long-enough-pw", stored.passwordHash!)).toBe(true);
-    expect(org?.slug).toMatch(/^hopper-inc-[0-9a-f]{4}$/);
+    expect(org?.slug).toMatch(/^hopper-inc-[0-9a-f]{8}$/);
     const member = await db.member.findFirstOrThrow({ where: { userId: user.id } });
     expect(member).toMatchObject({ orgId: org?.id, role: "owner" });
   });

@@ -23,6 +23,10 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
   return Buffer.concat(chunks).toString("utf8");
 }
 
+function nulRefused() {
+  return new AppError("validation_failed", "Text cannot contain NUL (\\u0000) characters.");
+}
+
 function tooLarge(maxBytes: number) {
   return new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
 }
@@ -44,11 +48,14 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
+  // Postgres cannot store NUL in text; refuse it here rather than fail at the database.
+  if (text.includes("\\u0000")) throw nulRefused();
   return schema.parse(value);
 }
 
 /** Validates URL query parameters against a schema (strings in, typed values out). */
 export function parseQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.infer<Schema> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
+  if (Object.values(params).some((value) => value.includes("\0"))) throw nulRefused();
   return schema.parse(params);
 }

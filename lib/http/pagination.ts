@@ -2,7 +2,8 @@ import { z } from "zod";
 
 export const paginationQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(100).optional(),
+  // Cursors are the ids the API hands out (type prefix + 32 hex digits).
+  cursor: z.string().regex(/^[a-z]{2,4}_[0-9a-f]{32}$/, "Use the nextCursor value from the previous page.").optional(),
 });
 
 export type PaginationQuery = z.infer<typeof paginationQuery>;

@@ -1,6 +1,7 @@
 import { authorize, memberContext, type OrgContext } from "@/lib/auth/org-context";
 import type { Permission } from "@/lib/auth/permissions";
 import { sessionUserId } from "@/lib/auth/request-session";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { toErrorResponse } from "@/lib/http/respond";
 import { authenticateToken } from "@/lib/tokens/tokens";
@@ -23,7 +24,22 @@ async function tokenContext(authorization: string, permission: Permission): Prom
   return ctx;
 }
 
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookies ride along with cross-site requests, so a session may only change data from the hub's
+ * own pages. Browsers say where a request comes from in Sec-Fetch-Site (and Origin).
+ */
+function assertSameOrigin(request: Request) {
+  if (safeMethods.has(request.method)) return;
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const crossSite = (site !== null && site !== "same-origin" && site !== "none") || (origin !== null && origin !== new URL(request.url).origin && origin !== new URL(env.APP_URL).origin);
+  if (crossSite) throw new AppError("forbidden", "Cross-site requests cannot use a session; use an API token.");
+}
+
 async function sessionContext(request: Request, permission: Permission): Promise<OrgContext> {
+  assertSameOrigin(request);
   const userId = await sessionUserId(request);
   if (!userId) throw new AppError("unauthorized", "Sign in, or send an API token as Authorization: Bearer <token>.");
   const orgSlug = request.headers.get(orgHeader);
@@ -48,7 +64,10 @@ export function withOrg<Params extends RouteParams = RouteParams>(
       const ctx = authorization
         ? await tokenContext(authorization, permission)
         : await sessionContext(request, permission);
-      return await handler(request, { ...ctx, params: await route.params });
+      const params = await route.params;
+      // Ids never contain NUL; Postgres would refuse the query, so answer as for any unknown id.
+      if (JSON.stringify(params).includes("\\u0000")) throw new AppError("not_found", "Not found.");
+      return await handler(request, { ...ctx, params });
     } catch (error) {
       return toErrorResponse(error);
     }

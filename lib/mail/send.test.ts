@@ -35,3 +35,14 @@ describe("sendEmail", () => {
     expect(await db.email.count({ where: { id: row.id } })).toBe(1);
   });
 });
+
+describe("secrets in emails", () => {
+  it("reach the recipient but are blanked in the stored copy", async () => {
+    const { sendEmail } = await import("@/lib/mail/send");
+    const token = "tok_live_secret_value_123";
+    const row = await sendEmail({ orgId: null, kind: "test", to: "redact@example.com", subject: "Link", text: `http://x/invite/${token}`, secrets: [token] });
+    expect(row.text).toBe("http://x/invite/[redacted]");
+    const received = await sink.waitFor((email) => email.to.includes("redact@example.com"));
+    expect(received.text).toContain(token);
+  });
+});

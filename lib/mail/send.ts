@@ -9,15 +9,29 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html?: string;
+  /** Values (tokens) that reach the recipient but are blanked in the stored copy. */
+  secrets?: string[];
+}
+
+function redact(text: string, secrets: string[] = []): string {
+  return secrets.filter(Boolean).reduce((result, secret) => result.replaceAll(secret, "[redacted]"), text);
 }
 
 /**
- * Stores the email in the outbox first, then hands it to SMTP and records the outcome, so every
- * email the hub meant to send is visible with its status even when the SMTP server is down.
+ * Stores the email in the outbox first (with its secrets blanked), then hands it to SMTP and
+ * records the outcome, so every email the hub meant to send is visible with its status even when
+ * the SMTP server is down, and a database reader cannot use a sign-in or invitation link.
  */
 export async function sendEmail(email: OutgoingEmail) {
   const row = await db.email.create({
-    data: { orgId: email.orgId, kind: email.kind, to: email.to, subject: email.subject, text: email.text, html: email.html },
+    data: {
+      orgId: email.orgId,
+      kind: email.kind,
+      to: email.to,
+      subject: email.subject,
+      text: redact(email.text, email.secrets),
+      html: email.html ? redact(email.html, email.secrets) : undefined,
+    },
   });
   const transport = mailTransport();
   if (!transport) {

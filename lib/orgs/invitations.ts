@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { canAssignRole } from "@/lib/auth/permissions";
@@ -7,17 +7,17 @@ import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/http/errors";
 import { sendEmail } from "@/lib/mail/send";
 import { invitationEmail } from "@/lib/mail/templates";
+import { hashToken } from "@/lib/tokens/token-secret";
 import { invitationOutput, type InvitationOutput, type InviteMemberInput } from "@/lib/orgs/schemas";
 
 const invitationTtlMs = 7 * 24 * 60 * 60 * 1000;
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function listInvitations(orgId: string): Promise<InvitationOutput[]> {
   const rows = await db.invitation.findMany({ where: { orgId, acceptedAt: null }, orderBy: { createdAt: "desc" } });
   return rows.map((row) => invitationOutput.parse(row));
 }
 
-/** Emails a one-time link; the token itself exists only in that email. */
+/** Emails a one-time link; the token itself exists only in that email (the stored copy is redacted). */
 export async function inviteMember(orgId: string, actor: Actor, actorRole: Role, input: InviteMemberInput) {
   if (!canAssignRole(actorRole, input.role)) throw new AppError("forbidden", "Only owners can invite owners.");
   const existing = await db.member.findFirst({ where: { orgId, user: { email: input.email } } });
@@ -25,18 +25,20 @@ export async function inviteMember(orgId: string, actor: Actor, actorRole: Role,
 
   const token = randomBytes(32).toString("base64url");
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
+  // A new invitation replaces any earlier one to the same address: only the latest link works.
+  await db.invitation.deleteMany({ where: { orgId, email: input.email, acceptedAt: null } });
   const invitation = await db.invitation.create({
     data: {
       orgId,
       email: input.email,
       role: input.role,
-      tokenHash: hash(token),
+      tokenHash: hashToken(token),
       invitedById: actor.type === "member" ? actor.userId : null,
       expiresAt: new Date(Date.now() + invitationTtlMs),
     },
   });
   const url = new URL(`/invite/${token}`, env.APP_URL).toString();
-  await sendEmail({ orgId, kind: "invitation", to: input.email, ...invitationEmail(org.name, actor.label, input.role, url) });
+  await sendEmail({ orgId, kind: "invitation", to: input.email, ...invitationEmail(org.name, actor.label, input.role, url), secrets: [token] });
   await recordAudit(orgId, actor, "member.invited", { type: "invitation", id: invitation.id }, { email: input.email, role: input.role });
   return invitationOutput.parse(invitation);
 }
@@ -48,7 +50,7 @@ export async function revokeInvitation(orgId: string, actor: Actor, invitationId
 }
 
 export async function findInvitation(token: string) {
-  const invitation = await db.invitation.findUnique({ where: { tokenHash: hash(token) }, include: { org: true } });
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { org: true } });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) return null;
   return invitation;
 }
@@ -61,7 +63,15 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
   }
   const member = await db.$transaction(async (tx) => {
-    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+    // Conditional on still being open, so two concurrent accepts cannot both succeed.
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, orgId: invitation.orgId, acceptedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("not_found", "This invitation is invalid, used or expired.");
+    await tx.invitation.deleteMany({ where: { orgId: invitation.orgId, email: invitation.email, acceptedAt: null } });
+    // The link arrived in this mailbox, which proves the address.
+    await tx.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
     return tx.member.upsert({
       where: { orgId_userId: { orgId: invitation.orgId, userId: user.id } },
       create: { orgId: invitation.orgId, userId: user.id, role: invitation.role },

@@ -12,12 +12,11 @@ export async function createOrganization(userId: string, userEmail: string, name
     const org = await client.organization.create({ data: { name, slug: slugFor(name) } });
     const member = await client.member.create({ data: { orgId: org.id, userId, role: "owner" } });
     await installCatalog(client, org.id);
-    return { org, member };
+    const actor: Actor = { type: "member", userId, memberId: member.id, label: userEmail };
+    await recordAudit(org.id, actor, "organization.created", { type: "organization", id: org.id }, { name }, client);
+    return org;
   };
-  const { org, member } = tx ? await run(tx) : await db.$transaction(run);
-  const actor: Actor = { type: "member", userId, memberId: member.id, label: userEmail };
-  if (!tx) await recordAudit(org.id, actor, "organization.created", { type: "organization", id: org.id }, { name });
-  return org;
+  return tx ? run(tx) : db.$transaction(run);
 }
 
 export async function renameOrganization(orgId: string, actor: Actor, name: string) {

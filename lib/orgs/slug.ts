@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-/** "Acme Corp!" → "acme-corp-x7k2": readable, URL-safe, and unique enough to rarely need a retry. */
+/** "Acme Corp!" → "acme-corp-3f9a0c1d": readable, URL-safe, and 32 random bits from a collision. */
 export function slugFor(name: string): string {
   const base = name
     .normalize("NFKD")
@@ -9,6 +9,6 @@ export function slugFor(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
-  const suffix = randomBytes(3).toString("hex").slice(0, 4);
+  const suffix = randomBytes(4).toString("hex");
   return `${base || "org"}-${suffix}`;
 }

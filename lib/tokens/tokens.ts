@@ -49,8 +49,11 @@ export async function authenticateToken(token: string) {
   if (!row || row.revokedAt) return null;
   const now = new Date();
   if (row.expiresAt && row.expiresAt <= now) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > lastUsedResolutionMs) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-  }
+  const stale = new Date(now.getTime() - lastUsedResolutionMs);
+  // Conditional, so a burst of requests writes the row once rather than once per request.
+  await db.apiToken.updateMany({
+    where: { id: row.id, orgId: row.orgId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
+    data: { lastUsedAt: now },
+  });
   return row;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paginationQuery } from "@/lib/http/pagination";
 import { presets, retrySchedules, webhookFormats } from "@/lib/webhooks/presets";
 
 const maxHeaders = 20;
@@ -71,6 +72,11 @@ function checkWebhook(value: { scope: string; projectId: string | null; projectI
   if (value.scope === "project" && !value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "A project-level webhook needs a projectId." });
   if (value.scope === "project" && value.projectIds.length > 0) ctx.addIssue({ code: "custom", path: ["projectIds"], message: "projectIds is for org-level webhooks; use projectId." });
   if (value.scope === "org" && value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "projectId is for project-level webhooks; use projectIds." });
+  checkSecret(value, ctx);
+}
+
+/** The format's receivers decide how short a secret may be (DeepSource: 16). */
+function checkSecret(value: { format: keyof typeof presets; secret?: string | null }, ctx: z.RefinementCtx) {
   const minimum = presets[value.format].minSecretLength;
   if (value.secret && value.secret.length < minimum) {
     ctx.addIssue({ code: "custom", path: ["secret"], message: `A ${presets[value.format].label} secret has at least ${minimum} characters.` });
@@ -83,12 +89,23 @@ export const replaceWebhookInput = createWebhookInput;
 /** PATCH: any subset; merged onto the stored webhook, then validated as a whole. */
 export const patchWebhookInput = z.strictObject(webhookFields).partial();
 
+/** "Test it" before saving (CodeScoring): where to send the `test` trigger, and how to sign it. */
+export const testWebhookInput = z
+  .strictObject({
+    url: targetUrl,
+    format: z.enum(webhookFormats).default("standard"),
+    secret: z.string().max(256).optional(),
+    token: z.string().max(512).optional(),
+    headers: headers.default({}),
+  })
+  .superRefine(checkSecret);
+
 export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
 export type PatchWebhookInput = z.infer<typeof patchWebhookInput>;
 
 export const webhookListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(100).optional(),
+  cursor: paginationQuery.shape.cursor,
   projectId: z.string().max(64).optional(),
   status: z.enum(["pending", "active", "failing", "disabled", "paused"]).optional(),
   trigger: z.string().max(100).optional(),

@@ -99,12 +99,22 @@ function columns(input: CreateWebhookInput) {
 }
 
 /** Write-only values: a string sets, null clears, undefined keeps what is stored. */
-function secretColumns(input: Pick<PatchWebhookInput, "secret" | "token" | "url">) {
+function secretColumns(input: Pick<PatchWebhookInput, "secret" | "token" | "url">, storedUrl?: string) {
   return {
     ...(input.secret !== undefined ? { secretEncrypted: encryptOptional(input.secret) } : {}),
     ...(input.token !== undefined ? { tokenEncrypted: encryptOptional(input.token) } : {}),
-    ...(input.url !== undefined ? { basicAuthEncrypted: encryptOptional(splitCredentials(input.url).basicAuth) } : {}),
+    ...(input.url !== undefined ? basicAuthColumn(input.url, storedUrl) : {}),
   };
+}
+
+/**
+ * Credentials in the URL set Basic auth. The stored URL sent back without them (it is all a client
+ * ever sees, as on a PUT from the edit form) keeps them; any other URL replaces them.
+ */
+function basicAuthColumn(raw: string, storedUrl?: string) {
+  const { url, basicAuth } = splitCredentials(raw);
+  if (basicAuth === null && url === storedUrl) return {};
+  return { basicAuthEncrypted: encryptOptional(basicAuth) };
 }
 
 /** A new URL needs activation again; pausing and resuming keep an activated URL active. */
@@ -169,7 +179,7 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
   const { count } = await db.webhook.updateMany({
     where: { id, orgId },
-    data: { ...data, ...secretColumns(patch), ...nextStatus(stored, merged.active, urlChanged) },
+    data: { ...data, ...secretColumns(patch, stored.url), ...nextStatus(stored, merged.active, urlChanged) },
   });
   if (count === 0) throw notFound("Webhook");
   await db.webhook.update({ where: { id }, data: { projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] } } });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { safeCallback } from "@/lib/auth/callback";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
@@ -10,6 +11,6 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   if (!env.SIGNUP_ENABLED) notFound();
   if (await currentUser()) redirect("/");
   const { callbackUrl } = await searchParams;
-  const callback = callbackUrl?.startsWith("/") ? callbackUrl : "/";
+  const callback = safeCallback(callbackUrl);
   return <SignUpForm callbackUrl={callback} joining={callback.startsWith("/invite/")} />;
 }

@@ -141,3 +141,32 @@ describe("authentication", () => {
     expect(missingHeader.status).toBe(400);
   });
 });
+
+describe("hostile input", () => {
+  it("refuses NUL characters with a 4xx instead of a database error", async () => {
+    const body = await call("POST", collection.POST, "/api/v1/projects", { token, rawBody: '{"key":"nul-key","name":"a\\u0000b"}' });
+    expect(body.status).toBe(422);
+    const id = await call("GET", item.GET, "/api/v1/projects/x", { token, params: { id: "prj_\u0000" } });
+    expect(id.status).toBe(404);
+    const cursor = await call("GET", collection.GET, "/api/v1/projects", { token, query: { cursor: "a\u0000b" } });
+    expect(cursor.status).toBe(422);
+  });
+
+  it("refuses a malformed cursor", async () => {
+    const response = await call("GET", collection.GET, "/api/v1/projects", { token, query: { cursor: "not-a-cursor" } });
+    expect(response.status).toBe(422);
+  });
+
+  it("refuses session writes from another site (CSRF), but not token calls", async () => {
+    const { user } = await addMember(orgId, "member");
+    const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
+    const session = { userId: user.id, orgSlug: org.slug };
+    const body = { key: "csrf", name: "CSRF" };
+    for (const headers of [{ "sec-fetch-site": "cross-site" }, { origin: "https://evil.example" }]) {
+      const response = await call("POST", collection.POST, "/api/v1/projects", { session, body, headers });
+      expect(response.status).toBe(403);
+    }
+    const sameSite = await call("POST", collection.POST, "/api/v1/projects", { session, body, headers: { "sec-fetch-site": "same-origin", origin: "http://localhost:3000" } });
+    expect(sameSite.status).toBe(201);
+  });
+});

@@ -88,6 +88,11 @@ describe("write-only secrets", () => {
 
     const cleared = await call("PATCH", item.PATCH, "/", { token, params: { id: created.body.id }, body: { token: null } });
     expect(cleared.body).toMatchObject({ tokenSet: false, secretSet: true });
+
+    // A PUT echoes the URL it was shown, without credentials: Basic auth stays; a new URL drops it.
+    const replace = (url: string) => call("PUT", item.PUT, "/", { token, params: { id: created.body.id }, body: { name: "Sonar", url, format: "deepsource" } });
+    expect((await replace("https://sonar.example.com/hook")).body).toMatchObject({ basicAuthSet: true, secretSet: true });
+    expect((await replace("https://sonar.example.com/other")).body).toMatchObject({ basicAuthSet: false });
   });
 });
 
@@ -207,5 +212,24 @@ describe("event types", () => {
     expect((await call("POST", eventTypes.POST, "/", { token, body: { name: "deploy.finished" } })).status).toBe(409);
     expect((await call("POST", eventTypes.POST, "/", { token, body: { name: "Bad Name" } })).status).toBe(422);
     expect((await create({ name: "deploys", url: "https://example.com/d", triggers: ["deploy.finished"] })).status).toBe(201);
+  });
+});
+
+describe("endpoints that send (until the delivery engine lands)", () => {
+  it("validate their input, scope to the org, and say plainly that nothing was sent", async () => {
+    const { POST: testPost } = await import("@/app/api/v1/webhooks/test/route");
+    const { POST: refresh } = await import("@/app/api/v1/webhooks/[id]/refresh_availability_status/route");
+    const bad = await call("POST", testPost, "/", { token, body: { url: "ftp://x", format: "deepsource", secret: "short" } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.map((issue: { path: string }) => issue.path)).toEqual(expect.arrayContaining(["url", "secret"]));
+    const valid = await call("POST", testPost, "/", { token, body: { url: "https://example.com/hook", token: "t" } });
+    expect(valid.status).toBe(501);
+    expect(valid.body.error.code).toBe("not_implemented");
+
+    const { body: webhook } = await create({ name: "refresh", url: "https://example.com/r" });
+    expect((await call("POST", refresh, "/", { token, params: { id: webhook.id } })).status).toBe(501);
+    const { org: other } = await createOrg();
+    const { token: outsider } = await createApiToken(other.id, ["webhooks:write"]);
+    expect((await call("POST", refresh, "/", { token: outsider, params: { id: webhook.id } })).status).toBe(404);
   });
 });
