@@ -162,11 +162,15 @@ describe("hostile input", () => {
     const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
     const session = { userId: user.id, orgSlug: org.slug };
     const body = { key: "csrf", name: "CSRF" };
-    for (const headers of [{ "sec-fetch-site": "cross-site" }, { origin: "https://evil.example" }]) {
+    const crossSite: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { origin: "https://evil.example" }];
+    for (const headers of crossSite) {
       const response = await call("POST", collection.POST, "/api/v1/projects", { session, body, headers });
       expect(response.status).toBe(403);
     }
     const sameSite = await call("POST", collection.POST, "/api/v1/projects", { session, body, headers: { "sec-fetch-site": "same-origin", origin: "http://localhost:3000" } });
     expect(sameSite.status).toBe(201);
+    // A bearer token is not an ambient credential: a page elsewhere cannot make the browser send it.
+    const viaToken = await call("POST", collection.POST, "/api/v1/projects", { token, body: { key: "csrf-token", name: "T" }, headers: { origin: "https://evil.example" } });
+    expect(viaToken.status).toBe(201);
   });
 });
