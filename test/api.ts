@@ -42,7 +42,8 @@ export async function call(method: Method, handler: Handler, path: string, optio
   if (options.body !== undefined) body = JSON.stringify(options.body);
   if (body !== undefined) headers.set("content-type", options.contentType ?? "application/json");
   const response = await handler(new Request(url, { method, headers, body }), {
-    params: Promise.resolve(options.params ?? {}) as Promise<never>,
+    // Like Next.js: routes without dynamic segments get no params at all.
+    params: Promise.resolve(options.params) as Promise<never>,
   });
   const text = await response.text();
   // Response bodies are whatever the API sends; tests assert on their shape.

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ComponentType } from "react";
 import { cn } from "@/components/ui/cn";
-import { FolderIcon, HomeIcon, KeyIcon, ListIcon, MailIcon, SettingsIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
+import { BoltIcon, FolderIcon, HomeIcon, KeyIcon, ListIcon, MailIcon, SettingsIcon, UsersIcon, WebhookIcon, type IconProps } from "@/components/ui/icons";
 
 interface NavItem {
   href: string;
@@ -16,6 +16,8 @@ interface NavItem {
 const items: NavItem[] = [
   { href: "", label: "Overview", icon: HomeIcon },
   { href: "/projects", label: "Projects", icon: FolderIcon },
+  { href: "/webhooks", label: "Webhooks", icon: WebhookIcon },
+  { href: "/triggers", label: "Triggers", icon: BoltIcon },
   { href: "/tokens", label: "API tokens", icon: KeyIcon, adminOnly: true },
   { href: "/members", label: "Members", icon: UsersIcon },
   { href: "/emails", label: "Emails", icon: MailIcon, adminOnly: true },

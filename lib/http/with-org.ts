@@ -64,7 +64,8 @@ export function withOrg<Params extends RouteParams = RouteParams>(
       const ctx = authorization
         ? await tokenContext(authorization, permission)
         : await sessionContext(request, permission);
-      const params = await route.params;
+      // Routes without dynamic segments get no params from Next.js.
+      const params = ((await route.params) ?? {}) as Params;
       // Ids never contain NUL; Postgres would refuse the query, so answer as for any unknown id.
       if (JSON.stringify(params).includes("\\u0000")) throw new AppError("not_found", "Not found.");
       return await handler(request, { ...ctx, params });

@@ -4,7 +4,7 @@ import { createEventTypeInput, eventTypeOutput } from "@/lib/event-types/event-t
 import { paginationQuery } from "@/lib/http/pagination";
 import { emailOutput } from "@/lib/mail/outbox";
 import { listOf, pageOf, type ApiOperation, type ApiTag } from "@/lib/openapi/operation";
-import { changeRoleInput, invitationOutput, inviteMemberInput, memberOutput, organizationOutput, renameOrgInput } from "@/lib/orgs/schemas";
+import { changeRoleInput, invitationOutput, inviteMemberInput, memberOutput, organizationOutput, updateOrgInput } from "@/lib/orgs/schemas";
 import { createProjectInput, projectOutput, updateProjectInput } from "@/lib/projects/schemas";
 import { createTokenInput, tokenOutput } from "@/lib/tokens/schemas";
 import { createWebhookInput, patchWebhookInput, testWebhookInput, webhookListQuery, webhookOutput } from "@/lib/webhooks/schemas";
@@ -28,7 +28,7 @@ export const apiSchemas = {
   EventTypeList: listOf(eventTypeOutput),
   CreateEventTypeInput: createEventTypeInput,
   Organization: organizationOutput,
-  RenameOrganizationInput: renameOrgInput,
+  UpdateOrganizationInput: updateOrgInput,
   Member: memberOutput,
   MemberList: listOf(memberOutput),
   ChangeRoleInput: changeRoleInput,
@@ -161,8 +161,8 @@ export const apiOperations: ApiOperation[] = [
     outcome: { status: 200, description: "The organization the caller acts in.", schema: s.Organization },
   },
   {
-    method: "PATCH", path: "/api/v1/organization", operationId: "renameOrganization", tag: "Organization", permission: "org:manage",
-    summary: "Rename the organization", body: s.RenameOrganizationInput,
+    method: "PATCH", path: "/api/v1/organization", operationId: "updateOrganization", tag: "Organization", permission: "org:manage",
+    summary: "Update the organization: name, webhook limits, history retention", body: s.UpdateOrganizationInput,
     outcome: { status: 200, description: "The renamed organization.", schema: s.Organization },
   },
   {

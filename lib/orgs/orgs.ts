@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { installCatalog } from "@/lib/event-types/install-catalog";
+import type { UpdateOrgInput } from "@/lib/orgs/schemas";
 import { slugFor } from "@/lib/orgs/slug";
 
 type Tx = Prisma.TransactionClient;
@@ -19,9 +20,16 @@ export async function createOrganization(userId: string, userEmail: string, name
   return tx ? run(tx) : db.$transaction(run);
 }
 
-export async function renameOrganization(orgId: string, actor: Actor, name: string) {
-  const org = await db.organization.update({ where: { id: orgId }, data: { name } });
-  await recordAudit(orgId, actor, "organization.renamed", { type: "organization", id: orgId }, { name });
+export async function updateOrganization(orgId: string, actor: Actor, input: UpdateOrgInput) {
+  const data = {
+    name: input.name,
+    webhookLimitPerProject: input.webhookLimitPerProject,
+    webhookLimitOrg: input.webhookLimitOrg,
+    retentionDays: input.retentionDays,
+  };
+  const org = await db.organization.update({ where: { id: orgId }, data });
+  const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+  await recordAudit(orgId, actor, "organization.updated", { type: "organization", id: orgId }, changed);
   return org;
 }
 

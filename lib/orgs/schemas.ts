@@ -4,7 +4,15 @@ import { roles } from "@/lib/auth/permissions";
 export const orgName = z.string().trim().min(2, "An organization name has at least 2 characters.").max(80);
 
 export const createOrgInput = z.strictObject({ name: orgName });
-export const renameOrgInput = z.strictObject({ name: orgName });
+/** Name, and the limits DESIGN.md makes per-org settings (SonarQube's 10 + 10 webhooks, 30-day history). */
+export const updateOrgInput = z
+  .strictObject({
+    name: orgName.optional(),
+    webhookLimitPerProject: z.number().int().min(1).max(100).optional(),
+    webhookLimitOrg: z.number().int().min(1).max(100).optional(),
+    retentionDays: z.number().int().min(1).max(365).optional(),
+  })
+  .refine((value) => Object.values(value).some((field) => field !== undefined), "Send at least one setting to change.");
 
 export const inviteMemberInput = z.strictObject({
   email: z.email("Enter a valid email address.").max(254).transform((value) => value.toLowerCase()),
@@ -44,4 +52,4 @@ export const organizationOutput = z.object({
 export type MemberOutput = z.infer<typeof memberOutput>;
 export type InvitationOutput = z.infer<typeof invitationOutput>;
 export type OrganizationOutput = z.infer<typeof organizationOutput>;
-export type RenameOrgInput = z.infer<typeof renameOrgInput>;
+export type UpdateOrgInput = z.infer<typeof updateOrgInput>;

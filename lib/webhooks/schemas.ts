@@ -86,8 +86,17 @@ function checkSecret(value: { format: keyof typeof presets; secret?: string | nu
 export const createWebhookInput = z.strictObject(webhookFields).superRefine(checkWebhook);
 /** PUT: the whole webhook again (secrets may be omitted to keep them). */
 export const replaceWebhookInput = createWebhookInput;
-/** PATCH: any subset; merged onto the stored webhook, then validated as a whole. */
-export const patchWebhookInput = z.strictObject(webhookFields).partial();
+type WithoutDefaults<Shape extends z.ZodRawShape> = { [Key in keyof Shape]: Shape[Key] extends z.ZodDefault<infer Inner> ? Inner : Shape[Key] };
+
+function withoutDefaults<Shape extends z.ZodRawShape>(shape: Shape): WithoutDefaults<Shape> {
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema instanceof z.ZodDefault ? schema.unwrap() : schema])) as WithoutDefaults<Shape>;
+}
+
+/**
+ * PATCH: any subset; merged onto the stored webhook, then validated as a whole. Without the
+ * defaults: zod 4 applies a default inside `.partial()`, which would reset every omitted setting.
+ */
+export const patchWebhookInput = z.strictObject(withoutDefaults(webhookFields)).partial();
 
 /** "Test it" before saving (CodeScoring): where to send the `test` trigger, and how to sign it. */
 export const testWebhookInput = z

@@ -37,7 +37,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
       </div>
       <p className="mt-6 flex items-center gap-2 text-sm text-zinc-500">
         <BoltIcon className="text-accent-500" />
-        Coming next: webhooks and delivery history.
+        Coming next: delivery history, test events and retries.
       </p>
     </>
   );

@@ -31,7 +31,7 @@ describe("organization API", () => {
     });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ id: org.id, slug: org.slug, name: "After" });
-    const audit = await db.auditLog.findFirst({ where: { orgId: org.id, action: "organization.renamed" } });
+    const audit = await db.auditLog.findFirst({ where: { orgId: org.id, action: "organization.updated" } });
     expect(audit?.metadata).toEqual({ name: "After" });
   });
 
@@ -78,5 +78,22 @@ describe("unknown API routes", () => {
     const response = await call(method, unknownRoute[method], "/api/v1/no/such/thing");
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ error: { code: "not_found", message: "No such API route.", details: null } });
+  });
+});
+
+describe("per-org webhook limits", () => {
+  it("lets an owner raise the limits, which the webhook API then enforces", async () => {
+    const { org, owner } = await createOrg();
+    const session = { userId: owner.id, orgSlug: org.slug };
+    const updated = await call("PATCH", organization.PATCH, "/api/v1/organization", { session, body: { webhookLimitOrg: 1, retentionDays: 7 } });
+    expect(updated.body).toMatchObject({ webhookLimitOrg: 1, retentionDays: 7, webhookLimitPerProject: 10 });
+    const { POST } = await import("@/app/api/v1/webhooks/route");
+    const { token } = await createApiToken(org.id, ["webhooks:write"]);
+    const body = { name: "one", url: "https://example.com/1" };
+    expect((await call("POST", POST, "/api/v1/webhooks", { token, body })).status).toBe(201);
+    expect((await call("POST", POST, "/api/v1/webhooks", { token, body })).status).toBe(409);
+    for (const bad of [{}, { webhookLimitOrg: 0 }, { retentionDays: 1000 }]) {
+      expect((await call("PATCH", organization.PATCH, "/api/v1/organization", { session, body: bad })).status).toBe(422);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { parseJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";
-import { renameOrganization } from "@/lib/orgs/orgs";
-import { organizationOutput, renameOrgInput } from "@/lib/orgs/schemas";
+import { updateOrganization } from "@/lib/orgs/orgs";
+import { organizationOutput, updateOrgInput } from "@/lib/orgs/schemas";
 
 export const GET = withOrg(async (_request, { org }) => json(organizationOutput.parse(org)), {
   permission: "projects:read",
@@ -10,8 +10,8 @@ export const GET = withOrg(async (_request, { org }) => json(organizationOutput.
 
 export const PATCH = withOrg(
   async (request, { org, actor }) => {
-    const input = await parseJsonBody(request, renameOrgInput);
-    return json(organizationOutput.parse(await renameOrganization(org.id, actor, input.name)));
+    const input = await parseJsonBody(request, updateOrgInput);
+    return json(organizationOutput.parse(await updateOrganization(org.id, actor, input)));
   },
   { permission: "org:manage" },
 );

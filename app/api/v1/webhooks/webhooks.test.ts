@@ -139,6 +139,9 @@ describe("status", () => {
     const patch = (body: Record<string, unknown>) => call("PATCH", item.PATCH, "/", { token, params: { id }, body });
 
     expect((await patch({ active: false })).body).toMatchObject({ status: "paused", active: false });
+    // Only what the PATCH names changes; omitted settings are not reset to their defaults.
+    expect((await patch({ format: "sonarqube", triggers: ["test"], headers: { "X-Team": "a" } })).status).toBe(200);
+    expect((await patch({ name: "status renamed" })).body).toMatchObject({ format: "sonarqube", triggers: ["test"], headers: { "X-Team": "a" }, status: "paused" });
     expect((await patch({ active: true })).body.status).toBe("pending");
 
     await db.webhook.update({ where: { id }, data: { status: "active", activatedAt: new Date() } });

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { WebhookForm } from "@/components/webhooks/webhook-form";
+import { requireOrgPage } from "@/lib/auth/org-page";
+
+export const metadata: Metadata = { title: "New webhook" };
+
+export default async function NewWebhookPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { org } = await requireOrgPage((await params).orgSlug, "webhooks:write");
+  return (
+    <>
+      <PageHeader
+        title="New webhook"
+        description="Where to send events, in which format, and how to sign them."
+        breadcrumb={<Breadcrumbs items={[{ label: "Webhooks", href: `/${org.slug}/webhooks` }, { label: "New" }]} />}
+      />
+      <WebhookForm org={{ id: org.id, slug: org.slug }} />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/api";
+import type { OrgRef } from "@/lib/client/org";
+import { eventTypeKeys, eventTypeMutations, type EventTypeInput } from "@/lib/event-types/queries";
+
+/** "" → null; otherwise a JSON object, or a message for the field. */
+function jsonObject(text: string): { value: Record<string, unknown> | null; error?: string } {
+  if (!text.trim()) return { value: null };
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === "object" && !Array.isArray(value)) return { value: value as Record<string, unknown> };
+    return { value: null, error: "Enter a JSON object, starting with {." };
+  } catch (error) {
+    return { value: null, error: `Not valid JSON: ${error instanceof Error ? error.message : "syntax error"}.` };
+  }
+}
+
+export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const { toast } = useToast();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: (input: EventTypeInput) => eventTypeMutations.create(org, input),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: eventTypeKeys.all(org) });
+      toast({ title: `Trigger ${created.name} added`, tone: "success" });
+      onClose();
+    },
+    onError: (error) => {
+      const fields = error instanceof ApiError ? error.fieldErrors() : {};
+      setErrors(Object.keys(fields).length > 0 ? fields : { form: error.message });
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const schema = jsonObject(String(form.get("schema") ?? ""));
+    const example = jsonObject(String(form.get("examplePayload") ?? ""));
+    const local = { ...(schema.error ? { schema: schema.error } : {}), ...(example.error ? { examplePayload: example.error } : {}) };
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    create.mutate({
+      name: String(form.get("name") ?? ""),
+      description: String(form.get("description") ?? ""),
+      schema: schema.value,
+      examplePayload: example.value,
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      size="lg"
+      title="Add trigger"
+      description="A custom trigger your own producers publish. Webhooks can then subscribe to it."
+      footer={
+        <>
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form="add-trigger-form" loading={create.isPending}>
+            Add trigger
+          </Button>
+        </>
+      }
+    >
+      <form id="add-trigger-form" onSubmit={submit} className="space-y-4" noValidate>
+        <Field label="Name" required error={errors.name} hint="Lowercase letters, digits, '_', '.', ':' or '-', e.g. deploy.finished.">
+          <Input name="name" required autoFocus className="font-mono" autoComplete="off" spellCheck={false} />
+        </Field>
+        <Field label="Description" optional error={errors.description}>
+          <Input name="description" maxLength={500} />
+        </Field>
+        <Field label="JSON Schema" optional error={errors.schema} hint="Events published with this trigger are checked against it.">
+          <Textarea name="schema" rows={5} className="font-mono text-xs" spellCheck={false} placeholder={'{ "type": "object", "properties": { … } }'} />
+        </Field>
+        <Field label="Example payload" optional error={errors.examplePayload}>
+          <Textarea name="examplePayload" rows={4} className="font-mono text-xs" spellCheck={false} placeholder={'{ "environment": "production" }'} />
+        </Field>
+        {errors.form ? (
+          <p role="alert" className="text-sm text-red-600">
+            {errors.form}
+          </p>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,75 @@
+import { Checkbox } from "@/components/ui/checkbox";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { FormSection } from "@/components/webhooks/form/form-section";
+import type { SectionProps } from "@/components/webhooks/form/form-state";
+import type { Project } from "@/lib/projects/queries";
+
+function toggle(list: readonly string[], value: string, on: boolean): string[] {
+  return on ? [...list, value] : list.filter((item) => item !== value);
+}
+
+export function ScopeSection({ state, update, errors, projects }: SectionProps & { projects: readonly Project[] }) {
+  const radio = (value: "org" | "project", label: string, description: string) => (
+    <label className="flex cursor-pointer items-start gap-2.5">
+      <input
+        type="radio"
+        name="scope"
+        value={value}
+        checked={state.scope === value}
+        onChange={() => update({ scope: value })}
+        className="mt-0.5 size-4 accent-accent-600"
+      />
+      <span className="grid gap-0.5">
+        <span className="text-sm font-medium text-zinc-800">{label}</span>
+        <span className="text-xs text-zinc-500">{description}</span>
+      </span>
+    </label>
+  );
+
+  return (
+    <FormSection id="scope" title="Scope" description="Which projects' events this webhook receives.">
+      <fieldset className="grid gap-3">
+        <legend className="sr-only">Scope</legend>
+        {radio("org", "All or selected projects", "An org-level webhook. Leave every project unchecked to receive all of them, including projects created later.")}
+        {radio("project", "One project", "A project-level webhook; SonarQube sends the project key in X-SonarQube-Project.")}
+      </fieldset>
+      {state.scope === "org" ? (
+        <fieldset className="grid gap-2 rounded-card-inner border border-zinc-200 p-3" aria-describedby={errors.projectIds ? "scope-projects-error" : undefined}>
+          <legend className="px-1 text-xs font-medium text-zinc-600">Projects</legend>
+          {projects.length === 0 ? <p className="text-sm text-zinc-500">No projects yet: the webhook will receive every project&apos;s events.</p> : null}
+          {projects.map((project) => (
+            <Checkbox
+              key={project.id}
+              label={<span className="font-mono text-xs">{project.key}</span>}
+              description={project.name}
+              checked={state.projectIds.includes(project.id)}
+              onChange={(event) => update({ projectIds: toggle(state.projectIds, project.id, event.target.checked) })}
+            />
+          ))}
+          {errors.projectIds ? (
+            <p id="scope-projects-error" role="alert" className="text-xs font-medium text-red-600">
+              {errors.projectIds}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : (
+        <Field label="Project" required error={errors.projectId}>
+          <Select value={state.projectId} onChange={(event) => update({ projectId: event.target.value })} required>
+            <option value="">Choose a project…</option>
+            {projects.map((project) => (
+              <option key={project.id} value={project.id}>
+                {project.key} — {project.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {state.scope === "org" && errors.projectId ? (
+        <p role="alert" className="text-xs font-medium text-red-600">
+          {errors.projectId}
+        </p>
+      ) : null}
+    </FormSection>
+  );
+}

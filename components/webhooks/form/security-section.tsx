@@ -1,0 +1,74 @@
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { FormSection } from "@/components/webhooks/form/form-section";
+import type { SectionProps } from "@/components/webhooks/form/form-state";
+import { presets } from "@/lib/webhooks/presets";
+
+interface WriteOnlyProps {
+  label: string;
+  isSet: boolean;
+  value: string;
+  clear: boolean;
+  error?: string;
+  hint: string;
+  onValue: (value: string) => void;
+  onClear: (clear: boolean) => void;
+}
+
+/**
+ * A write-only setting: never prefilled; on edit, blank keeps the stored value and "Clear" removes it.
+ * Clear is a button, not a checkbox, so the field's label stays the only control named after it.
+ */
+function WriteOnlyField({ label, isSet, value, clear, error, hint, onValue, onClear }: WriteOnlyProps) {
+  const status = clear ? "Will be cleared when you save." : isSet ? "Set — leave blank to keep." : null;
+  return (
+    <div className="flex items-start gap-2">
+      <Field label={label} error={error} hint={status ? `${status} ${hint}` : hint} className="flex-1">
+        <Input
+          type="password"
+          value={value}
+          onChange={(event) => onValue(event.target.value)}
+          disabled={clear}
+          autoComplete="new-password"
+          spellCheck={false}
+          className="font-mono"
+          placeholder={isSet && !clear ? "••••••••" : undefined}
+        />
+      </Field>
+      {isSet ? (
+        <Button type="button" variant="secondary" size="sm" className="mt-7" aria-pressed={clear} onClick={() => onClear(!clear)}>
+          {clear ? "Keep" : "Clear"}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function SecuritySection({ state, update, errors, secretSet, tokenSet }: SectionProps & { secretSet: boolean; tokenSet: boolean }) {
+  const minimum = presets[state.format].minSecretLength;
+  return (
+    <FormSection id="security" title="Security" description="Write-only: the hub stores these encrypted and never shows them again.">
+      <WriteOnlyField
+        label="Signing secret"
+        isSet={secretSet}
+        value={state.secret}
+        clear={state.clearSecret}
+        error={errors.secret}
+        hint={minimum > 1 ? `${presets[state.format].label} needs at least ${minimum} characters.` : "Used to sign each request's body."}
+        onValue={(secret) => update({ secret })}
+        onClear={(clearSecret) => update({ clearSecret, secret: "" })}
+      />
+      <WriteOnlyField
+        label="Token"
+        isSet={tokenSet}
+        value={state.token}
+        clear={state.clearToken}
+        error={errors.token}
+        hint={state.format === "codescoring" ? "Sent as X-CodeScoring-Authentication." : "Sent in a header with every request."}
+        onValue={(token) => update({ token })}
+        onClear={(clearToken) => update({ clearToken, token: "" })}
+      />
+    </FormSection>
+  );
+}

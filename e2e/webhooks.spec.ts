@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+import { inviteAndJoin } from "./fixtures/members";
+import { createProject } from "./fixtures/projects";
+import { signUp } from "./fixtures/users";
+
+/** The value shown for one row of the webhook's settings summary. */
+const setting = (page: Page, term: string) =>
+  page.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${term}$`) }) }).locator("dd");
+
+test("a webhook is created, checked, edited, paused, resumed and deleted, and the audit log shows it", async ({ page }) => {
+  const { slug } = await signUp(page, { orgName: "Hook Co" });
+  await createProject(page, slug, "payments-service", "Payments");
+
+  await page.goto(`/${slug}/webhooks`);
+  await expect(page.getByText("No webhooks yet")).toBeVisible();
+  await page.getByRole("link", { name: "New webhook" }).first().click();
+
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Deploy alerts");
+  await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://ci-bot:s3cret-pass@hooks.example.com/deepsource");
+  await page.getByLabel("Format").selectOption("deepsource");
+  await page.getByRole("checkbox", { name: /payments-service/ }).check();
+  await page.getByLabel("Signing secret", { exact: true }).fill("too-short");
+  await page.getByRole("button", { name: "Create webhook" }).click();
+
+  // The server's rule lands on the field it is about, and in the summary at the top.
+  const secret = page.getByLabel("Signing secret", { exact: true });
+  await expect(secret).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "The webhook was not saved" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /^A DeepSource secret has at least 16 characters\.$/ })).toBeVisible();
+  await secret.fill("a-much-longer-signing-secret");
+  await page.getByRole("button", { name: "Create webhook" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/${slug}/webhooks/wh_[0-9a-f]+$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Deploy alerts" })).toBeVisible();
+  await expect(page.getByText("Awaiting activation", { exact: true })).toBeVisible();
+  await expect(setting(page, "Signing secret")).toHaveText("Set");
+  await expect(setting(page, "Basic auth")).toHaveText("Set");
+  await expect(setting(page, "Format")).toHaveText("DeepSource");
+  await expect(page.getByTestId("webhook-url")).toHaveText("https://hooks.example.com/deepsource");
+  for (const hidden of ["ci-bot", "s3cret-pass", "a-much-longer-signing-secret"]) await expect(page.locator("body")).not.toContainText(hidden);
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByLabel("Signing secret", { exact: true })).toHaveValue("");
+  await expect(page.getByText(/Set — leave blank to keep/).first()).toBeVisible();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Deploy alerts (prod)");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Deploy alerts (prod)" })).toBeVisible();
+  // Saving the form without touching the secrets or the URL's credentials keeps them.
+  await expect(setting(page, "Signing secret")).toHaveText("Set");
+  await expect(setting(page, "Basic auth")).toHaveText("Set");
+
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.getByText("Awaiting activation", { exact: true })).toBeVisible();
+
+  await page.goto(`/${slug}/webhooks`);
+  const row = page.getByRole("row", { name: /Deploy alerts \(prod\)/ });
+  await expect(row).toContainText("DeepSource");
+  await expect(row).toContainText("payments-service");
+  await expect(row).toContainText("All events");
+  await row.getByRole("link", { name: "Deploy alerts (prod)" }).click();
+
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete webhook" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/webhooks$`));
+  await expect(page.getByText("No webhooks yet")).toBeVisible();
+
+  await page.goto(`/${slug}/audit`);
+  for (const action of ["webhook.created", "webhook.replaced", "webhook.updated", "webhook.deleted"]) {
+    await expect(page.getByText(action, { exact: true }).first()).toBeVisible();
+  }
+});
+
+test("a custom trigger added in the catalog can be chosen for a webhook", async ({ page }) => {
+  const { slug } = await signUp(page, { orgName: "Trigger Co" });
+  await page.goto(`/${slug}/triggers`);
+  await expect(page.getByRole("heading", { level: 2, name: /SonarQube/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Add trigger" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add trigger" });
+  await dialog.getByLabel("Name").fill("deploy.finished");
+  await dialog.getByLabel("Description").fill("A deployment finished");
+  await dialog.getByLabel("Example payload").fill("{ not json");
+  await dialog.getByRole("button", { name: "Add trigger" }).click();
+  await expect(dialog.getByLabel("Example payload")).toHaveAttribute("aria-invalid", "true");
+  await dialog.getByLabel("Example payload").fill('{ "environment": "production" }');
+  await dialog.getByRole("button", { name: "Add trigger" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const custom = page.getByRole("region", { name: /Custom/ });
+  await expect(custom.getByText("deploy.finished", { exact: true })).toBeVisible();
+  await custom.locator("summary").click();
+  await expect(custom.locator("pre")).toContainText('"environment": "production"');
+
+  await page.goto(`/${slug}/webhooks/new`);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Deploys");
+  await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://hooks.example.com/deploys");
+  await page.getByLabel("Filter triggers").fill("deploy");
+  await page.getByRole("checkbox", { name: /deploy\.finished/ }).check();
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await expect(setting(page, "Triggers")).toHaveText("deploy.finished");
+});
+
+test("a viewer sees webhooks and triggers but is offered no way to change them", async ({ page }) => {
+  const { slug } = await signUp(page, { orgName: "Viewer Co" });
+  await inviteAndJoin(page, slug, "viewer", "Vi Viewer");
+
+  await page.getByRole("link", { name: "Webhooks" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
+  await expect(page.getByText("No webhooks yet")).toBeVisible();
+  await expect(page.getByRole("link", { name: "New webhook" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Triggers" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /CodeScoring/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add trigger" })).toHaveCount(0);
+});
