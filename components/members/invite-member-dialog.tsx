@@ -12,7 +12,7 @@ import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/generated/prisma/enums";
 import { canAssignRole, roles } from "@/lib/auth/permissions";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { orgKeys, orgMutations } from "@/lib/orgs/queries";
 
@@ -28,10 +28,7 @@ export function InviteMemberDialog({ org, actorRole, open, onClose }: { org: Org
       toast({ title: `Invitation sent to ${invitation.email}`, description: "The link in it works for 7 days.", tone: "success" });
       onClose();
     },
-    onError: (error) => {
-      const fields = error instanceof ApiError ? error.fieldErrors() : {};
-      setErrors(Object.keys(fields).length > 0 ? fields : { form: error.message });
-    },
+    onError: (error) => setErrors(formErrors(error)),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { projectKeys, projectMutations, type Project } from "@/lib/projects/queries";
 
@@ -24,7 +24,7 @@ export function ProjectFormDialog({ org, project, open, onClose }: { org: OrgRef
       toast({ title: project ? "Project saved" : `Project ${saved.key} created`, tone: "success" });
       onClose();
     },
-    onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : { form: "Something went wrong." }),
+    onError: (error) => setErrors(formErrors(error)),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -13,7 +13,7 @@ import { SecretReveal } from "@/components/ui/secret-reveal";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { scopesAllow, type TokenScope } from "@/lib/auth/permissions";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { tokenKeys, tokenMutations, type Token } from "@/lib/tokens/queries";
 
@@ -38,10 +38,7 @@ export function CreateTokenDialog({ org, apiOrigin, open, onClose }: { org: OrgR
       toast({ title: `Token ${result.token.name} created`, tone: "success" });
       await queryClient.invalidateQueries({ queryKey: tokenKeys.all(org) });
     },
-    onError: (error) => {
-      const fields = error instanceof ApiError ? error.fieldErrors() : {};
-      setErrors(Object.keys(fields).length > 0 ? fields : { form: error.message });
-    },
+    onError: (error) => setErrors(formErrors(error)),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {

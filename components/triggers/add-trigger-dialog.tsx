@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/client/api";
+import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { eventTypeKeys, eventTypeMutations, type EventTypeInput } from "@/lib/event-types/queries";
 
@@ -35,10 +35,7 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
       toast({ title: `Trigger ${created.name} added`, tone: "success" });
       onClose();
     },
-    onError: (error) => {
-      const fields = error instanceof ApiError ? error.fieldErrors() : {};
-      setErrors(Object.keys(fields).length > 0 ? fields : { form: error.message });
-    },
+    onError: (error) => setErrors(formErrors(error)),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -48,3 +48,9 @@ export async function apiFetch<T>(orgSlug: string, path: string, init: { method?
   }
   return payload as T;
 }
+
+/** What a form shows for a failed mutation: messages beside their fields, or the whole message under `form`. */
+export function formErrors(error: Error): Record<string, string> {
+  const fields = error instanceof ApiError ? error.fieldErrors() : {};
+  return Object.keys(fields).length > 0 ? fields : { form: error.message };
+}
