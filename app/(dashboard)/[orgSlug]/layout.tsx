@@ -1,8 +1,10 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/shell/logo";
 import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
+import { BookIcon } from "@/components/ui/icons";
 import { roleCan } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/org-page";
 import { listUserOrganizations } from "@/lib/orgs/orgs";
@@ -20,6 +22,13 @@ export default async function DashboardLayout({ children, params }: { children: 
         <OrgSwitcher current={{ slug: org.slug, name: org.name }} orgs={orgs} />
         <NavLinks orgSlug={org.slug} isAdmin={roleCan(role, "org:manage")} />
         <div className="mt-auto border-t border-zinc-200 pt-3">
+          <Link
+            href="/docs/api"
+            className="mb-1 flex items-center gap-2.5 rounded-control px-2.5 py-1.5 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
+          >
+            <BookIcon className="size-4 text-zinc-400" />
+            API reference
+          </Link>
           <UserMenu email={user.email} name={user.name} />
           <p className="mt-1 px-2.5 text-xs text-zinc-500">
             Role: <span className="font-medium text-zinc-700">{role}</span>
