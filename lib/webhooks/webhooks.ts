@@ -177,12 +177,16 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
-  const { count } = await db.webhook.updateMany({
+  // One write, keyed by id and org; a webhook deleted meanwhile answers 404 (P2025).
+  await db.webhook.update({
     where: { id, orgId },
-    data: { ...data, ...secretColumns(patch, stored.url), ...nextStatus(stored, merged.active, urlChanged) },
+    data: {
+      ...data,
+      ...secretColumns(patch, stored.url),
+      ...nextStatus(stored, merged.active, urlChanged),
+      projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] },
+    },
   });
-  if (count === 0) throw notFound("Webhook");
-  await db.webhook.update({ where: { id }, data: { projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] } } });
   const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
   await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed });
   return toOutput(await findStored(orgId, id));
