@@ -115,3 +115,34 @@ test("a viewer sees webhooks and triggers but is offered no way to change them",
   await expect(page.getByRole("heading", { level: 2, name: /CodeScoring/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add trigger" })).toHaveCount(0);
 });
+
+test("the dashboard and the API see the same webhooks: created in one, listed in the other", async ({ page, playwright, baseURL }) => {
+  const { slug } = await signUp(page, { orgName: "Both Ways" });
+
+  // Through the API with an org token, as a machine would.
+  await page.goto(`/${slug}/tokens`);
+  await page.getByRole("button", { name: "New token" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Create API token" });
+  await dialog.getByLabel("Name").fill("provisioner");
+  await dialog.getByLabel("webhooks:write").check();
+  await dialog.getByRole("button", { name: "Create token" }).click();
+  const secret = (await page.locator("code[data-secret]").first().textContent())?.trim() ?? "";
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const created = await api.post("/api/v1/webhooks", { data: { name: "From the API", url: "https://api.example.com/hook", format: "dejacode" } });
+  expect(created.status()).toBe(201);
+
+  await page.goto(`/${slug}/webhooks`);
+  await expect(page.getByRole("link", { name: "From the API" })).toBeVisible();
+
+  // Through the dashboard, then read back over the API.
+  await page.getByRole("link", { name: "New webhook" }).first().click();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("From the dashboard");
+  await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://ui.example.com/hook");
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "From the dashboard" })).toBeVisible();
+
+  const listed = await api.get("/api/v1/webhooks");
+  const names = (await listed.json()).data.map((webhook: { name: string }) => webhook.name).sort();
+  expect(names).toEqual(["From the API", "From the dashboard"]);
+  await api.dispose();
+});
