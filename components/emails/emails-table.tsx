@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { MailIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
 import { formatDate, formatRelative } from "@/lib/client/format";
@@ -43,9 +43,7 @@ export function EmailsTable({ org }: { org: OrgRef }) {
                 <TH>Kind</TH>
                 <TH>Status</TH>
                 <TH>Time</TH>
-                <TH className="w-12">
-                  <span className="sr-only">Actions</span>
-                </TH>
+                <ActionsTH />
               </TR>
             </THead>
             <TBody>

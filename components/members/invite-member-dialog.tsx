@@ -4,8 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { roleDescriptions, roleLabels } from "@/components/members/roles";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, FormDialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -45,16 +44,7 @@ export function InviteMemberDialog({ org, actorRole, open, onClose }: { org: Org
       hideClose={mutation.isPending}
       title="Invite member"
       description="We email them a link to join this organization. They sign in or create an account with that address."
-      footer={
-        <>
-          <Button type="button" variant="secondary" onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" form="invite-form" loading={mutation.isPending}>
-            Send invitation
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter formId="invite-form" submitLabel="Send invitation" pending={mutation.isPending} onCancel={onClose} />}
     >
       <form id="invite-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Email" error={errors.email}>

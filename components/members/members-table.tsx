@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/generated/prisma/enums";
 import { canAssignRole, roles } from "@/lib/auth/permissions";
@@ -78,9 +78,7 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
                 <TH>Role</TH>
                 <TH>Joined</TH>
                 {manager ? (
-                  <TH className="w-12">
-                    <span className="sr-only">Actions</span>
-                  </TH>
+                  <ActionsTH />
                 ) : null}
               </TR>
             </THead>

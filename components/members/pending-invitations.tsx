@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SkeletonText } from "@/components/ui/skeleton";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { OrgRef } from "@/lib/client/org";
 import { formatDate, formatRelative } from "@/lib/client/format";
@@ -54,9 +54,7 @@ export function PendingInvitations({ org }: { org: OrgRef }) {
               <TH>Role</TH>
               <TH>Invited</TH>
               <TH>Expires</TH>
-              <TH className="w-12">
-                <span className="sr-only">Actions</span>
-              </TH>
+              <ActionsTH />
             </TR>
           </THead>
           <TBody>

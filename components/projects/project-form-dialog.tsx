@@ -2,8 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, FormDialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
@@ -40,16 +39,7 @@ export function ProjectFormDialog({ org, project, open, onClose }: { org: OrgRef
       onClose={onClose}
       title={project ? "Edit project" : "New project"}
       description="Events are published for a project; webhooks can listen to one project or many."
-      footer={
-        <>
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="project-form" loading={mutation.isPending}>
-            {project ? "Save" : "Create project"}
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter formId="project-form" submitLabel={project ? "Save" : "Create project"} pending={mutation.isPending} onCancel={onClose} />}
     >
       <form id="project-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Key" hint="Letters, digits, '-', '_', '.', ':'; like a SonarQube project key." error={errors.key}>

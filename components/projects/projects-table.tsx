@@ -9,7 +9,7 @@ import { DropdownMenu, DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FolderIcon, MoreHorizontalIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
@@ -67,7 +67,7 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
                 <TH>Key</TH>
                 <TH>Id</TH>
                 <TH>Created</TH>
-                {canWrite ? <TH className="w-12"><span className="sr-only">Actions</span></TH> : null}
+                {canWrite ? <ActionsTH /> : null}
               </TR>
             </THead>
             <TBody>

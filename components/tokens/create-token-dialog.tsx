@@ -6,7 +6,7 @@ import { CurlExample, curlCommand } from "@/components/tokens/curl-example";
 import { ScopePicker } from "@/components/tokens/scope-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, FormDialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SecretReveal } from "@/components/ui/secret-reveal";
@@ -88,16 +88,7 @@ export function CreateTokenDialog({ org, apiOrigin, open, onClose }: { org: OrgR
       hideClose={mutation.isPending}
       title="Create API token"
       description="Tokens act for this organization with only the scopes you choose. Send one as Authorization: Bearer <token>."
-      footer={
-        <>
-          <Button type="button" variant="secondary" onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" form="token-form" loading={mutation.isPending}>
-            Create token
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter formId="token-form" submitLabel="Create token" pending={mutation.isPending} onCancel={onClose} />}
     >
       <form id="token-form" onSubmit={submit} className="space-y-5" noValidate>
         <Field label="Name" hint="What uses this token, e.g. “GitHub Actions deploy”." error={errors.name}>

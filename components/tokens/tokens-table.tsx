@@ -11,7 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
@@ -91,9 +91,7 @@ export function TokensTable({ org, apiOrigin }: { org: OrgRef; apiOrigin: string
                 <TH>Last used</TH>
                 <TH>Expires</TH>
                 <TH>Status</TH>
-                <TH className="w-12">
-                  <span className="sr-only">Actions</span>
-                </TH>
+                <ActionsTH />
               </TR>
             </THead>
             <TBody>

@@ -2,8 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, FormDialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -61,16 +60,7 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
       size="lg"
       title="Add trigger"
       description="A custom trigger your own producers publish. Webhooks can then subscribe to it."
-      footer={
-        <>
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form="add-trigger-form" loading={create.isPending}>
-            Add trigger
-          </Button>
-        </>
-      }
+      footer={<FormDialogFooter formId="add-trigger-form" submitLabel="Add trigger" pending={create.isPending} onCancel={onClose} />}
     >
       <form id="add-trigger-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Name" required error={errors.name} hint="Lowercase letters, digits, '_', '.', ':' or '-', e.g. deploy.finished.">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Button } from "./button";
 import { cn } from "./cn";
 import { XIcon } from "./icons";
 
@@ -113,5 +114,27 @@ export function Dialog({ open, onClose, title, description, children, footer, si
         </div>
       )}
     </dialog>
+  );
+}
+
+export interface FormDialogFooterProps {
+  /** The id of the form in the dialog's body, which the submit button submits. */
+  formId: string;
+  submitLabel: ReactNode;
+  pending: boolean;
+  onCancel: () => void;
+}
+
+/** Cancel and submit for a dialog whose form lives in its body; both wait while the form saves. */
+export function FormDialogFooter({ formId, submitLabel, pending, onCancel }: FormDialogFooterProps) {
+  return (
+    <>
+      <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
+        Cancel
+      </Button>
+      <Button type="submit" form={formId} loading={pending}>
+        {submitLabel}
+      </Button>
+    </>
   );
 }

@@ -56,3 +56,12 @@ export function TH({ className, scope = "col", ...props }: ComponentProps<"th">)
 export function TD({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("px-4 py-3 align-middle text-zinc-700 first:pl-6 last:pr-6", className)} {...props} />;
 }
+
+/** The header of a row-actions column: narrow, named for screen readers only. */
+export function ActionsTH() {
+  return (
+    <TH className="w-12">
+      <span className="sr-only">Actions</span>
+    </TH>
+  );
+}
