@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtInCatalog } from "@/lib/event-types/catalog";
 
-const seeds = path.resolve(import.meta.dirname, "../../../shared/seeds");
+const seeds = path.resolve(import.meta.dirname, "../../docs/seeds");
 const seed = (file: string) => readFileSync(path.join(seeds, file), "utf8");
 
 describe("built-in trigger catalog", () => {
