@@ -13,6 +13,15 @@ const envSchema = z.object({
   SECRETS_KEYS: z.string().min(1).optional(),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Webhook Hub <hub@localhost>"),
+  // Inngest: INNGEST_DEV is the dev server's (or the local executor's) URL; in production set the
+  // event and signing keys from Inngest Cloud or a self-hosted `inngest start`.
+  INNGEST_DEV: z.string().min(1).optional(),
+  INNGEST_BASE_URL: z.url().optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  // Networks delivery may reach although they are not public (on-prem targets, the local demo):
+  // comma-separated CIDRs, e.g. "127.0.0.0/8,::1/128". Empty: public addresses only.
+  DELIVERY_ALLOWED_CIDRS: z.string().default(""),
   SIGNUP_ENABLED: z
     .enum(["true", "false"])
     .default("true")
