@@ -2,7 +2,8 @@
  * `npm run dev`: the whole product on one machine with nothing else installed.
  * Uses DATABASE_URL and SMTP_URL when set; otherwise starts an embedded Postgres (PGlite, data in
  * .data/pg) and an embedded SMTP sink that prints every email. Applies migrations, seeds the demo
- * org, then runs Next.js. `--production` builds and serves the production build instead (e2e).
+ * org, then runs Next.js with the local Inngest executor (unless INNGEST_DEV or Inngest keys point
+ * elsewhere). `--production` builds and serves the production build instead (e2e).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,6 +11,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/postgres";
+import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
 import { startSmtpSink, type ReceivedEmail, type SmtpSink } from "@/lib/mail/smtp-sink";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -18,6 +20,7 @@ const production = process.argv.includes("--production");
 const port = Number(process.env.PORT ?? 3000);
 const embeddedPgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const embeddedSmtpPort = Number(process.env.EMBEDDED_SMTP_PORT ?? 2525);
+const localInngestPort = Number(process.env.LOCAL_INNGEST_PORT ?? 8288);
 
 const cleanups: Array<() => Promise<void> | void> = [];
 
@@ -75,6 +78,12 @@ async function main() {
   log("generating the Prisma client and applying migrations…");
   await run("npx", ["prisma", "generate"]);
   await run("npx", ["prisma", "migrate", "deploy"]);
+  // The local demo delivers to receivers on this machine; production allows public addresses only.
+  if (process.env.DELIVERY_ALLOWED_CIDRS === undefined) {
+    process.env.DELIVERY_ALLOWED_CIDRS = "127.0.0.0/8,::1/128";
+    log("delivery may reach loopback (127.0.0.0/8, ::1) for local receivers — set DELIVERY_ALLOWED_CIDRS to change");
+  }
+  const executor = await startExecutor();
   const { seedDemo, demo } = await import("@/prisma/seed");
   if (seedDemoData) await seedDemo();
   const { db } = await import("@/lib/db");
@@ -95,9 +104,46 @@ async function main() {
   });
   next.on("exit", (code) => void shutdown(code ?? 0));
 
+  if (executor) await syncWhenReady(executor);
   log(`Webhook Hub: ${process.env.APP_URL}`);
   if (seedDemoData) log(`demo sign-in: ${demo.email} / ${demo.password} (org "${demo.orgSlug}")`);
   else log("no demo account on your own database (SEED_DEMO=true adds one); sign up to start");
+}
+
+/**
+ * Inngest runs the delivery engine. With no Inngest configured, the local executor (state in the
+ * same Postgres) drives /api/inngest over the Inngest HTTP protocol, in real time.
+ */
+async function startExecutor(): Promise<LocalInngest | null> {
+  if (process.env.INNGEST_DEV || process.env.INNGEST_EVENT_KEY) {
+    log(`Inngest: using ${process.env.INNGEST_DEV ?? "Inngest Cloud (INNGEST_EVENT_KEY)"}; the local executor is off`);
+    return null;
+  }
+  const executor = await startLocalInngest({
+    serveUrl: `http://localhost:${port}/api/inngest`,
+    databaseUrl: process.env.DATABASE_URL!,
+    port: localInngestPort,
+    clock: "real",
+    log: (message) => log(`inngest: ${message}`),
+  });
+  cleanups.unshift(() => executor.stop());
+  process.env.INNGEST_DEV = executor.url;
+  log(`local Inngest executor on ${executor.url} (no Inngest dev server configured; set INNGEST_DEV to use one)`);
+  return executor;
+}
+
+/** The executor learns the app's functions once Next.js answers on /api/inngest. */
+async function syncWhenReady(executor: LocalInngest) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      await executor.sync();
+      log("inngest: functions registered");
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  log("inngest: could not register the app's functions; is /api/inngest reachable?");
 }
 
 let stopping = false;

@@ -13,3 +13,26 @@ export function invitationEmail(orgName: string, inviterLabel: string, role: str
     text: `${inviterLabel} invited you to join ${orgName} on Webhook Hub as ${role}.\n\nAccept the invitation:\n${url}\n\nThe invitation expires in 7 days.\n`,
   };
 }
+
+/** SecurityScorecard's escalation email, word for word, with the rule (webhook) filled in. */
+export function failedWebhookEmail(ruleName: string, url: string, httpError: string) {
+  return {
+    subject: "[Action Required] Failed Webhook Request",
+    text:
+      `Your webhook requests for the Rule ${ruleName} have failed due to a network or destination server issue. ` +
+      "We'll try again the next time a rule is triggered.\n\n" +
+      "Please try one of the following:\n" +
+      "* Edit the Rule to have the web request sent to a different URL\n" +
+      "* Check your service internally or credentials for service availability\n\n" +
+      `Details:\nFailed Rule: ${ruleName}\nWebhook URL: ${url}\nHTTP error: ${httpError}\n`,
+  };
+}
+
+export function webhookDisabledEmail(webhookName: string, url: string, reason: string, manageUrl: string) {
+  return {
+    subject: `Webhook disabled: ${webhookName}`,
+    text:
+      `Webhook Hub stopped delivering to the webhook ${webhookName} (${url}).\n\nReason: ${reason}\n\n` +
+      `Nothing more is sent to it. When the endpoint works again, refresh its availability: a test event that gets a 2xx enables it again.\n${manageUrl}\n`,
+  };
+}

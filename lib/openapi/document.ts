@@ -59,7 +59,7 @@ function responses(operation: ApiOperation, names: ReadonlyMap<z.ZodType, string
   const { outcome } = operation;
   const success: OpenApiResponse = {
     description: outcome.description,
-    content: json("schema" in outcome ? outcome.schema : outcome.status === 501 ? errorSchema : null, names),
+    content: json("schema" in outcome ? outcome.schema : null, names),
   };
   const errors = Object.entries(errorStatuses(operation)).map(([status, text]) => [status, { description: text, content: json(errorSchema, names) }]);
   return { [outcome.status]: success, ...Object.fromEntries(errors) };

@@ -4,13 +4,10 @@ import type { Permission } from "@/lib/auth/permissions";
 export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
 
-export type ApiTag = "Projects" | "Webhooks" | "Triggers" | "Organization" | "Members" | "Invitations" | "API tokens" | "Emails" | "Audit log";
+export type ApiTag = "Projects" | "Webhooks" | "Events" | "Deliveries" | "Triggers" | "Organization" | "Members" | "Invitations" | "API tokens" | "Emails" | "Audit log";
 
-/** What a call answers when it succeeds (501: validated, then refused until the delivery engine lands). */
-export type Outcome =
-  | { status: 200 | 201; description: string; schema: z.ZodType }
-  | { status: 204; description: string }
-  | { status: 501; description: string };
+/** What a call answers when it succeeds (202: accepted, the work happens in the background). */
+export type Outcome = { status: 200 | 201 | 202; description: string; schema: z.ZodType } | { status: 204; description: string };
 
 /** One documented API operation: the data `document.ts` turns into OpenAPI. */
 export interface ApiOperation {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { auditEntryOutput } from "@/lib/audit/audit-log";
+import { attemptOutput, maxRecoverPerRequest, deliveryDetail, deliveryListQuery, deliverySummary, probeOutput, recoverInput, recoverOutput, retryOutput } from "@/lib/deliveries/schemas";
+import { eventDetailOutput, eventListQuery, eventOutput, publishEventInput, publishEventOutput } from "@/lib/events/schemas";
 import { createEventTypeInput, eventTypeOutput } from "@/lib/event-types/event-types";
 import { paginationQuery } from "@/lib/http/pagination";
 import { emailOutput } from "@/lib/mail/outbox";
@@ -42,6 +44,20 @@ export const apiSchemas = {
     token: tokenOutput,
     secret: z.string().describe("The token itself (whk_…). Shown only in this response; store it now."),
   }),
+  ProbeResult: probeOutput,
+  RefreshResult: z.object({ webhook: webhookOutput, result: probeOutput }),
+  Delivery: deliverySummary,
+  DeliveryPage: pageOf(deliverySummary),
+  DeliveryDetail: deliveryDetail,
+  Attempt: attemptOutput,
+  RetryResult: retryOutput,
+  RecoverInput: recoverInput,
+  RecoverResult: recoverOutput,
+  PublishEventInput: publishEventInput,
+  PublishedEvent: publishEventOutput,
+  Event: eventOutput,
+  EventPage: pageOf(eventOutput),
+  EventDetail: eventDetailOutput,
   EmailPage: pageOf(emailOutput),
   AuditEntryPage: pageOf(auditEntryOutput),
 } satisfies Record<string, z.ZodType>;
@@ -51,6 +67,8 @@ const s = apiSchemas;
 export const apiTags: { name: ApiTag; description: string }[] = [
   { name: "Projects", description: "The projects webhooks can be scoped to." },
   { name: "Webhooks", description: "Where events are delivered, how they are signed, batched and retried." },
+  { name: "Events", description: "Publish events; the hub delivers them to every matching webhook." },
+  { name: "Deliveries", description: "Delivery history: every request to a webhook and each attempt of it; retry and recover." },
   { name: "Triggers", description: "The org's catalog of event types (triggers) webhooks subscribe to." },
   { name: "Organization", description: "The organization the caller acts in." },
   { name: "Members", description: "People in the organization and their roles." },
@@ -107,7 +125,7 @@ export const apiOperations: ApiOperation[] = [
     summary: "Send a test event to a URL before saving",
     description: "Validates the target and signing settings, then sends the `test` trigger with an empty payload.",
     body: s.TestWebhookInput,
-    outcome: { status: 501, description: "The request was valid; sending arrives with the delivery engine, so nothing was sent." },
+    outcome: { status: 200, description: "What the URL answered: status, latency and the start of the body, or why nothing came back. Nothing is stored.", schema: s.ProbeResult },
   },
   {
     method: "GET", path: "/api/v1/webhooks/{id}", operationId: "getWebhook", tag: "Webhooks", permission: "webhooks:read",
@@ -135,9 +153,50 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     method: "POST", path: "/api/v1/webhooks/{id}/refresh_availability_status", operationId: "refreshWebhookAvailability", tag: "Webhooks",
-    permission: "webhooks:write", summary: "Probe a disabled webhook's URL", description: "A 2xx answer re-enables the webhook.",
+    permission: "webhooks:write", summary: "Send the webhook its test event",
+    description: "A 2xx answer activates a pending webhook and re-enables a disabled one. The probe is recorded in the delivery history.",
     pathParams: id("webhook"),
-    outcome: { status: 501, description: "The webhook exists; probing arrives with the delivery engine, so nothing was sent." },
+    outcome: { status: 200, description: "The webhook after the probe, and what its URL answered.", schema: s.RefreshResult },
+  },
+  {
+    method: "GET", path: "/api/v1/webhooks/{id}/deliveries", operationId: "listWebhookDeliveries", tag: "Deliveries", permission: "deliveries:read",
+    summary: "List a webhook's deliveries", description: "Latest first, with each delivery's last result.", pathParams: id("webhook"), query: deliveryListQuery,
+    outcome: { status: 200, description: "A page of deliveries, newest first.", schema: s.DeliveryPage },
+  },
+  {
+    method: "POST", path: "/api/v1/webhooks/{id}/recover", operationId: "recoverWebhookDeliveries", tag: "Deliveries", permission: "deliveries:write",
+    summary: "Re-send every failed delivery since a moment",
+    description: `Each failed delivery created at or after \`since\` is sent once more, in the background (at most ${maxRecoverPerRequest} per call).`,
+    pathParams: id("webhook"), body: s.RecoverInput,
+    outcome: { status: 202, description: "How many deliveries were queued.", schema: s.RecoverResult },
+  },
+  {
+    method: "GET", path: "/api/v1/deliveries/{id}", operationId: "getDelivery", tag: "Deliveries", permission: "deliveries:read",
+    summary: "Get a delivery with every attempt", description: "Request headers are stored with secrets masked.", pathParams: id("delivery"),
+    outcome: { status: 200, description: "The delivery, its events and its attempts, oldest attempt first.", schema: s.DeliveryDetail },
+  },
+  {
+    method: "POST", path: "/api/v1/deliveries/{id}/retry", operationId: "retryDelivery", tag: "Deliveries", permission: "deliveries:write",
+    summary: "Send a delivery again now", description: "One attempt, answered synchronously. A retry schedule in progress carries on if it fails.",
+    pathParams: id("delivery"), conflict: "`conflict`: an attempt of this delivery is in flight.",
+    outcome: { status: 200, description: "The delivery and the new attempt.", schema: s.RetryResult },
+  },
+  {
+    method: "POST", path: "/api/v1/events", operationId: "publishEvent", tag: "Events", permission: "events:write",
+    summary: "Publish an event",
+    description: "Stored durably before the answer, then delivered to every matching webhook. The type must be in the catalog; a trigger with a JSON Schema validates the payload. A repeated `idempotencyKey` answers with the first event's id (and `idempotent-replayed: true`) and delivers once.",
+    body: s.PublishEventInput,
+    outcome: { status: 202, description: "Accepted: the event's id.", schema: s.PublishedEvent },
+  },
+  {
+    method: "GET", path: "/api/v1/events", operationId: "listEvents", tag: "Events", permission: "events:read",
+    summary: "List published events", query: eventListQuery,
+    outcome: { status: 200, description: "A page of events, newest first.", schema: s.EventPage },
+  },
+  {
+    method: "GET", path: "/api/v1/events/{id}", operationId: "getEvent", tag: "Events", permission: "events:read",
+    summary: "Get an event and its deliveries", pathParams: id("event"),
+    outcome: { status: 200, description: "The event and the deliveries carrying it.", schema: s.EventDetail },
   },
   {
     method: "GET", path: "/api/v1/webhooks/triggers", operationId: "listWebhookTriggers", tag: "Triggers", permission: "webhooks:read",

@@ -1,6 +1,7 @@
 import type { Prisma, Webhook, WebhookStatus } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { encryptOptional } from "@/lib/crypto/secrets";
+import { requestActivation } from "@/lib/deliveries/request-activation";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { pageArgs, toPage } from "@/lib/http/pagination";
@@ -139,6 +140,7 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
     ...withFlags,
   });
   await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: row.id }, { name: row.name, url: row.url, format: row.format });
+  if (row.status === "pending") await requestActivation(orgId, row.id);
   return toOutput(row);
 }
 
@@ -189,7 +191,9 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   });
   const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
   await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed });
-  return toOutput(await findStored(orgId, id));
+  const updated = await findStored(orgId, id);
+  if (updated.status === "pending" && stored.status !== "pending") await requestActivation(orgId, id);
+  return toOutput(updated);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,13 +1,10 @@
+import { testUnsavedTarget } from "@/lib/deliveries/probe";
 import { parseJsonBody } from "@/lib/http/body";
+import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";
-import { deliveryNotAvailable } from "@/lib/webhooks/pending-delivery";
 import { testWebhookInput } from "@/lib/webhooks/schemas";
 
 /** CodeScoring's "Test it": sends the `test` trigger with an empty payload before anything is saved. */
-export const POST = withOrg(
-  async (request) => {
-    await parseJsonBody(request, testWebhookInput);
-    return deliveryNotAvailable("Testing a URL");
-  },
-  { permission: "webhooks:write" },
-);
+export const POST = withOrg(async (request) => json(await testUnsavedTarget(await parseJsonBody(request, testWebhookInput))), {
+  permission: "webhooks:write",
+});

@@ -1,12 +1,13 @@
+import { probeWebhook } from "@/lib/deliveries/probe";
+import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";
-import { deliveryNotAvailable } from "@/lib/webhooks/pending-delivery";
 import { getWebhook } from "@/lib/webhooks/webhooks";
 
-/** CodeScoring's "refresh availability status": probes a disabled webhook; a 2xx re-enables it. */
+/** CodeScoring's "refresh availability status": a test event; a 2xx activates a pending webhook or re-enables a disabled one. */
 export const POST = withOrg<{ id: string }>(
   async (_request, { org, params }) => {
-    await getWebhook(org.id, params.id);
-    return deliveryNotAvailable("Refreshing availability");
+    const result = await probeWebhook(org.id, params.id);
+    return json({ webhook: await getWebhook(org.id, params.id), result });
   },
   { permission: "webhooks:write" },
 );

@@ -1,0 +1,8 @@
+import { retryDelivery } from "@/lib/deliveries/retry";
+import { json } from "@/lib/http/respond";
+import { withOrg } from "@/lib/http/with-org";
+
+/** Sends the delivery once more, now, and answers with that attempt. */
+export const POST = withOrg<{ id: string }>(async (_request, { org, params }) => json(await retryDelivery(org.id, params.id)), {
+  permission: "deliveries:write",
+});

@@ -1,0 +1,7 @@
+import { getDelivery } from "@/lib/deliveries/history";
+import { json } from "@/lib/http/respond";
+import { withOrg } from "@/lib/http/with-org";
+
+export const GET = withOrg<{ id: string }>(async (_request, { org, params }) => json(await getDelivery(org.id, params.id)), {
+  permission: "deliveries:read",
+});

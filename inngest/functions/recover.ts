@@ -1,0 +1,16 @@
+import { inngest } from "@/inngest/client";
+import { recoverRequested } from "@/inngest/events";
+import { healthEvent } from "@/inngest/signals";
+import { attemptDelivery } from "@/lib/deliveries/attempt";
+
+/** "Recover since": every listed failed delivery is sent once more, oldest first, each its own durable step. */
+export const recover = inngest.createFunction({ id: "recover", triggers: [recoverRequested], retries: 5 }, async ({ event, step }) => {
+  let succeeded = 0;
+  for (const deliveryId of event.data.deliveryIds) {
+    const report = await step.run(`resend ${deliveryId}`, () => attemptDelivery(deliveryId, "manual"));
+    if (report.success) succeeded++;
+    const announcement = report.signal ? healthEvent(event.data.orgId, report.signal) : null;
+    if (announcement) await step.sendEvent(`announce after ${deliveryId}`, announcement);
+  }
+  return { resent: event.data.deliveryIds.length, succeeded };
+});

@@ -1,0 +1,137 @@
+import type { DeliveryStatus, Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import { retryScheduleSpecs, nextRetryDelayMs, type RetryScheduleName } from "@/lib/delivery/schedules";
+import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/deliveries/health";
+import { describeFailure, sendAttempt, type EventToSend, type SentAttempt } from "@/lib/deliveries/send-attempt";
+import { loadSigningTarget } from "@/lib/deliveries/signing-target";
+
+export interface AttemptReport {
+  attemptId: string | null;
+  orgId: string | null;
+  status: DeliveryStatus;
+  success: boolean;
+  /** When the schedule wants another try; null once the delivery is finished. */
+  retryInMs: number | null;
+  signal: HealthSignal | null;
+}
+
+type Trigger = "scheduled" | "manual";
+
+const finished = (status: DeliveryStatus, signal: HealthSignal | null = null): AttemptReport => ({ attemptId: null, orgId: null, status, success: status === "succeeded", retryInMs: null, signal });
+
+/**
+ * Marks the delivery as being sent, under its row lock, so a batch never gains events while its
+ * request is on the wire. Returns null when there is nothing (more) to send.
+ */
+async function claim(deliveryId: string, trigger: Trigger) {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${deliveryId} FOR UPDATE`;
+    const delivery = await tx.delivery.findUnique({ where: { id: deliveryId }, include: { webhook: { select: { status: true, orgId: true } } } });
+    if (!delivery) return null;
+    if (trigger === "manual" && delivery.status === "sending") throw new AppError("conflict", "An attempt of this delivery is in flight; retry when it has finished.");
+    if (trigger === "scheduled" && (delivery.status === "succeeded" || delivery.status === "failed")) return { delivery, skip: delivery.status };
+    // A paused or disabled webhook gets nothing more; the delivery can be recovered later.
+    if (trigger === "scheduled" && (delivery.webhook.status === "paused" || delivery.webhook.status === "disabled")) {
+      await tx.delivery.update({ where: { id: deliveryId }, data: { status: "failed", nextAttemptAt: null } });
+      return { delivery, skip: "failed" as const };
+    }
+    await tx.delivery.update({ where: { id: deliveryId }, data: { status: "sending" } });
+    return { delivery, skip: null };
+  });
+}
+
+async function eventsOf(deliveryId: string): Promise<EventToSend[]> {
+  const links = await db.deliveryEvent.findMany({
+    where: { deliveryId },
+    include: { event: { include: { project: { select: { key: true } } } } },
+    orderBy: { event: { createdAt: "asc" } },
+  });
+  return links.map(({ event }) => ({
+    id: event.id,
+    type: event.type,
+    createdAt: event.createdAt,
+    payload: event.payload as Record<string, unknown>,
+    properties: event.properties as Record<string, unknown>,
+    projectKey: event.project?.key ?? null,
+  }));
+}
+
+export function attemptRow(orgId: string, deliveryId: string, number: number, trigger: Trigger | "test", sent: SentAttempt): Prisma.AttemptUncheckedCreateInput {
+  const { request, result } = sent;
+  return {
+    orgId,
+    deliveryId,
+    number,
+    trigger,
+    requestUrl: request.url,
+    requestHeaders: request.headers,
+    requestBody: request.body,
+    responseStatus: result.status,
+    responseHeaders: result.status === null ? undefined : result.headers,
+    responseBody: result.status === null ? null : result.body,
+    responseTruncated: result.truncated,
+    durationMs: Math.round(result.durationMs),
+    success: sent.outcome.kind === "success",
+    errorClass: result.errorClass,
+    errorMessage: result.errorMessage?.slice(0, 1000) ?? null,
+  };
+}
+
+function verdictOf(sent: SentAttempt): Verdict {
+  if (sent.outcome.kind === "success") return { kind: "success" };
+  if (sent.outcome.kind === "gone") return { kind: "disable", reason: "The endpoint answered 410 Gone." };
+  return { kind: "failure", reason: describeFailure(sent.result) };
+}
+
+/**
+ * One try of a delivery: send, record the attempt, then decide what happens next from the
+ * webhook's schedule. Scheduled attempts walk the schedule; manual ones (a person pressing Retry)
+ * record and can succeed the delivery but never move the schedule.
+ */
+export async function attemptDelivery(deliveryId: string, trigger: Trigger, random = Math.random): Promise<AttemptReport> {
+  const claimed = await claim(deliveryId, trigger);
+  if (!claimed) return finished("failed");
+  if (claimed.skip) return finished(claimed.skip);
+  const { delivery } = claimed;
+  const target = await loadSigningTarget(delivery.orgId, delivery.webhookId);
+  if (!target) return finished("failed");
+
+  const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: delivery.attemptCount }, await eventsOf(delivery.id));
+  const verdict = verdictOf(sent);
+  const now = new Date();
+
+  return db.$transaction(async (tx) => {
+    const attempt = await tx.attempt.create({ data: attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + 1, trigger, sent), select: { id: true } });
+    let status: DeliveryStatus;
+    let retryInMs: number | null = null;
+    let effective = verdict;
+    if (verdict.kind === "success") status = "succeeded";
+    else if (trigger === "manual") status = delivery.status;
+    else if (verdict.kind === "disable") status = "failed";
+    else {
+      const scheduled = await tx.attempt.count({ where: { deliveryId, trigger: "scheduled" } });
+      const schedule = target.webhook.retrySchedule as RetryScheduleName;
+      const delay = nextRetryDelayMs(schedule, target.webhook.retryDelaysSeconds, scheduled - 1, random);
+      const retryAfter = sent.outcome.kind === "retry" ? (sent.outcome.retryAfterMs ?? 0) : 0;
+      retryInMs = delay === null ? null : Math.max(delay, retryAfter);
+      status = retryInMs === null ? "failed" : "retrying";
+      if (retryInMs === null && retryScheduleSpecs[schedule].whenExhausted === "disable") {
+        effective = { kind: "disable", reason: `Every retry on the ${schedule} schedule failed; last: ${verdict.reason}.` };
+      }
+    }
+    await tx.delivery.update({
+      where: { id: deliveryId },
+      data: {
+        status,
+        attemptCount: { increment: 1 },
+        lastAttemptAt: now,
+        nextAttemptAt: retryInMs === null ? null : new Date(now.getTime() + retryInMs),
+        ...(verdict.kind !== "success" && !delivery.firstFailedAt ? { firstFailedAt: now } : {}),
+      },
+    });
+    // A manual failure is a person poking, not evidence of an outage: it starts no incident.
+    const signal = trigger === "manual" && effective.kind === "failure" ? null : await applyVerdict(tx, delivery.webhookId, effective, now);
+    return { attemptId: attempt.id, orgId: delivery.orgId, status, success: verdict.kind === "success", retryInMs, signal };
+  });
+}

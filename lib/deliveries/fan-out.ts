@@ -1,0 +1,74 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+
+type Tx = Prisma.TransactionClient;
+
+export interface DeliveryToStart {
+  deliveryId: string;
+  /** Batched deliveries wait for the window to collect more events before the first attempt. */
+  collectForMs: number;
+}
+
+/** Webhooks that take this event: live, in scope (project-level, or org-level for all or selected projects), listening to its trigger. */
+function matchingWebhooks(tx: Tx, event: { orgId: string; projectId: string | null; type: string }) {
+  const scope: Prisma.WebhookWhereInput[] = [{ projectId: null, projects: { none: {} } }];
+  if (event.projectId) scope.push({ projectId: event.projectId }, { projectId: null, projects: { some: { id: event.projectId } } });
+  return tx.webhook.findMany({
+    where: {
+      orgId: event.orgId,
+      status: { in: ["active", "failing"] },
+      AND: [{ OR: [{ triggers: { isEmpty: true } }, { triggers: { has: event.type } }] }, { OR: scope }],
+    },
+    select: { id: true, deliveryMode: true, batchWindowMs: true, batchMaxSize: true },
+  });
+}
+
+/**
+ * A batched webhook collects events into its open delivery: one still inside its window, or one
+ * waiting to retry (CodeScoring resends the unsuccessful events together with anything new).
+ * The webhook row lock serialises concurrent fan-outs; an attempt in flight is never joined.
+ */
+async function joinOrOpenBatch(tx: Tx, orgId: string, webhook: { id: string; batchWindowMs: number; batchMaxSize: number }, eventId: string): Promise<DeliveryToStart | null> {
+  await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhook.id} FOR UPDATE`;
+  const open = await tx.delivery.findFirst({
+    where: { webhookId: webhook.id, isTest: false, status: { in: ["pending", "retrying"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, _count: { select: { events: true } } },
+  });
+  if (open && open._count.events < webhook.batchMaxSize) {
+    await tx.deliveryEvent.create({ data: { deliveryId: open.id, eventId } });
+    return null;
+  }
+  const delivery = await tx.delivery.create({ data: { orgId, webhookId: webhook.id, events: { create: { eventId } } }, select: { id: true } });
+  return { deliveryId: delivery.id, collectForMs: webhook.batchWindowMs };
+}
+
+/**
+ * Creates the deliveries one published event needs and returns those whose run must start.
+ * Safe to repeat (a retried step): webhooks that already carry the event are not given it again,
+ * and their deliveries that never started are returned again (starting one twice is deduplicated).
+ */
+export async function fanOut(eventId: string): Promise<DeliveryToStart[]> {
+  return db.$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true, orgId: true, projectId: true, type: true } });
+    if (!event) return [];
+    const existing = await tx.deliveryEvent.findMany({ where: { eventId }, select: { delivery: { select: { id: true, webhookId: true, status: true } } } });
+    const carried = new Map(existing.map(({ delivery }) => [delivery.webhookId, delivery]));
+    const toStart: DeliveryToStart[] = [];
+    for (const webhook of await matchingWebhooks(tx, event)) {
+      const already = carried.get(webhook.id);
+      if (already) {
+        if (already.status === "pending") toStart.push({ deliveryId: already.id, collectForMs: webhook.deliveryMode === "batched" ? webhook.batchWindowMs : 0 });
+        continue;
+      }
+      if (webhook.deliveryMode === "batched") {
+        const started = await joinOrOpenBatch(tx, event.orgId, webhook, event.id);
+        if (started) toStart.push(started);
+        continue;
+      }
+      const delivery = await tx.delivery.create({ data: { orgId: event.orgId, webhookId: webhook.id, events: { create: { eventId } } }, select: { id: true } });
+      toStart.push({ deliveryId: delivery.id, collectForMs: 0 });
+    }
+    return toStart;
+  });
+}

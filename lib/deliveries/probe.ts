@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { attemptRow } from "@/lib/deliveries/attempt";
+import { describeFailure, sendAttempt, type SendTarget, type SentAttempt } from "@/lib/deliveries/send-attempt";
+import { loadSigningTarget } from "@/lib/deliveries/signing-target";
+import { notFound } from "@/lib/http/errors";
+import { presets } from "@/lib/webhooks/presets";
+import type { testWebhookInput } from "@/lib/webhooks/schemas";
+import { splitCredentials } from "@/lib/webhooks/target-url";
+import type { z } from "zod";
+
+export interface ProbeResult {
+  success: boolean;
+  status: number | null;
+  durationMs: number;
+  responseExcerpt: string | null;
+  errorClass: string | null;
+  errorMessage: string | null;
+}
+
+const excerptLength = 2000;
+export const testTrigger = "test";
+
+function toProbeResult({ result, outcome }: SentAttempt): ProbeResult {
+  return {
+    success: outcome.kind === "success",
+    status: result.status,
+    durationMs: Math.round(result.durationMs),
+    responseExcerpt: result.status === null ? null : result.body.slice(0, excerptLength),
+    errorClass: result.errorClass,
+    errorMessage: result.errorMessage,
+  };
+}
+
+const testEvent = (id: string, now: Date) => ({ id, type: testTrigger, createdAt: now, payload: {}, properties: {}, projectKey: null });
+
+/** CodeScoring's "Test it": the `test` trigger with an empty payload to a URL nobody has saved yet. Nothing is stored. */
+export async function testUnsavedTarget(input: z.infer<typeof testWebhookInput>): Promise<ProbeResult> {
+  const { url, basicAuth } = splitCredentials(input.url);
+  const colon = basicAuth?.indexOf(":") ?? -1;
+  const target: SendTarget = {
+    webhook: { id: "wh_test", url, format: input.format, headers: input.headers, extraPayload: {}, timeoutMs: presets[input.format].timeoutMs },
+    secrets: input.secret ? [input.secret] : [],
+    token: input.token ?? null,
+    basicAuth: basicAuth ? { username: basicAuth.slice(0, colon), password: basicAuth.slice(colon + 1) } : null,
+  };
+  const now = new Date();
+  const deliveryId = `dlv_test_${randomUUID().replaceAll("-", "")}`;
+  return toProbeResult(await sendAttempt(target, { id: deliveryId, createdAt: now, retriesDone: 0 }, [testEvent(`evt_test_${randomUUID().replaceAll("-", "")}`, now)], now));
+}
+
+/**
+ * Sends a saved webhook its test event (DeepSource's activation; CodeScoring's refresh
+ * availability) and records it in the history. A 2xx activates a pending webhook and re-enables a
+ * disabled one; a failure leaves the status and says why.
+ */
+export async function probeWebhook(orgId: string, webhookId: string): Promise<ProbeResult> {
+  const target = await loadSigningTarget(orgId, webhookId);
+  if (!target) throw notFound("Webhook");
+  const event = await db.event.create({ data: { orgId, type: testTrigger, payload: {}, dispatchedAt: new Date() }, select: { id: true, createdAt: true } });
+  const delivery = await db.delivery.create({ data: { orgId, webhookId, isTest: true, status: "sending", events: { create: { eventId: event.id } } }, select: { id: true, createdAt: true } });
+  const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: 0 }, [testEvent(event.id, event.createdAt)]);
+  const success = sent.outcome.kind === "success";
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.attempt.create({ data: attemptRow(orgId, delivery.id, 1, "test", sent) });
+    await tx.delivery.update({ where: { id: delivery.id }, data: { status: success ? "succeeded" : "failed", attemptCount: 1, lastAttemptAt: now, ...(success ? {} : { firstFailedAt: now }) } });
+    // Only a webhook still waiting (pending) or switched off by the hub (disabled) changes here; paused is a person's choice.
+    if (success) {
+      await tx.webhook.updateMany({
+        where: { id: webhookId, orgId, status: { in: ["pending", "disabled"] } },
+        data: { status: "active", activatedAt: now, disabledAt: null, failingSince: null, statusReason: null },
+      });
+      await tx.webhook.updateMany({ where: { id: webhookId, orgId, status: { in: ["active", "failing", "paused"] }, activatedAt: null }, data: { activatedAt: now } });
+    } else {
+      await tx.webhook.updateMany({ where: { id: webhookId, orgId, status: { in: ["pending", "disabled"] } }, data: { statusReason: `Test event failed: ${describeFailure(sent.result)}` } });
+    }
+  });
+  return toProbeResult(sent);
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { paginationQuery } from "@/lib/http/pagination";
+
+export const deliveryStatuses = ["pending", "sending", "succeeded", "retrying", "failed"] as const;
+
+export const deliveryListQuery = paginationQuery.extend({
+  status: z.enum(deliveryStatuses).optional(),
+  eventType: z.string().max(100).optional(),
+});
+
+export const deliverySummary = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  status: z.enum(deliveryStatuses),
+  isTest: z.boolean(),
+  eventTypes: z.array(z.string()),
+  eventCount: z.number(),
+  attemptCount: z.number(),
+  lastAttemptAt: z.date().nullable(),
+  nextAttemptAt: z.date().nullable(),
+  lastResponseStatus: z.number().nullable(),
+  lastErrorClass: z.string().nullable(),
+  lastDurationMs: z.number().nullable(),
+  createdAt: z.date(),
+});
+
+export const attemptOutput = z.object({
+  id: z.string(),
+  number: z.number(),
+  trigger: z.enum(["scheduled", "manual", "test"]),
+  requestUrl: z.string(),
+  requestHeaders: z.record(z.string(), z.string()),
+  requestBody: z.string(),
+  responseStatus: z.number().nullable(),
+  responseHeaders: z.record(z.string(), z.string()).nullable(),
+  responseBody: z.string().nullable(),
+  responseTruncated: z.boolean(),
+  durationMs: z.number(),
+  success: z.boolean(),
+  errorClass: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const deliveryDetail = deliverySummary.extend({
+  events: z.array(z.object({ id: z.string(), type: z.string(), projectId: z.string().nullable(), createdAt: z.date() })),
+  attempts: z.array(attemptOutput),
+});
+
+export const retryOutput = z.object({ delivery: deliverySummary, attempt: attemptOutput });
+
+export const maxRecoverPerRequest = 1000;
+
+export const recoverInput = z.strictObject({
+  since: z.iso.datetime({ offset: true, message: "Give since as an ISO 8601 date-time, e.g. 2026-11-20T00:00:00Z." }),
+});
+
+export const recoverOutput = z.object({ requeued: z.number() });
+
+export const probeOutput = z.object({
+  success: z.boolean(),
+  status: z.number().nullable(),
+  durationMs: z.number(),
+  responseExcerpt: z.string().nullable(),
+  errorClass: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+});

@@ -1,0 +1,60 @@
+import { buildRequest } from "@/lib/delivery/formats";
+import { maskHeaders } from "@/lib/delivery/mask-headers";
+import { classifyOutcome } from "@/lib/delivery/outcome";
+import { sendRequest, type SendResult } from "@/lib/delivery/sender";
+import type { Webhook } from "@/generated/prisma/client";
+import type { SigningTarget } from "@/lib/deliveries/signing-target";
+
+/** What a request needs from a webhook; an unsaved one being tested has just these. */
+export type SendTarget = Omit<SigningTarget, "webhook"> & { webhook: Pick<Webhook, "id" | "url" | "format" | "headers" | "extraPayload" | "timeoutMs"> };
+
+export interface EventToSend {
+  id: string;
+  type: string;
+  createdAt: Date;
+  payload: Record<string, unknown>;
+  properties: Record<string, unknown>;
+  projectKey: string | null;
+}
+
+export interface SentAttempt {
+  request: { url: string; headers: Record<string, string>; body: string };
+  result: SendResult;
+  outcome: ReturnType<typeof classifyOutcome>;
+}
+
+// Postgres text cannot hold NUL; a receiver's binary answer is stored without it.
+const storable = (text: string) => text.replaceAll("\u0000", "");
+
+/** Builds the webhook's request in its format, signs it, sends it, and classifies what came back. */
+export async function sendAttempt(target: SendTarget, delivery: { id: string; createdAt: Date; retriesDone: number }, events: EventToSend[], now = new Date()): Promise<SentAttempt> {
+  const { webhook } = target;
+  const request = buildRequest({
+    webhook: {
+      id: webhook.id,
+      url: webhook.url,
+      format: webhook.format,
+      headers: webhook.headers as Record<string, string>,
+      extraPayload: webhook.extraPayload as Record<string, unknown>,
+      secrets: target.secrets,
+      token: target.token,
+      basicAuth: target.basicAuth,
+      projectKey: events[0]?.projectKey ?? null,
+    },
+    delivery,
+    events,
+    now,
+  });
+  const result = await sendRequest(request, { timeoutMs: webhook.timeoutMs });
+  return {
+    request: { url: request.url, headers: maskHeaders(request.headers), body: request.body },
+    result: { ...result, body: storable(result.body) },
+    outcome: classifyOutcome(result),
+  };
+}
+
+/** "HTTP 503" or "timeout: no answer within 5000 ms": how emails and the dashboard name a failure. */
+export function describeFailure(result: Pick<SendResult, "status" | "errorClass" | "errorMessage">): string {
+  if (result.status !== null) return `HTTP ${result.status}`;
+  return [result.errorClass, result.errorMessage].filter(Boolean).join(": ") || "no response";
+}
