@@ -27,6 +27,7 @@ const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     SMTP_URL: sink.url,
     SEED_DEMO: "true",
+    LOCAL_INNGEST_PORT: "8298",
     SECRETS_KEYS: `e2e:${Buffer.alloc(32, 9).toString("base64")}`,
   },
 });

@@ -1,4 +1,5 @@
-import type { Role } from "@/generated/prisma/client";
+import type { Prisma, Role } from "@/generated/prisma/client";
+import { encryptSecret } from "@/lib/crypto/secrets";
 import type { TokenScope } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { createOrganization } from "@/lib/orgs/orgs";
@@ -34,4 +35,23 @@ export async function createApiToken(orgId: string, scopes: TokenScope[], extra:
 
 export async function createProjectRow(orgId: string, key = `p-${unique()}`) {
   return db.project.create({ data: { orgId, key, name: `Project ${key}` } });
+}
+
+/** A webhook already activated, so deliveries go straight out; secrets are stored encrypted as the API would. */
+export async function createActiveWebhook(orgId: string, url: string, settings: Partial<Prisma.WebhookUncheckedCreateInput> & { secret?: string; token?: string } = {}) {
+  const { secret, token, ...columns } = settings;
+  return db.webhook.create({
+    data: {
+      orgId,
+      name: `Webhook ${unique()}`,
+      url,
+      triggers: [],
+      retryDelaysSeconds: [],
+      status: "active",
+      activatedAt: new Date(),
+      secretEncrypted: secret ? encryptSecret(secret) : null,
+      tokenEncrypted: token ? encryptSecret(token) : null,
+      ...columns,
+    },
+  });
 }

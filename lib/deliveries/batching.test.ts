@@ -1,0 +1,78 @@
+import "@/test/engine-env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { publishEvent } from "@/lib/events/publish";
+import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
+import { createActiveWebhook, createOrg } from "@/test/factories";
+import { startReceiver, type Receiver } from "@/test/receiver";
+
+let engine: DeliveryEngine;
+const receivers: Receiver[] = [];
+
+beforeAll(async () => {
+  engine = await startDeliveryEngine();
+});
+
+afterAll(async () => {
+  await engine?.stop();
+  await Promise.all(receivers.map((receiver) => receiver.close()));
+});
+
+async function codescoringWebhook(status = 200) {
+  const receiver = await startReceiver(engine.now, () => ({ status }));
+  receivers.push(receiver);
+  const { org } = await createOrg();
+  const webhook = await createActiveWebhook(org.id, receiver.url, { format: "codescoring", deliveryMode: "batched", batchWindowMs: 5000, retrySchedule: "codescoring", token: "cs-token" });
+  return { receiver, orgId: org.id, webhook };
+}
+
+const triggersIn = (body: string) => (JSON.parse(body) as { events: { trigger: string; payload: { n: number } }[] }).events.map((event) => event.payload.n);
+const publishNumbered = (orgId: string, n: number) => publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n }, properties: {} });
+
+describe("batched delivery (CodeScoring)", () => {
+  it("sends the events of one 5-second window in one request", async () => {
+    const { receiver, orgId } = await codescoringWebhook();
+    await publishNumbered(orgId, 1);
+    await engine.advance(1000);
+    await publishNumbered(orgId, 2);
+    await engine.advance(2000);
+    await publishNumbered(orgId, 3);
+    await engine.advance(1000);
+    expect(receiver.requests).toHaveLength(0);
+
+    await engine.advance(1500);
+    expect(receiver.requests).toHaveLength(1);
+    expect(triggersIn(receiver.requests[0]!.body)).toEqual([1, 2, 3]);
+    expect(receiver.requests[0]!.headers["x-codescoring-authentication"]).toBe("cs-token");
+
+    await publishNumbered(orgId, 4);
+    await engine.advance(6000);
+    expect(receiver.requests).toHaveLength(2);
+    expect(triggersIn(receiver.requests[1]!.body)).toEqual([4]);
+  });
+
+  it("after a failure resends every unsuccessful event together with the new ones", async () => {
+    const { receiver, orgId, webhook } = await codescoringWebhook(500);
+    await publishNumbered(orgId, 1);
+    await publishNumbered(orgId, 2);
+    await engine.advance(5000);
+    expect(receiver.requests).toHaveLength(1);
+
+    await publishNumbered(orgId, 3);
+    receiver.answer(() => ({ status: 200 }));
+    await engine.advance(60_000);
+    expect(receiver.requests).toHaveLength(2);
+    expect(triggersIn(receiver.requests[1]!.body)).toEqual([1, 2, 3]);
+    const deliveries = await db.delivery.findMany({ where: { webhookId: webhook.id } });
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ status: "succeeded", attemptCount: 2 });
+  });
+
+  it("starts a new batch when the open one is full", async () => {
+    const { receiver, orgId, webhook } = await codescoringWebhook();
+    await db.webhook.update({ where: { id: webhook.id }, data: { batchMaxSize: 2 } });
+    for (const n of [1, 2, 3]) await publishNumbered(orgId, n);
+    await engine.advance(5000);
+    expect(receiver.requests.map((request) => triggersIn(request.body)).sort()).toEqual([[1, 2], [3]]);
+  });
+});

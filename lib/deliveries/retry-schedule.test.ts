@@ -1,0 +1,94 @@
+import "@/test/engine-env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { publishEvent } from "@/lib/events/publish";
+import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
+import { addMember, createActiveWebhook, createOrg } from "@/test/factories";
+import { startReceiver, type Receiver } from "@/test/receiver";
+
+const minute = 60_000;
+const hour = 60 * minute;
+let engine: DeliveryEngine;
+const receivers: Receiver[] = [];
+
+beforeAll(async () => {
+  engine = await startDeliveryEngine();
+});
+
+afterAll(async () => {
+  await engine?.stop();
+  await Promise.all(receivers.map((receiver) => receiver.close()));
+});
+
+async function failingReceiver(status = 500, headers: Record<string, string> = {}) {
+  const receiver = await startReceiver(engine.now, () => ({ status, headers, body: "down" }));
+  receivers.push(receiver);
+  return receiver;
+}
+
+async function orgWithOwner() {
+  const { org } = await createOrg();
+  const { user, member } = await addMember(org.id, "member");
+  return { orgId: org.id, ownerEmail: user.email, ownerId: member.id };
+}
+
+const gaps = (receiver: Receiver) => receiver.requests.slice(1).map((request, index) => request.at.getTime() - receiver.requests[index]!.at.getTime());
+
+describe("retry schedules", () => {
+  it("follows CodeScoring's schedule exactly, then disables the webhook and emails its owner", async () => {
+    const receiver = await failingReceiver();
+    const { orgId, ownerEmail, ownerId } = await orgWithOwner();
+    const webhook = await createActiveWebhook(orgId, receiver.url, { format: "codescoring", retrySchedule: "codescoring", ownerId, name: "Nightly scan" });
+    await publishEvent(orgId, { type: "project_sca_analysis_finished", payload: {}, properties: {} });
+    await engine.advance(100 * hour);
+
+    expect(gaps(receiver)).toEqual([1 * minute, 5 * minute, 30 * minute, 3 * hour, 12 * hour, 24 * hour, 48 * hour]);
+    const stored = await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
+    expect(stored.status).toBe("disabled");
+    expect(stored.statusReason).toContain("HTTP 500");
+    const delivery = await db.delivery.findFirstOrThrow({ where: { webhookId: webhook.id } });
+    expect(delivery).toMatchObject({ status: "failed", attemptCount: 8, nextAttemptAt: null });
+    const disabledMail = engine.mailbox.find((email) => email.to.includes(ownerEmail) && email.subject === "Webhook disabled: Nightly scan");
+    expect(disabledMail?.text).toContain(receiver.url);
+
+    // Disabled means nothing more is sent.
+    await publishEvent(orgId, { type: "project_sca_analysis_finished", payload: {}, properties: {} });
+    await engine.advance(hour);
+    expect(receiver.requests).toHaveLength(8);
+  });
+
+  it("disables a webhook at once when its endpoint answers 410 Gone", async () => {
+    const receiver = await failingReceiver(410);
+    const { orgId, ownerEmail, ownerId } = await orgWithOwner();
+    const webhook = await createActiveWebhook(orgId, receiver.url, { ownerId });
+    await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
+    await engine.advance(24 * hour);
+    expect(receiver.requests).toHaveLength(1);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "disabled", statusReason: "The endpoint answered 410 Gone." });
+    expect(engine.mailbox.some((email) => email.to.includes(ownerEmail) && email.subject.startsWith("Webhook disabled"))).toBe(true);
+  });
+
+  it("waits as long as Retry-After asks when that is longer than the schedule", async () => {
+    const receiver = await failingReceiver(429, { "retry-after": "600" });
+    const { orgId } = await orgWithOwner();
+    await createActiveWebhook(orgId, receiver.url, { retrySchedule: "codescoring" });
+    await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
+    await engine.advance(11 * minute);
+    expect(gaps(receiver)).toEqual([10 * minute]);
+  });
+
+  it("marks a webhook failing on the first failure and active again when a retry succeeds", async () => {
+    const receiver = await failingReceiver(503);
+    const { orgId } = await orgWithOwner();
+    const webhook = await createActiveWebhook(orgId, receiver.url, { retrySchedule: "custom", retryDelaysSeconds: [60, 60] });
+    await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
+    await engine.advance(0);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "failing", failingSince: expect.any(Date) });
+
+    receiver.answer(() => ({ status: 204 }));
+    await engine.advance(minute);
+    expect(receiver.requests).toHaveLength(2);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "active", failingSince: null, statusReason: null });
+    expect(await db.delivery.findFirstOrThrow({ where: { webhookId: webhook.id } })).toMatchObject({ status: "succeeded", attemptCount: 2 });
+  });
+});

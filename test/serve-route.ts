@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// `never` accepts every route handler, whatever its request type (Request, NextRequest) and extra arguments.
+type RouteHandler = (request: never, ...rest: never[]) => Promise<Response> | Response;
+
+export type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", RouteHandler>>;
+
+export interface ServedRoute {
+  /** The route's absolute URL, e.g. http://127.0.0.1:41234/api/inngest */
+  url: string;
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function toWebRequest(request: IncomingMessage, origin: string, body: Buffer): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const method = request.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD" && body.length > 0;
+  return new Request(new URL(request.url ?? "/", origin), { method, headers, body: hasBody ? new Uint8Array(body) : undefined });
+}
+
+async function writeWebResponse(response: Response, target: ServerResponse): Promise<void> {
+  target.statusCode = response.status;
+  response.headers.forEach((value, name) => target.appendHeader(name, value));
+  target.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/**
+ * Serves a Next.js route module's handlers on a real HTTP server on 127.0.0.1 (ephemeral port), the
+ * way Next.js would call them: one web Request in, one Response out. Other paths answer 404, other
+ * methods 405.
+ */
+export async function serveRoute(handlers: RouteModule, path = "/api/inngest"): Promise<ServedRoute> {
+  const server = createServer((request, response) => {
+    void (async () => {
+      const origin = `http://${request.headers.host ?? "127.0.0.1"}`;
+      const body = await readBody(request);
+      if (new URL(request.url ?? "/", origin).pathname !== path) return writeWebResponse(new Response(null, { status: 404 }), response);
+      const handler = handlers[request.method as keyof RouteModule];
+      if (!handler) return writeWebResponse(new Response(null, { status: 405 }), response);
+      const webRequest = toWebRequest(request, origin, body);
+      await writeWebResponse(await handler(webRequest as never), response);
+    })().catch((error: unknown) => {
+      console.error("serveRoute: the handler threw", error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
