@@ -76,8 +76,8 @@ export async function webhookStats(orgId: string, webhookId: string, range: Stat
            count(a."createdAt")::int AS "attempts",
            count(*) FILTER (WHERE a.success)::int AS "succeeded",
            count(*) FILTER (WHERE NOT a.success)::int AS "failed",
-           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a."durationMs"))::int AS "p50Ms",
-           round(percentile_cont(0.95) WITHIN GROUP (ORDER BY a."durationMs"))::int AS "p95Ms"
+           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a."durationMs")::numeric)::int AS "p50Ms",
+           round(percentile_cont(0.95) WITHIN GROUP (ORDER BY a."durationMs")::numeric)::int AS "p95Ms"
     FROM bucket b
     LEFT JOIN attempt a ON a."createdAt" >= b."from" AND a."createdAt" < b."from" + make_interval(secs => ${bucketSeconds}::int)
     GROUP BY b.i
