@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditEntryOutput } from "@/lib/audit/audit-log";
 import { attemptOutput, maxRecoverPerRequest, deliveryDetail, deliveryListQuery, deliverySummary, probeOutput, recoverInput, recoverOutput, retryOutput } from "@/lib/deliveries/schemas";
+import { statsOutput, statsQuery } from "@/lib/deliveries/stats";
 import { eventDetailOutput, eventListQuery, eventOutput, publishEventInput, publishEventOutput } from "@/lib/events/schemas";
 import { createEventTypeInput, eventTypeOutput } from "@/lib/event-types/event-types";
 import { paginationQuery } from "@/lib/http/pagination";
@@ -169,6 +170,13 @@ export const apiOperations: ApiOperation[] = [
     description: `Each failed delivery created at or after \`since\` is sent once more, in the background (at most ${maxRecoverPerRequest} per call).`,
     pathParams: id("webhook"), body: s.RecoverInput,
     outcome: { status: 202, description: "How many deliveries were queued.", schema: s.RecoverResult },
+  },
+  {
+    method: "GET", path: "/api/v1/webhooks/{id}/stats", operationId: "getWebhookStats", tag: "Deliveries", permission: "deliveries:read",
+    summary: "Success rate and latency of a webhook over time",
+    description: "Every attempt of the webhook's deliveries (scheduled, manual and test) counted per bucket, with p50/p95 duration.",
+    pathParams: id("webhook"), query: statsQuery,
+    outcome: { status: 200, description: "Equal buckets over the range, oldest first, empty ones included.", schema: statsOutput },
   },
   {
     method: "GET", path: "/api/v1/deliveries/{id}", operationId: "getDelivery", tag: "Deliveries", permission: "deliveries:read",
