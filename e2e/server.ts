@@ -28,6 +28,7 @@ const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
     SMTP_URL: sink.url,
     SEED_DEMO: "true",
     LOCAL_INNGEST_PORT: "8298",
+    DEMO_RECEIVER_PORT: "4098",
     SECRETS_KEYS: `e2e:${Buffer.alloc(32, 9).toString("base64")}`,
   },
 });

@@ -1,4 +1,5 @@
 import { hashPassword } from "@/lib/auth/password";
+import { encryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
 import { installCatalog } from "@/lib/event-types/install-catalog";
 
@@ -10,10 +11,21 @@ export const demo = {
   orgName: "Demo Org",
   projectKey: "demo-project",
   projectName: "Demo Project",
+  webhookName: "Local demo receiver",
+  // Published on purpose: it signs deliveries to the demo receiver on your own machine only.
+  webhookSecret: `whsec_${Buffer.from("webhook-hub-demo-receiver-key!!").toString("base64")}`,
 } as const;
 
+/** The demo org's webhook to the local demo receiver, active from the start so the first event goes straight out. */
+async function seedDemoWebhook(orgId: string, receiverUrl: string) {
+  const existing = await db.webhook.findFirst({ where: { orgId, name: demo.webhookName }, select: { id: true } });
+  const data = { url: receiverUrl, format: "standard" as const, status: "active" as const, activatedAt: new Date(), secretEncrypted: encryptSecret(demo.webhookSecret), statusReason: null, disabledAt: null, failingSince: null };
+  if (existing) await db.webhook.update({ where: { id: existing.id }, data });
+  else await db.webhook.create({ data: { orgId, name: demo.webhookName, triggers: [], retryDelaysSeconds: [], ...data } });
+}
+
 /** Creates the demo user, org and project if they are missing; safe to run on every start. */
-export async function seedDemo() {
+export async function seedDemo(receiverUrl?: string) {
   const user =
     (await db.user.findUnique({ where: { email: demo.email } })) ??
     (await db.user.create({ data: { email: demo.email, name: demo.name, passwordHash: await hashPassword(demo.password) } }));
@@ -33,6 +45,7 @@ export async function seedDemo() {
     create: { orgId: org.id, key: demo.projectKey, name: demo.projectName },
     update: {},
   });
+  if (receiverUrl) await seedDemoWebhook(org.id, receiverUrl);
   return { user, org };
 }
 

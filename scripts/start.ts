@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { startDemoReceiver, type DemoReceiver } from "@/lib/embedded/demo-receiver";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/postgres";
 import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
 import { startSmtpSink, type ReceivedEmail, type SmtpSink } from "@/lib/mail/smtp-sink";
@@ -21,6 +22,7 @@ const port = Number(process.env.PORT ?? 3000);
 const embeddedPgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 const embeddedSmtpPort = Number(process.env.EMBEDDED_SMTP_PORT ?? 2525);
 const localInngestPort = Number(process.env.LOCAL_INNGEST_PORT ?? 8288);
+const demoReceiverPort = Number(process.env.DEMO_RECEIVER_PORT ?? 4000);
 
 const cleanups: Array<() => Promise<void> | void> = [];
 
@@ -85,7 +87,8 @@ async function main() {
   }
   const executor = await startExecutor();
   const { seedDemo, demo } = await import("@/prisma/seed");
-  if (seedDemoData) await seedDemo();
+  const receiver = seedDemoData ? await startDemoReceiverIfFree(demo.webhookSecret) : null;
+  if (seedDemoData) await seedDemo(receiver?.url);
   const { db } = await import("@/lib/db");
   await db.$disconnect();
 
@@ -107,7 +110,34 @@ async function main() {
   if (executor) await syncWhenReady(executor);
   log(`Webhook Hub: ${process.env.APP_URL}`);
   if (seedDemoData) log(`demo sign-in: ${demo.email} / ${demo.password} (org "${demo.orgSlug}")`);
+  if (receiver) await publishDemoEvent(demo.orgSlug);
   else log("no demo account on your own database (SEED_DEMO=true adds one); sign up to start");
+}
+
+async function startDemoReceiverIfFree(secret: string): Promise<DemoReceiver | null> {
+  try {
+    const receiver = await startDemoReceiver({
+      port: demoReceiverPort,
+      secret,
+      onDelivery: (delivery) => log(`← demo receiver: ${delivery.type} event, delivery ${delivery.deliveryId}, signature ${delivery.verified ? "verified ✓" : "INVALID ✗"}`),
+    });
+    cleanups.push(() => receiver.stop());
+    log(`demo receiver on ${receiver.url}: the demo org's webhook "Local demo receiver" delivers here`);
+    return receiver;
+  } catch {
+    log(`port ${demoReceiverPort} is taken: no demo receiver (set DEMO_RECEIVER_PORT)`);
+    return null;
+  }
+}
+
+/** One event through the whole engine, so the first start shows delivery end to end. */
+async function publishDemoEvent(orgSlug: string) {
+  const { db } = await import("@/lib/db");
+  const { publishEvent } = await import("@/lib/events/publish");
+  const org = await db.organization.findUniqueOrThrow({ where: { slug: orgSlug } });
+  const { id } = await publishEvent(org.id, { type: "test", payload: { hello: "from npm run dev" }, properties: {} });
+  await db.$disconnect();
+  log(`published event ${id} ("test") in the demo org; watch for the demo receiver's line`);
 }
 
 /**

@@ -24,7 +24,7 @@ export async function startDeliveryEngine(): Promise<DeliveryEngine> {
   const route = await import("@/app/api/inngest/route");
   const app = await serveRoute(route);
   const executor = await startLocalInngest({
-    serveUrl: `${app.url}/api/inngest`,
+    serveUrl: app.url,
     databaseUrl: process.env.DATABASE_URL!,
     port: localInngestPort,
     clock: "virtual",
