@@ -38,15 +38,18 @@ async function writeWebResponse(response: Response, target: ServerResponse): Pro
 /**
  * Serves a Next.js route module's handlers on a real HTTP server on 127.0.0.1 (ephemeral port), the
  * way Next.js would call them: one web Request in, one Response out. Other paths answer 404, other
- * methods 405.
+ * methods 405. Pass a loader (`() => import("@/app/api/inngest/route")`) to import the module on
+ * the first request, e.g. once INNGEST_DEV names an executor that needed this route's URL to start.
  */
-export async function serveRoute(handlers: RouteModule, path = "/api/inngest"): Promise<ServedRoute> {
+export async function serveRoute(module: RouteModule | (() => Promise<RouteModule>), path = "/api/inngest"): Promise<ServedRoute> {
+  let loaded: Promise<RouteModule> | undefined;
+  const load = () => (loaded ??= typeof module === "function" ? module() : Promise.resolve(module));
   const server = createServer((request, response) => {
     void (async () => {
       const origin = `http://${request.headers.host ?? "127.0.0.1"}`;
       const body = await readBody(request);
       if (new URL(request.url ?? "/", origin).pathname !== path) return writeWebResponse(new Response(null, { status: 404 }), response);
-      const handler = handlers[request.method as keyof RouteModule];
+      const handler = (await load())[request.method as keyof RouteModule];
       if (!handler) return writeWebResponse(new Response(null, { status: 405 }), response);
       const webRequest = toWebRequest(request, origin, body);
       await writeWebResponse(await handler(webRequest as never), response);

@@ -1,0 +1,113 @@
+import { realClock, virtualClock } from "@/lib/inngest-local/clock";
+import { createPool, ensureSchema, inTransaction } from "@/lib/inngest-local/database";
+import { ingestEvents } from "@/lib/inngest-local/ingest";
+import { fetchRegistration } from "@/lib/inngest-local/invoke";
+import { listFunctions } from "@/lib/inngest-local/functions-store";
+import { incomingEventSchema, type Registration } from "@/lib/inngest-local/protocol";
+import { ignoredSettingsOf, register } from "@/lib/inngest-local/registration";
+import { listRuns, type RunFilter, type RunSummary } from "@/lib/inngest-local/runs-store";
+import { Scheduler } from "@/lib/inngest-local/scheduler";
+import { startEventServer } from "@/lib/inngest-local/server";
+
+export type { RunStatus, RunSummary } from "@/lib/inngest-local/runs-store";
+
+export interface LocalInngestOptions {
+  /** The app's serve endpoint, e.g. http://127.0.0.1:3000/api/inngest */
+  serveUrl: string;
+  /** State lives in this database's schema inngest_local. */
+  databaseUrl: string;
+  /** Event API and /fn/register; 0 = ephemeral; default 8288 (the Inngest dev server's). */
+  port?: number;
+  /** "real" (default) runs by itself; "virtual" runs only on drain() and advance(). */
+  clock?: "real" | "virtual";
+  /** Where the virtual clock starts; default now. */
+  virtualStart?: Date;
+  log?: (message: string) => void;
+}
+
+export interface LocalInngest {
+  /** Set INNGEST_DEV (and the client's baseUrl) to this. */
+  url: string;
+  now(): Date;
+  /** (Re)learn the app's functions from its serve endpoint. */
+  sync(): Promise<void>;
+  send(events: { name: string; data: unknown; id?: string; ts?: number }[]): Promise<void>;
+  /** Run until nothing is runnable at the current time. */
+  drain(): Promise<void>;
+  /** Virtual clock only: move time forward, firing due sleeps, crons and retries in time order, draining at each. */
+  advance(ms: number): Promise<void>;
+  /** Runs, oldest first; functionId is the full id ("webhook-hub-deliver") or the short one ("deliver"). */
+  runs(filter?: RunFilter): Promise<RunSummary[]>;
+  stop(): Promise<void>;
+}
+
+/** A lease this long outlives any healthy executor's renewals (every third of it); a dead one's runs are taken over after it. */
+export const runLeaseMs = 30_000;
+const callTimeoutMs = 15 * 60_000;
+const safetyPollMs = 5_000;
+
+/**
+ * A local stand-in for the Inngest dev server: stores events, runs and schedules in Postgres and
+ * drives the app's functions through its serve endpoint over the Inngest HTTP protocol.
+ * See docs/local-inngest.md.
+ */
+export async function startLocalInngest(options: LocalInngestOptions): Promise<LocalInngest> {
+  const clock = options.clock === "virtual" ? virtualClock(options.virtualStart ?? new Date()) : realClock();
+  const log = options.log ?? (() => undefined);
+  const pool = createPool(options.databaseUrl, log);
+  await ensureSchema(pool);
+  const scheduler = new Scheduler({
+    pool,
+    clock,
+    log,
+    leaseMs: runLeaseMs,
+    callTimeoutMs,
+    safetyPollMs,
+    concurrency: clock.kind === "virtual" ? 1 : 4,
+  });
+
+  async function ingest(events: unknown[]): Promise<string[]> {
+    const valid = events.map((event) => incomingEventSchema.parse(event));
+    const ids = await inTransaction(pool, (tx) => ingestEvents(tx, valid, clock.now()));
+    scheduler.wake();
+    return ids;
+  }
+
+  async function registerApp(registration: Registration): Promise<void> {
+    await inTransaction(pool, (tx) => register(tx, registration, clock.now()));
+    log(`registered ${registration.functions.length} functions of ${registration.appId} at ${registration.url}`);
+    for (const fn of registration.functions) {
+      const ignored = ignoredSettingsOf(fn);
+      if (ignored.length > 0) log(`${fn.id}: ${ignored.join(", ")} ignored (not supported by the local executor)`);
+    }
+    scheduler.wake();
+  }
+
+  const describe = async () => ({ executor: "inngest-local", clock: clock.kind, now: clock.now(), functions: (await listFunctions(pool)).map((fn) => fn.id) });
+  const server = await startEventServer({ ingest, register: registerApp, describe }, options.port ?? 8288, log).catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+  // Runs left by an earlier process resume now (their leases permitting).
+  scheduler.wake();
+
+  return {
+    url: server.url,
+    now: () => clock.now(),
+    async sync() {
+      const registration = await fetchRegistration(options.serveUrl);
+      if (registration) await registerApp(registration);
+    },
+    async send(events) {
+      await ingest(events);
+    },
+    drain: () => scheduler.drain(),
+    advance: (ms) => scheduler.advance(ms),
+    runs: (filter) => listRuns(pool, filter),
+    async stop() {
+      await scheduler.stop();
+      await server.close();
+      await pool.end();
+    },
+  };
+}

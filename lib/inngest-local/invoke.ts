@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { opSchema, registrationSchema, type InngestEvent, type Registration } from "@/lib/inngest-local/protocol";
+import type { CallResult, RunState } from "@/lib/inngest-local/run-state";
+
+/** Thrown when the executor stops while a call is in flight: the run is handed back, not judged. */
+export class CallAbandoned extends Error {
+  constructor() {
+    super("The executor stopped during the call.");
+  }
+}
+
+export interface FunctionCall {
+  /** The function's runtime URL from its registration (`…?fnId=…&stepId=step`). */
+  url: string;
+  runId: string;
+  event: InngestEvent;
+  state: RunState;
+  /** A planned step to run, or null for discovery. */
+  stepId: string | null;
+  maxAttempts: number;
+  timeoutMs: number;
+  stopSignal: AbortSignal;
+}
+
+// Version 2 lets the SDK run a lone new step immediately instead of planning it first.
+const executionVersion = 2;
+
+function requestBody(call: FunctionCall) {
+  return {
+    event: call.event,
+    events: [call.event],
+    steps: call.state.steps,
+    version: executionVersion,
+    ctx: {
+      run_id: call.runId,
+      attempt: call.state.attempt,
+      max_attempts: call.maxAttempts,
+      stack: { stack: call.state.stack, current: call.state.stack.length },
+      // No fn_id or qi_id: without them the SDK does not try to checkpoint through an API we do not serve.
+      disable_immediate_execution: false,
+      use_api: false,
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(message: string, retriable = true): CallResult {
+  return { kind: "error", error: { name: "Error", message }, retriable };
+}
+
+function readAnswer(response: Response, text: string): CallResult {
+  const body = parseJson(text);
+  const retryAfter = response.headers.get("retry-after") ?? undefined;
+  if (response.status === 200) return body === undefined ? failure("The app answered 200 with a body that is not JSON.") : { kind: "completed", output: body };
+  if (response.status === 206) {
+    const ops = z.array(opSchema).safeParse(body);
+    return ops.success ? { kind: "ops", ops: ops.data, retryAfter } : failure("The app answered 206 without a list of ops.");
+  }
+  const error = body && typeof body === "object" ? body : { name: "Error", message: `HTTP ${response.status}: ${text.slice(0, 500)}` };
+  return { kind: "error", error, retriable: response.headers.get("x-inngest-no-retry") !== "true", retryAfter };
+}
+
+/** One request to the app's serve endpoint, the way Inngest makes it; network trouble is a retriable error. */
+export async function callFunction(call: FunctionCall): Promise<CallResult> {
+  const url = new URL(call.url);
+  url.searchParams.set("stepId", call.stepId ?? "step");
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-inngest-server-kind": "dev", "x-run-id": call.runId },
+      body: JSON.stringify(requestBody(call)),
+      signal: AbortSignal.any([call.stopSignal, AbortSignal.timeout(call.timeoutMs)]),
+    });
+    return readAnswer(response, await response.text());
+  } catch (error) {
+    if (call.stopSignal.aborted) throw new CallAbandoned();
+    return failure(`Calling ${url.origin}${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Asks the app for its functions with an in-band sync (a PUT the SDK answers with its
+ * registration). Returns null when the app registered out of band instead, by POSTing to our
+ * `/fn/register` (INNGEST_ALLOW_IN_BAND_SYNC=false).
+ */
+export async function fetchRegistration(serveUrl: string): Promise<Registration | null> {
+  const response = await fetch(serveUrl, {
+    method: "PUT",
+    headers: { "content-type": "application/json", "x-inngest-sync-kind": "in_band", "x-inngest-server-kind": "dev" },
+    body: JSON.stringify({ url: serveUrl }),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`Syncing ${serveUrl} failed with HTTP ${response.status}: ${text.slice(0, 500)}`);
+  if (response.headers.get("x-inngest-sync-kind") !== "in_band") return null;
+  const registration = registrationSchema.safeParse(parseJson(text));
+  if (!registration.success) throw new Error(`Syncing ${serveUrl}: the app's registration is not valid: ${registration.error.message}`);
+  return registration.data;
+}

@@ -1,0 +1,33 @@
+import { nextCronTime } from "@/lib/inngest-local/cron";
+import type { Queryable } from "@/lib/inngest-local/database";
+import { parseDuration } from "@/lib/inngest-local/durations";
+import { parseExpression } from "@/lib/inngest-local/expressions";
+import { syncCrons } from "@/lib/inngest-local/crons-store";
+import { saveFunctions } from "@/lib/inngest-local/functions-store";
+import type { FunctionConfig, Registration } from "@/lib/inngest-local/protocol";
+
+// Flow control the local executor does not implement: registering works, the setting has no effect.
+const ignoredSettings = ["batchEvents", "concurrency", "throttle", "rateLimit", "debounce", "idempotency", "singleton", "priority", "timeouts"];
+
+/** Throws on anything the executor would otherwise trip over later: bad crons, expressions, durations. */
+function validate(fn: FunctionConfig, now: Date): void {
+  for (const trigger of fn.triggers) {
+    if ("cron" in trigger) nextCronTime(trigger.cron, now);
+    else if (trigger.expression) parseExpression(trigger.expression);
+  }
+  for (const rule of fn.cancel ?? []) {
+    if (rule.if) parseExpression(rule.if);
+    if (rule.timeout) parseDuration(rule.timeout);
+  }
+}
+
+export function ignoredSettingsOf(fn: FunctionConfig): string[] {
+  return ignoredSettings.filter((setting) => fn[setting] !== undefined && fn[setting] !== null);
+}
+
+/** Saves an app's functions and cron schedules in the caller's transaction. */
+export async function register(tx: Queryable, registration: Registration, now: Date): Promise<void> {
+  for (const fn of registration.functions) validate(fn, now);
+  await saveFunctions(tx, registration, now);
+  await syncCrons(tx, registration.appId, registration.functions, now);
+}

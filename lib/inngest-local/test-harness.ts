@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { Inngest, type InngestFunction } from "inngest";
+import { serve } from "inngest/next";
+import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
+import { serveRoute, type RouteModule, type ServedRoute } from "@/test/serve-route";
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** A dev-mode client pointed at an executor, as the app builds its own. */
+export const testClient = (appId: string, executorUrl: string) => new Inngest({ id: appId, isDev: true, baseUrl: executorUrl, logger: silent });
+export type TestClient = ReturnType<typeof testClient>;
+
+export interface Harness {
+  executor: LocalInngest;
+  client: TestClient;
+  route: ServedRoute;
+  appId: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  virtualStart?: Date;
+  /** Skip the executor's in-band sync (the test registers some other way). */
+  sync?: boolean;
+}
+
+/**
+ * Test functions served through `serve` from inngest/next on a real HTTP server, driven by a
+ * virtual-clock executor on this test file's database. Each harness is its own app, so tests in
+ * one file do not see each other's functions.
+ */
+export async function startHarness(define: (client: TestClient) => InngestFunction.Like[], options: HarnessOptions = {}): Promise<Harness> {
+  const appId = `test-${randomUUID().slice(0, 8)}`;
+  let handlers: RouteModule = {};
+  // The executor needs the route's URL and the client needs the executor's: the route resolves its handlers on first use.
+  const route = await serveRoute(async () => handlers);
+  const executor = await startLocalInngest({
+    serveUrl: route.url,
+    databaseUrl: process.env.DATABASE_URL!,
+    port: 0,
+    clock: "virtual",
+    virtualStart: options.virtualStart ?? new Date("2026-01-01T00:00:00Z"),
+  });
+  const client = testClient(appId, executor.url);
+  handlers = serve({ client, functions: define(client) });
+  if (options.sync !== false) await executor.sync();
+  return {
+    executor,
+    client,
+    route,
+    appId,
+    async close() {
+      await executor.stop();
+      await route.close();
+    },
+  };
+}
