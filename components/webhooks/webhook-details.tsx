@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ListIcon } from "@/components/ui/icons";
+import { ActivationPanel, needsProbe } from "@/components/deliveries/activation-panel";
+import { DeliveryCharts } from "@/components/deliveries/delivery-charts";
+import { DeliveryHistory } from "@/components/deliveries/delivery-history";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { WebhookActions } from "@/components/webhooks/webhook-actions";
 import { WebhookLoader } from "@/components/webhooks/webhook-loader";
@@ -14,8 +14,14 @@ import { WebhookSummary } from "@/components/webhooks/webhook-summary";
 import type { OrgRef } from "@/lib/client/org";
 import { membersQuery } from "@/lib/orgs/queries";
 import { projectsQuery } from "@/lib/projects/queries";
+import { webhookQuery } from "@/lib/webhooks/queries";
 
-export function WebhookDetails({ org, id, canWrite }: { org: OrgRef; id: string; canWrite: boolean }) {
+const activationPollMs = 3_000;
+
+/** One webhook: its state, charts, delivery history and settings. `canRetry` is deliveries:write; `canWrite` is webhooks:write. */
+export function WebhookDetails({ org, id, canWrite, canRetry }: { org: OrgRef; id: string; canWrite: boolean; canRetry: boolean }) {
+  // A pending webhook activates in the background; watch it so the page changes when it does.
+  useQuery({ ...webhookQuery(org, id), refetchInterval: (query) => (query.state.data?.status === "pending" ? activationPollMs : false) });
   const projects = useQuery(projectsQuery(org)).data?.data;
   const members = useQuery(membersQuery(org)).data?.data ?? [];
   const projectsById = useMemo(() => new Map((projects ?? []).map((project) => [project.id, project])), [projects]);
@@ -38,26 +44,16 @@ export function WebhookDetails({ org, id, canWrite }: { org: OrgRef; id: string;
             actions={canWrite ? <WebhookActions org={org} webhook={webhook} /> : null}
           />
           <div className="grid gap-6">
-            {webhook.status === "pending" ? (
-              <Alert tone="info" title="Activation">
-                Send a test event to activate — available with the delivery engine. Until then the webhook receives nothing.
-              </Alert>
-            ) : null}
-            {webhook.statusReason ? (
+            {needsProbe(webhook.status) ? (
+              <ActivationPanel org={org} webhook={webhook} status={webhook.status} canWrite={canWrite} />
+            ) : webhook.statusReason ? (
               <Alert tone="warning" title="Why this status">
                 {webhook.statusReason}
               </Alert>
             ) : null}
+            <DeliveryCharts org={org} webhookId={webhook.id} />
+            <DeliveryHistory org={org} webhookId={webhook.id} canRetry={canRetry} />
             <WebhookSummary webhook={webhook} projects={projectsById} members={members} />
-            <Card>
-              <CardHeader>
-                <CardTitle>Delivery history</CardTitle>
-                <CardDescription>Each request, its response and timing; kept for 30 days.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <EmptyState icon={<ListIcon className="size-5" />} title="No deliveries yet" description="Deliveries to this webhook will appear here." />
-              </CardContent>
-            </Card>
           </div>
         </>
       )}

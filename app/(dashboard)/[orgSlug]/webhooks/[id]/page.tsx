@@ -8,5 +8,5 @@ export const metadata: Metadata = { title: "Webhook" };
 export default async function WebhookPage({ params }: { params: Promise<{ orgSlug: string; id: string }> }) {
   const { orgSlug, id } = await params;
   const { org, role } = await requireOrgPage(orgSlug, "webhooks:read");
-  return <WebhookDetails org={{ id: org.id, slug: org.slug }} id={id} canWrite={roleCan(role, "webhooks:write")} />;
+  return <WebhookDetails org={{ id: org.id, slug: org.slug }} id={id} canWrite={roleCan(role, "webhooks:write")} canRetry={roleCan(role, "deliveries:write")} />;
 }
