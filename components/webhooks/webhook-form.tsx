@@ -16,6 +16,7 @@ import { OwnershipSection } from "@/components/webhooks/form/ownership-section";
 import { PayloadSection } from "@/components/webhooks/form/payload-section";
 import { ScopeSection } from "@/components/webhooks/form/scope-section";
 import { SecuritySection } from "@/components/webhooks/form/security-section";
+import { TestIt } from "@/components/webhooks/form/test-it";
 import { TriggersSection } from "@/components/webhooks/form/triggers-section";
 import { ApiError } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
@@ -81,6 +82,7 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
       <PayloadSection {...section} />
       <DeliverySection {...section} />
       <OwnershipSection {...section} members={members} />
+      <TestIt org={org} state={state} stored={webhook} />
       <div className="flex items-center justify-end gap-3">
         <Link href={cancelHref} className={buttonClassName("secondary")}>
           Cancel

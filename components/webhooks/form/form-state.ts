@@ -1,6 +1,7 @@
 import type { WebhookFormat } from "@/generated/prisma/enums";
 import { presets, type RetryScheduleName } from "@/lib/webhooks/presets";
 import type { Webhook, WebhookInput } from "@/lib/webhooks/queries";
+import type { TestWebhookInput } from "@/components/deliveries/queries";
 
 export interface HeaderRow {
   key: number;
@@ -184,6 +185,20 @@ export function toInput(state: WebhookFormState): { input: WebhookInput; errors:
     rateLimitPerSecond: wholeNumber(state.rateLimitPerSecond, "rateLimitPerSecond", errors) ?? null,
     ownerId: state.ownerId || null,
     active: state.active,
+  };
+  return Object.keys(errors).length > 0 ? { input: null, errors } : { input, errors: null };
+}
+
+/** What "Test it" sends: the target and signing settings as typed; write-only values only when typed. */
+export function toTestInput(state: WebhookFormState): { input: TestWebhookInput; errors: null } | { input: null; errors: FormErrors } {
+  const errors: FormErrors = {};
+  if (!state.url.trim()) errors.url = "Enter a URL to test.";
+  const input: TestWebhookInput = {
+    url: state.url.trim(),
+    format: state.format,
+    secret: state.clearSecret ? undefined : state.secret || undefined,
+    token: state.clearToken ? undefined : state.token || undefined,
+    headers: parseHeaders(state.headers, errors),
   };
   return Object.keys(errors).length > 0 ? { input: null, errors } : { input, errors: null };
 }
