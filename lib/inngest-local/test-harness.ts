@@ -20,6 +20,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   virtualStart?: Date;
+  /** Default: this test file's own database. */
+  databaseUrl?: string;
   /** Skip the executor's in-band sync (the test registers some other way). */
   sync?: boolean;
 }
@@ -36,7 +38,7 @@ export async function startHarness(define: (client: TestClient) => InngestFuncti
   const route = await serveRoute(async () => handlers);
   const executor = await startLocalInngest({
     serveUrl: route.url,
-    databaseUrl: process.env.DATABASE_URL!,
+    databaseUrl: options.databaseUrl ?? process.env.DATABASE_URL!,
     port: 0,
     clock: "virtual",
     virtualStart: options.virtualStart ?? new Date("2026-01-01T00:00:00Z"),
