@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: ingest throughput and latency against the production build, and delivery
+ * throughput of the sender path, each beside this machine's raw ceiling; the figures go to
+ * docs/benchmarks.md. Everything runs on a scratch database on the test Postgres server
+ * (TEST_DATABASE_URL), dropped at the end; every process started here is stopped, on failure too.
+ */
+import { appEnv, scratchDatabase } from "@/scripts/bench/env";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { startSmtpSink } from "@/lib/mail/smtp-sink";
+import { benchmarkDelivery } from "@/scripts/bench/delivery";
+import { benchmarkIngest } from "@/scripts/bench/ingest";
+import { describeMachine } from "@/scripts/bench/machine";
+import { parseBenchOptions } from "@/scripts/bench/options";
+import { phase } from "@/scripts/bench/progress";
+import { startCountingReceiver } from "@/scripts/bench/receiver";
+import { deliveryTable, ingestTable, renderReport } from "@/scripts/bench/report";
+import { repoRoot, runCommand } from "@/scripts/bench/run-command";
+import { createScratchDatabase, dropScratchDatabase } from "@/scripts/bench/scratch-database";
+import { startHub } from "@/scripts/bench/start-hub";
+
+const hubPort = 3300;
+const executorPort = 8398;
+
+const args = process.argv.slice(2);
+const options = parseBenchOptions(args);
+const command = `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`;
+
+/** Undone last first, whatever happened. */
+const cleanups: Array<() => Promise<void>> = [];
+
+async function cleanUp() {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch((error: unknown) => console.warn(`[bench] clean-up step failed: ${error instanceof Error ? error.message : error}`));
+  }
+}
+
+async function buildOrReuse() {
+  if (options.build) {
+    phase("building the production bundle (next build; --no-build reuses .next)…");
+    await runCommand("npx", ["next", "build"]);
+  } else if (!existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
+    throw new Error("--no-build, but there is no production build in .next; run without --no-build.");
+  } else {
+    phase("--no-build: serving the existing .next");
+  }
+}
+
+async function runIngest() {
+  const sink = await startSmtpSink();
+  cleanups.push(() => sink.stop());
+  phase(`starting the hub: next start on :${hubPort}, local Inngest executor on :${executorPort}…`);
+  const hub = startHub({ ...process.env, ...appEnv, SMTP_URL: sink.url, PORT: String(hubPort), LOCAL_INNGEST_PORT: String(executorPort) }, hubPort);
+  cleanups.push(() => hub.stop());
+  await hub.ready;
+  try {
+    return await benchmarkIngest(hub.url, options);
+  } catch (error) {
+    console.error(`[bench] the hub's last output:\n${hub.log().slice(-4000)}`);
+    throw error;
+  } finally {
+    // The delivery runs in this process; the hub's leftover fan-outs would only compete with it.
+    await hub.stop();
+  }
+}
+
+async function runDelivery() {
+  const receiver = await startCountingReceiver();
+  cleanups.push(() => receiver.close());
+  const concurrency = options.deliveryConcurrency;
+  const single = await benchmarkDelivery(receiver, { mode: "single", deliveries: options.deliveries, eventsPerDelivery: 1, concurrency });
+  const batched = await benchmarkDelivery(receiver, { mode: "batched", deliveries: options.batches, eventsPerDelivery: options.batchSize, concurrency });
+  return [single, batched];
+}
+
+async function main() {
+  const startedAt = Date.now();
+  phase(`scratch database ${scratchDatabase}: creating it and applying migrations…`);
+  cleanups.push(() => dropScratchDatabase(scratchDatabase));
+  await createScratchDatabase(scratchDatabase);
+  cleanups.push(() => db.$disconnect());
+  await buildOrReuse();
+
+  const ingest = await runIngest();
+  const deliveries = await runDelivery();
+
+  const report = { machine: await describeMachine(), command, date: new Date(), options, ingest, deliveries };
+  const output = path.resolve(repoRoot, options.output);
+  await mkdir(path.dirname(output), { recursive: true });
+  await writeFile(output, renderReport(report));
+  console.log(`\nIngest\n${ingestTable(ingest)}\n\nDelivery\n${deliveryTable(deliveries)}\n`);
+  phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; written to ${path.relative(repoRoot, output)}`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    phase(`${signal}: stopping what the benchmark started…`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  console.error(`[bench] failed: ${error instanceof Error ? error.message : error}`);
+  exitCode = 1;
+} finally {
+  phase("cleaning up: the hub, the receiver and the scratch database");
+  await cleanUp();
+}
+process.exit(exitCode);

@@ -1,0 +1,65 @@
+import { parseArgs } from "node:util";
+
+export interface BenchOptions {
+  /** Skip `next build` and serve the existing .next. */
+  build: boolean;
+  events: number;
+  concurrency: number;
+  warmup: number;
+  deliveries: number;
+  batches: number;
+  batchSize: number;
+  deliveryConcurrency: number;
+  output: string;
+}
+
+const usage = `npm run bench -- [options]
+  --no-build                 serve the existing .next instead of running next build first
+  --events N                 events to publish in the ingest run (default 5000)
+  --concurrency N            requests in flight during the ingest run (default 50)
+  --warmup N                 requests sent before each measured run (default 500)
+  --deliveries N             single-event deliveries to attempt (default 1000)
+  --batches N                batched deliveries to attempt (default 100)
+  --batch-size N             events per batched delivery (default 50)
+  --delivery-concurrency N   deliveries attempted at once (default 10)
+  --output FILE              where to write the report (default docs/benchmarks.md)`;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer, not "${value}".\n\n${usage}`);
+  return parsed;
+}
+
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      "no-build": { type: "boolean", default: false },
+      events: { type: "string" },
+      concurrency: { type: "string" },
+      warmup: { type: "string" },
+      deliveries: { type: "string" },
+      batches: { type: "string" },
+      "batch-size": { type: "string" },
+      "delivery-concurrency": { type: "string" },
+      output: { type: "string", default: "docs/benchmarks.md" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return {
+    build: !values["no-build"],
+    events: positive("events", values.events, 5000),
+    concurrency: positive("concurrency", values.concurrency, 50),
+    warmup: positive("warmup", values.warmup, 500),
+    deliveries: positive("deliveries", values.deliveries, 1000),
+    batches: positive("batches", values.batches, 100),
+    batchSize: positive("batch-size", values["batch-size"], 50),
+    deliveryConcurrency: positive("delivery-concurrency", values["delivery-concurrency"], 10),
+    output: values.output,
+  };
+}

@@ -1,0 +1,119 @@
+import type { DeliveryResult } from "@/scripts/bench/delivery";
+import type { IngestResult } from "@/scripts/bench/ingest";
+import type { Measurement } from "@/scripts/bench/load";
+import type { Machine } from "@/scripts/bench/machine";
+import type { BenchOptions } from "@/scripts/bench/options";
+
+export interface BenchReport {
+  machine: Machine;
+  command: string;
+  date: Date;
+  options: BenchOptions;
+  ingest: IngestResult;
+  deliveries: DeliveryResult[];
+}
+
+const number = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ratio = (measured: number, ceiling: number) => `${number(measured / ceiling, 2)}×`;
+const seconds = (measurement: Measurement) => `${number(measurement.durationMs / 1000, 1)} s`;
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export function ingestTable({ ingest, ceiling, stored, dispatched }: IngestResult): string {
+  return table(
+    ["", "POST /api/v1/events", "GET /api/health (ceiling)", "ratio"],
+    [
+      ["requests", number(ingest.count), number(ceiling.count), ""],
+      ["wall time", seconds(ingest), seconds(ceiling), ""],
+      ["throughput (requests/s)", number(ingest.perSecond), number(ceiling.perSecond), ratio(ingest.perSecond, ceiling.perSecond)],
+      ["p50 latency (ms)", number(ingest.p50Ms, 1), number(ceiling.p50Ms, 1), ratio(ingest.p50Ms, ceiling.p50Ms)],
+      ["p99 latency (ms)", number(ingest.p99Ms, 1), number(ceiling.p99Ms, 1), ratio(ingest.p99Ms, ceiling.p99Ms)],
+      ["events stored", `${number(stored)} of ${number(ingest.count)}`, "", ""],
+      ["events handed to Inngest before the 202", `${number(dispatched)} of ${number(ingest.count)}`, "", ""],
+    ],
+  );
+}
+
+export function deliveryTable(results: DeliveryResult[]): string {
+  return table(
+    ["mode", "deliveries × events", "deliveries/s", "events/s", "p50 (ms)", "p99 (ms)", "raw undici POSTs/s (ceiling)", "raw p50 / p99 (ms)", "ratio"],
+    results.map(({ mode, deliveries, eventsPerDelivery, attempt, ceiling }) => [
+      mode,
+      `${number(deliveries)} × ${eventsPerDelivery}`,
+      number(attempt.perSecond),
+      number(attempt.perSecond * eventsPerDelivery),
+      number(attempt.p50Ms, 1),
+      number(attempt.p99Ms, 1),
+      number(ceiling.perSecond),
+      `${number(ceiling.p50Ms, 1)} / ${number(ceiling.p99Ms, 1)}`,
+      ratio(attempt.perSecond, ceiling.perSecond),
+    ]),
+  );
+}
+
+function machineTable({ machine, command, date }: BenchReport): string {
+  return table(
+    ["", ""],
+    [
+      ["CPU", machine.cpu],
+      ["cores", String(machine.cores)],
+      ["memory", `${machine.memoryGiB} GiB`],
+      ["OS", machine.os],
+      ["Node.js", machine.node],
+      ["command", `\`${command}\``],
+      ["date", date.toISOString()],
+    ],
+  );
+}
+
+export function renderReport(report: BenchReport): string {
+  const { options } = report;
+  return `# Benchmarks
+
+Written by \`npm run bench\` (\`scripts/bench.ts\`); rerunning it overwrites this file. Options:
+\`npm run bench -- --help\`.
+
+## Machine
+
+${machineTable(report)}
+
+## Ingest
+
+\`POST /api/v1/events\` over HTTP against the production build (\`next build\`, \`next start\`) with the
+local Inngest executor running, on a fresh database: ${number(options.events)} events, ${options.concurrency} requests in flight
+(undici pool, closed loop), after ${number(options.warmup)} warm-up requests. An event counts once the hub has
+answered 202, which it does only after the row is committed and handed to Inngest. The ceiling is
+the same load against \`GET /api/health\`, a route that touches neither the database nor auth.
+
+${ingestTable(report.ingest)}
+
+## Delivery
+
+The sender path in one process: \`attemptDelivery(id, "scheduled")\` loads a pending delivery and
+its events, builds the \`standard\` body, signs it (Standard Webhooks), POSTs it to a loopback
+receiver that answers 200, and records the attempt and the delivery's new state in Postgres;
+${options.deliveryConcurrency} deliveries at once. Single deliveries carry one event; batched ones ${options.batchSize}. The
+ceiling POSTs the very bodies the hub recorded, with undici, to the same receiver at the same
+concurrency, and does nothing else.
+
+${deliveryTable(report.deliveries)}
+
+## How to read these
+
+- **ratio** is the measured figure divided by the ceiling's. For throughput, the share of what this
+  machine's HTTP stack does with no application work at all (1.00× would mean the application is
+  free); for latency, how many times longer a request takes than a bare one.
+- Everything runs on this one machine: load generator, Next.js, the executor, Postgres and the
+  receiver share its ${report.machine.cores} cores, and nothing isolates the run from whatever else the machine is
+  doing. Compare runs on the same machine, not across machines.
+- Ingest latency includes the hand-over to Inngest before the 202, and the executor runs each
+  accepted event's fan-out on the same server while the load goes on: the figures are for a hub
+  doing its background work, not an idle one.
+- Delivery throughput is bounded by Postgres round trips (the claim, the attempt record and the
+  delivery update are separate transactions) more than by signing or HTTP, and all the deliveries
+  go to one webhook, so its row is a point of contention; more webhooks spread that.
+`;
+}
