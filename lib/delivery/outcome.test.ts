@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyOutcome, retryAfterCapMs } from "@/lib/delivery/outcome";
-import type { SendResult } from "@/lib/delivery/sender";
+import type { SendErrorClass, SendResult } from "@/lib/delivery/sender";
 
 const now = new Date("2026-01-01T12:00:00Z");
 
@@ -8,7 +8,7 @@ function answered(status: number, headers: Record<string, string> = {}): SendRes
   return { status, headers, body: "", truncated: false, durationMs: 5, errorClass: null, errorMessage: null };
 }
 
-function failed(errorClass: string): SendResult {
+function failed(errorClass: SendErrorClass): SendResult {
   return { status: null, headers: {}, body: "", truncated: false, durationMs: 5, errorClass, errorMessage: "it broke" };
 }
 
@@ -33,7 +33,7 @@ describe("classifyOutcome", () => {
     expect(classifyOutcome(answered(status, { "retry-after": "whenever" }), now)).toEqual({ kind: "retry" });
   });
 
-  it.each(["timeout", "connection_refused", "connection_reset", "dns", "tls", "blocked_address", "network"])("retries after a %s error", (errorClass) => {
+  it.each<SendErrorClass>(["timeout", "connection_refused", "connection_reset", "dns", "tls", "blocked_address", "network"])("retries after a %s error", (errorClass) => {
     expect(classifyOutcome(failed(errorClass), now)).toEqual({ kind: "retry" });
   });
 });
