@@ -1,5 +1,5 @@
 import { cron, NonRetriableError } from "inngest";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { startHarness, type Harness, type HarnessOptions, type TestClient } from "@/lib/inngest-local/test-harness";
 import type { InngestFunction } from "inngest";
 
@@ -304,5 +304,25 @@ describe("registration", () => {
     const notJson = await fetch(`${executor.url}/e/key`, { method: "POST", body: "{" });
     expect(notJson.status).toBe(400);
     expect(await executor.runs({ functionId: "catch-all" })).toEqual([]);
+  });
+});
+
+describe("real clock", () => {
+  it("runs by itself: on events it receives, after sleeps, and for the events its runs send", async () => {
+    const { executor, client } = await start(
+      (client) => [
+        client.createFunction({ id: "live", triggers: [{ event: "test/live" }] }, async ({ step }) => {
+          await step.sleep("a second", "1s");
+          await step.sendEvent("pass on", { name: "test/live.next", data: {} });
+        }),
+        client.createFunction({ id: "live-next", triggers: [{ event: "test/live.next" }] }, async () => "relayed"),
+      ],
+      { clock: "real" },
+    );
+    await client.send({ name: "test/live", data: {} });
+    const statuses = async () =>
+      (await executor.runs()).filter((run) => run.functionId.startsWith(harness!.appId)).map((run) => [run.functionId.replace(`${harness!.appId}-`, ""), run.status]);
+    await vi.waitFor(async () => expect(await statuses()).toEqual([["live", "completed"], ["live-next", "completed"]]), { timeout: 10_000, interval: 50 });
+    await expect(executor.advance(1000)).rejects.toThrow(/virtual/);
   });
 });

@@ -67,6 +67,12 @@ function readAnswer(response: Response, text: string): CallResult {
   return { kind: "error", error, retriable: response.headers.get("x-inngest-no-retry") !== "true", retryAfter };
 }
 
+/** Nothing listens at the app's address: the request never reached it. */
+function refusedConnection(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === "ECONNREFUSED";
+}
+
 /** One request to the app's serve endpoint, the way Inngest makes it; network trouble is a retriable error. */
 export async function callFunction(call: FunctionCall): Promise<CallResult> {
   const url = new URL(call.url);
@@ -81,6 +87,7 @@ export async function callFunction(call: FunctionCall): Promise<CallResult> {
     return readAnswer(response, await response.text());
   } catch (error) {
     if (call.stopSignal.aborted) throw new CallAbandoned();
+    if (refusedConnection(error)) return { kind: "unreachable" };
     return failure(`Calling ${url.origin}${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -58,3 +58,10 @@ describe("transition", () => {
     expect(next).toMatchObject({ kind: "failed", error: { message: 'The local Inngest executor does not support WaitForEvent (step "wait for approval").' } });
   });
 });
+
+describe("an app that is not listening", () => {
+  it("is waited for without spending an attempt", () => {
+    const state: RunState = { ...emptyRunState(), attempt: 2 };
+    expect(transition(state, { kind: "unreachable" }, now, 3)).toEqual({ kind: "continue", state, wakeAt: later(10_000), sleeping: false });
+  });
+});

@@ -21,11 +21,12 @@ export interface RunState {
   attempt: number;
 }
 
-/** What one call to the app's serve endpoint answered. */
+/** What one call to the app's serve endpoint answered; "unreachable" when nothing listened there. */
 export type CallResult =
   | { kind: "completed"; output: unknown }
   | { kind: "ops"; ops: Op[]; retryAfter?: string }
-  | { kind: "error"; error: unknown; retriable: boolean; retryAfter?: string };
+  | { kind: "error"; error: unknown; retriable: boolean; retryAfter?: string }
+  | { kind: "unreachable" };
 
 export type Transition =
   | { kind: "continue"; state: RunState; wakeAt: Date; sleeping: boolean }
@@ -114,9 +115,14 @@ function applyOps(state: RunState, ops: Op[], retryAfter: string | undefined, no
   return schedule({ ...next, attempt: 0 }, now);
 }
 
+/** How long a run waits for an app that is not listening (still starting, or restarting). */
+export const unreachableRetryMs = 10_000;
+
 /** What a call's answer does to the run. */
 export function transition(state: RunState, result: CallResult, now: Date, maxAttempts: number): Transition {
   if (result.kind === "completed") return { kind: "completed", state, output: result.output };
+  // Nothing ran, so no attempt is spent: runs wait out an app that is booting or restarting.
+  if (result.kind === "unreachable") return { kind: "continue", state, wakeAt: new Date(now.getTime() + unreachableRetryMs), sleeping: false };
   if (result.kind === "error") {
     if (!result.retriable) return { kind: "failed", state, error: result.error };
     return retry(state, result.error, result.retryAfter, now, maxAttempts);

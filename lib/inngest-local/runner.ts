@@ -25,13 +25,14 @@ function progressOf(next: Transition, now: Date): Progress {
   return { status: next.sleeping ? "sleeping" : "running", state: next.state, wakeAt: next.wakeAt };
 }
 
-function describe(run: ClaimedRun, next: Transition): string {
+/** A line for the log when a run ends, sleeps or waits to retry; ordinary progress stays quiet. */
+function describe(run: ClaimedRun, next: Transition, now: Date): string | null {
   const subject = `run ${run.id} of ${run.functionId}`;
   if (next.kind === "completed") return `${subject} completed`;
   if (next.kind === "failed") return `${subject} failed: ${errorMessage(next.error)}`;
   if (next.sleeping) return `${subject} sleeps until ${next.wakeAt.toISOString()}`;
-  if (next.state.attempt > 0) return `${subject} retries (attempt ${next.state.attempt + 1}) at ${next.wakeAt.toISOString()}`;
-  return `${subject} continues`;
+  if (next.wakeAt > now) return `${subject} retries (attempt ${next.state.attempt + 1}) at ${next.wakeAt.toISOString()}`;
+  return null;
 }
 
 /** While a call is in flight on the wall clock, renew the lease so no other executor takes the run over. */
@@ -90,5 +91,6 @@ export async function advanceRun(context: RunnerContext, run: ClaimedRun): Promi
     if (next.kind === "failed") await ingestEvents(tx, [failureEvent(run, next.error)], now);
     return true;
   });
-  context.log(saved ? describe(run, next) : `run ${run.id} of ${run.functionId} was cancelled or taken over meanwhile; its result is dropped`);
+  const line = saved ? describe(run, next, now) : `run ${run.id} of ${run.functionId} was cancelled or taken over meanwhile; its result is dropped`;
+  if (line) context.log(line);
 }

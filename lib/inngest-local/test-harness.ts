@@ -19,6 +19,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
+  clock?: "real" | "virtual";
   virtualStart?: Date;
   /** Default: this test file's own database. */
   databaseUrl?: string;
@@ -28,7 +29,7 @@ export interface HarnessOptions {
 
 /**
  * Test functions served through `serve` from inngest/next on a real HTTP server, driven by a
- * virtual-clock executor on this test file's database. Each harness is its own app, so tests in
+ * executor (virtual clock unless asked otherwise) on this test file's database. Each harness is its own app, so tests in
  * one file do not see each other's functions.
  */
 export async function startHarness(define: (client: TestClient) => InngestFunction.Like[], options: HarnessOptions = {}): Promise<Harness> {
@@ -40,7 +41,7 @@ export async function startHarness(define: (client: TestClient) => InngestFuncti
     serveUrl: route.url,
     databaseUrl: options.databaseUrl ?? process.env.DATABASE_URL!,
     port: 0,
-    clock: "virtual",
+    clock: options.clock ?? "virtual",
     virtualStart: options.virtualStart ?? new Date("2026-01-01T00:00:00Z"),
   });
   const client = testClient(appId, executor.url);
