@@ -153,3 +153,20 @@ it("finishes, exactly once per finished step, a run whose executor process was S
   expect(runs).toHaveLength(1);
   expect(runs[0]).toMatchObject({ status: "completed", output: "survived" });
 });
+
+it("lets two executors drain one database together without running any step twice", async () => {
+  const stepsPerRun = new Map<number, number>();
+  const first = await harnessOf((client) => [
+    client.createFunction({ id: "shared", triggers: [{ event: "test/shared" }] }, async ({ event, step }) => {
+      await step.run("count", () => stepsPerRun.set(event.data.n, (stepsPerRun.get(event.data.n) ?? 0) + 1));
+      await step.run("again", () => "second step");
+    }),
+  ]);
+  const second = await startLocalInngest({ serveUrl: first.route.url, databaseUrl: process.env.DATABASE_URL!, port: 0, clock: "virtual", virtualStart: first.executor.now() });
+  cleanups.push(() => second.stop());
+  await first.client.send(Array.from({ length: 20 }, (_, n) => ({ name: "test/shared", data: { n } })));
+
+  await Promise.all([first.executor.drain(), second.drain(), first.executor.drain(), second.drain()]);
+  expect([...stepsPerRun.values()]).toEqual(Array(20).fill(1));
+  expect((await first.executor.runs({ functionId: "shared", status: "completed" })).length).toBe(20);
+});
