@@ -54,7 +54,7 @@ export async function sendAttempt(target: SendTarget, delivery: { id: string; cr
 }
 
 /** "HTTP 503" or "timeout: no answer within 5000 ms": how emails and the dashboard name a failure. */
-export function describeFailure(result: Pick<SendResult, "status" | "errorClass" | "errorMessage">): string {
+export function describeFailure(result: { status: number | null; errorClass: string | null; errorMessage: string | null }): string {
   if (result.status !== null) return `HTTP ${result.status}`;
   return [result.errorClass, result.errorMessage].filter(Boolean).join(": ") || "no response";
 }
