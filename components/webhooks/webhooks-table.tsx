@@ -12,6 +12,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { describeScope, describeTriggers } from "@/components/webhooks/scope";
 import { WebhookFilters } from "@/components/webhooks/webhook-filters";
 import { WebhookStatusBadge } from "@/components/webhooks/webhook-status-badge";
+import { formatDate, formatRelative } from "@/lib/client/format";
 import type { OrgRef } from "@/lib/client/org";
 import { projectsQuery } from "@/lib/projects/queries";
 import { presets } from "@/lib/webhooks/presets";
@@ -89,8 +90,8 @@ export function WebhooksTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
                     <TD>
                       <WebhookStatusBadge status={webhook.status} />
                     </TD>
-                    <TD className="text-zinc-400" title="No deliveries yet">
-                      —
+                    <TD className="whitespace-nowrap text-zinc-500" title={webhook.lastDeliveryAt ? formatDate(webhook.lastDeliveryAt) : "No successful delivery yet"}>
+                      {webhook.lastDeliveryAt ? formatRelative(webhook.lastDeliveryAt) : "—"}
                     </TD>
                   </TR>
                 );

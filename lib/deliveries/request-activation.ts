@@ -9,6 +9,6 @@ export async function requestActivation(orgId: string, webhookId: string): Promi
   try {
     await inngest.send(activationRequested.create({ orgId, webhookId }));
   } catch (error) {
-    console.warn(`Could not request activation of ${webhookId}; it stays pending until tested`, error);
+    console.warn(`Could not request activation of ${webhookId}; it stays pending until tested: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
   }
 }

@@ -13,6 +13,7 @@ import {
   type PatchWebhookInput,
   type WebhookOutput,
 } from "@/lib/webhooks/schemas";
+import { assertDeliverableUrl } from "@/lib/webhooks/check-target";
 import { splitCredentials } from "@/lib/webhooks/target-url";
 import type { z } from "zod";
 import type { webhookListQuery } from "@/lib/webhooks/schemas";
@@ -127,6 +128,7 @@ function nextStatus(current: Pick<Webhook, "status" | "activatedAt"> | null, act
 
 export async function createWebhook(orgId: string, actor: Actor, input: CreateWebhookInput): Promise<WebhookOutput> {
   await checkReferences(orgId, input);
+  await assertDeliverableUrl(input.url);
   await checkLimits(orgId, input);
   const data = columns(input);
   const row = await db.webhook.create({
@@ -176,6 +178,7 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   if (patch.scope === "org") base.projectId = null;
   const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : patch);
   await checkReferences(orgId, merged);
+  if (patch.url !== undefined) await assertDeliverableUrl(merged.url);
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;

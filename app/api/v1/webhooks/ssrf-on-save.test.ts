@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as collection from "@/app/api/v1/webhooks/route";
+import * as item from "@/app/api/v1/webhooks/[id]/route";
+import { db } from "@/lib/db";
+import { call } from "@/test/api";
+import { createApiToken, createOrg } from "@/test/factories";
+
+let token: string;
+let orgId: string;
+
+beforeAll(async () => {
+  const { org } = await createOrg();
+  orgId = org.id;
+  ({ token } = await createApiToken(orgId, ["webhooks:write"]));
+});
+
+const create = (url: string) => call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "Target", url } });
+
+describe("webhook URLs are vetted when saved", () => {
+  it.each([
+    ["http://10.1.2.3/hook", "private"],
+    ["http://169.254.169.254/latest/meta-data/", "169.254.169.254"],
+    ["http://[fd00:ec2::254]/", "fd00:ec2::254"],
+    ["http://0x0a000001/hook", "10.0.0.1"],
+    ["http://[::ffff:192.168.0.1]/", "192.168.0.1"],
+    ["http://user:pw@100.64.0.1/", "100.64.0.1"],
+  ])("refuses %s with the reason", async (url, reason) => {
+    const before = await db.webhook.count({ where: { orgId } });
+    const response = await create(url);
+    expect(response.status).toBe(422);
+    expect(response.body.error.details).toEqual([{ path: "url", message: expect.stringContaining(reason) }]);
+    expect(await db.webhook.count({ where: { orgId } })).toBe(before);
+  });
+
+  it("lets allow-listed loopback through (the test environment allows 127.0.0.0/8), and checks a changed URL again", async () => {
+    const created = await create("http://127.0.0.1:9/hook");
+    expect(created.status).toBe(201);
+    const moved = await call("PATCH", item.PATCH, `/api/v1/webhooks/${created.body.id}`, { token, params: { id: created.body.id }, body: { url: "http://192.168.1.1/hook" } });
+    expect(moved.status).toBe(422);
+    expect((await db.webhook.findUniqueOrThrow({ where: { id: created.body.id } })).url).toBe("http://127.0.0.1:9/hook");
+  });
+});
