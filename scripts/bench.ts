@@ -7,6 +7,7 @@
 import { appEnv, scratchDatabase } from "@/scripts/bench/env";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { startSmtpSink } from "@/lib/mail/smtp-sink";
@@ -77,6 +78,9 @@ async function runDelivery() {
 
 async function main() {
   const startedAt = Date.now();
+  const machine = await describeMachine();
+  const busy = machine.loadAverage > machine.cores / 2 ? " — the machine is busy; expect lower, noisier figures" : "";
+  phase(`${machine.cpu}, ${machine.cores} cores, Node.js ${machine.node}, load average ${machine.loadAverage}${busy}`);
   phase(`scratch database ${scratchDatabase}: creating it and applying migrations…`);
   cleanups.push(() => dropScratchDatabase(scratchDatabase));
   await createScratchDatabase(scratchDatabase);
@@ -86,7 +90,7 @@ async function main() {
   const ingest = await runIngest();
   const deliveries = await runDelivery();
 
-  const report = { machine: await describeMachine(), command, date: new Date(), options, ingest, deliveries };
+  const report = { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), options, ingest, deliveries };
   const output = path.resolve(repoRoot, options.output);
   await mkdir(path.dirname(output), { recursive: true });
   await writeFile(output, renderReport(report));

@@ -7,6 +7,8 @@ export interface Machine {
   memoryGiB: number;
   os: string;
   node: string;
+  /** The 1-minute load average: how busy the machine already was, which no benchmark controls. */
+  loadAverage: number;
 }
 
 /** The distribution's name ("Debian GNU/Linux 12 (bookworm)") where os-release says it, else the kernel. */
@@ -25,5 +27,6 @@ export async function describeMachine(): Promise<Machine> {
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     os: await operatingSystem(),
     node: process.version,
+    loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }

@@ -3,7 +3,7 @@
 const interactive = process.stdout.isTTY === true;
 
 export function phase(message: string): void {
-  console.log(`\x1b[36m[bench]\x1b[0m ${message}`);
+  console.log(`${interactive ? "\x1b[36m[bench]\x1b[0m" : "[bench]"} ${message}`);
 }
 
 export interface Counter {

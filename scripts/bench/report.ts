@@ -5,7 +5,10 @@ import type { Machine } from "@/scripts/bench/machine";
 import type { BenchOptions } from "@/scripts/bench/options";
 
 export interface BenchReport {
+  /** Described as the run starts, so its load average is the machine's own, not the benchmark's. */
   machine: Machine;
+  /** The load average as the run ends. */
+  loadAverageAfter: number;
   command: string;
   date: Date;
   options: BenchOptions;
@@ -54,7 +57,7 @@ export function deliveryTable(results: DeliveryResult[]): string {
   );
 }
 
-function machineTable({ machine, command, date }: BenchReport): string {
+function machineTable({ machine, loadAverageAfter, command, date }: BenchReport): string {
   return table(
     ["", ""],
     [
@@ -63,6 +66,7 @@ function machineTable({ machine, command, date }: BenchReport): string {
       ["memory", `${machine.memoryGiB} GiB`],
       ["OS", machine.os],
       ["Node.js", machine.node],
+      ["load average (1 min) before / after the run", `${number(machine.loadAverage, 2)} / ${number(loadAverageAfter, 2)}`],
       ["command", `\`${command}\``],
       ["date", date.toISOString()],
     ],
@@ -108,7 +112,8 @@ ${deliveryTable(report.deliveries)}
   free); for latency, how many times longer a request takes than a bare one.
 - Everything runs on this one machine: load generator, Next.js, the executor, Postgres and the
   receiver share its ${report.machine.cores} cores, and nothing isolates the run from whatever else the machine is
-  doing. Compare runs on the same machine, not across machines.
+  doing: a load average before the run well above zero means something else was competing for
+  them. Compare runs on the same, quiet machine, not across machines.
 - Ingest latency includes the hand-over to Inngest before the 202, and the executor runs each
   accepted event's fan-out on the same server while the load goes on: the figures are for a hub
   doing its background work, not an idle one.
