@@ -39,10 +39,11 @@ async function attemptAll(label: string, ids: string[], concurrency: number, qui
   });
 }
 
-async function verifyRecorded(ids: string[], receivedDuringRun: number) {
-  const succeeded = await db.attempt.count({ where: { deliveryId: { in: ids }, success: true } });
-  if (succeeded !== ids.length || receivedDuringRun !== ids.length) {
-    throw new Error(`${ids.length} deliveries attempted, ${succeeded} successful attempts recorded, ${receivedDuringRun} requests received.`);
+/** Every delivery of the run reached the receiver signed, and its successful attempt is on record. */
+async function verifyDelivered(ids: string[], received: number, signed: number) {
+  const recorded = await db.attempt.count({ where: { deliveryId: { in: ids }, success: true } });
+  if (recorded !== ids.length || received !== ids.length || signed !== ids.length) {
+    throw new Error(`${ids.length} deliveries attempted: ${received} requests received, ${signed} of them signed, ${recorded} successful attempts recorded.`);
   }
 }
 
@@ -78,9 +79,9 @@ export async function benchmarkDelivery(receiver: CountingReceiver, options: Del
 
   phase(`delivery (${mode}): attemptDelivery, then the same bodies as raw undici POSTs`);
   await attemptAll("warm-up", warmupIds, concurrency, true);
-  const receivedBefore = receiver.received();
+  const before = { received: receiver.received(), signed: receiver.signed() };
   const attempt = await attemptAll("attemptDelivery", ids, concurrency);
-  await verifyRecorded(ids, receiver.received() - receivedBefore);
+  await verifyDelivered(ids, receiver.received() - before.received, receiver.signed() - before.signed);
   const ceiling = await postRawBodies(receiver.url, ids, concurrency);
   return { ...options, attempt, ceiling };
 }

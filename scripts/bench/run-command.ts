@@ -10,6 +10,10 @@ export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    // A benchmark stopped mid-build must not leave the build running.
+    const stopChild = () => child.kill("SIGTERM");
+    process.once("exit", stopChild);
+    child.on("exit", () => process.off("exit", stopChild));
     let output = "";
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString("utf8")).slice(-8000);
