@@ -34,7 +34,7 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await latest.getByRole("button", { name: "View payload and response" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByTestId("attempt")).toHaveCount(1);
-  await expect(dialog).toContainText('"from":"e2e"');
+  await expect(dialog).toContainText('"from": "e2e"');
   await expect(dialog).toContainText("answered 200");
   await dialog.getByRole("button", { name: "Retry now" }).click();
   await expect(dialog.getByTestId("attempt")).toHaveCount(2);

@@ -17,11 +17,13 @@ import { projectsQuery } from "@/lib/projects/queries";
 import { webhookQuery } from "@/lib/webhooks/queries";
 
 const activationPollMs = 3_000;
+// Deliveries move a webhook between active, failing and disabled at any time.
+const healthPollMs = 10_000;
 
 /** One webhook: its state, charts, delivery history and settings. `canRetry` is deliveries:write; `canWrite` is webhooks:write. */
 export function WebhookDetails({ org, id, canWrite, canRetry }: { org: OrgRef; id: string; canWrite: boolean; canRetry: boolean }) {
-  // A pending webhook activates in the background; watch it so the page changes when it does.
-  useQuery({ ...webhookQuery(org, id), refetchInterval: (query) => (query.state.data?.status === "pending" ? activationPollMs : false) });
+  // The hub changes a webhook's state in the background (activation, failing, disabled); watch it, closely while it awaits activation.
+  useQuery({ ...webhookQuery(org, id), refetchInterval: (query) => (query.state.data?.status === "pending" ? activationPollMs : healthPollMs) });
   const projects = useQuery(projectsQuery(org)).data?.data;
   const members = useQuery(membersQuery(org)).data?.data ?? [];
   const projectsById = useMemo(() => new Map((projects ?? []).map((project) => [project.id, project])), [projects]);
