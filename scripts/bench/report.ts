@@ -112,13 +112,15 @@ ${deliveryTable(report.deliveries)}
   free); for latency, how many times longer a request takes than a bare one.
 - Everything runs on this one machine: load generator, Next.js, the executor, Postgres and the
   receiver share its ${report.machine.cores} cores, and nothing isolates the run from whatever else the machine is
-  doing: a load average before the run well above zero means something else was competing for
-  them. Compare runs on the same, quiet machine, not across machines.
+  doing: a load average before the run above half the core count means something else was
+  competing for them. Compare runs on the same, quiet machine, not across machines.
 - Ingest latency includes the hand-over to Inngest before the 202, and the executor runs each
   accepted event's fan-out on the same server while the load goes on: the figures are for a hub
   doing its background work, not an idle one.
-- Delivery throughput is bounded by Postgres round trips (the claim, the attempt record and the
-  delivery update are separate transactions) more than by signing or HTTP, and all the deliveries
-  go to one webhook, so its row is a point of contention; more webhooks spread that.
+- Each delivery attempt is several Postgres round trips (claiming the delivery, reading the webhook
+  and the events, then recording the attempt with the delivery's and the webhook's new state)
+  around one POST, so the delivery ratio mostly measures that database work. All the deliveries
+  go to one webhook, whose row every attempt updates: concurrent attempts queue on it, as they
+  would for one busy endpoint.
 `;
 }
