@@ -45,7 +45,10 @@ const retryPolicy = z
     path: ["delaysSeconds"],
   });
 
-/** Every setting of a webhook. Secrets are write-only: `null` clears, omitting keeps (on PATCH). */
+/**
+ * Every setting of a webhook. Secrets are write-only: `null` clears, omitting keeps (on PUT and
+ * PATCH). A `standard` webhook created without `secret` gets a generated one; `null` leaves it unsigned.
+ */
 const webhookFields = {
   name: z.string().trim().min(1, "Give the webhook a name.").max(100),
   url: targetUrl,
@@ -54,7 +57,12 @@ const webhookFields = {
   projectIds: z.array(z.string().max(64)).max(100).default([]),
   triggers: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
   format: z.enum(webhookFormats).default("standard"),
-  secret: z.string().max(256).nullable().optional(),
+  secret: z
+    .string()
+    .max(256)
+    .nullable()
+    .optional()
+    .describe("Write-only. Setting it replaces the secret at once; to keep the old one valid for 24 h meanwhile, use rotate_secret."),
   token: z.string().max(512).nullable().optional(),
   headers: headers.default({}),
   extraPayload: extraPayload.default({}),
@@ -75,12 +83,25 @@ function checkWebhook(value: { scope: string; projectId: string | null; projectI
   checkSecret(value, ctx);
 }
 
-/** The format's receivers decide how short a secret may be (DeepSource: 16). */
-function checkSecret(value: { format: keyof typeof presets; secret?: string | null }, ctx: z.RefinementCtx) {
-  const minimum = presets[value.format].minSecretLength;
-  if (value.secret && value.secret.length < minimum) {
-    ctx.addIssue({ code: "custom", path: ["secret"], message: `A ${presets[value.format].label} secret has at least ${minimum} characters.` });
+const standardSecretPrefix = "whsec_";
+const isCanonicalBase64 = (text: string) => text !== "" && Buffer.from(text, "base64").toString("base64") === text;
+
+/**
+ * Why a signing secret will not do for a format, or null. The format's receivers decide how short
+ * it may be (DeepSource: 16); a `whsec_` secret must decode, or the signer would skip it.
+ */
+export function secretProblem(format: keyof typeof presets, secret: string): string | null {
+  const minimum = presets[format].minSecretLength;
+  if (secret.length < minimum) return `A ${presets[format].label} secret has at least ${minimum} characters.`;
+  if (format === "standard" && secret.startsWith(standardSecretPrefix) && !isCanonicalBase64(secret.slice(standardSecretPrefix.length))) {
+    return "A whsec_ secret is whsec_ followed by base64; leave the prefix out to use the text as it is.";
   }
+  return null;
+}
+
+function checkSecret(value: { format: keyof typeof presets; secret?: string | null }, ctx: z.RefinementCtx) {
+  const problem = value.secret ? secretProblem(value.format, value.secret) : null;
+  if (problem) ctx.addIssue({ code: "custom", path: ["secret"], message: problem });
 }
 
 export const createWebhookInput = z.strictObject(webhookFields).superRefine(checkWebhook);
@@ -131,6 +152,7 @@ export const webhookOutput = z.object({
   format: z.enum(webhookFormats),
   // Write-only settings are reported as set or not, never by value.
   secretSet: z.boolean(),
+  previousSecretValidUntil: z.date().nullable().describe("While a rotation overlaps: until when the previous secret still signs beside the current one."),
   tokenSet: z.boolean(),
   basicAuthSet: z.boolean(),
   headers: z.record(z.string(), z.string()),
@@ -151,3 +173,23 @@ export const webhookOutput = z.object({
 });
 
 export type WebhookOutput = z.infer<typeof webhookOutput>;
+
+/** A new webhook; `secret` only when the hub generated it, shown in this response only. */
+export const createdWebhookOutput = webhookOutput.extend({
+  secret: z.string().optional().describe("The generated signing secret (standard webhooks created without one). Shown only in this response; store it now."),
+});
+
+export type CreatedWebhookOutput = z.infer<typeof createdWebhookOutput>;
+
+/** Rotation: a new secret given by the caller, or generated when left out. */
+export const rotateSecretInput = z.strictObject({
+  secret: z.string().min(1).max(256).optional().describe("The new signing secret; left out, the hub generates one (whsec_… for standard webhooks)."),
+});
+
+export const rotatedSecretOutput = z.object({
+  webhook: webhookOutput,
+  secret: z.string().describe("The new signing secret. Shown only in this response; store it now."),
+});
+
+export type RotateSecretInput = z.infer<typeof rotateSecretInput>;
+export type RotatedSecretOutput = z.infer<typeof rotatedSecretOutput>;

@@ -1,6 +1,7 @@
 import type { Prisma, Webhook, WebhookStatus } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { encryptOptional } from "@/lib/crypto/secrets";
+import { generateSecret } from "@/lib/delivery/signing";
 import { requestActivation } from "@/lib/deliveries/request-activation";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -9,6 +10,7 @@ import { presets, type RetryScheduleName } from "@/lib/webhooks/presets";
 import {
   createWebhookInput,
   webhookOutput,
+  type CreatedWebhookOutput,
   type CreateWebhookInput,
   type PatchWebhookInput,
   type WebhookOutput,
@@ -32,6 +34,7 @@ function toOutput(row: StoredWebhook): WebhookOutput {
     scope: row.projectId ? "project" : "org",
     projectIds: row.projects.map((project) => project.id),
     secretSet: row.secretEncrypted !== null,
+    previousSecretValidUntil: row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? row.previousSecretExpiresAt : null,
     tokenSet: row.tokenEncrypted !== null,
     basicAuthSet: row.basicAuthEncrypted !== null,
     retryPolicy:
@@ -100,10 +103,13 @@ function columns(input: CreateWebhookInput) {
   };
 }
 
-/** Write-only values: a string sets, null clears, undefined keeps what is stored. */
+/**
+ * Write-only values: a string sets, null clears, undefined keeps what is stored. A secret set here
+ * replaces the old one at once, ending any rotation overlap; rotate-secret.ts keeps it for 24 h.
+ */
 function secretColumns(input: Pick<PatchWebhookInput, "secret" | "token" | "url">, storedUrl?: string) {
   return {
-    ...(input.secret !== undefined ? { secretEncrypted: encryptOptional(input.secret) } : {}),
+    ...(input.secret !== undefined ? { secretEncrypted: encryptOptional(input.secret), previousSecretEncrypted: null, previousSecretExpiresAt: null } : {}),
     ...(input.token !== undefined ? { tokenEncrypted: encryptOptional(input.token) } : {}),
     ...(input.url !== undefined ? basicAuthColumn(input.url, storedUrl) : {}),
   };
@@ -126,24 +132,31 @@ function nextStatus(current: Pick<Webhook, "status" | "activatedAt"> | null, act
   return { status: current.status === "paused" ? "active" : current.status };
 }
 
-export async function createWebhook(orgId: string, actor: Actor, input: CreateWebhookInput): Promise<WebhookOutput> {
+/** Standard Webhooks receivers expect a signature: a standard webhook created without a secret gets one. */
+function secretToGenerate(input: CreateWebhookInput): string | undefined {
+  return input.format === "standard" && input.secret === undefined ? generateSecret() : undefined;
+}
+
+/** The new webhook, and the secret the hub generated for it (shown this once). */
+export async function createWebhook(orgId: string, actor: Actor, input: CreateWebhookInput): Promise<CreatedWebhookOutput> {
   await checkReferences(orgId, input);
   await assertDeliverableUrl(input.url);
   await checkLimits(orgId, input);
   const data = columns(input);
+  const generated = secretToGenerate(input);
   const row = await db.webhook.create({
     data: {
       orgId,
       ...data,
-      ...secretColumns(input),
+      ...secretColumns({ ...input, secret: generated ?? input.secret }),
       ...nextStatus(null, input.active, true),
       projects: { connect: input.scope === "org" ? input.projectIds.map((id) => ({ id })) : [] },
     },
     ...withFlags,
   });
-  await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: row.id }, { name: row.name, url: row.url, format: row.format });
+  await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: row.id }, { name: row.name, url: row.url, format: row.format, ...(generated ? { secret: "generated (value hidden)" } : {}) });
   if (row.status === "pending") await requestActivation(orgId, row.id);
-  return toOutput(row);
+  return { ...toOutput(row), ...(generated ? { secret: generated } : {}) };
 }
 
 /** The stored webhook in input shape (secrets left out: undefined keeps them), so PATCH can merge onto it. */
