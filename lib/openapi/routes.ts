@@ -10,7 +10,7 @@ import { listOf, pageOf, type ApiOperation, type ApiTag } from "@/lib/openapi/op
 import { changeRoleInput, invitationOutput, inviteMemberInput, memberOutput, organizationOutput, updateOrgInput } from "@/lib/orgs/schemas";
 import { createProjectInput, projectOutput, updateProjectInput } from "@/lib/projects/schemas";
 import { createTokenInput, tokenOutput } from "@/lib/tokens/schemas";
-import { createWebhookInput, patchWebhookInput, testWebhookInput, webhookListQuery, webhookOutput } from "@/lib/webhooks/schemas";
+import { createdWebhookOutput, createWebhookInput, patchWebhookInput, rotatedSecretOutput, rotateSecretInput, testWebhookInput, webhookListQuery, webhookOutput } from "@/lib/webhooks/schemas";
 
 /**
  * Schemas published under `components.schemas`, by name. Operations below use these same objects,
@@ -27,6 +27,9 @@ export const apiSchemas = {
   WebhookInput: createWebhookInput,
   PatchWebhookInput: patchWebhookInput,
   TestWebhookInput: testWebhookInput,
+  CreatedWebhook: createdWebhookOutput,
+  RotateSecretInput: rotateSecretInput,
+  RotatedSecret: rotatedSecretOutput,
   EventType: eventTypeOutput,
   EventTypeList: listOf(eventTypeOutput),
   CreateEventTypeInput: createEventTypeInput,
@@ -117,9 +120,10 @@ export const apiOperations: ApiOperation[] = [
   {
     method: "POST", path: "/api/v1/webhooks", operationId: "createWebhook", tag: "Webhooks", permission: "webhooks:write",
     summary: "Create a webhook",
-    description: "Settings left out take the chosen format's defaults. `secret` and `token` are write-only: responses say only whether they are set.",
+    description:
+      "Settings left out take the chosen format's defaults. `secret` and `token` are write-only: responses say only whether they are set. A `standard` webhook created without `secret` gets a generated `whsec_…` secret, answered once as `secret`; send `\"secret\": null` for an unsigned one.",
     body: s.WebhookInput, conflict: "`limit_reached`: the project or organization already has the most webhooks allowed.",
-    outcome: { status: 201, description: "The new webhook.", schema: s.Webhook },
+    outcome: { status: 201, description: "The new webhook, with `secret` when the hub generated it.", schema: s.CreatedWebhook },
   },
   {
     method: "POST", path: "/api/v1/webhooks/test", operationId: "testWebhookUrl", tag: "Webhooks", permission: "webhooks:write",
@@ -158,6 +162,14 @@ export const apiOperations: ApiOperation[] = [
     description: "A 2xx answer activates a pending webhook and re-enables a disabled one. The probe is recorded in the delivery history.",
     pathParams: id("webhook"),
     outcome: { status: 200, description: "The webhook after the probe, and what its URL answered.", schema: s.RefreshResult },
+  },
+  {
+    method: "POST", path: "/api/v1/webhooks/{id}/rotate_secret", operationId: "rotateWebhookSecret", tag: "Webhooks", permission: "webhooks:write",
+    summary: "Rotate a webhook's signing secret",
+    description:
+      "Stores a new secret (the one sent, or a generated one: `whsec_…` for standard webhooks) and keeps the current one valid for 24 hours. Meanwhile Standard Webhooks requests carry a signature from each secret; DeepSource and SonarQube, whose header holds one signature, are signed with the new secret at once. Rotating again during an overlap drops the oldest secret. The body is optional.",
+    pathParams: id("webhook"), body: s.RotateSecretInput,
+    outcome: { status: 200, description: "The webhook, with `previousSecretValidUntil`, and the new secret, shown only in this response.", schema: s.RotatedSecret },
   },
   {
     method: "GET", path: "/api/v1/webhooks/{id}/deliveries", operationId: "listWebhookDeliveries", tag: "Deliveries", permission: "deliveries:read",
