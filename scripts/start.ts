@@ -167,7 +167,6 @@ async function syncWhenReady(executor: LocalInngest) {
   for (let attempt = 0; attempt < 600; attempt++) {
     try {
       await executor.sync();
-      log("inngest: functions registered");
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 500));
