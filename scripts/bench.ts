@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { startSmtpSink } from "@/lib/mail/smtp-sink";
 import { benchmarkDelivery } from "@/scripts/bench/delivery";
 import { benchmarkIngest } from "@/scripts/bench/ingest";
+import { assertPortFree } from "@/scripts/bench/free-port";
 import { describeMachine } from "@/scripts/bench/machine";
 import { parseBenchOptions } from "@/scripts/bench/options";
 import { phase } from "@/scripts/bench/progress";
@@ -31,11 +32,19 @@ const command = `npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}`
 
 /** Undone last first, whatever happened. */
 const cleanups: Array<() => Promise<void>> = [];
+/** Set by Ctrl-C: what fails after it is the clean-up at work, not a finding. */
+let interrupted = false;
 
-async function cleanUp() {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: unknown) => console.warn(`[bench] clean-up step failed: ${error instanceof Error ? error.message : error}`));
-  }
+let cleaningUp: Promise<void> | null = null;
+
+/** Ctrl-C and the end of main may both ask; both wait for the one clean-up. */
+function cleanUp(): Promise<void> {
+  cleaningUp ??= (async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error: unknown) => console.warn(`[bench] clean-up step failed: ${error instanceof Error ? error.message : error}`));
+    }
+  })();
+  return cleaningUp;
 }
 
 async function buildOrReuse() {
@@ -50,6 +59,8 @@ async function buildOrReuse() {
 }
 
 async function runIngest() {
+  await assertPortFree(hubPort);
+  await assertPortFree(executorPort);
   const sink = await startSmtpSink();
   cleanups.push(() => sink.stop());
   phase(`starting the hub: next start on :${hubPort}, local Inngest executor on :${executorPort}…`);
@@ -59,7 +70,7 @@ async function runIngest() {
   try {
     return await benchmarkIngest(hub.url, options);
   } catch (error) {
-    console.error(`[bench] the hub's last output:\n${hub.log().slice(-4000)}`);
+    if (!interrupted) console.error(`[bench] the hub's last output:\n${hub.log().slice(-4000)}`);
     throw error;
   } finally {
     // The delivery runs in this process; the hub's leftover fan-outs would only compete with it.
@@ -100,6 +111,7 @@ async function main() {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    interrupted = true;
     phase(`${signal}: stopping what the benchmark started…`);
     void cleanUp().finally(() => process.exit(130));
   });
@@ -109,7 +121,7 @@ let exitCode = 0;
 try {
   await main();
 } catch (error) {
-  console.error(`[bench] failed: ${error instanceof Error ? error.message : error}`);
+  if (!interrupted) console.error(`[bench] failed: ${error instanceof Error ? error.message : error}`);
   exitCode = 1;
 } finally {
   phase("cleaning up: the hub, the receiver and the scratch database");
