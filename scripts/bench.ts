@@ -4,6 +4,7 @@
  * docs/benchmarks.md. Everything runs on a scratch database on the test Postgres server
  * (TEST_DATABASE_URL), dropped at the end; every process started here is stopped, on failure too.
  */
+// First: it sets the environment lib/env reads once, when the app modules below load.
 import { appEnv, scratchDatabase } from "@/scripts/bench/env";
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
