@@ -104,7 +104,10 @@ describe("during the 24-hour overlap", () => {
 
 describe("after the overlap", () => {
   it("signs with the previous secret until its expiry, and not from that instant on", async () => {
-    const row = await db.webhook.findUniqueOrThrow({ where: { id: webhookIds.standard }, omit: { secretEncrypted: false, previousSecretEncrypted: false } });
+    const row = await db.webhook.findUniqueOrThrow({
+      where: { id: webhookIds.standard },
+      omit: { secretEncrypted: false, previousSecretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false },
+    });
     const expiresAt = row.previousSecretExpiresAt!;
     expect(toSigningTarget(row, new Date(expiresAt.getTime() - 1)).secrets).toEqual([newSecrets.standard, oldStandardSecret]);
     expect(toSigningTarget(row, expiresAt).secrets).toEqual([newSecrets.standard]);
