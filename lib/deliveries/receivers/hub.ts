@@ -1,3 +1,5 @@
+import * as deliveryRoute from "@/app/api/v1/deliveries/[id]/route";
+import * as historyRoute from "@/app/api/v1/webhooks/[id]/deliveries/route";
 import * as refreshRoute from "@/app/api/v1/webhooks/[id]/refresh_availability_status/route";
 import * as webhookRoute from "@/app/api/v1/webhooks/[id]/route";
 import * as testRoute from "@/app/api/v1/webhooks/test/route";
@@ -70,5 +72,7 @@ function hubApi(token: string) {
     patchWebhook: (id: string, body: Record<string, unknown>) => call("PATCH", webhookRoute.PATCH, `/api/v1/webhooks/${id}`, { ...withId(id), body }),
     refreshAvailability: (id: string) => call("POST", refreshRoute.POST, `/api/v1/webhooks/${id}/refresh_availability_status`, withId(id)),
     testUrl: (body: Record<string, unknown>) => call("POST", testRoute.POST, "/api/v1/webhooks/test", { token, body }),
+    deliveries: (webhookId: string) => call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, withId(webhookId)),
+    delivery: (id: string) => call("GET", deliveryRoute.GET, `/api/v1/deliveries/${id}`, withId(id)),
   };
 }
