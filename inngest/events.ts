@@ -6,9 +6,9 @@ export const eventPublished = eventType("hub/event.published", {
   schema: z.object({ eventId: z.string(), orgId: z.string() }),
 });
 
-/** Starts a delivery's run; a batch first waits `collectForMs` for more events. */
+/** Starts a delivery's run; a batch first waits `collectForMs` for more events; a rate-limited webhook paces its sends. */
 export const deliveryRequested = eventType("hub/delivery.requested", {
-  schema: z.object({ deliveryId: z.string(), collectForMs: z.number().int().min(0) }),
+  schema: z.object({ deliveryId: z.string(), webhookId: z.string(), collectForMs: z.number().int().min(0), rateLimited: z.boolean() }),
 });
 
 /** Re-send the listed failed deliveries of a webhook, once each (the dashboard's "recover since"). */

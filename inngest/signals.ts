@@ -3,8 +3,8 @@ import type { DeliveryToStart } from "@/lib/deliveries/fan-out";
 import type { HealthSignal } from "@/lib/deliveries/health";
 
 /** The event that starts a delivery's run; its id makes starting the same delivery twice a no-op. */
-export const startDeliveryEvent = ({ deliveryId, collectForMs }: DeliveryToStart) =>
-  deliveryRequested.create({ deliveryId, collectForMs }, { id: `deliver-${deliveryId}` });
+export const startDeliveryEvent = ({ deliveryId, webhookId, collectForMs, rateLimited }: DeliveryToStart) =>
+  deliveryRequested.create({ deliveryId, webhookId, collectForMs, rateLimited }, { id: `deliver-${deliveryId}` });
 
 /** A webhook's change of health as an event: failing starts the escalation clock, recovered stops it. One per incident. */
 export function healthEvent(orgId: string, signal: HealthSignal) {

@@ -6,7 +6,8 @@ import type { AttemptReport } from "@/lib/deliveries/attempt";
 // The function's control flow alone, with each step's outcome mocked (@inngest/test); the steps'
 // own work is covered by the integration tests that run the real engine.
 const report = (overrides: Partial<AttemptReport>): AttemptReport => ({ attemptId: "att_1", orgId: "org_1", status: "retrying", success: false, retryInMs: null, signal: null, ...overrides });
-const requested = (collectForMs = 0): [{ name: string; data: { deliveryId: string; collectForMs: number } }] => [{ name: "hub/delivery.requested", data: { deliveryId: "dlv_1", collectForMs } }];
+type Requested = { name: string; data: { deliveryId: string; webhookId: string; collectForMs: number; rateLimited: boolean } };
+const requested = (collectForMs = 0, rateLimited = false): [Requested] => [{ name: "hub/delivery.requested", data: { deliveryId: "dlv_1", webhookId: "wh_1", collectForMs, rateLimited } }];
 
 describe("deliver function", () => {
   it("sleeps for the delay each failed attempt asks for, until one succeeds", async () => {
@@ -30,6 +31,19 @@ describe("deliver function", () => {
     const engine = new InngestTestEngine({ function: deliver });
     const { ctx } = await engine.execute({ events: requested(5000), steps: [{ id: "collect the batch", handler: () => undefined }, { id: "attempt 1", handler: () => report({ status: "succeeded", success: true }) }] });
     expect(ctx.step.sleep).toHaveBeenCalledWith("collect the batch", 5000);
+  });
+
+  it("waits for its reserved slot before each attempt when the webhook is rate limited", async () => {
+    const engine = new InngestTestEngine({ function: deliver });
+    const { ctx } = await engine.execute({
+      events: requested(0, true),
+      steps: [
+        { id: "reserve a send slot for attempt 1", handler: () => 250 },
+        { id: "wait for the rate limit before attempt 1", handler: () => undefined },
+        { id: "attempt 1", handler: () => report({ status: "succeeded", success: true }) },
+      ],
+    });
+    expect(ctx.step.sleep).toHaveBeenCalledWith("wait for the rate limit before attempt 1", 250);
   });
 
   it("emails the owner when an attempt disables the webhook, and stops", async () => {

@@ -3,6 +3,7 @@ import { deliveryRequested } from "@/inngest/events";
 import { healthEvent } from "@/inngest/signals";
 import { abandonDelivery } from "@/lib/deliveries/abandon";
 import { attemptDelivery } from "@/lib/deliveries/attempt";
+import { reserveSendSlot } from "@/lib/deliveries/pacing";
 import { emailWebhookDisabled } from "@/lib/deliveries/notify-owner";
 
 // The longest schedule (custom) has 20 retries; the bound only guards against a runaway loop.
@@ -20,9 +21,11 @@ export const deliver = inngest.createFunction(
     onFailure: async ({ event }) => abandonDelivery(event.data.event.data.deliveryId),
   },
   async ({ event, step }) => {
-    const { deliveryId, collectForMs } = event.data;
+    const { deliveryId, collectForMs, webhookId, rateLimited } = event.data;
     if (collectForMs > 0) await step.sleep("collect the batch", collectForMs);
     for (let number = 1; number <= maxAttempts; number++) {
+      const waitMs = rateLimited ? await step.run(`reserve a send slot for attempt ${number}`, () => reserveSendSlot(webhookId)) : 0;
+      if (waitMs > 0) await step.sleep(`wait for the rate limit before attempt ${number}`, waitMs);
       const report = await step.run(`attempt ${number}`, () => attemptDelivery(deliveryId, "scheduled"));
       const signal = report.signal;
       if (signal?.kind === "disabled") await step.run(`email the owner: disabled`, () => emailWebhookDisabled(signal.webhookId, signal.reason));

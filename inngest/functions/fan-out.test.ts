@@ -9,14 +9,14 @@ describe("fan-out function", () => {
     const { result, ctx } = await engine.execute({
       events: [{ name: "hub/event.published", data: { eventId: "evt_1", orgId: "org_1" } }],
       steps: [
-        { id: "create deliveries", handler: () => [{ deliveryId: "dlv_a", collectForMs: 0 }, { deliveryId: "dlv_b", collectForMs: 5000 }] },
+        { id: "create deliveries", handler: () => [{ deliveryId: "dlv_a", webhookId: "wh_a", collectForMs: 0, rateLimited: false }, { deliveryId: "dlv_b", webhookId: "wh_b", collectForMs: 5000, rateLimited: true }] },
         { id: "start deliveries", handler: () => ({ ids: ["a", "b"] }) },
       ],
     });
     expect(result).toEqual({ started: 2 });
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("start deliveries", [
-      expect.objectContaining({ name: "hub/delivery.requested", id: "deliver-dlv_a", data: { deliveryId: "dlv_a", collectForMs: 0 } }),
-      expect.objectContaining({ name: "hub/delivery.requested", id: "deliver-dlv_b", data: { deliveryId: "dlv_b", collectForMs: 5000 } }),
+      expect.objectContaining({ name: "hub/delivery.requested", id: "deliver-dlv_a", data: { deliveryId: "dlv_a", webhookId: "wh_a", collectForMs: 0, rateLimited: false } }),
+      expect.objectContaining({ name: "hub/delivery.requested", id: "deliver-dlv_b", data: { deliveryId: "dlv_b", webhookId: "wh_b", collectForMs: 5000, rateLimited: true } }),
     ]);
   });
 

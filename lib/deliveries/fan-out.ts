@@ -5,6 +5,9 @@ type Tx = Prisma.TransactionClient;
 
 export interface DeliveryToStart {
   deliveryId: string;
+  webhookId: string;
+  /** The webhook paces its sends (rateLimitPerSecond). */
+  rateLimited: boolean;
   /** Batched deliveries wait for the window to collect more events before the first attempt. */
   collectForMs: number;
 }
@@ -19,8 +22,14 @@ function matchingWebhooks(tx: Tx, event: { orgId: string; projectId: string | nu
       status: { in: ["active", "failing"] },
       AND: [{ OR: [{ triggers: { isEmpty: true } }, { triggers: { has: event.type } }] }, { OR: scope }],
     },
-    select: { id: true, deliveryMode: true, batchWindowMs: true, batchMaxSize: true },
+    select: { id: true, deliveryMode: true, batchWindowMs: true, batchMaxSize: true, rateLimitPerSecond: true },
   });
+}
+
+type MatchedWebhook = Awaited<ReturnType<typeof matchingWebhooks>>[number];
+
+function toStart(deliveryId: string, webhook: MatchedWebhook): DeliveryToStart {
+  return { deliveryId, webhookId: webhook.id, rateLimited: webhook.rateLimitPerSecond !== null, collectForMs: webhook.deliveryMode === "batched" ? webhook.batchWindowMs : 0 };
 }
 
 /**
@@ -28,7 +37,7 @@ function matchingWebhooks(tx: Tx, event: { orgId: string; projectId: string | nu
  * waiting to retry (CodeScoring resends the unsuccessful events together with anything new).
  * The webhook row lock serialises concurrent fan-outs; an attempt in flight is never joined.
  */
-async function joinOrOpenBatch(tx: Tx, orgId: string, webhook: { id: string; batchWindowMs: number; batchMaxSize: number }, eventId: string): Promise<DeliveryToStart | null> {
+async function joinOrOpenBatch(tx: Tx, orgId: string, webhook: MatchedWebhook, eventId: string): Promise<DeliveryToStart | null> {
   await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhook.id} FOR UPDATE`;
   const open = await tx.delivery.findFirst({
     where: { webhookId: webhook.id, isTest: false, status: { in: ["pending", "retrying"] } },
@@ -40,7 +49,7 @@ async function joinOrOpenBatch(tx: Tx, orgId: string, webhook: { id: string; bat
     return null;
   }
   const delivery = await tx.delivery.create({ data: { orgId, webhookId: webhook.id, events: { create: { eventId } } }, select: { id: true } });
-  return { deliveryId: delivery.id, collectForMs: webhook.batchWindowMs };
+  return toStart(delivery.id, webhook);
 }
 
 /**
@@ -54,21 +63,21 @@ export async function fanOut(eventId: string): Promise<DeliveryToStart[]> {
     if (!event) return [];
     const existing = await tx.deliveryEvent.findMany({ where: { eventId }, select: { delivery: { select: { id: true, webhookId: true, status: true } } } });
     const carried = new Map(existing.map(({ delivery }) => [delivery.webhookId, delivery]));
-    const toStart: DeliveryToStart[] = [];
+    const starts: DeliveryToStart[] = [];
     for (const webhook of await matchingWebhooks(tx, event)) {
       const already = carried.get(webhook.id);
       if (already) {
-        if (already.status === "pending") toStart.push({ deliveryId: already.id, collectForMs: webhook.deliveryMode === "batched" ? webhook.batchWindowMs : 0 });
+        if (already.status === "pending") starts.push(toStart(already.id, webhook));
         continue;
       }
       if (webhook.deliveryMode === "batched") {
         const started = await joinOrOpenBatch(tx, event.orgId, webhook, event.id);
-        if (started) toStart.push(started);
+        if (started) starts.push(started);
         continue;
       }
       const delivery = await tx.delivery.create({ data: { orgId: event.orgId, webhookId: webhook.id, events: { create: { eventId } } }, select: { id: true } });
-      toStart.push({ deliveryId: delivery.id, collectForMs: 0 });
+      starts.push(toStart(delivery.id, webhook));
     }
-    return toStart;
+    return starts;
   });
 }
