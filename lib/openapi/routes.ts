@@ -167,7 +167,7 @@ export const apiOperations: ApiOperation[] = [
     method: "POST", path: "/api/v1/webhooks/{id}/rotate_secret", operationId: "rotateWebhookSecret", tag: "Webhooks", permission: "webhooks:write",
     summary: "Rotate a webhook's signing secret",
     description:
-      "Stores a new secret (the one sent, or a generated one: `whsec_…` for standard webhooks) and keeps the current one valid for 24 hours. Meanwhile Standard Webhooks requests carry a signature from each secret; DeepSource and SonarQube, whose header holds one signature, are signed with the new secret at once. Rotating again during an overlap drops the oldest secret. The body is optional.",
+      "Stores a new secret (the one sent, or a generated one: `whsec_…` for standard webhooks). A standard webhook keeps its current secret valid for 24 hours, and its requests carry a signature from each meanwhile; rotating again during an overlap drops the oldest. DeepSource and SonarQube headers hold one signature, so there the new secret takes over at once. The body is optional.",
     pathParams: id("webhook"), body: s.RotateSecretInput,
     outcome: { status: 200, description: "The webhook, with `previousSecretValidUntil`, and the new secret, shown only in this response.", schema: s.RotatedSecret },
   },
