@@ -91,8 +91,11 @@ describe("during the 24-hour overlap", () => {
   });
 
   it("signs DeepSource and SonarQube with the new secret only: their header holds one signature", async () => {
-    newSecrets.deepsource = (await rotate("deepsource")).secret;
-    newSecrets.sonarqube = (await rotate("sonarqube")).secret;
+    for (const format of ["deepsource", "sonarqube"] as const) {
+      const rotated = await rotate(format);
+      expect(rotated.webhook.previousSecretValidUntil).toBeNull();
+      newSecrets[format] = rotated.secret;
+    }
     expect(newSecrets.deepsource.length).toBeGreaterThanOrEqual(16);
 
     const { deepsource, sonarqube } = await deliverOne();

@@ -12,6 +12,12 @@ import { getWebhook } from "@/lib/webhooks/webhooks";
 export const rotationOverlapMs = 24 * 60 * 60 * 1000;
 
 /**
+ * Formats whose signature header holds several signatures. DeepSource's and SonarQube's hold one,
+ * so there the new secret takes over at once and no previous secret is kept.
+ */
+const overlappingFormats: ReadonlySet<WebhookFormat> = new Set(["standard"]);
+
+/**
  * A fresh secret the format's receivers accept: `whsec_…` for Standard Webhooks; for the formats
  * that use the text itself as the HMAC key, 32 URL-safe random characters (DeepSource wants 16+).
  */
@@ -25,8 +31,8 @@ function checkGiven(format: WebhookFormat, secret: string) {
 }
 
 /**
- * Replaces the webhook's signing secret and keeps the current one valid for `rotationOverlapMs`, so
- * requests carry both signatures meanwhile (where the format has room for two). A second rotation
+ * Replaces the webhook's signing secret and, where the format has room for two signatures, keeps
+ * the current one valid for `rotationOverlapMs` so requests carry both meanwhile. A second rotation
  * during an overlap drops the oldest secret. The new secret is answered this once.
  */
 export async function rotateSecret(orgId: string, actor: Actor, id: string, input: RotateSecretInput, now = new Date()): Promise<RotatedSecretOutput> {
@@ -37,10 +43,11 @@ export async function rotateSecret(orgId: string, actor: Actor, id: string, inpu
     const stored = await tx.webhook.findFirstOrThrow({ where: { id, orgId }, select: { name: true, format: true, secretEncrypted: true } });
     if (input.secret !== undefined) checkGiven(stored.format, input.secret);
     const next = input.secret ?? generateSecretFor(stored.format);
-    const previousValidUntil = stored.secretEncrypted ? new Date(now.getTime() + rotationOverlapMs) : null;
+    const previous = overlappingFormats.has(stored.format) ? stored.secretEncrypted : null;
+    const previousValidUntil = previous ? new Date(now.getTime() + rotationOverlapMs) : null;
     await tx.webhook.update({
       where: { id, orgId },
-      data: { secretEncrypted: encryptSecret(next), previousSecretEncrypted: stored.secretEncrypted, previousSecretExpiresAt: previousValidUntil },
+      data: { secretEncrypted: encryptSecret(next), previousSecretEncrypted: previous, previousSecretExpiresAt: previousValidUntil },
     });
     await recordAudit(
       orgId,

@@ -152,7 +152,7 @@ export const webhookOutput = z.object({
   format: z.enum(webhookFormats),
   // Write-only settings are reported as set or not, never by value.
   secretSet: z.boolean(),
-  previousSecretValidUntil: z.date().nullable().describe("While a rotation overlaps: until when the previous secret still signs beside the current one."),
+  previousSecretValidUntil: z.date().nullable().describe("While a rotation overlaps (standard webhooks): until when the previous secret still signs beside the current one."),
   tokenSet: z.boolean(),
   basicAuthSet: z.boolean(),
   headers: z.record(z.string(), z.string()),

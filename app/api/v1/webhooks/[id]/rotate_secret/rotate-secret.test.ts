@@ -79,13 +79,27 @@ describe("rotating a secret", () => {
   });
 
   it("just sets a secret on a webhook without one: there is nothing to keep", async () => {
-    const webhook = await createWebhook({ format: "deepsource" });
+    const webhook = await createWebhook({ format: "standard", secret: null });
     expect(webhook.secretSet).toBe(false);
     const rotated = await rotate(webhook.id);
     expect(rotated.status).toBe(200);
-    expect(rotated.body.secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.webhook).toMatchObject({ secretSet: true, previousSecretValidUntil: null });
     expect(await storedSecrets(webhook.id)).toMatchObject({ previousSecretEncrypted: null, previousSecretExpiresAt: null });
+  });
+
+  it("replaces DeepSource and SonarQube secrets at once: their header holds one signature", async () => {
+    for (const format of ["deepsource", "sonarqube"]) {
+      const webhook = await createWebhook({ format, secret: "a-hex-signing-secret-of-old" });
+      const rotated = await rotate(webhook.id);
+      expect(rotated.status).toBe(200);
+      // 32 URL-safe characters: the text itself is the HMAC key, and DeepSource wants 16 or more.
+      expect(rotated.body.secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(rotated.body.webhook).toMatchObject({ secretSet: true, previousSecretValidUntil: null });
+      const row = await storedSecrets(webhook.id);
+      expect(decryptSecret(row.secretEncrypted!)).toBe(rotated.body.secret);
+      expect(row).toMatchObject({ previousSecretEncrypted: null, previousSecretExpiresAt: null });
+    }
   });
 
   it("takes a secret from the body, checked against the format's rule", async () => {
