@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
+import { RotateSecretAction } from "@/components/webhooks/rotate-secret-action";
 import type { OrgRef } from "@/lib/client/org";
 import { webhookKeys, webhookMutations, type Webhook } from "@/lib/webhooks/queries";
 
@@ -45,6 +46,7 @@ export function WebhookActions({ org, webhook }: { org: OrgRef; webhook: Webhook
       <Button variant="secondary" loading={setActive.isPending} onClick={() => setActive.mutate(!webhook.active)}>
         {webhook.active ? "Pause" : "Resume"}
       </Button>
+      <RotateSecretAction org={org} webhook={webhook} />
       <Button variant="danger" onClick={() => setConfirming(true)}>
         Delete
       </Button>

@@ -36,6 +36,17 @@ function Names({ names }: { names: readonly string[] }) {
 
 const isSet = (set: boolean) => (set ? <Badge tone="success">Set</Badge> : <Badge>Not set</Badge>);
 
+/** "Set", and while a rotation overlaps, until when the previous secret still signs. */
+function signingSecret(webhook: Webhook) {
+  if (!webhook.previousSecretValidUntil) return isSet(webhook.secretSet);
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      {isSet(webhook.secretSet)}
+      <span data-testid="previous-secret-valid-until">Previous secret valid until {formatDate(webhook.previousSecretValidUntil)}</span>
+    </span>
+  );
+}
+
 function retryText(policy: Webhook["retryPolicy"]) {
   const schedule = retrySchedules[policy.schedule];
   if (policy.schedule === "custom") return `Custom: ${(policy.delaysSeconds ?? []).map(formatSeconds).join(" → ")}`;
@@ -65,7 +76,7 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
             {scopeKeys.length > 0 ? <Names names={scopeKeys} /> : null}
           </Row>
           <Row term="Triggers">{webhook.triggers.length === 0 ? "All events" : <Names names={webhook.triggers} />}</Row>
-          <Row term="Signing secret">{isSet(webhook.secretSet)}</Row>
+          <Row term="Signing secret">{signingSecret(webhook)}</Row>
           <Row term="Token">{isSet(webhook.tokenSet)}</Row>
           <Row term="Basic auth">{isSet(webhook.basicAuthSet)}</Row>
           <Row term="Extra headers">
