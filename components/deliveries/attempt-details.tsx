@@ -58,7 +58,10 @@ export function AttemptDetails({ attempt, open }: { attempt: Attempt; open: bool
   return (
     <details open={open} className="group rounded-card-inner border border-zinc-200" data-testid="attempt">
       <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-sm">
-        <h3 className="font-medium text-zinc-900">Attempt {attempt.number}</h3>
+        <h3 className="font-medium text-zinc-900">
+          Attempt {attempt.number}
+          {attempt.followUp > 0 ? <span className="font-normal text-zinc-500"> · follow-up request {attempt.followUp}</span> : null}
+        </h3>
         <Badge tone={attempt.success ? "success" : "danger"} dot>
           {describeOutcome(attempt.responseStatus, attempt.errorClass)}
         </Badge>

@@ -9,6 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { BasicsSection } from "@/components/webhooks/form/basics-section";
 import { DeliverySection } from "@/components/webhooks/form/delivery-section";
 import { ErrorSummary } from "@/components/webhooks/form/error-summary";
+import { FollowUpsSection } from "@/components/webhooks/form/follow-ups-section";
 import { FormatSection } from "@/components/webhooks/form/format-section";
 import { newWebhookState, toFormErrors, toInput, webhookState, type FormErrors, type WebhookFormState } from "@/components/webhooks/form/form-state";
 import { HeadersSection } from "@/components/webhooks/form/headers-section";
@@ -80,6 +81,7 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
       <SecuritySection {...section} secretSet={webhook?.secretSet ?? false} tokenSet={webhook?.tokenSet ?? false} />
       <HeadersSection {...section} />
       <PayloadSection {...section} />
+      <FollowUpsSection {...section} />
       <DeliverySection {...section} />
       <OwnershipSection {...section} members={members} />
       <TestIt org={org} state={state} stored={webhook} />

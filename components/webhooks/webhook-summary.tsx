@@ -93,6 +93,7 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
           <Row term="Timeout">{formatMs(webhook.timeoutMs)}</Row>
           <Row term="Retry schedule">{retryText(webhook.retryPolicy)}</Row>
           <Row term="Rate limit">{webhook.rateLimitPerSecond === null ? "No limit" : `${webhook.rateLimitPerSecond} per second`}</Row>
+          {webhook.followUpUrls.length > 0 ? <Row term="Follow-up web requests">{webhook.followUpUrls.join(", ")}</Row> : null}
           <Row term="Owner">{ownerText(webhook.ownerId, members)}</Row>
           <Row term="Created">{formatDate(webhook.createdAt)}</Row>
           <Row term="Updated">{formatDate(webhook.updatedAt)}</Row>

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/http/errors";
 import { retryScheduleSpecs, nextRetryDelayMs, type RetryScheduleName } from "@/lib/delivery/schedules";
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/deliveries/health";
 import { describeFailure, sendAttempt, type EventToSend, type SentAttempt } from "@/lib/deliveries/send-attempt";
-import { loadSigningTarget } from "@/lib/deliveries/signing-target";
+import { loadSigningTarget, type SigningTarget } from "@/lib/deliveries/signing-target";
 
 export interface AttemptReport {
   attemptId: string | null;
@@ -85,6 +85,20 @@ function verdictOf(sent: SentAttempt): Verdict {
 }
 
 /**
+ * The webhook's own request, then (SecurityScorecard rules) each follow-up web request in order
+ * while the previous one succeeds, each carrying the URLs and responses of those before it.
+ */
+async function sendChain(target: SigningTarget, delivery: { id: string; createdAt: Date; retriesDone: number }, events: EventToSend[]): Promise<SentAttempt[]> {
+  const chain = [await sendAttempt(target, delivery, events)];
+  for (const url of target.webhook.followUpUrls) {
+    if (chain.at(-1)!.outcome.kind !== "success") break;
+    const earlierRequests = chain.map(({ request, result }) => ({ url: request.url, status: result.status, body: result.body }));
+    chain.push(await sendAttempt({ ...target, webhook: { ...target.webhook, url } }, { ...delivery, earlierRequests }, events));
+  }
+  return chain;
+}
+
+/**
  * One try of a delivery: send, record the attempt, then decide what happens next from the
  * webhook's schedule. Scheduled attempts walk the schedule; manual ones (a person pressing Retry)
  * record and can succeed the delivery but never move the schedule.
@@ -97,12 +111,18 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, rand
   const target = await loadSigningTarget(delivery.orgId, delivery.webhookId);
   if (!target) return finished("failed");
 
-  const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: delivery.attemptCount }, await eventsOf(delivery.id));
+  const tries = await db.attempt.count({ where: { deliveryId, followUp: 0 } });
+  const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: tries }, await eventsOf(delivery.id));
+  const sent = chain.at(-1)!;
   const verdict = verdictOf(sent);
   const now = new Date();
 
   return db.$transaction(async (tx) => {
-    const attempt = await tx.attempt.create({ data: attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + 1, trigger, sent), select: { id: true } });
+    const attempts = [];
+    for (const [index, request] of chain.entries()) {
+      attempts.push(await tx.attempt.create({ data: { ...attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, request), followUp: index }, select: { id: true } }));
+    }
+    const attempt = attempts.at(-1)!;
     let status: DeliveryStatus;
     let retryInMs: number | null = null;
     let effective = verdict;
@@ -110,7 +130,7 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, rand
     else if (trigger === "manual") status = delivery.status;
     else if (verdict.kind === "disable") status = "failed";
     else {
-      const scheduled = await tx.attempt.count({ where: { deliveryId, trigger: "scheduled" } });
+      const scheduled = await tx.attempt.count({ where: { deliveryId, trigger: "scheduled", followUp: 0 } });
       const schedule = target.webhook.retrySchedule as RetryScheduleName;
       const delay = nextRetryDelayMs(schedule, target.webhook.retryDelaysSeconds, scheduled - 1, random);
       const retryAfter = sent.outcome.kind === "retry" ? (sent.outcome.retryAfterMs ?? 0) : 0;
@@ -124,7 +144,7 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, rand
       where: { id: deliveryId },
       data: {
         status,
-        attemptCount: { increment: 1 },
+        attemptCount: { increment: chain.length },
         lastAttemptAt: now,
         nextAttemptAt: retryInMs === null ? null : new Date(now.getTime() + retryInMs),
         ...(verdict.kind !== "success" && !delivery.firstFailedAt ? { firstFailedAt: now } : {}),

@@ -28,6 +28,7 @@ export const attemptOutput = z.object({
   id: z.string(),
   number: z.number(),
   trigger: z.enum(["scheduled", "manual", "test"]),
+  followUp: z.number().describe("0 for the webhook's own URL; n for its nth follow-up web request."),
   requestUrl: z.string(),
   requestHeaders: z.record(z.string(), z.string()),
   requestBody: z.string(),

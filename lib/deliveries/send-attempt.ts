@@ -1,4 +1,5 @@
 import { buildRequest } from "@/lib/delivery/formats";
+import type { FormatInput } from "@/lib/delivery/formats/request";
 import { maskHeaders } from "@/lib/delivery/mask-headers";
 import { classifyOutcome } from "@/lib/delivery/outcome";
 import { sendRequest, type SendResult } from "@/lib/delivery/sender";
@@ -27,7 +28,7 @@ export interface SentAttempt {
 const storable = (text: string) => text.replaceAll("\u0000", "");
 
 /** Builds the webhook's request in its format, signs it, sends it, and classifies what came back. */
-export async function sendAttempt(target: SendTarget, delivery: { id: string; createdAt: Date; retriesDone: number }, events: EventToSend[], now = new Date()): Promise<SentAttempt> {
+export async function sendAttempt(target: SendTarget, delivery: FormatInput["delivery"], events: EventToSend[], now = new Date()): Promise<SentAttempt> {
   const { webhook } = target;
   const request = buildRequest({
     webhook: {

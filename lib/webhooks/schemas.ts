@@ -3,6 +3,7 @@ import { paginationQuery } from "@/lib/http/pagination";
 import { presets, retrySchedules, webhookFormats } from "@/lib/webhooks/presets";
 
 const maxHeaders = 20;
+const maxFollowUps = 5;
 const maxExtraPayloadBytes = 16 * 1024;
 // Headers the hub sets itself: a webhook may not override framing, routing or signatures.
 const reservedHeaders = new Set([
@@ -72,15 +73,19 @@ const webhookFields = {
   retryPolicy: retryPolicy.optional(),
   timeoutMs: z.number().int().min(1000).max(30_000).optional(),
   rateLimitPerSecond: z.number().int().min(1).max(1000).nullable().default(null),
+  followUpUrls: z.array(targetUrl).max(maxFollowUps, `At most ${maxFollowUps} follow-up web requests.`).default([]),
   ownerId: z.string().max(64).nullable().default(null),
   active: z.boolean().default(true),
 };
 
-function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; format: keyof typeof presets; secret?: string | null }, ctx: z.RefinementCtx) {
+function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; format: keyof typeof presets; secret?: string | null; followUpUrls: string[] }, ctx: z.RefinementCtx) {
   if (value.scope === "project" && !value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "A project-level webhook needs a projectId." });
   if (value.scope === "project" && value.projectIds.length > 0) ctx.addIssue({ code: "custom", path: ["projectIds"], message: "projectIds is for org-level webhooks; use projectId." });
   if (value.scope === "org" && value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "projectId is for project-level webhooks; use projectIds." });
   checkSecret(value, ctx);
+  if (value.followUpUrls.length > 0 && value.format !== "scorecard") {
+    ctx.addIssue({ code: "custom", path: ["followUpUrls"], message: "Follow-up web requests are a SecurityScorecard rule feature; choose that format." });
+  }
 }
 
 const standardSecretPrefix = "whsec_";
@@ -163,6 +168,7 @@ export const webhookOutput = z.object({
   retryPolicy: z.object({ schedule: z.enum(retrySchedules), delaysSeconds: z.array(z.number()).optional() }),
   timeoutMs: z.number(),
   rateLimitPerSecond: z.number().nullable(),
+  followUpUrls: z.array(z.string()),
   ownerId: z.string().nullable(),
   active: z.boolean(),
   status: z.enum(["pending", "active", "failing", "disabled", "paused"]),

@@ -51,6 +51,12 @@ async function findStored(orgId: string, id: string): Promise<StoredWebhook> {
   return row;
 }
 
+/** Every address a webhook sends to passes the SSRF guard when it is saved (and again at every send). */
+async function assertDeliverableUrls({ url, followUpUrls }: { url?: string; followUpUrls: string[] }) {
+  if (url !== undefined) await assertDeliverableUrl(url);
+  for (const [index, followUp] of followUpUrls.entries()) await assertDeliverableUrl(followUp, `followUpUrls.${index}`);
+}
+
 /** Project ids, trigger names and the owner must all exist in this org; each miss names its field. */
 async function checkReferences(orgId: string, input: CreateWebhookInput) {
   const issues: Array<{ path: string; message: string }> = [];
@@ -99,6 +105,7 @@ function columns(input: CreateWebhookInput) {
     retryDelaysSeconds: retry.schedule === "custom" ? (retry.delaysSeconds ?? []) : [],
     timeoutMs: input.timeoutMs ?? preset.timeoutMs,
     rateLimitPerSecond: input.rateLimitPerSecond,
+    followUpUrls: input.followUpUrls,
     ownerId: input.ownerId,
   };
 }
@@ -140,7 +147,7 @@ function secretToGenerate(input: CreateWebhookInput): string | undefined {
 /** The new webhook, and the secret the hub generated for it (shown this once). */
 export async function createWebhook(orgId: string, actor: Actor, input: CreateWebhookInput): Promise<CreatedWebhookOutput> {
   await checkReferences(orgId, input);
-  await assertDeliverableUrl(input.url);
+  await assertDeliverableUrls(input);
   await checkLimits(orgId, input);
   const data = columns(input);
   const generated = secretToGenerate(input);
@@ -178,6 +185,7 @@ function asInput(row: StoredWebhook): CreateWebhookInput {
     retryPolicy: output.retryPolicy,
     timeoutMs: output.timeoutMs,
     rateLimitPerSecond: output.rateLimitPerSecond,
+    followUpUrls: output.followUpUrls,
     ownerId: output.ownerId,
     active: output.active,
   };
@@ -191,7 +199,7 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   if (patch.scope === "org") base.projectId = null;
   const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : patch);
   await checkReferences(orgId, merged);
-  if (patch.url !== undefined) await assertDeliverableUrl(merged.url);
+  await assertDeliverableUrls({ url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;

@@ -31,6 +31,8 @@ export interface WebhookFormState {
   retrySchedule: RetryScheduleName;
   retryDelays: string;
   rateLimitPerSecond: string;
+  /** One URL per line (SecurityScorecard rules with several web requests). */
+  followUpUrls: string;
   ownerId: string;
   active: boolean;
 }
@@ -76,6 +78,7 @@ export function newWebhookState(): WebhookFormState {
     extraPayload: "",
     batchMaxSize: "100",
     rateLimitPerSecond: "",
+    followUpUrls: "",
     ownerId: "",
     active: true,
     ...(presetFields("standard") as Pick<WebhookFormState, "format" | "deliveryMode" | "batchWindowMs" | "timeoutMs" | "retrySchedule" | "retryDelays">),
@@ -105,6 +108,7 @@ export function webhookState(webhook: Webhook): WebhookFormState {
     retrySchedule: webhook.retryPolicy.schedule,
     retryDelays: webhook.retryPolicy.delaysSeconds?.join(", ") ?? "",
     rateLimitPerSecond: webhook.rateLimitPerSecond === null ? "" : String(webhook.rateLimitPerSecond),
+    followUpUrls: webhook.followUpUrls.join("\n"),
     ownerId: webhook.ownerId ?? "",
     active: webhook.active,
   };
@@ -154,6 +158,8 @@ function parseDelays(text: string, errors: FormErrors): number[] {
 }
 
 /** A write-only value: blank keeps what is stored (or sets nothing), "clear" sends null. */
+const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+
 function writeOnly(value: string, clear: boolean): string | null | undefined {
   if (clear) return null;
   return value === "" ? undefined : value;
@@ -183,6 +189,7 @@ export function toInput(state: WebhookFormState): { input: WebhookInput; errors:
         ? { schedule: "custom", delaysSeconds: parseDelays(state.retryDelays, errors) }
         : { schedule: state.retrySchedule },
     rateLimitPerSecond: wholeNumber(state.rateLimitPerSecond, "rateLimitPerSecond", errors) ?? null,
+    followUpUrls: state.format === "scorecard" ? lines(state.followUpUrls) : [],
     ownerId: state.ownerId || null,
     active: state.active,
   };
@@ -239,6 +246,7 @@ export const fieldLabels: Record<string, string> = {
   retrySchedule: "Retry schedule",
   retryDelays: "Retry delays",
   rateLimitPerSecond: "Rate limit",
+  followUpUrls: "Follow-up web requests",
   ownerId: "Owner",
   active: "Active",
   form: "Webhook",

@@ -24,9 +24,21 @@ export interface FormatInput {
     /** The key of the project the event belongs to. */
     projectKey: string | null;
   };
-  delivery: { id: string; createdAt: Date; retriesDone: number };
+  delivery: {
+    id: string;
+    createdAt: Date;
+    retriesDone: number;
+    /** Earlier web requests of the same rule execution (SecurityScorecard follow-up targets). */
+    earlierRequests?: EarlierRequest[];
+  };
   events: FormatEvent[];
   now: Date;
+}
+
+export interface EarlierRequest {
+  url: string;
+  status: number | null;
+  body: string;
 }
 
 export const userAgent = "WebhookHub/1.0";
