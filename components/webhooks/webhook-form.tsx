@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import { useToast } from "@/components/ui/toast";
 import { BasicsSection } from "@/components/webhooks/form/basics-section";
 import { DeliverySection } from "@/components/webhooks/form/delivery-section";
@@ -39,13 +41,16 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
   const router = useRouter();
   const { toast } = useToast();
 
+  // A Standard Webhooks webhook created without a secret gets a generated one, answered this once.
+  const [generated, setGenerated] = useState<{ id: string; secret: string } | null>(null);
   const save = useMutation({
-    mutationFn: (input: WebhookInput) => (webhook ? webhookMutations.replace(org, webhook.id, input) : webhookMutations.create(org, input)),
-    onSuccess: async (saved) => {
+    mutationFn: (input: WebhookInput): Promise<Webhook & { secret?: string }> => (webhook ? webhookMutations.replace(org, webhook.id, input) : webhookMutations.create(org, input)),
+    onSuccess: async ({ secret, ...saved }) => {
       queryClient.setQueryData(webhookKeys.detail(org, saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: webhookKeys.all(org) });
       toast({ title: webhook ? "Webhook saved" : `Webhook ${saved.name} created`, tone: "success" });
-      router.push(`/${org.slug}/webhooks/${saved.id}`);
+      if (secret) setGenerated({ id: saved.id, secret });
+      else router.push(`/${org.slug}/webhooks/${saved.id}`);
     },
     onError: (error) =>
       setProblem(
@@ -72,13 +77,24 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
 
   const cancelHref = webhook ? `/${org.slug}/webhooks/${webhook.id}` : `/${org.slug}/webhooks`;
   return (
+    <>
+    <Dialog
+      open={generated !== null}
+      onClose={() => generated && router.push(`/${org.slug}/webhooks/${generated.id}`)}
+      size="lg"
+      title="Signing secret generated"
+      description="The hub signs every request to this webhook with this secret (Standard Webhooks). Give it to the receiver; it verifies each request with it."
+      footer={<Button onClick={() => generated && router.push(`/${org.slug}/webhooks/${generated.id}`)}>Continue to the webhook</Button>}
+    >
+      {generated ? <SecretReveal label="Your signing secret" value={generated.secret} /> : null}
+    </Dialog>
     <form onSubmit={submit} noValidate className="grid gap-6" aria-label={webhook ? "Edit webhook" : "New webhook"}>
       {problem ? <ErrorSummary message={problem.message} errors={problem.errors} /> : null}
       <BasicsSection {...section} basicAuthSet={webhook?.basicAuthSet ?? false} />
       <FormatSection {...section} />
       <ScopeSection {...section} projects={projects} />
       <TriggersSection {...section} catalog={catalog} />
-      <SecuritySection {...section} secretSet={webhook?.secretSet ?? false} tokenSet={webhook?.tokenSet ?? false} />
+      <SecuritySection {...section} secretSet={webhook?.secretSet ?? false} tokenSet={webhook?.tokenSet ?? false} creating={!webhook} />
       <HeadersSection {...section} />
       <PayloadSection {...section} />
       <FollowUpsSection {...section} />
@@ -94,5 +110,6 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
         </Button>
       </div>
     </form>
+    </>
   );
 }

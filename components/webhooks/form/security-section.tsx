@@ -1,3 +1,4 @@
+import type { WebhookFormat } from "@/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -45,8 +46,14 @@ function WriteOnlyField({ label, isSet, value, clear, error, hint, onValue, onCl
   );
 }
 
-export function SecuritySection({ state, update, errors, secretSet, tokenSet }: SectionProps & { secretSet: boolean; tokenSet: boolean }) {
-  const minimum = presets[state.format].minSecretLength;
+function secretHint(format: WebhookFormat, creating: boolean): string {
+  const minimum = presets[format].minSecretLength;
+  if (minimum > 1) return `${presets[format].label} needs at least ${minimum} characters.`;
+  if (format === "standard" && creating) return "Leave blank and the hub generates a whsec_ secret, shown once after you save.";
+  return "Used to sign each request's body.";
+}
+
+export function SecuritySection({ state, update, errors, secretSet, tokenSet, creating }: SectionProps & { secretSet: boolean; tokenSet: boolean; creating: boolean }) {
   return (
     <FormSection id="security" title="Security" description="Write-only: the hub stores these encrypted and never shows them again.">
       <WriteOnlyField
@@ -55,7 +62,7 @@ export function SecuritySection({ state, update, errors, secretSet, tokenSet }: 
         value={state.secret}
         clear={state.clearSecret}
         error={errors.secret}
-        hint={minimum > 1 ? `${presets[state.format].label} needs at least ${minimum} characters.` : "Used to sign each request's body."}
+        hint={secretHint(state.format, creating)}
         onValue={(secret) => update({ secret })}
         onClear={(clearSecret) => update({ clearSecret, secret: "" })}
       />
