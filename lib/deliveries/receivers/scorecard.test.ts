@@ -124,6 +124,22 @@ describe("a SecurityScorecard receiver written from its documentation", () => {
     expect(next.execution_id).not.toBe(first!.execution_id);
   });
 
+  it("sees, in a rule's later web request, the URL and response of the earlier ones", async () => {
+    const customer = await hub.customer();
+    const ticketing = await hub.receiver(() => ({ status: 201, body: '{"ticket":"SEC-1"}' }));
+    const endpoint = scorecardEndpoint();
+    const chat = await hub.receiver(endpoint.handle);
+    const created = await customer.api.createWebhook({ name: "Ticket, then chat", url: ticketing.url, followUpUrls: [chat.url], format: "scorecard", triggers: [scoreChanged.type] });
+    expect(created.status).toBe(201);
+    await hub.engine.advance(0);
+
+    await customer.publish(scoreChanged);
+    await hub.engine.advance(0);
+    const [execution] = endpoint.of(scoreChanged.type);
+    expect(execution?.webhooks).toEqual([expect.objectContaining({ url: ticketing.url, response: { ticket: "SEC-1" } })]);
+    expect(execution?.execution_id).toBe(JSON.parse(ticketing.requests.at(-1)!.body).execution_id);
+  });
+
   it("counts a receiver slower than 5 seconds as failed: the hub hangs up at 5 s and retries the same execution", async () => {
     const customer = await hub.customer();
     const endpoint = await endpointThatStalls();
