@@ -20,24 +20,37 @@ type Trigger = "scheduled" | "manual";
 
 const finished = (status: DeliveryStatus, signal: HealthSignal | null = null): AttemptReport => ({ attemptId: null, orgId: null, status, success: status === "succeeded", retryInMs: null, signal });
 
+// An attempt "sending" for longer than this died with its process (a chain of six 30 s requests fits well inside).
+const inFlightLeaseMs = 5 * 60_000;
+// A scheduled attempt that finds another (a person's Retry) on the wire looks again this much later.
+const busyRetryMs = 10_000;
+
+// The webhook is no longer where this delivery should go: paused or disabled, or pending a new URL.
+const stoppedWebhook = new Set(["paused", "disabled", "pending"]);
+
 /**
- * Marks the delivery as being sent, under its row lock, so a batch never gains events while its
- * request is on the wire. Returns null when there is nothing (more) to send.
+ * Marks the delivery as being sent. Locks the webhook, then the delivery (fan-out's batch join
+ * takes the same webhook lock), so a batch never gains an event between its claim and its send,
+ * and two attempts of one delivery never go out together.
  */
-async function claim(deliveryId: string, trigger: Trigger) {
+async function claim(deliveryId: string, trigger: Trigger, onlyFailed: boolean) {
   return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT w.id FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId} FOR UPDATE OF w`;
     await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${deliveryId} FOR UPDATE`;
     const delivery = await tx.delivery.findUnique({ where: { id: deliveryId }, include: { webhook: { select: { status: true, orgId: true } } } });
     if (!delivery) return null;
-    if (trigger === "manual" && delivery.status === "sending") throw new AppError("conflict", "An attempt of this delivery is in flight; retry when it has finished.");
+    if (delivery.status === "sending" && delivery.updatedAt.getTime() > Date.now() - inFlightLeaseMs) {
+      if (trigger === "manual") throw new AppError("conflict", "An attempt of this delivery is in flight; retry when it has finished.");
+      return { delivery, busy: true as const };
+    }
+    if (onlyFailed && delivery.status !== "failed") return { delivery, skip: delivery.status };
     if (trigger === "scheduled" && (delivery.status === "succeeded" || delivery.status === "failed")) return { delivery, skip: delivery.status };
-    // A paused or disabled webhook gets nothing more; the delivery can be recovered later.
-    if (trigger === "scheduled" && (delivery.webhook.status === "paused" || delivery.webhook.status === "disabled")) {
+    if (trigger === "scheduled" && stoppedWebhook.has(delivery.webhook.status)) {
       await tx.delivery.update({ where: { id: deliveryId }, data: { status: "failed", nextAttemptAt: null } });
       return { delivery, skip: "failed" as const };
     }
     await tx.delivery.update({ where: { id: deliveryId }, data: { status: "sending" } });
-    return { delivery, skip: null };
+    return { delivery };
   });
 }
 
@@ -103,10 +116,11 @@ async function sendChain(target: SigningTarget, delivery: { id: string; createdA
  * webhook's schedule. Scheduled attempts walk the schedule; manual ones (a person pressing Retry)
  * record and can succeed the delivery but never move the schedule.
  */
-export async function attemptDelivery(deliveryId: string, trigger: Trigger, random = Math.random): Promise<AttemptReport> {
-  const claimed = await claim(deliveryId, trigger);
+export async function attemptDelivery(deliveryId: string, trigger: Trigger, { onlyFailed = false, random = Math.random } = {}): Promise<AttemptReport> {
+  const claimed = await claim(deliveryId, trigger, onlyFailed);
   if (!claimed) return finished("failed");
-  if (claimed.skip) return finished(claimed.skip);
+  if ("busy" in claimed) return { attemptId: null, orgId: claimed.delivery.orgId, status: "sending", success: false, retryInMs: busyRetryMs, signal: null };
+  if ("skip" in claimed && claimed.skip) return finished(claimed.skip);
   const { delivery } = claimed;
   const target = await loadSigningTarget(delivery.orgId, delivery.webhookId);
   if (!target) return finished("failed");
@@ -127,7 +141,8 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, rand
     let retryInMs: number | null = null;
     let effective = verdict;
     if (verdict.kind === "success") status = "succeeded";
-    else if (trigger === "manual") status = delivery.status;
+    // A manual failure leaves the delivery as it was; one found stuck "sending" by a dead process ends failed.
+    else if (trigger === "manual") status = delivery.status === "sending" ? "failed" : delivery.status;
     else if (verdict.kind === "disable") status = "failed";
     else {
       const scheduled = await tx.attempt.count({ where: { deliveryId, trigger: "scheduled", followUp: 0 } });

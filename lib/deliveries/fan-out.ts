@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { batchingFormats } from "@/lib/webhooks/presets";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,14 +23,17 @@ function matchingWebhooks(tx: Tx, event: { orgId: string; projectId: string | nu
       status: { in: ["active", "failing"] },
       AND: [{ OR: [{ triggers: { isEmpty: true } }, { triggers: { has: event.type } }] }, { OR: scope }],
     },
-    select: { id: true, deliveryMode: true, batchWindowMs: true, batchMaxSize: true, rateLimitPerSecond: true },
+    select: { id: true, format: true, deliveryMode: true, batchWindowMs: true, batchMaxSize: true, rateLimitPerSecond: true },
   });
 }
 
 type MatchedWebhook = Awaited<ReturnType<typeof matchingWebhooks>>[number];
 
+// A format whose request carries one event is never batched, whatever an older row says.
+const batches = (webhook: MatchedWebhook) => webhook.deliveryMode === "batched" && batchingFormats.includes(webhook.format);
+
 function toStart(deliveryId: string, webhook: MatchedWebhook): DeliveryToStart {
-  return { deliveryId, webhookId: webhook.id, rateLimited: webhook.rateLimitPerSecond !== null, collectForMs: webhook.deliveryMode === "batched" ? webhook.batchWindowMs : 0 };
+  return { deliveryId, webhookId: webhook.id, rateLimited: webhook.rateLimitPerSecond !== null, collectForMs: batches(webhook) ? webhook.batchWindowMs : 0 };
 }
 
 /**
@@ -70,7 +74,7 @@ export async function fanOut(eventId: string): Promise<DeliveryToStart[]> {
         if (already.status === "pending") starts.push(toStart(already.id, webhook));
         continue;
       }
-      if (webhook.deliveryMode === "batched") {
+      if (batches(webhook)) {
         const started = await joinOrOpenBatch(tx, event.orgId, webhook, event.id);
         if (started) starts.push(started);
         continue;

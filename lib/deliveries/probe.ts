@@ -32,7 +32,7 @@ function toProbeResult({ result, outcome }: SentAttempt): ProbeResult {
   };
 }
 
-const testEvent = (id: string, now: Date) => ({ id, type: testTrigger, createdAt: now, payload: {}, properties: {}, projectKey: null });
+const testEvent = (id: string, now: Date, projectKey: string | null = null) => ({ id, type: testTrigger, createdAt: now, payload: {}, properties: {}, projectKey });
 
 /** CodeScoring's "Test it": the `test` trigger with an empty payload to a URL nobody has saved yet. Nothing is stored. */
 export async function testUnsavedTarget(input: z.infer<typeof testWebhookInput>): Promise<ProbeResult> {
@@ -57,9 +57,11 @@ export async function testUnsavedTarget(input: z.infer<typeof testWebhookInput>)
 export async function probeWebhook(orgId: string, webhookId: string): Promise<ProbeResult> {
   const target = await loadSigningTarget(orgId, webhookId);
   if (!target) throw notFound("Webhook");
-  const event = await db.event.create({ data: { orgId, type: testTrigger, payload: {}, dispatchedAt: new Date() }, select: { id: true, createdAt: true } });
+  const event = await db.event.create({ data: { orgId, projectId: target.webhook.projectId, type: testTrigger, payload: {}, dispatchedAt: new Date() }, select: { id: true, createdAt: true } });
   const delivery = await db.delivery.create({ data: { orgId, webhookId, isTest: true, status: "sending", events: { create: { eventId: event.id } } }, select: { id: true, createdAt: true } });
-  const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: 0 }, [testEvent(event.id, event.createdAt)]);
+  // A project-level webhook's test event names its project (SonarQube's X-SonarQube-Project).
+  const project = target.webhook.projectId ? await db.project.findFirst({ where: { id: target.webhook.projectId, orgId }, select: { key: true } }) : null;
+  const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: 0 }, [testEvent(event.id, event.createdAt, project?.key ?? null)]);
   const success = sent.outcome.kind === "success";
   const now = new Date();
   await db.$transaction(async (tx) => {

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { inngest } from "@/inngest/client";
 import { recoverRequested } from "@/inngest/events";
 import { healthEvent } from "@/inngest/signals";
 import { attemptDelivery } from "@/lib/deliveries/attempt";
+import { emailWebhookDisabled } from "@/lib/deliveries/notify-owner";
 import { getAttempt, getDeliverySummary } from "@/lib/deliveries/history";
 import { maxRecoverPerRequest } from "@/lib/deliveries/schemas";
 import { db } from "@/lib/db";
@@ -11,6 +13,7 @@ import { notFound } from "@/lib/http/errors";
 export async function retryDelivery(orgId: string, id: string) {
   await getDeliverySummary(orgId, id);
   const report = await attemptDelivery(id, "manual");
+  if (report.signal?.kind === "disabled") await emailWebhookDisabled(report.signal.webhookId, report.signal.reason);
   const announcement = report.signal ? healthEvent(orgId, report.signal) : null;
   if (announcement) await inngest.send(announcement).catch((error: unknown) => console.warn("Could not announce a webhook's recovery", error));
   if (!report.attemptId) throw notFound("Delivery");
@@ -28,6 +31,9 @@ export async function recoverDeliveries(orgId: string, webhookId: string, since:
     take: maxRecoverPerRequest,
   });
   if (failed.length === 0) return { requeued: 0 };
-  await inngest.send(recoverRequested.create({ orgId, webhookId, deliveryIds: failed.map((delivery) => delivery.id) }));
+  const deliveryIds = failed.map((delivery) => delivery.id);
+  // A double submit (same deliveries, same minute) starts one run; the run skips any no longer failed.
+  const fingerprint = createHash("sha256").update(`${Math.floor(Date.now() / 60_000)}:${deliveryIds.join(",")}`).digest("hex").slice(0, 32);
+  await inngest.send(recoverRequested.create({ orgId, webhookId, deliveryIds }, { id: `recover-${webhookId}-${fingerprint}` }));
   return { requeued: failed.length };
 }

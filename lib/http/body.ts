@@ -2,6 +2,22 @@ import type { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 
 const defaultMaxBytes = 256 * 1024;
+// Deeper JSON than any real payload; past a few thousand levels serialisers overflow the stack.
+const maxNestingDepth = 64;
+
+/** How deeply arrays and objects nest in a parsed JSON value, measured without recursion. */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > maxNestingDepth) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -50,6 +66,7 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   }
   // Postgres cannot store NUL in text; refuse it here rather than fail at the database.
   if (text.includes("\\u0000")) throw nulRefused();
+  if (nestingDepth(value) > maxNestingDepth) throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
   return schema.parse(value);
 }
 

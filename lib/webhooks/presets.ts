@@ -30,3 +30,6 @@ export const presets: Record<WebhookFormat, PresetDefaults> = {
   sonarqube: { label: "SonarQube", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 1 },
   dejacode: { label: "DejaCode", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 1 },
 };
+
+/** Only these formats can carry several events in one request; the others get one event each. */
+export const batchingFormats: readonly WebhookFormat[] = ["standard", "codescoring"];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { paginationQuery } from "@/lib/http/pagination";
-import { presets, retrySchedules, webhookFormats } from "@/lib/webhooks/presets";
+import { batchingFormats, presets, retrySchedules, webhookFormats } from "@/lib/webhooks/presets";
+import { credentialsDecode } from "@/lib/webhooks/target-url";
 
 const maxHeaders = 20;
 const maxFollowUps = 5;
@@ -18,7 +19,8 @@ const targetUrl = z
   .trim()
   .max(2048, "A URL has at most 2048 characters.")
   .refine((value) => URL.canParse(value), "Enter a full URL, with http:// or https://.")
-  .refine((value) => !URL.canParse(value) || ["http:", "https:"].includes(new URL(value).protocol), "Use an http:// or https:// URL.");
+  .refine((value) => !URL.canParse(value) || ["http:", "https:"].includes(new URL(value).protocol), "Use an http:// or https:// URL.")
+  .refine((value) => !URL.canParse(value) || credentialsDecode(value), "The user name or password in the URL has a broken %-escape.");
 
 const headers = z
   .record(z.string(), z.string().max(1024, "A header value has at most 1024 characters."))
@@ -78,11 +80,14 @@ const webhookFields = {
   active: z.boolean().default(true),
 };
 
-function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; format: keyof typeof presets; secret?: string | null; followUpUrls: string[] }, ctx: z.RefinementCtx) {
+function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; format: keyof typeof presets; secret?: string | null; followUpUrls: string[]; deliveryMode?: "single" | "batched" }, ctx: z.RefinementCtx) {
   if (value.scope === "project" && !value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "A project-level webhook needs a projectId." });
   if (value.scope === "project" && value.projectIds.length > 0) ctx.addIssue({ code: "custom", path: ["projectIds"], message: "projectIds is for org-level webhooks; use projectId." });
   if (value.scope === "org" && value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "projectId is for project-level webhooks; use projectIds." });
   checkSecret(value, ctx);
+  if (value.deliveryMode === "batched" && !batchingFormats.includes(value.format)) {
+    ctx.addIssue({ code: "custom", path: ["deliveryMode"], message: `A ${presets[value.format].label} request carries one event; batching is for Standard Webhooks and CodeScoring.` });
+  }
   if (value.followUpUrls.length > 0 && value.format !== "scorecard") {
     ctx.addIssue({ code: "custom", path: ["followUpUrls"], message: "Follow-up web requests are a SecurityScorecard rule feature; choose that format." });
   }

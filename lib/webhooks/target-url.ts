@@ -9,3 +9,15 @@ export function splitCredentials(raw: string): { url: string; basicAuth: string 
   parsed.password = "";
   return { url: parsed.toString(), basicAuth };
 }
+
+/** False when `user:password@` holds a broken percent-escape (`%zz`), which no receiver could decode either. */
+export function credentialsDecode(raw: string): boolean {
+  const parsed = new URL(raw);
+  try {
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.password);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -197,6 +197,8 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   // Switching scope in a PATCH drops the other scope's field instead of failing on it.
   if (patch.scope === "project") base.projectIds = [];
   if (patch.scope === "org") base.projectId = null;
+  // A new format brings its own delivery mode unless the patch names one.
+  if (patch.format !== undefined && patch.format !== base.format && patch.deliveryMode === undefined) base.deliveryMode = undefined;
   const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : patch);
   await checkReferences(orgId, merged);
   await assertDeliverableUrls({ url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });

@@ -24,5 +24,4 @@ export function buildRequest(input: FormatInput): OutgoingRequest {
   return builders[input.webhook.format](input);
 }
 
-/** Only these formats can carry several events in one request; the others get one event each. */
-export const batchingFormats: readonly WebhookFormat[] = ["standard", "codescoring"];
+export { batchingFormats } from "@/lib/webhooks/presets";
