@@ -83,6 +83,7 @@ describe("POST /api/v1/events", () => {
       { rawBody: JSON.stringify({ type: "test", payload: [1, 2] }), status: 422, code: "validation_failed" },
       { rawBody: JSON.stringify({ type: "test", orgId: otherOrg.id }), status: 422, code: "validation_failed" },
       { rawBody: JSON.stringify({ type: "test", payload: { text: "a\u0000b" } }), status: 422, code: "validation_failed" },
+      { rawBody: `{"type":"test","payload":{"a":${"[".repeat(50_000)}${"]".repeat(50_000)}}}`, status: 422, code: "validation_failed" },
     ];
     for (const { rawBody, contentType, status, code } of cases) {
       const response = await call("POST", collection.POST, "/api/v1/events", { token, rawBody, contentType });

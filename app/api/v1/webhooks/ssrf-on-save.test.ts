@@ -40,3 +40,23 @@ describe("webhook URLs are vetted when saved", () => {
     expect((await db.webhook.findUniqueOrThrow({ where: { id: created.body.id } })).url).toBe("http://127.0.0.1:9/hook");
   });
 });
+
+describe("settings that could never be delivered are refused when saved", () => {
+  it("refuses batching for a format whose request carries one event, and a PATCH to such a format brings its own mode", async () => {
+    const batchedSonar = await call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "x", url: "http://127.0.0.1:9/a", format: "sonarqube", deliveryMode: "batched" } });
+    expect(batchedSonar.status).toBe(422);
+    expect(batchedSonar.body.error.details[0].path).toBe("deliveryMode");
+
+    const codescoring = await call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "cs", url: "http://127.0.0.1:9/a", format: "codescoring" } });
+    expect(codescoring.body.deliveryMode).toBe("batched");
+    const switched = await call("PATCH", item.PATCH, `/api/v1/webhooks/${codescoring.body.id}`, { token, params: { id: codescoring.body.id }, body: { format: "sonarqube" } });
+    expect(switched.status).toBe(200);
+    expect(switched.body.deliveryMode).toBe("single");
+  });
+
+  it("refuses URL credentials with a broken %-escape instead of failing", async () => {
+    const response = await create("http://a%zz:b@127.0.0.1:9/hook");
+    expect(response.status).toBe(422);
+    expect(response.body.error.details[0].path).toBe("url");
+  });
+});
