@@ -2,9 +2,10 @@ import { Inngest } from "inngest";
 import { env } from "@/lib/env";
 
 /**
- * The hub's Inngest client. With INNGEST_DEV set (the local executor `npm run dev` starts, or the
- * real Inngest dev server) events go there; in production the event and signing keys point it at
- * Inngest Cloud or a self-hosted `inngest start`.
+ * The hub's Inngest client. In cloud mode (the default) it sends events with INNGEST_EVENT_KEY and
+ * accepts only calls signed with INNGEST_SIGNING_KEY: from Inngest Cloud, a self-hosted `inngest
+ * start` or the local executor `npm run dev` starts (INNGEST_BASE_URL names the last two). Only
+ * INNGEST_DEV, the real Inngest dev server, puts it in dev mode, where calls go unsigned.
  */
 export const inngest = new Inngest({
   id: "webhook-hub",

@@ -13,6 +13,7 @@ import path from "node:path";
 import { startDemoReceiver, type DemoReceiver } from "@/lib/embedded/demo-receiver";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/postgres";
 import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
+import { generateEventKey, generateSigningKey } from "@/lib/inngest-local/signing";
 import { startSmtpSink, type ReceivedEmail, type SmtpSink } from "@/lib/mail/smtp-sink";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -142,11 +143,14 @@ async function publishDemoEvent(orgSlug: string) {
 
 /**
  * Inngest runs the delivery engine. With no Inngest configured, the local executor (state in the
- * same Postgres) drives /api/inngest over the Inngest HTTP protocol, in real time.
+ * same Postgres) drives /api/inngest over the Inngest HTTP protocol, in real time, signed like
+ * Inngest Cloud: the app runs in cloud mode with the executor's keys (kept in .data/ so runs that
+ * outlive a restart stay callable), so nothing else can call its functions.
  */
 async function startExecutor(): Promise<LocalInngest | null> {
-  if (process.env.INNGEST_DEV || process.env.INNGEST_EVENT_KEY) {
-    log(`Inngest: using ${process.env.INNGEST_DEV ?? "Inngest Cloud (INNGEST_EVENT_KEY)"}; the local executor is off`);
+  const configured = process.env.INNGEST_DEV ?? process.env.INNGEST_BASE_URL ?? (process.env.INNGEST_EVENT_KEY && "Inngest Cloud (INNGEST_EVENT_KEY)");
+  if (configured) {
+    log(`Inngest: using ${configured}; the local executor is off`);
     return null;
   }
   const executor = await startLocalInngest({
@@ -155,10 +159,14 @@ async function startExecutor(): Promise<LocalInngest | null> {
     port: localInngestPort,
     clock: "real",
     log: (message) => log(`inngest: ${message}`),
+    signingKey: await persistentSecret("inngest-signing-key", generateSigningKey),
+    eventKey: await persistentSecret("inngest-event-key", generateEventKey),
   });
   cleanups.unshift(() => executor.stop());
-  process.env.INNGEST_DEV = executor.url;
-  log(`local Inngest executor on ${executor.url} (no Inngest dev server configured; set INNGEST_DEV to use one)`);
+  process.env.INNGEST_BASE_URL = executor.url;
+  process.env.INNGEST_SIGNING_KEY = executor.signingKey;
+  process.env.INNGEST_EVENT_KEY = executor.eventKey;
+  log(`local Inngest executor on ${executor.url}, calls signed (keys in .data/inngest-*-key; set INNGEST_DEV to use an Inngest dev server)`);
   return executor;
 }
 

@@ -1,4 +1,5 @@
-import { localInngestPort, smtpSinkPort } from "@/test/engine-env";
+import { createServer, connect, type Socket } from "node:net";
+import { appPort, inngestKeys, localInngestPort, smtpSinkPort } from "@/test/engine-env";
 import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
 import { startSmtpSink, type ReceivedEmail } from "@/lib/mail/smtp-sink";
 import { serveRoute } from "@/test/serve-route";
@@ -9,26 +10,62 @@ export interface DeliveryEngine {
   now: () => Date;
   /** Every email the hub sent, as a real SMTP server on loopback received it. */
   mailbox: ReceivedEmail[];
+  /** The app's /api/inngest route, at APP_URL, where the executor calls it. */
+  routeUrl: string;
   /** Runs everything due now, then moves the clock forward in order of what falls due. */
   advance: (ms: number) => Promise<void>;
   stop: () => Promise<void>;
 }
 
 /**
- * The real delivery engine for a test file: the app's /api/inngest route served over HTTP, driven
- * by the local executor on a virtual clock, its state in the test file's own database.
+ * Relays TCP connections from APP_URL's port to the route's ephemeral one. The route registers
+ * itself under APP_URL (never under a request's Host), and APP_URL is fixed before lib/env loads.
+ */
+async function relay(fromPort: number, to: URL): Promise<() => Promise<void>> {
+  const sockets = new Set<Socket>();
+  const server = createServer((incoming) => {
+    const outgoing = connect(Number(to.port), to.hostname);
+    for (const socket of [incoming, outgoing]) {
+      sockets.add(socket);
+      socket.on("error", () => undefined);
+      socket.on("close", () => {
+        sockets.delete(socket);
+        incoming.destroy();
+        outgoing.destroy();
+      });
+    }
+    incoming.pipe(outgoing).pipe(incoming);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(fromPort, "127.0.0.1", resolve);
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+}
+
+/**
+ * The real delivery engine for a test file: the app's /api/inngest route served over HTTP at
+ * APP_URL, driven by the local executor on a virtual clock with signed calls (the app runs in
+ * cloud mode with the executor's keys), its state in the test file's own database.
  */
 export async function startDeliveryEngine({ crons = false } = {}): Promise<DeliveryEngine> {
   const mailbox: ReceivedEmail[] = [];
   const sink = await startSmtpSink({ port: smtpSinkPort, onMessage: (email) => mailbox.push(email) });
   const route = await import("@/app/api/inngest/route");
   const app = await serveRoute(route);
+  const closeRelay = await relay(appPort, new URL(app.url));
+  const routeUrl = `http://127.0.0.1:${appPort}/api/inngest`;
   const executor = await startLocalInngest({
-    serveUrl: app.url,
+    serveUrl: routeUrl,
     databaseUrl: process.env.DATABASE_URL!,
     port: localInngestPort,
     clock: "virtual",
     virtualStart: new Date(),
+    ...inngestKeys,
   });
   await executor.sync();
   // Days of virtual time would fire the sweep and purge crons hundreds of times; files that test
@@ -40,6 +77,7 @@ export async function startDeliveryEngine({ crons = false } = {}): Promise<Deliv
   return {
     executor,
     mailbox,
+    routeUrl,
     now: () => executor.now(),
     advance: async (ms) => {
       await executor.drain();
@@ -47,6 +85,7 @@ export async function startDeliveryEngine({ crons = false } = {}): Promise<Deliv
     },
     stop: async () => {
       await executor.stop();
+      await closeRelay();
       await app.close();
       await sink.stop();
     },

@@ -22,15 +22,21 @@ function signal() {
   return { promise, resolve };
 }
 
-/** A second executor on the same database, as a restarted process would be: its clock starts where the first one's leases have run out. */
-async function restartAfter(first: { now(): Date } | Date, serveUrl: string): Promise<LocalInngest> {
-  const from = first instanceof Date ? first : first.now();
+type ExecutorKeys = Pick<LocalInngest, "signingKey" | "eventKey">;
+
+/**
+ * A second executor on the same database, as a restarted process would be: its clock starts where
+ * the first one's leases have run out; it keeps the first one's keys, as the app knows only those.
+ */
+async function restartAfter(from: Date, serveUrl: string, keys: ExecutorKeys): Promise<LocalInngest> {
   const executor = await startLocalInngest({
     serveUrl,
     databaseUrl: process.env.DATABASE_URL!,
     port: 0,
     clock: "virtual",
     virtualStart: new Date(from.getTime() + runLeaseMs + 1000),
+    signingKey: keys.signingKey,
+    eventKey: keys.eventKey,
   });
   cleanups.push(() => executor.stop());
   return executor;
@@ -57,7 +63,7 @@ it("resumes a sleeping run in a new executor after the first one vanished, witho
   expect(calls).toEqual({ before: 1, after: 0 });
 
   // The first executor is dropped as it is (no stop); a new one starts later on the same database.
-  const second = await restartAfter(new Date(first.executor.now().getTime() + 48 * hour), first.route.url);
+  const second = await restartAfter(new Date(first.executor.now().getTime() + 48 * hour), first.route.url, first.executor);
   await second.drain();
   expect(calls).toEqual({ before: 1, after: 1 });
   const [run] = await second.runs({ functionId: "sleep-through-crash" });
@@ -89,7 +95,7 @@ it("takes over a run whose executor hung mid-step once the lease ran out, and dr
   const hungDrain = first.executor.drain();
   await entered.promise;
 
-  const second = await restartAfter(first.executor, first.route.url);
+  const second = await restartAfter(first.executor.now(), first.route.url, first.executor);
   await second.drain();
   expect((await second.runs({ functionId: "hang-mid-step" }))[0]?.status).toBe("sleeping");
   // The hung call returns while the run is the new executor's: its result must not be recorded.
@@ -103,15 +109,15 @@ it("takes over a run whose executor hung mid-step once the lease ran out, and dr
   expect(runs[0]).toMatchObject({ status: "completed", output: "from the new executor" });
 });
 
-/** Starts fixtures/executor-process.ts and waits for the URL it prints. */
-async function spawnExecutor(serveUrl: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts fixtures/executor-process.ts and waits for the URL and keys it prints. */
+async function spawnExecutor(serveUrl: string): Promise<{ child: ChildProcess; executor: { url: string } & ExecutorKeys }> {
   const script = path.join(import.meta.dirname, "fixtures", "executor-process.ts");
   const child = spawn(process.execPath, ["--import", "tsx", script, serveUrl, process.env.DATABASE_URL!], { stdio: ["ignore", "pipe", "inherit"] });
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   });
   const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
-  return { child, url: (JSON.parse(line) as { url: string }).url };
+  return { child, executor: JSON.parse(line) as { url: string } & ExecutorKeys };
 }
 
 it("finishes, exactly once per finished step, a run whose executor process was SIGKILLed mid-step", async () => {
@@ -122,9 +128,9 @@ it("finishes, exactly once per finished step, a run whose executor process was S
   let handlers: RouteModule = {};
   const route: ServedRoute = await serveRoute(async () => handlers);
   cleanups.push(() => route.close());
-  const { child, url } = await spawnExecutor(route.url);
+  const { child, executor } = await spawnExecutor(route.url);
 
-  const client = testClient("crash-app", url);
+  const client = testClient("crash-app", executor);
   const fn = client.createFunction({ id: "killed-mid-step", triggers: [{ event: "test/sigkill" }] }, async ({ step }) => {
     await step.run("one", () => ++calls.one);
     await step.run("two", async () => {
@@ -146,7 +152,7 @@ it("finishes, exactly once per finished step, a run whose executor process was S
   child.kill("SIGKILL");
   await once(child, "exit");
 
-  const second = await restartAfter(killedAt, route.url);
+  const second = await restartAfter(killedAt, route.url, executor);
   await second.drain();
   expect(calls).toEqual({ one: 1, two: 2, three: 1 });
   const runs = await second.runs({ functionId: "crash-app-killed-mid-step" });
@@ -162,7 +168,15 @@ it("lets two executors drain one database together without running any step twic
       await step.run("again", () => "second step");
     }),
   ]);
-  const second = await startLocalInngest({ serveUrl: first.route.url, databaseUrl: process.env.DATABASE_URL!, port: 0, clock: "virtual", virtualStart: first.executor.now() });
+  const second = await startLocalInngest({
+    serveUrl: first.route.url,
+    databaseUrl: process.env.DATABASE_URL!,
+    port: 0,
+    clock: "virtual",
+    virtualStart: first.executor.now(),
+    signingKey: first.executor.signingKey,
+    eventKey: first.executor.eventKey,
+  });
   cleanups.push(() => second.stop());
   await first.client.send(Array.from({ length: 20 }, (_, n) => ({ name: "test/shared", data: { n } })));
 

@@ -299,11 +299,44 @@ describe("registration", () => {
 
   it("answers 400 to events that are not events", async () => {
     const { executor } = await start((client) => [client.createFunction({ id: "catch-all", triggers: [{ event: "test/any" }] }, async () => "ran")]);
-    const nameless = await fetch(`${executor.url}/e/key`, { method: "POST", body: JSON.stringify([{ name: "test/any", data: {} }, { data: {} }]) });
+    const nameless = await fetch(`${executor.url}/e/${executor.eventKey}`, { method: "POST", body: JSON.stringify([{ name: "test/any", data: {} }, { data: {} }]) });
     expect(nameless.status).toBe(400);
-    const notJson = await fetch(`${executor.url}/e/key`, { method: "POST", body: "{" });
+    const notJson = await fetch(`${executor.url}/e/${executor.eventKey}`, { method: "POST", body: "{" });
     expect(notJson.status).toBe(400);
     expect(await executor.runs({ functionId: "catch-all" })).toEqual([]);
+  });
+});
+
+describe("keys", () => {
+  it("takes events only with its event key: any other key is answered 401 and stores nothing", async () => {
+    const { executor } = await start((client) => [client.createFunction({ id: "keyed", triggers: [{ event: "test/keyed" }] }, async () => "ran")]);
+    const post = (key: string) => fetch(`${executor.url}/e/${key}`, { method: "POST", body: JSON.stringify({ name: "test/keyed", data: {} }) });
+    for (const key of ["wrong-key", `${executor.eventKey}x`, "NO_EVENT_KEY_SET"]) {
+      const refused = await post(key);
+      expect(refused.status).toBe(401);
+    }
+    expect(await executor.runs({ functionId: "keyed" })).toEqual([]);
+    expect((await post(executor.eventKey)).status).toBe(200);
+    expect(await executor.runs({ functionId: "keyed" })).toHaveLength(1);
+  });
+
+  it("refuses /fn/register without the signing key's bearer token", async () => {
+    const { executor, route } = await start((client) => [client.createFunction({ id: "unregistered", triggers: [{ event: "test/unregistered" }] }, async () => "ran")], {
+      sync: false,
+    });
+    const evil = "http://evil.example/api/inngest";
+    const intruderFn = { id: "intruder-fn", triggers: [{ event: "test/unregistered" }], steps: { step: { runtime: { url: `${evil}?fnId=intruder-fn&stepId=step` } } } };
+    const registration = { url: evil, appName: "intruder", functions: [intruderFn] };
+    for (const authorization of [undefined, "Bearer wrong", `Bearer ${executor.signingKey}`]) {
+      const response = await fetch(`${executor.url}/fn/register`, { method: "POST", headers: authorization ? { authorization } : {}, body: JSON.stringify(registration) });
+      expect(response.status).toBe(401);
+    }
+    const registered = async () => ((await (await fetch(executor.url)).json()) as { functions: string[] }).functions;
+    expect(await registered()).not.toContain("intruder-fn");
+    // The SDK's own registration, with the hashed key as its bearer, is accepted.
+    expect((await fetch(route.url, { method: "PUT" })).status).toBe(200);
+    expect(await registered()).toContain(`${harness!.appId}-unregistered`);
+    expect(await registered()).not.toContain("intruder-fn");
   });
 });
 

@@ -8,6 +8,7 @@ import { ignoredSettingsOf, register } from "@/lib/inngest-local/registration";
 import { listRuns, type RunFilter, type RunSummary } from "@/lib/inngest-local/runs-store";
 import { Scheduler } from "@/lib/inngest-local/scheduler";
 import { startEventServer } from "@/lib/inngest-local/server";
+import { generateEventKey, generateSigningKey } from "@/lib/inngest-local/signing";
 
 export type { RunStatus, RunSummary } from "@/lib/inngest-local/runs-store";
 
@@ -23,11 +24,19 @@ export interface LocalInngestOptions {
   /** Where the virtual clock starts; default now. */
   virtualStart?: Date;
   log?: (message: string) => void;
+  /** Signs every call to the app and authorizes `/fn/register`; generated when not given (`signkey-<env>-<hex>`). */
+  signingKey?: string;
+  /** The only key `/e/<key>` accepts; generated when not given. */
+  eventKey?: string;
 }
 
 export interface LocalInngest {
-  /** Set INNGEST_DEV (and the client's baseUrl) to this. */
+  /** The app's client runs in cloud mode against this: its baseUrl (INNGEST_BASE_URL). */
   url: string;
+  /** The app's INNGEST_SIGNING_KEY: the executor signs with it and the app verifies. */
+  signingKey: string;
+  /** The app's INNGEST_EVENT_KEY. */
+  eventKey: string;
   now(): Date;
   /** (Re)learn the app's functions from its serve endpoint. */
   sync(): Promise<void>;
@@ -54,6 +63,7 @@ const safetyPollMs = 5_000;
 export async function startLocalInngest(options: LocalInngestOptions): Promise<LocalInngest> {
   const clock = options.clock === "virtual" ? virtualClock(options.virtualStart ?? new Date()) : realClock();
   const log = options.log ?? (() => undefined);
+  const keys = { signingKey: options.signingKey ?? generateSigningKey(), eventKey: options.eventKey ?? generateEventKey() };
   const pool = createPool(options.databaseUrl, log);
   await ensureSchema(pool);
   const scheduler = new Scheduler({
@@ -64,6 +74,7 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
     callTimeoutMs,
     safetyPollMs,
     concurrency: clock.kind === "virtual" ? 1 : 4,
+    signingKey: keys.signingKey,
   });
 
   async function ingest(events: unknown[]): Promise<string[]> {
@@ -84,7 +95,7 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
   }
 
   const describe = async () => ({ executor: "inngest-local", clock: clock.kind, now: clock.now(), functions: (await listFunctions(pool)).map((fn) => fn.id) });
-  const server = await startEventServer({ ingest, register: registerApp, describe }, options.port ?? 8288, log).catch(async (error: unknown) => {
+  const server = await startEventServer({ ingest, register: registerApp, describe }, keys, options.port ?? 8288, log).catch(async (error: unknown) => {
     await pool.end();
     throw error;
   });
@@ -93,9 +104,10 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
 
   return {
     url: server.url,
+    ...keys,
     now: () => clock.now(),
     async sync() {
-      const registration = await fetchRegistration(options.serveUrl);
+      const registration = await fetchRegistration(options.serveUrl, keys.signingKey);
       if (registration) await registerApp(registration);
     },
     async send(events) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { opSchema, registrationSchema, type InngestEvent, type Registration } from "@/lib/inngest-local/protocol";
 import type { CallResult, RunState } from "@/lib/inngest-local/run-state";
+import { canonicalJson, hasValidSignature, signatureHeader } from "@/lib/inngest-local/signing";
 
 /** Thrown when the executor stops while a call is in flight: the run is handed back, not judged. */
 export class CallAbandoned extends Error {
@@ -20,6 +21,7 @@ export interface FunctionCall {
   maxAttempts: number;
   timeoutMs: number;
   stopSignal: AbortSignal;
+  signingKey: string;
 }
 
 // Version 2 lets the SDK run a lone new step immediately instead of planning it first.
@@ -55,6 +57,24 @@ function failure(message: string, retriable = true): CallResult {
   return { kind: "error", error: { name: "Error", message }, retriable };
 }
 
+/**
+ * A POST or PUT the way Inngest makes it: the body in canonical JSON (what the SDK re-derives to
+ * verify), signed with the signing key, the answer's own signature checked before it is believed.
+ */
+async function signedRequest(url: URL | string, method: "POST" | "PUT", payload: unknown, signingKey: string, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}) {
+  const body = canonicalJson(payload);
+  const response = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json", "x-inngest-server-kind": "cloud", "x-inngest-signature": signatureHeader(body, signingKey), ...init.headers },
+    body,
+    signal: init.signal,
+  });
+  const text = await response.text();
+  return { response, text, signed: hasValidSignature(response.headers.get("x-inngest-signature"), text, signingKey) };
+}
+
+const unsignedAnswer = (status: number) => `The app answered HTTP ${status} without a valid signature of the executor's signing key.`;
+
 function readAnswer(response: Response, text: string): CallResult {
   const body = parseJson(text);
   const retryAfter = response.headers.get("retry-after") ?? undefined;
@@ -78,13 +98,11 @@ export async function callFunction(call: FunctionCall): Promise<CallResult> {
   const url = new URL(call.url);
   url.searchParams.set("stepId", call.stepId ?? "step");
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-inngest-server-kind": "dev", "x-run-id": call.runId },
-      body: JSON.stringify(requestBody(call)),
+    const { response, text, signed } = await signedRequest(url, "POST", requestBody(call), call.signingKey, {
+      headers: { "x-run-id": call.runId },
       signal: AbortSignal.any([call.stopSignal, AbortSignal.timeout(call.timeoutMs)]),
     });
-    return readAnswer(response, await response.text());
+    return signed ? readAnswer(response, text) : failure(unsignedAnswer(response.status));
   } catch (error) {
     if (call.stopSignal.aborted) throw new CallAbandoned();
     if (refusedConnection(error)) return { kind: "unreachable" };
@@ -97,14 +115,10 @@ export async function callFunction(call: FunctionCall): Promise<CallResult> {
  * registration). Returns null when the app registered out of band instead, by POSTing to our
  * `/fn/register` (INNGEST_ALLOW_IN_BAND_SYNC=false).
  */
-export async function fetchRegistration(serveUrl: string): Promise<Registration | null> {
-  const response = await fetch(serveUrl, {
-    method: "PUT",
-    headers: { "content-type": "application/json", "x-inngest-sync-kind": "in_band", "x-inngest-server-kind": "dev" },
-    body: JSON.stringify({ url: serveUrl }),
-  });
-  const text = await response.text();
+export async function fetchRegistration(serveUrl: string, signingKey: string): Promise<Registration | null> {
+  const { response, text, signed } = await signedRequest(serveUrl, "PUT", { url: serveUrl }, signingKey, { headers: { "x-inngest-sync-kind": "in_band" } });
   if (response.status !== 200) throw new Error(`Syncing ${serveUrl} failed with HTTP ${response.status}: ${text.slice(0, 500)}`);
+  if (!signed) throw new Error(`Syncing ${serveUrl}: ${unsignedAnswer(response.status)}`);
   if (response.headers.get("x-inngest-sync-kind") !== "in_band") return null;
   const registration = registrationSchema.safeParse(parseJson(text));
   if (!registration.success) throw new Error(`Syncing ${serveUrl}: the app's registration is not valid: ${registration.error.message}`);

@@ -14,6 +14,8 @@ export interface RunnerContext {
   leaseMs: number;
   callTimeoutMs: number;
   stopSignal: AbortSignal;
+  /** Signs every call to the app; the app's answers must carry its signature. */
+  signingKey: string;
 }
 
 const errorMessage = (error: unknown) =>
@@ -61,6 +63,7 @@ async function nextTransition(context: RunnerContext, run: ClaimedRun, state: Ru
       maxAttempts,
       timeoutMs: context.callTimeoutMs,
       stopSignal: context.stopSignal,
+      signingKey: context.signingKey,
     });
     return transition(state, result, context.clock.now(), maxAttempts);
   } catch (error) {

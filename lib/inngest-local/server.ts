@@ -2,11 +2,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { incomingEventSchema, registrationSchema, type IncomingEvent, type Registration } from "@/lib/inngest-local/protocol";
+import { registrationBearer, sameSecret } from "@/lib/inngest-local/signing";
 
 export interface EventApi {
   ingest(events: IncomingEvent[]): Promise<string[]>;
   register(registration: Registration): Promise<void>;
   describe(): Promise<unknown>;
+}
+
+/** What callers must show: the event key in `/e/<key>`, the signing key's hash as the bearer of `/fn/register`. */
+export interface EventServerKeys {
+  eventKey: string;
+  signingKey: string;
 }
 
 export interface EventServer {
@@ -46,14 +53,23 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-/** The endpoints an SDK in dev mode calls: the event API (`POST /e/<key>`) and registration (`POST /fn/register`). */
-async function route(api: EventApi, request: IncomingMessage, response: ServerResponse) {
+const unauthorized = (response: ServerResponse, message: string) => send(response, 401, { error: message, status: 401 });
+
+function bearerOf(request: IncomingMessage): string {
+  return /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "";
+}
+
+/** The endpoints an SDK in cloud mode calls: the event API (`POST /e/<key>`) and registration (`POST /fn/register`). */
+async function route(api: EventApi, keys: EventServerKeys, request: IncomingMessage, response: ServerResponse) {
   const path = new URL(request.url ?? "/", "http://localhost").pathname;
-  if (request.method === "POST" && /^\/e\/[^/]+\/?$/.test(path)) {
+  const eventKey = /^\/e\/([^/]+)\/?$/.exec(path)?.[1];
+  if (request.method === "POST" && eventKey !== undefined) {
+    if (!sameSecret(eventKey, keys.eventKey)) return unauthorized(response, "Unknown event key.");
     const ids = await api.ingest(parse(eventsBodySchema, await readJson(request)));
     return send(response, 200, { ids, status: 200 });
   }
   if (request.method === "POST" && path === "/fn/register") {
+    if (!sameSecret(bearerOf(request), registrationBearer(keys.signingKey))) return unauthorized(response, "Registration needs the signing key's bearer token.");
     const registration = parse(registrationSchema, await readJson(request));
     // Registration fails on the app's own config (a bad cron, say): the SDK relays our message to whoever synced.
     const problem = await api.register(registration).then(
@@ -67,9 +83,9 @@ async function route(api: EventApi, request: IncomingMessage, response: ServerRe
   send(response, 404, { error: `No ${request.method} ${path} here.`, status: 404 });
 }
 
-export async function startEventServer(api: EventApi, port: number, log: (message: string) => void): Promise<EventServer> {
+export async function startEventServer(api: EventApi, keys: EventServerKeys, port: number, log: (message: string) => void): Promise<EventServer> {
   const server = createServer((request, response) => {
-    route(api, request, response).catch((error: unknown) => {
+    route(api, keys, request, response).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof BadRequest) return send(response, 400, { error: message, status: 400 });
       log(`event API error on ${request.method} ${request.url}: ${message}`);

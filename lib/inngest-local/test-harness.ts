@@ -6,8 +6,9 @@ import { serveRoute, type RouteModule, type ServedRoute } from "@/test/serve-rou
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
-/** A dev-mode client pointed at an executor, as the app builds its own. */
-export const testClient = (appId: string, executorUrl: string) => new Inngest({ id: appId, isDev: true, baseUrl: executorUrl, logger: silent });
+/** A client in cloud mode pointed at an executor, with its keys, as the app builds its own. */
+export const testClient = (appId: string, executor: Pick<LocalInngest, "url" | "eventKey" | "signingKey">) =>
+  new Inngest({ id: appId, isDev: false, baseUrl: executor.url, eventKey: executor.eventKey, signingKey: executor.signingKey, logger: silent });
 export type TestClient = ReturnType<typeof testClient>;
 
 export interface Harness {
@@ -44,7 +45,7 @@ export async function startHarness(define: (client: TestClient) => InngestFuncti
     clock: options.clock ?? "virtual",
     virtualStart: options.virtualStart ?? new Date("2026-01-01T00:00:00Z"),
   });
-  const client = testClient(appId, executor.url);
+  const client = testClient(appId, executor);
   handlers = serve({ client, functions: define(client) });
   if (options.sync !== false) await executor.sync();
   return {
