@@ -75,4 +75,12 @@ describe("batched delivery (CodeScoring)", () => {
     await engine.advance(5000);
     expect(receiver.requests.map((request) => triggersIn(request.body)).sort()).toEqual([[1, 2], [3]]);
   });
+
+  it("starts a new batch once the open one carries 1 MB of payloads, so one request never grows without bound", async () => {
+    const { receiver, orgId } = await codescoringWebhook();
+    const blob = "x".repeat(240 * 1024);
+    for (const n of [1, 2, 3, 4, 5, 6]) await publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n, blob }, properties: {} });
+    await engine.advance(5000);
+    expect(receiver.requests.map((request) => triggersIn(request.body)).sort()).toEqual([[1, 2, 3, 4, 5], [6]]);
+  });
 });

@@ -27,6 +27,9 @@ function matchingWebhooks(tx: Tx, event: { orgId: string; projectId: string | nu
   });
 }
 
+// One request's payloads stay under this, whatever the batch size allows.
+const maxBatchPayloadBytes = 1024 * 1024;
+
 type MatchedWebhook = Awaited<ReturnType<typeof matchingWebhooks>>[number];
 
 // A format whose request carries one event is never batched, whatever an older row says.
@@ -43,12 +46,14 @@ function toStart(deliveryId: string, webhook: MatchedWebhook): DeliveryToStart {
  */
 async function joinOrOpenBatch(tx: Tx, orgId: string, webhook: MatchedWebhook, eventId: string): Promise<DeliveryToStart | null> {
   await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhook.id} FOR UPDATE`;
-  const open = await tx.delivery.findFirst({
-    where: { webhookId: webhook.id, isTest: false, status: { in: ["pending", "retrying"] } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, _count: { select: { events: true } } },
-  });
-  if (open && open._count.events < webhook.batchMaxSize) {
+  const [open] = await tx.$queryRaw<{ id: string; events: bigint; bytes: bigint }[]>`
+    SELECT d.id, count(de."eventId") AS events, COALESCE(sum(octet_length(e.payload::text)), 0) AS bytes
+    FROM "Delivery" d
+    LEFT JOIN "DeliveryEvent" de ON de."deliveryId" = d.id
+    LEFT JOIN "Event" e ON e.id = de."eventId"
+    WHERE d."webhookId" = ${webhook.id} AND d."isTest" = false AND d.status IN ('pending', 'retrying')
+    GROUP BY d.id, d."createdAt" ORDER BY d."createdAt" DESC LIMIT 1`;
+  if (open && Number(open.events) < webhook.batchMaxSize && Number(open.bytes) < maxBatchPayloadBytes) {
     await tx.deliveryEvent.create({ data: { deliveryId: open.id, eventId } });
     return null;
   }
