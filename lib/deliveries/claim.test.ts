@@ -55,4 +55,15 @@ describe("claiming a delivery for an attempt", () => {
     expect(receiver.requests).toHaveLength(before);
     await db.webhook.update({ where: { id: webhookId }, data: { status: "active" } });
   });
+
+  it("records why an address was refused when a stored URL now resolves somewhere private", async () => {
+    // As if DNS had changed since the URL was saved: the send-time check is the one that counts.
+    const webhook = await createActiveWebhook(orgId, "http://10.20.30.40/hook");
+    const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
+    const delivery = await db.delivery.create({ data: { orgId, webhookId: webhook.id, events: { create: { eventId: event.id } } } });
+    expect(await attemptDelivery(delivery.id, "scheduled")).toMatchObject({ success: false, status: "retrying" });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { deliveryId: delivery.id } });
+    expect(attempt).toMatchObject({ responseStatus: null, errorClass: "blocked_address" });
+    expect(attempt.errorMessage).toContain("10.20.30.40 is a private");
+  });
 });
