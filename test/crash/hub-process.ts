@@ -1,21 +1,27 @@
 /**
  * The hub as one killable process, for the crash-safety test: the real events route and the real
- * /api/inngest route on loopback HTTP, driven by the local executor in real time, all state in the
- * database named by DATABASE_URL. Prints "ready <events url>" once it takes requests. Like a
- * server starting (instrumentation.ts), it first hands over events stored but never dispatched.
+ * /api/inngest route on loopback HTTP, driven by the local executor in real time with signed calls,
+ * all state in the database named by DATABASE_URL. Prints "ready <events url>" once it takes
+ * requests. Like a server starting (instrumentation.ts), it first hands over events stored but
+ * never dispatched.
  */
 import { startLocalInngest } from "@/lib/inngest-local/executor";
 import { serveRoute } from "@/test/serve-route";
 
 const executorPort = Number(process.env.CRASH_EXECUTOR_PORT);
-process.env.INNGEST_DEV = `http://127.0.0.1:${executorPort}`;
 
-const inngestRoute = await import("@/app/api/inngest/route");
+// The route is imported on its first request, once lib/env can be given its URL and the executor's keys.
+const app = await serveRoute(() => import("@/app/api/inngest/route"), "/api/inngest");
+const executor = await startLocalInngest({ serveUrl: app.url, databaseUrl: process.env.DATABASE_URL!, port: executorPort, clock: "real" });
+process.env.APP_URL = new URL(app.url).origin;
+process.env.INNGEST_BASE_URL = executor.url;
+process.env.INNGEST_SIGNING_KEY = executor.signingKey;
+process.env.INNGEST_EVENT_KEY = executor.eventKey;
+delete process.env.INNGEST_DEV;
+
 const eventsRoute = await import("@/app/api/v1/events/route");
 const { sweepUndispatched } = await import("@/lib/events/hand-over");
 
-const app = await serveRoute(inngestRoute, "/api/inngest");
-const executor = await startLocalInngest({ serveUrl: app.url, databaseUrl: process.env.DATABASE_URL!, port: executorPort, clock: "real" });
 await executor.sync();
 await sweepUndispatched({ olderThanMs: 0 });
 const events = await serveRoute({ POST: (request: Request) => eventsRoute.POST(request, { params: Promise.resolve({}) }) }, "/api/v1/events");
