@@ -21,10 +21,19 @@ const executor = await startLocalInngest({
 });
 
 // Same process group as this script: stopping the group stops Next.js too, even if this dies first.
+// The app runs in cloud mode against the executor, as under `npm run dev`: signed calls, keyed events.
+const inherited = { ...process.env };
+delete inherited.INNGEST_DEV;
 const next = spawn("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
   cwd: repoRoot,
   stdio: "inherit",
-  env: { ...process.env, INNGEST_DEV: executor.url, APP_URL: `http://127.0.0.1:${port}` },
+  env: {
+    ...inherited,
+    INNGEST_BASE_URL: executor.url,
+    INNGEST_SIGNING_KEY: executor.signingKey,
+    INNGEST_EVENT_KEY: executor.eventKey,
+    APP_URL: `http://127.0.0.1:${port}`,
+  },
 });
 
 async function stop(code: number) {
