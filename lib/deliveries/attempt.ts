@@ -35,7 +35,10 @@ const stoppedWebhook = new Set(["paused", "disabled", "pending"]);
  */
 async function claim(deliveryId: string, trigger: Trigger, onlyFailed: boolean) {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT w.id FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId} FOR UPDATE OF w`;
+    // Only batches gain events after they are created, so only they need the webhook's lock.
+    const [owner] = await tx.$queryRaw<{ batched: boolean }[]>`
+      SELECT w."deliveryMode" = 'batched' AS batched FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId}`;
+    if (owner?.batched) await tx.$queryRaw`SELECT w.id FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId} FOR UPDATE OF w`;
     await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${deliveryId} FOR UPDATE`;
     const delivery = await tx.delivery.findUnique({ where: { id: deliveryId }, include: { webhook: { select: { status: true, orgId: true } } } });
     if (!delivery) return null;

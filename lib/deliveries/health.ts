@@ -14,7 +14,8 @@ export type Verdict = { kind: "success" } | { kind: "failure"; reason: string } 
  */
 export async function applyVerdict(tx: Prisma.TransactionClient, webhookId: string, verdict: Verdict, now = new Date()): Promise<HealthSignal | null> {
   if (verdict.kind === "success") {
-    await tx.webhook.updateMany({ where: { id: webhookId }, data: { lastDeliveryAt: now } });
+    // At most once a second: concurrent deliveries to one webhook would otherwise queue on its row.
+    await tx.webhook.updateMany({ where: { id: webhookId, OR: [{ lastDeliveryAt: null }, { lastDeliveryAt: { lt: new Date(now.getTime() - 1000) } }] }, data: { lastDeliveryAt: now } });
     const { count } = await tx.webhook.updateMany({ where: { id: webhookId, status: "failing" }, data: { status: "active", failingSince: null, statusReason: null } });
     return count > 0 ? { kind: "recovered", webhookId } : null;
   }
