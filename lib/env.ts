@@ -13,8 +13,9 @@ const envSchema = z.object({
   SECRETS_KEYS: z.string().min(1).optional(),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Webhook Hub <hub@localhost>"),
-  // Inngest: INNGEST_DEV is the dev server's (or the local executor's) URL; in production set the
-  // event and signing keys from Inngest Cloud or a self-hosted `inngest start`.
+  // Inngest: INNGEST_DEV is a real Inngest dev server's URL (unsigned dev mode). Otherwise the app
+  // runs signed against INNGEST_BASE_URL with the event and signing keys: Inngest Cloud, a
+  // self-hosted `inngest start`, or the local executor `npm run dev` starts with generated keys.
   INNGEST_DEV: z.string().min(1).optional(),
   INNGEST_BASE_URL: z.url().optional(),
   INNGEST_EVENT_KEY: z.string().min(1).optional(),

@@ -39,7 +39,7 @@ async function writeWebResponse(response: Response, target: ServerResponse): Pro
  * Serves a Next.js route module's handlers on a real HTTP server on 127.0.0.1 (ephemeral port), the
  * way Next.js would call them: one web Request in, one Response out. Other paths answer 404, other
  * methods 405. Pass a loader (`() => import("@/app/api/inngest/route")`) to import the module on
- * the first request, e.g. once INNGEST_DEV names an executor that needed this route's URL to start.
+ * the first request, e.g. once the Inngest settings name an executor that needed this route's URL to start.
  */
 export async function serveRoute(module: RouteModule | (() => Promise<RouteModule>), path = "/api/inngest"): Promise<ServedRoute> {
   let loaded: Promise<RouteModule> | undefined;
