@@ -66,4 +66,22 @@ describe("claiming a delivery for an attempt", () => {
     expect(attempt).toMatchObject({ responseStatus: null, errorClass: "blocked_address" });
     expect(attempt.errorMessage).toContain("10.20.30.40 is a private");
   });
+
+  it("never follows a redirect, even to an address it may reach: a 3xx is a recorded failure", async () => {
+    const elsewhere = await startReceiver();
+    const redirecting = await startReceiver(undefined, () => ({ status: 302, headers: { location: "http://169.254.169.254/latest/meta-data/" } }));
+    const chained = await startReceiver(undefined, () => ({ status: 307, headers: { location: elsewhere.url } }));
+    try {
+      for (const target of [redirecting, chained]) {
+        const webhook = await createActiveWebhook(orgId, target.url);
+        const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
+        const delivery = await db.delivery.create({ data: { orgId, webhookId: webhook.id, events: { create: { eventId: event.id } } } });
+        expect(await attemptDelivery(delivery.id, "scheduled")).toMatchObject({ success: false, status: "retrying" });
+        expect(await db.attempt.findFirstOrThrow({ where: { deliveryId: delivery.id } })).toMatchObject({ success: false, responseStatus: target === chained ? 307 : 302 });
+      }
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await Promise.all([elsewhere.close(), redirecting.close(), chained.close()]);
+    }
+  });
 });
