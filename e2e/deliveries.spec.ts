@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
 import { baseURL } from "./fixtures/config";
 import { startReceiver } from "./fixtures/receiver";
 import { createToken } from "./fixtures/tokens";
 import { signUp } from "./fixtures/users";
+import { acceptGeneratedSecret } from "./fixtures/webhooks";
 
 test("a webhook is tested, activated, and its deliveries are browsed, retried and charted", async ({ page, playwright }) => {
   const receiver = await startReceiver();
@@ -16,6 +18,7 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await expect(page.getByTestId("probe-result")).toContainText("Success");
   await expect(page.getByTestId("probe-result")).toContainText("answered 200");
   await page.getByRole("button", { name: "Create webhook" }).click();
+  const secret = await acceptGeneratedSecret(page);
   await expect(page.getByRole("heading", { level: 1, name: "Local receiver" })).toBeVisible();
   await expect(page.getByText("Active", { exact: true }).first()).toBeVisible({ timeout: 20_000 });
   const webhookUrl = page.url();
@@ -28,7 +31,10 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await page.goto(webhookUrl);
   const latest = page.getByTestId("latest-delivery");
   await expect(latest).toContainText("Succeeded", { timeout: 20_000 });
-  await expect.poll(() => receiver.bodies.some((body) => body.includes('"from":"e2e"'))).toBe(true);
+  await expect.poll(() => receiver.requests.some((request) => request.body.includes('"from":"e2e"'))).toBe(true);
+  // Signed with the secret the hub generated and showed once (Standard Webhooks).
+  const signed = receiver.requests.find((request) => request.body.includes('"from":"e2e"'))!;
+  expect(() => new Webhook(secret).verify(signed.body, signed.headers)).not.toThrow();
 
   // Open it: the attempt's request and response are there; Retry sends it again.
   await latest.getByRole("button", { name: "View payload and response" }).click();
@@ -48,6 +54,17 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
 
   await expect(page.getByRole("heading", { name: "Success and latency" })).toBeVisible();
   await page.getByRole("group", { name: "Chart range" }).getByRole("button", { name: "7d" }).click();
+
+  // Rotate the secret: the new one is shown once, and the old one keeps signing for 24 h.
+  await page.getByRole("button", { name: "Rotate secret" }).click();
+  await page.getByRole("dialog", { name: /Rotate the signing secret/ }).getByRole("button", { name: "Rotate secret" }).click();
+  const revealed = page.getByRole("dialog", { name: "New signing secret" });
+  const rotated = (await revealed.locator("code[data-secret]").textContent())?.trim() ?? "";
+  expect(rotated).toMatch(/^whsec_/);
+  expect(rotated).not.toBe(secret);
+  await revealed.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("previous-secret-valid-until")).toBeVisible();
+
   await api.dispose();
   await receiver.close();
 });

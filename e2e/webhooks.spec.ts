@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { inviteAndJoin } from "./fixtures/members";
+import { acceptGeneratedSecret } from "./fixtures/webhooks";
 import { createProject } from "./fixtures/projects";
 import { signUp } from "./fixtures/users";
 
@@ -99,6 +100,7 @@ test("a custom trigger added in the catalog can be chosen for a webhook", async 
   await page.getByLabel("Filter triggers").fill("deploy");
   await page.getByRole("checkbox", { name: /deploy\.finished/ }).check();
   await page.getByRole("button", { name: "Create webhook" }).click();
+  await acceptGeneratedSecret(page);
   await expect(setting(page, "Triggers")).toHaveText("deploy.finished");
 });
 
@@ -139,6 +141,7 @@ test("the dashboard and the API see the same webhooks: created in one, listed in
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("From the dashboard");
   await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://ui.example.com/hook");
   await page.getByRole("button", { name: "Create webhook" }).click();
+  await acceptGeneratedSecret(page);
   await expect(page.getByRole("heading", { level: 1, name: "From the dashboard" })).toBeVisible();
 
   const listed = await api.get("/api/v1/webhooks");
