@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { baseURL } from "./fixtures/config";
-import { startReceiver } from "./fixtures/receiver";
+import { startReceiver } from "../test/receiver";
 import { createToken } from "./fixtures/tokens";
 import { signUp } from "./fixtures/users";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
 
 test("a webhook is tested, activated, and its deliveries are browsed, retried and charted", async ({ page, playwright }) => {
-  const receiver = await startReceiver();
+  const answering = (status: number) => () => ({ status, body: `answered ${status}` });
+  const receiver = await startReceiver(undefined, answering(200));
   const { slug } = await signUp(page, { orgName: "Delivery Co" });
 
   // Test it before saving (CodeScoring), then save: the test event activates it (DeepSource).
@@ -34,7 +35,7 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await expect.poll(() => receiver.requests.some((request) => request.body.includes('"from":"e2e"'))).toBe(true);
   // Signed with the secret the hub generated and showed once (Standard Webhooks).
   const signed = receiver.requests.find((request) => request.body.includes('"from":"e2e"'))!;
-  expect(() => new Webhook(secret).verify(signed.body, signed.headers)).not.toThrow();
+  expect(() => new Webhook(secret).verify(signed.body, signed.headers as Record<string, string>)).not.toThrow();
 
   // Open it: the attempt's request and response are there; Retry sends it again.
   await latest.getByRole("button", { name: "View payload and response" }).click();
@@ -47,7 +48,7 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await page.keyboard.press("Escape");
 
   // A failing endpoint shows as failing, with the failure on record.
-  receiver.status = 500;
+  receiver.answer(answering(500));
   await api.post("/api/v1/events", { data: { type: "test", payload: { from: "e2e-failing" } } });
   await expect(latest).toContainText("HTTP 500", { timeout: 20_000 });
   await expect(page.getByText("Failing", { exact: true }).first()).toBeVisible({ timeout: 20_000 });

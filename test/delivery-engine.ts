@@ -2,6 +2,7 @@ import { createServer, connect, type Socket } from "node:net";
 import { appPort, inngestKeys, localInngestPort, smtpSinkPort } from "@/test/engine-env";
 import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
 import { startSmtpSink, type ReceivedEmail } from "@/lib/mail/smtp-sink";
+import { startReceiver, type Receiver, type ReceivedRequest, type Reply } from "@/test/receiver";
 import { serveRoute } from "@/test/serve-route";
 
 export interface DeliveryEngine {
@@ -14,6 +15,9 @@ export interface DeliveryEngine {
   routeUrl: string;
   /** Runs everything due now, then moves the clock forward in order of what falls due. */
   advance: (ms: number) => Promise<void>;
+  /** A loopback receiver on the engine's clock, answering `reply`; stop() closes it. */
+  receiver: (reply?: (request: ReceivedRequest) => Reply) => Promise<Receiver>;
+  /** Stops the engine and every receiver it started. */
   stop: () => Promise<void>;
 }
 
@@ -74,16 +78,24 @@ export async function startDeliveryEngine({ crons = false } = {}): Promise<Deliv
     const { db } = await import("@/lib/db");
     await db.$executeRawUnsafe("DELETE FROM inngest_local.crons");
   }
+  const receivers: Receiver[] = [];
+  const now = () => executor.now();
   return {
     executor,
     mailbox,
     routeUrl,
-    now: () => executor.now(),
+    now,
+    receiver: async (reply) => {
+      const started = await startReceiver(now, reply);
+      receivers.push(started);
+      return started;
+    },
     advance: async (ms) => {
       await executor.drain();
       await executor.advance(ms);
     },
     stop: async () => {
+      await Promise.all(receivers.map((receiver) => receiver.close()));
       await executor.stop();
       await closeRelay();
       await app.close();

@@ -4,10 +4,8 @@ import { db } from "@/lib/db";
 import { publishEvent } from "@/lib/events/publish";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import { createActiveWebhook, createOrg } from "@/test/factories";
-import { startReceiver, type Receiver } from "@/test/receiver";
 
 let engine: DeliveryEngine;
-const receivers: Receiver[] = [];
 
 beforeAll(async () => {
   engine = await startDeliveryEngine();
@@ -15,12 +13,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.stop();
-  await Promise.all(receivers.map((receiver) => receiver.close()));
 });
 
 async function codescoringWebhook(status = 200) {
-  const receiver = await startReceiver(engine.now, () => ({ status }));
-  receivers.push(receiver);
+  const receiver = await engine.receiver(() => ({ status }));
   const { org } = await createOrg();
   const webhook = await createActiveWebhook(org.id, receiver.url, { format: "codescoring", deliveryMode: "batched", batchWindowMs: 5000, retrySchedule: "codescoring", token: "cs-token" });
   return { receiver, orgId: org.id, webhook };

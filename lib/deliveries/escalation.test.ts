@@ -4,11 +4,9 @@ import { db } from "@/lib/db";
 import { publishEvent } from "@/lib/events/publish";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import { addMember, createActiveWebhook, createOrg } from "@/test/factories";
-import { startReceiver, type Receiver } from "@/test/receiver";
 
 const hour = 3_600_000;
 let engine: DeliveryEngine;
-const receivers: Receiver[] = [];
 
 beforeAll(async () => {
   engine = await startDeliveryEngine();
@@ -16,12 +14,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.stop();
-  await Promise.all(receivers.map((receiver) => receiver.close()));
 });
 
 async function scorecardRule(name: string) {
-  const receiver = await startReceiver(engine.now, () => ({ status: 502, body: "bad gateway" }));
-  receivers.push(receiver);
+  const receiver = await engine.receiver(() => ({ status: 502, body: "bad gateway" }));
   const { org } = await createOrg();
   const { user, member } = await addMember(org.id, "member");
   const webhook = await createActiveWebhook(org.id, receiver.url, { name, format: "scorecard", retrySchedule: "scorecard", timeoutMs: 5000, ownerId: member.id });

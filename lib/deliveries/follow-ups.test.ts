@@ -6,10 +6,8 @@ import { publishEvent } from "@/lib/events/publish";
 import { call } from "@/test/api";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import { createApiToken, createOrg } from "@/test/factories";
-import { startReceiver, type Receiver } from "@/test/receiver";
 
 let engine: DeliveryEngine;
-const receivers: Receiver[] = [];
 let token: string;
 let orgId: string;
 
@@ -22,12 +20,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.stop();
-  await Promise.all(receivers.map((receiver) => receiver.close()));
 });
 
 async function receiver(reply: { status: number; body: string }) {
-  const started = await startReceiver(engine.now, () => reply);
-  receivers.push(started);
+  const started = await engine.receiver(() => reply);
   return started;
 }
 

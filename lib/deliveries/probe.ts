@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { attemptRow } from "@/lib/deliveries/attempt";
 import { describeFailure, sendAttempt, type SendTarget, type SentAttempt } from "@/lib/deliveries/send-attempt";
-import { loadSigningTarget } from "@/lib/deliveries/signing-target";
+import { loadSigningTarget, splitBasicAuth } from "@/lib/deliveries/signing-target";
 import { notFound } from "@/lib/http/errors";
 import { presets } from "@/lib/webhooks/presets";
 import type { testWebhookInput } from "@/lib/webhooks/schemas";
@@ -37,12 +37,11 @@ const testEvent = (id: string, now: Date, projectKey: string | null = null) => (
 /** CodeScoring's "Test it": the `test` trigger with an empty payload to a URL nobody has saved yet. Nothing is stored. */
 export async function testUnsavedTarget(input: z.infer<typeof testWebhookInput>): Promise<ProbeResult> {
   const { url, basicAuth } = splitCredentials(input.url);
-  const colon = basicAuth?.indexOf(":") ?? -1;
   const target: SendTarget = {
     webhook: { id: "wh_test", url, format: input.format, headers: input.headers, extraPayload: {}, timeoutMs: presets[input.format].timeoutMs },
     secrets: input.secret ? [input.secret] : [],
     token: input.token ?? null,
-    basicAuth: basicAuth ? { username: basicAuth.slice(0, colon), password: basicAuth.slice(colon + 1) } : null,
+    basicAuth: basicAuth ? splitBasicAuth(basicAuth) : null,
   };
   const now = new Date();
   const deliveryId = `dlv_test_${randomUUID().replaceAll("-", "")}`;

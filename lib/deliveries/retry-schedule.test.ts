@@ -4,12 +4,11 @@ import { db } from "@/lib/db";
 import { publishEvent } from "@/lib/events/publish";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import { addMember, createActiveWebhook, createOrg } from "@/test/factories";
-import { startReceiver, type Receiver } from "@/test/receiver";
+import type { Receiver } from "@/test/receiver";
 
 const minute = 60_000;
 const hour = 60 * minute;
 let engine: DeliveryEngine;
-const receivers: Receiver[] = [];
 
 beforeAll(async () => {
   engine = await startDeliveryEngine();
@@ -17,12 +16,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.stop();
-  await Promise.all(receivers.map((receiver) => receiver.close()));
 });
 
 async function failingReceiver(status = 500, headers: Record<string, string> = {}) {
-  const receiver = await startReceiver(engine.now, () => ({ status, headers, body: "down" }));
-  receivers.push(receiver);
+  const receiver = await engine.receiver(() => ({ status, headers, body: "down" }));
   return receiver;
 }
 

@@ -1,5 +1,5 @@
 import { buildRequest } from "@/lib/delivery/formats";
-import type { FormatInput } from "@/lib/delivery/formats/request";
+import type { FormatEvent, FormatInput } from "@/lib/delivery/formats/request";
 import { maskHeaders } from "@/lib/delivery/mask-headers";
 import { classifyOutcome } from "@/lib/delivery/outcome";
 import { sendRequest, type SendResult } from "@/lib/delivery/sender";
@@ -9,14 +9,7 @@ import type { SigningTarget } from "@/lib/deliveries/signing-target";
 /** What a request needs from a webhook; an unsaved one being tested has just these. */
 export type SendTarget = Omit<SigningTarget, "webhook"> & { webhook: Pick<Webhook, "id" | "url" | "format" | "headers" | "extraPayload" | "timeoutMs"> };
 
-export interface EventToSend {
-  id: string;
-  type: string;
-  createdAt: Date;
-  payload: Record<string, unknown>;
-  properties: Record<string, unknown>;
-  projectKey: string | null;
-}
+export type EventToSend = FormatEvent;
 
 export interface SentAttempt {
   request: { url: string; headers: Record<string, string>; body: string };

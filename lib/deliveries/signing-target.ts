@@ -12,7 +12,8 @@ export interface SigningTarget {
 
 const withSecrets = { secretEncrypted: false, previousSecretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false } as const;
 
-function splitBasicAuth(value: string) {
+/** "user:password" (as stored) into Basic auth's two parts; the password may contain colons. */
+export function splitBasicAuth(value: string) {
   const colon = value.indexOf(":");
   return { username: value.slice(0, colon), password: value.slice(colon + 1) };
 }
