@@ -3,8 +3,7 @@ import pg from "pg";
 /** Anything that runs a query: the pool, or a client inside a transaction. */
 export type Queryable = Pick<pg.PoolClient, "query">;
 
-// Every table is schema-qualified: on PGlite all connections share one session, so a search_path
-// set by anyone would leak to everyone.
+// Every table is schema-qualified, so nothing depends on a connection's search_path.
 const schemaStatements = `
 CREATE SCHEMA IF NOT EXISTS inngest_local;
 CREATE TABLE IF NOT EXISTS inngest_local.apps (
@@ -37,6 +36,8 @@ CREATE TABLE IF NOT EXISTS inngest_local.runs (
   state jsonb NOT NULL,
   wake_at timestamptz NOT NULL,
   lease_token text,
+  concurrency_key text,
+  concurrency_limit integer,
   lease_until timestamptz,
   output jsonb,
   error jsonb,
@@ -45,6 +46,9 @@ CREATE TABLE IF NOT EXISTS inngest_local.runs (
 );
 CREATE INDEX IF NOT EXISTS runs_due ON inngest_local.runs (wake_at) WHERE status IN ('running', 'sleeping');
 CREATE INDEX IF NOT EXISTS runs_by_function ON inngest_local.runs (function_id, status);
+ALTER TABLE inngest_local.runs ADD COLUMN IF NOT EXISTS concurrency_key text;
+ALTER TABLE inngest_local.runs ADD COLUMN IF NOT EXISTS concurrency_limit integer;
+CREATE INDEX IF NOT EXISTS runs_leased_by_key ON inngest_local.runs (concurrency_key, lease_until) WHERE concurrency_key IS NOT NULL;
 CREATE TABLE IF NOT EXISTS inngest_local.crons (
   function_id text NOT NULL,
   cron text NOT NULL,
@@ -53,9 +57,16 @@ CREATE TABLE IF NOT EXISTS inngest_local.crons (
 );
 `;
 
-export function createPool(databaseUrl: string, log: (message: string) => void): pg.Pool {
-  // A few connections: workers, heartbeats and the event API each need one briefly.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+/** Every call to the database has a deadline, so a stuck connection fails one call instead of stalling the scheduler. */
+export const databaseDeadlines = {
+  connectionTimeoutMillis: 5_000,
+  statement_timeout: 10_000,
+  query_timeout: 15_000,
+  idle_in_transaction_session_timeout: 30_000,
+};
+
+export function createPool(databaseUrl: string, log: (message: string) => void, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, ...databaseDeadlines });
   pool.on("error", (error) => log(`database connection error: ${error.message}`));
   return pool;
 }
@@ -72,7 +83,7 @@ export async function ensureSchema(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** Runs `work` in one short transaction. Never hold one across a call to the app: on PGlite it would block the app's own queries. */
+/** Runs `work` in one short transaction. Never hold one across a call to the app: its row locks would block the app's own queries. */
 export async function inTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {

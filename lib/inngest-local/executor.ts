@@ -6,7 +6,7 @@ import { listFunctions } from "@/lib/inngest-local/functions-store";
 import { incomingEventSchema, type Registration } from "@/lib/inngest-local/protocol";
 import { ignoredSettingsOf, register } from "@/lib/inngest-local/registration";
 import { listRuns, type RunFilter, type RunSummary } from "@/lib/inngest-local/runs-store";
-import { Scheduler } from "@/lib/inngest-local/scheduler";
+import { Scheduler, type SchedulerHealth } from "@/lib/inngest-local/scheduler";
 import { startEventServer } from "@/lib/inngest-local/server";
 import { generateEventKey, generateSigningKey } from "@/lib/inngest-local/signing";
 
@@ -28,6 +28,10 @@ export interface LocalInngestOptions {
   signingKey?: string;
   /** The only key `/e/<key>` accepts; generated when not given. */
   eventKey?: string;
+  /** Real clock: calls in flight at once (default 32). */
+  concurrency?: number;
+  /** Real clock: the watchdog logs a run due for longer than this without starting (default 30 s). */
+  stallAfterMs?: number;
 }
 
 export interface LocalInngest {
@@ -45,6 +49,8 @@ export interface LocalInngest {
   drain(): Promise<void>;
   /** Virtual clock only: move time forward, firing due sleeps, crons and retries in time order, draining at each. */
   advance(ms: number): Promise<void>;
+  /** Calls in flight and the oldest due run not yet started (also `GET /health` on the event API). */
+  health(): Promise<SchedulerHealth>;
   /** Runs, oldest first; functionId is the full id ("webhook-hub-deliver") or the short one ("deliver"). */
   runs(filter?: RunFilter): Promise<RunSummary[]>;
   stop(): Promise<void>;
@@ -52,8 +58,12 @@ export interface LocalInngest {
 
 /** A lease this long outlives any healthy executor's renewals (every third of it); a dead one's runs are taken over after it. */
 export const runLeaseMs = 30_000;
-const callTimeoutMs = 15 * 60_000;
+// The deadline of one call to the app: a step that hangs past it is retried, like a step timeout on Inngest.
+const callTimeoutMs = 5 * 60_000;
 const safetyPollMs = 5_000;
+// Calls in flight at once on the real clock; a slow step holds one of them, not the scheduler.
+const realClockConcurrency = 32;
+const defaultStallAfterMs = 30_000;
 
 /**
  * A local stand-in for the Inngest dev server: stores events, runs and schedules in Postgres and
@@ -64,7 +74,7 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
   const clock = options.clock === "virtual" ? virtualClock(options.virtualStart ?? new Date()) : realClock();
   const log = options.log ?? (() => undefined);
   const keys = { signingKey: options.signingKey ?? generateSigningKey(), eventKey: options.eventKey ?? generateEventKey() };
-  const pool = createPool(options.databaseUrl, log);
+  const pool = createPool(options.databaseUrl, log, 10);
   await ensureSchema(pool);
   const scheduler = new Scheduler({
     pool,
@@ -73,7 +83,8 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
     leaseMs: runLeaseMs,
     callTimeoutMs,
     safetyPollMs,
-    concurrency: clock.kind === "virtual" ? 1 : 4,
+    stallAfterMs: options.stallAfterMs ?? defaultStallAfterMs,
+    concurrency: clock.kind === "virtual" ? 1 : (options.concurrency ?? realClockConcurrency),
     signingKey: keys.signingKey,
   });
 
@@ -95,12 +106,12 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
   }
 
   const describe = async () => ({ executor: "inngest-local", clock: clock.kind, now: clock.now(), functions: (await listFunctions(pool)).map((fn) => fn.id) });
-  const server = await startEventServer({ ingest, register: registerApp, describe }, keys, options.port ?? 8288, log).catch(async (error: unknown) => {
+  const server = await startEventServer({ ingest, register: registerApp, describe, health: () => scheduler.health() }, keys, options.port ?? 8288, log).catch(async (error: unknown) => {
     await pool.end();
     throw error;
   });
   // Runs left by an earlier process resume now (their leases permitting).
-  scheduler.wake();
+  scheduler.start();
 
   return {
     url: server.url,
@@ -114,6 +125,7 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
       await ingest(events);
     },
     drain: () => scheduler.drain(),
+    health: () => scheduler.health(),
     advance: (ms) => scheduler.advance(ms),
     runs: (filter) => listRuns(pool, filter),
     async stop() {

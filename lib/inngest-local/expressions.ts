@@ -173,3 +173,8 @@ export function parseExpression(source: string): Node {
 export function matchesExpression(source: string, variables: Record<string, unknown>): boolean {
   return evaluateNode(parseExpression(source), variables) === true;
 }
+
+/** The expression's value for these variables, e.g. a concurrency or batch key (`event.data.webhookId`). */
+export function expressionValue(source: string, variables: Record<string, unknown>): unknown {
+  return evaluateNode(parseExpression(source), variables);
+}

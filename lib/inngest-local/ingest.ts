@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "@/lib/inngest-local/database";
+import { concurrencySlotOf } from "@/lib/inngest-local/concurrency";
 import { parseDuration } from "@/lib/inngest-local/durations";
 import { claimEventKey, insertEvent } from "@/lib/inngest-local/events-store";
 import { matchesExpression } from "@/lib/inngest-local/expressions";
@@ -53,7 +54,7 @@ export async function ingestEvents(tx: Queryable, incoming: IncomingEvent[], now
     const event = normalize(item, internalId, now);
     await insertEvent(tx, internalId, event, now);
     for (const fn of functions) await cancelRuns(tx, await runsCancelledBy(tx, fn, event, now), now);
-    for (const fn of functions.filter((candidate) => triggeredBy(candidate, event))) await insertRun(tx, fn.id, event, now);
+    for (const fn of functions.filter((candidate) => triggeredBy(candidate, event))) await insertRun(tx, fn.id, event, now, concurrencySlotOf(fn, event));
     ids.push(internalId);
   }
   return ids;

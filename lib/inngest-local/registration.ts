@@ -1,3 +1,4 @@
+import { checkConcurrency } from "@/lib/inngest-local/concurrency";
 import { nextCronTime } from "@/lib/inngest-local/cron";
 import type { Queryable } from "@/lib/inngest-local/database";
 import { parseDuration } from "@/lib/inngest-local/durations";
@@ -7,7 +8,7 @@ import { saveFunctions } from "@/lib/inngest-local/functions-store";
 import type { FunctionConfig, Registration } from "@/lib/inngest-local/protocol";
 
 // Flow control the local executor does not implement: registering works, the setting has no effect.
-const ignoredSettings = ["batchEvents", "concurrency", "throttle", "rateLimit", "debounce", "idempotency", "singleton", "priority", "timeouts"];
+const ignoredSettings = ["batchEvents", "throttle", "rateLimit", "debounce", "idempotency", "singleton", "priority", "timeouts"];
 
 /** Throws on anything the executor would otherwise trip over later: bad crons, expressions, durations. */
 function validate(fn: FunctionConfig, now: Date): void {
@@ -15,6 +16,7 @@ function validate(fn: FunctionConfig, now: Date): void {
     if ("cron" in trigger) nextCronTime(trigger.cron, now);
     else if (trigger.expression) parseExpression(trigger.expression);
   }
+  checkConcurrency(fn);
   for (const rule of fn.cancel ?? []) {
     if (rule.if) parseExpression(rule.if);
     if (rule.timeout) parseDuration(rule.timeout);

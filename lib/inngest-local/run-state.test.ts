@@ -5,6 +5,18 @@ const now = new Date("2026-01-01T00:00:00Z");
 const later = (ms: number) => new Date(now.getTime() + ms);
 
 describe("transition", () => {
+  it("lets a run reach exactly 1,000 steps, and fails the one that goes past them", () => {
+    const memoized = (count: number): RunState => {
+      const ids = Array.from({ length: count }, (_, index) => `s${index}`);
+      return { steps: Object.fromEntries(ids.map((id) => [id, { type: "data", data: 1 }])), stack: ids, pending: [], attempt: 0 };
+    };
+    expect(transition(memoized(999), { kind: "ops", ops: [{ id: "last", op: "StepRun", data: 1 }] }, now, 4)).toMatchObject({ kind: "continue" });
+    expect(transition(memoized(1000), { kind: "ops", ops: [{ id: "one more", op: "StepRun", data: 1 }] }, now, 4)).toMatchObject({
+      kind: "failed",
+      error: { name: "StepLimitExceeded" },
+    });
+  });
+
   it("memoizes a step that ran and asks for discovery next", () => {
     const next = transition(emptyRunState(), { kind: "ops", ops: [{ id: "a", op: "StepRun", data: { n: 1 } }] }, now, 4);
     expect(next).toEqual({ kind: "continue", state: { steps: { a: { type: "data", data: { n: 1 } } }, stack: ["a"], pending: [], attempt: 0 }, wakeAt: now, sleeping: false });

@@ -1,4 +1,5 @@
 import { retryAfterTime, retryBackoffMs, sleepEnd } from "@/lib/inngest-local/durations";
+import { inngestLimits, jsonBytes } from "@/lib/inngest-local/limits";
 import type { Op } from "@/lib/inngest-local/protocol";
 
 /**
@@ -81,15 +82,33 @@ function unsupported(state: RunState, op: Op): Transition {
   return { kind: "failed", state, error: { name: "Error", message: `The local Inngest executor does not support ${op.op} (step "${step}").` } };
 }
 
+const overLimit = (state: RunState, name: string, message: string): Transition => ({ kind: "failed", state, error: { name, message } });
+
+/** A run that went past one of Inngest's limits fails, as it would on Inngest; null while it fits. */
+function limitBreach(state: RunState): Transition | null {
+  const steps = state.stack.length + state.pending.length;
+  if (steps > inngestLimits.stepsPerRun) {
+    return overLimit(state, "StepLimitExceeded", `The run reached ${steps} steps; Inngest allows at most ${inngestLimits.stepsPerRun} steps per run.`);
+  }
+  const bytes = jsonBytes(state.steps);
+  if (bytes > inngestLimits.runStateBytes) return overLimit(state, "StateTooLarge", `The run's state is ${bytes} bytes; Inngest allows at most ${inngestLimits.runStateBytes}.`);
+  return null;
+}
+
 function applyOps(state: RunState, ops: Op[], retryAfter: string | undefined, now: Date, maxAttempts: number): Transition {
   let next = state;
   let stepError: Op | undefined;
   for (const op of ops) {
     switch (op.op) {
       case "StepRun":
-      case "Step":
+      case "Step": {
+        const bytes = jsonBytes(op.data);
+        if (bytes > inngestLimits.stepOutputBytes) {
+          return overLimit(next, "OutputTooLarge", `Step "${op.displayName ?? op.id}" returned ${bytes} bytes; Inngest allows at most ${inngestLimits.stepOutputBytes} per step.`);
+        }
         next = memoize(next, op.id, { type: "data", data: op.data ?? null });
         break;
+      }
       case "StepFailed":
         next = memoize(next, op.id, { type: "error", error: op.error });
         break;
@@ -99,9 +118,14 @@ function applyOps(state: RunState, ops: Op[], retryAfter: string | undefined, no
       case "StepPlanned":
         next = addPending(next, { kind: "step", id: op.id });
         break;
-      case "Sleep":
-        next = addPending(next, { kind: "sleep", id: op.id, until: sleepEnd(op.name ?? "", now).toISOString() });
+      case "Sleep": {
+        const until = sleepEnd(op.name ?? "", now);
+        if (until.getTime() - now.getTime() > inngestLimits.sleepMs) {
+          return overLimit(next, "SleepTooLong", `Step "${op.displayName ?? op.id}" sleeps until ${until.toISOString()}; Inngest sleeps for at most a year.`);
+        }
+        next = addPending(next, { kind: "sleep", id: op.id, until: until.toISOString() });
         break;
+      }
       case "RunComplete":
         return { kind: "completed", state: next, output: op.data ?? null };
       case "DeferAdd":
@@ -111,6 +135,8 @@ function applyOps(state: RunState, ops: Op[], retryAfter: string | undefined, no
         return unsupported(next, op);
     }
   }
+  const breach = limitBreach(next);
+  if (breach) return breach;
   if (stepError) return retry(next, stepError.error, retryAfter, now, maxAttempts);
   return schedule({ ...next, attempt: 0 }, now);
 }

@@ -45,12 +45,18 @@ interface RunRow {
   ended_at: Date | null;
 }
 
-export async function insertRun(db: Queryable, functionId: string, event: InngestEvent, now: Date): Promise<string> {
+/** A run's share of its function's concurrency limit: at most `limit` runs with the same key make calls at once. */
+export interface ConcurrencySlot {
+  key: string;
+  limit: number;
+}
+
+export async function insertRun(db: Queryable, functionId: string, event: InngestEvent, now: Date, concurrency: ConcurrencySlot | null = null): Promise<string> {
   const id = randomUUID();
   await db.query(
-    `INSERT INTO inngest_local.runs (id, function_id, event, status, state, wake_at, created_at)
-     VALUES ($1, $2, $3::jsonb, 'running', $4::jsonb, $5, $5)`,
-    [id, functionId, json(event), json(emptyRunState()), now],
+    `INSERT INTO inngest_local.runs (id, function_id, event, status, state, wake_at, created_at, concurrency_key, concurrency_limit)
+     VALUES ($1, $2, $3::jsonb, 'running', $4::jsonb, $5, $5, $6, $7)`,
+    [id, functionId, json(event), json(emptyRunState()), now, concurrency?.key ?? null, concurrency?.limit ?? null],
   );
   return id;
 }
@@ -58,6 +64,8 @@ export async function insertRun(db: Queryable, functionId: string, event: Innges
 /**
  * Leases the run that has been due longest. A lease that ran out belongs to an executor that died
  * (or hung): the run is taken over. SKIP LOCKED keeps two executors from claiming the same run.
+ * A run whose concurrency key already has `limit` calls in flight waits, as on Inngest, where
+ * only runs making calls count (sleeping ones do not).
  */
 export async function claimRun(db: Queryable, now: Date, leaseUntil: Date): Promise<ClaimedRun | null> {
   const leaseToken = randomUUID();
@@ -65,6 +73,9 @@ export async function claimRun(db: Queryable, now: Date, leaseUntil: Date): Prom
     `WITH next AS (
        SELECT id FROM inngest_local.runs
        WHERE status = ANY($1::text[]) AND wake_at <= $2 AND (lease_until IS NULL OR lease_until <= $2)
+         AND (concurrency_key IS NULL OR concurrency_limit > (
+           SELECT count(*) FROM inngest_local.runs AS busy
+           WHERE busy.concurrency_key = runs.concurrency_key AND busy.lease_until > $2 AND busy.status = ANY($1::text[])))
        ORDER BY wake_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED
      ), claimed AS (
        UPDATE inngest_local.runs AS run SET lease_token = $3, lease_until = $4 FROM next WHERE run.id = next.id RETURNING run.*
@@ -145,6 +156,18 @@ export async function nextRunDueAt(db: Queryable): Promise<Date | null> {
     [activeStatuses],
   );
   return rows[0]?.due ?? null;
+}
+
+/** The run due longest ago that nobody has started: what the watchdog reports as the executor's lag. */
+export async function oldestWaitingRun(db: Queryable, now: Date): Promise<{ id: string; functionId: string; dueAt: Date } | null> {
+  const { rows } = await db.query<{ id: string; function_id: string; wake_at: Date }>(
+    `SELECT id, function_id, wake_at FROM inngest_local.runs
+     WHERE status = ANY($1::text[]) AND wake_at <= $2 AND (lease_until IS NULL OR lease_until <= $2)
+     ORDER BY wake_at LIMIT 1`,
+    [activeStatuses, now],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, functionId: row.function_id, dueAt: row.wake_at } : null;
 }
 
 export interface RunFilter {

@@ -2,12 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { incomingEventSchema, registrationSchema, type IncomingEvent, type Registration } from "@/lib/inngest-local/protocol";
+import { eventTooLarge } from "@/lib/inngest-local/limits";
 import { registrationBearer, sameSecret } from "@/lib/inngest-local/signing";
 
 export interface EventApi {
   ingest(events: IncomingEvent[]): Promise<string[]>;
   register(registration: Registration): Promise<void>;
   describe(): Promise<unknown>;
+  health(): Promise<unknown>;
 }
 
 /** What callers must show: the event key in `/e/<key>`, the signing key's hash as the bearer of `/fn/register`. */
@@ -65,7 +67,10 @@ async function route(api: EventApi, keys: EventServerKeys, request: IncomingMess
   const eventKey = /^\/e\/([^/]+)\/?$/.exec(path)?.[1];
   if (request.method === "POST" && eventKey !== undefined) {
     if (!sameSecret(eventKey, keys.eventKey)) return unauthorized(response, "Unknown event key.");
-    const ids = await api.ingest(parse(eventsBodySchema, await readJson(request)));
+    const events = parse(eventsBodySchema, await readJson(request));
+    const tooLarge = events.map(eventTooLarge).find((problem) => problem !== null);
+    if (tooLarge) throw new BadRequest(tooLarge);
+    const ids = await api.ingest(events);
     return send(response, 200, { ids, status: 200 });
   }
   if (request.method === "POST" && path === "/fn/register") {
@@ -80,6 +85,7 @@ async function route(api: EventApi, keys: EventServerKeys, request: IncomingMess
     return send(response, 200, { status: 200, modified: true });
   }
   if (request.method === "GET" && path === "/") return send(response, 200, await api.describe());
+  if (request.method === "GET" && path === "/health") return send(response, 200, await api.health());
   send(response, 404, { error: `No ${request.method} ${path} here.`, status: 404 });
 }
 

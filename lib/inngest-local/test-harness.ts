@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/next";
-import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
+import { startLocalInngest, type LocalInngest, type LocalInngestOptions } from "@/lib/inngest-local/executor";
 import { serveRoute, type RouteModule, type ServedRoute } from "@/test/serve-route";
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
@@ -26,6 +26,7 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** Skip the executor's in-band sync (the test registers some other way). */
   sync?: boolean;
+  executor?: Pick<LocalInngestOptions, "concurrency" | "stallAfterMs" | "log">;
 }
 
 /**
@@ -44,6 +45,7 @@ export async function startHarness(define: (client: TestClient) => InngestFuncti
     port: 0,
     clock: options.clock ?? "virtual",
     virtualStart: options.virtualStart ?? new Date("2026-01-01T00:00:00Z"),
+    ...options.executor,
   });
   const client = testClient(appId, executor);
   handlers = serve({ client, functions: define(client) });
