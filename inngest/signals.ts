@@ -1,10 +1,5 @@
-import { deliveryRequested, webhookFailing, webhookRecovered } from "@/inngest/events";
-import type { DeliveryToStart } from "@/lib/deliveries/fan-out";
+import { webhookFailing, webhookRecovered } from "@/inngest/events";
 import type { HealthSignal } from "@/lib/deliveries/health";
-
-/** The event that starts a delivery's run; its id makes starting the same delivery twice a no-op. */
-export const startDeliveryEvent = ({ deliveryId, webhookId, collectForMs, rateLimited }: DeliveryToStart) =>
-  deliveryRequested.create({ deliveryId, webhookId, collectForMs, rateLimited }, { id: `deliver-${deliveryId}` });
 
 /** A webhook's change of health as an event: failing starts the escalation clock, recovered stops it. One per incident. */
 export function healthEvent(orgId: string, signal: HealthSignal) {

@@ -4,6 +4,7 @@ import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/execut
 import { startSmtpSink, type ReceivedEmail } from "@/lib/mail/smtp-sink";
 import { startReceiver, type Receiver, type ReceivedRequest, type Reply } from "@/test/receiver";
 import { serveRoute } from "@/test/serve-route";
+import { dispatchStoredEvents } from "@/lib/deliveries/outbox";
 
 export interface DeliveryEngine {
   executor: LocalInngest;
@@ -91,6 +92,8 @@ export async function startDeliveryEngine({ crons = false } = {}): Promise<Deliv
       return started;
     },
     advance: async (ms) => {
+      // Publishing returns once the event is stored; its dispatch runs in the background.
+      await dispatchStoredEvents();
       await executor.drain();
       await executor.advance(ms);
     },

@@ -1,9 +1,8 @@
 import { cron } from "inngest";
 import { inngest } from "@/inngest/client";
-import { sweepUndispatched } from "@/lib/events/hand-over";
+import { sweepEngine } from "@/lib/deliveries/sweep";
 
-/** Events stored while Inngest was unreachable are handed over here (and once at start-up). */
-export const sweep = inngest.createFunction({ id: "sweep-undispatched-events", triggers: [cron("*/10 * * * *")] }, async ({ step }) => {
-  const handedOver = await step.run("hand over stored events", () => sweepUndispatched());
-  return { handedOver };
+/** The backstop: events stored but not fanned out, and webhooks with overdue deliveries but no run, every minute. */
+export const sweep = inngest.createFunction({ id: "sweep-engine", triggers: [cron("* * * * *")] }, async ({ step }) => {
+  return step.run("dispatch stored events and wake overdue webhooks", () => sweepEngine());
 });

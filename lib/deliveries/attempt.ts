@@ -16,12 +16,12 @@ export interface AttemptReport {
   signal: HealthSignal | null;
 }
 
-type Trigger = "scheduled" | "manual";
+export type Trigger = "scheduled" | "manual";
 
 const finished = (status: DeliveryStatus, signal: HealthSignal | null = null): AttemptReport => ({ attemptId: null, orgId: null, status, success: status === "succeeded", retryInMs: null, signal });
 
 // An attempt "sending" for longer than this died with its process (a chain of six 30 s requests fits well inside).
-const inFlightLeaseMs = 5 * 60_000;
+export const inFlightLeaseMs = 5 * 60_000;
 // A scheduled attempt that finds another (a person's Retry) on the wire looks again this much later.
 const busyRetryMs = 10_000;
 
@@ -57,20 +57,25 @@ async function claim(deliveryId: string, trigger: Trigger, onlyFailed: boolean) 
   });
 }
 
-async function eventsOf(deliveryId: string): Promise<EventToSend[]> {
+/** The events each delivery carries, oldest first, in the shape the formats build requests from. */
+export async function eventsOf(deliveryIds: string[]): Promise<Map<string, EventToSend[]>> {
   const links = await db.deliveryEvent.findMany({
-    where: { deliveryId },
+    where: { deliveryId: { in: deliveryIds } },
     include: { event: { include: { project: { select: { key: true } } } } },
     orderBy: { event: { createdAt: "asc" } },
   });
-  return links.map(({ event }) => ({
-    id: event.id,
-    type: event.type,
-    createdAt: event.createdAt,
-    payload: event.payload as Record<string, unknown>,
-    properties: event.properties as Record<string, unknown>,
-    projectKey: event.project?.key ?? null,
-  }));
+  const byDelivery = new Map<string, EventToSend[]>(deliveryIds.map((id) => [id, []]));
+  for (const { deliveryId, event } of links) {
+    byDelivery.get(deliveryId)!.push({
+      id: event.id,
+      type: event.type,
+      createdAt: event.createdAt,
+      payload: event.payload as Record<string, unknown>,
+      properties: event.properties as Record<string, unknown>,
+      projectKey: event.project?.key ?? null,
+    });
+  }
+  return byDelivery;
 }
 
 export function attemptRow(orgId: string, deliveryId: string, number: number, trigger: Trigger | "test", sent: SentAttempt): Prisma.AttemptUncheckedCreateInput {
@@ -94,7 +99,7 @@ export function attemptRow(orgId: string, deliveryId: string, number: number, tr
   };
 }
 
-function verdictOf(sent: SentAttempt): Verdict {
+export function verdictOf(sent: SentAttempt): Verdict {
   if (sent.outcome.kind === "success") return { kind: "success" };
   if (sent.outcome.kind === "gone") return { kind: "disable", reason: "The endpoint answered 410 Gone." };
   return { kind: "failure", reason: describeFailure(sent.result) };
@@ -104,7 +109,7 @@ function verdictOf(sent: SentAttempt): Verdict {
  * The webhook's own request, then (SecurityScorecard rules) each follow-up web request in order
  * while the previous one succeeds, each carrying the URLs and responses of those before it.
  */
-async function sendChain(target: SigningTarget, delivery: { id: string; createdAt: Date; retriesDone: number }, events: EventToSend[]): Promise<SentAttempt[]> {
+export async function sendChain(target: SigningTarget, delivery: { id: string; createdAt: Date; retriesDone: number }, events: EventToSend[]): Promise<SentAttempt[]> {
   const chain = [await sendAttempt(target, delivery, events)];
   for (const url of target.webhook.followUpUrls) {
     if (chain.at(-1)!.outcome.kind !== "success") break;
@@ -112,6 +117,48 @@ async function sendChain(target: SigningTarget, delivery: { id: string; createdA
     chain.push(await sendAttempt({ ...target, webhook: { ...target.webhook, url } }, { ...delivery, earlierRequests }, events));
   }
   return chain;
+}
+
+/** A delivery still waiting keeps a due time: the schedule's next one, or (after a person's Retry failed) the one it had. */
+export function nextAttemptAfter({ status, retryInMs, scheduledAt }: { status: DeliveryStatus; retryInMs: number | null; scheduledAt: Date | null }, now: Date): Date | null {
+  if (status !== "pending" && status !== "retrying") return null;
+  return retryInMs === null ? (scheduledAt ?? now) : new Date(now.getTime() + retryInMs);
+}
+
+export interface Settled {
+  status: DeliveryStatus;
+  /** When the schedule wants another try; null once the delivery is finished. */
+  retryInMs: number | null;
+  /** The verdict for the webhook's health: an exhausted schedule that disables turns a failure into "disable". */
+  effective: Verdict;
+}
+
+/**
+ * What an attempt's outcome does to its delivery. Scheduled attempts walk the webhook's schedule
+ * (`scheduledTries` counts this one); manual ones record and can succeed the delivery but never
+ * move the schedule, and one found stuck "sending" by a dead process ends failed.
+ */
+export function settle(input: {
+  trigger: Trigger;
+  verdict: Verdict;
+  sent: SentAttempt;
+  scheduledTries: number;
+  webhook: { retrySchedule: string; retryDelaysSeconds: number[] };
+  statusBefore: DeliveryStatus;
+  random?: () => number;
+}): Settled {
+  const { trigger, verdict, sent, webhook } = input;
+  if (verdict.kind === "success") return { status: "succeeded", retryInMs: null, effective: verdict };
+  if (trigger === "manual") return { status: input.statusBefore === "sending" ? "failed" : input.statusBefore, retryInMs: null, effective: verdict };
+  if (verdict.kind === "disable") return { status: "failed", retryInMs: null, effective: verdict };
+  const schedule = webhook.retrySchedule as RetryScheduleName;
+  const delay = nextRetryDelayMs(schedule, webhook.retryDelaysSeconds, input.scheduledTries - 1, input.random ?? Math.random);
+  const retryAfter = sent.outcome.kind === "retry" ? (sent.outcome.retryAfterMs ?? 0) : 0;
+  const retryInMs = delay === null ? null : Math.max(delay, retryAfter);
+  if (retryInMs !== null) return { status: "retrying", retryInMs, effective: verdict };
+  const effective: Verdict =
+    retryScheduleSpecs[schedule].whenExhausted === "disable" ? { kind: "disable", reason: `Every retry on the ${schedule} schedule failed; last: ${verdict.reason}.` } : verdict;
+  return { status: "failed", retryInMs: null, effective };
 }
 
 /**
@@ -129,7 +176,7 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, { on
   if (!target) return finished("failed");
 
   const tries = await db.attempt.count({ where: { deliveryId, followUp: 0 } });
-  const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: tries }, await eventsOf(delivery.id));
+  const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: tries }, (await eventsOf([delivery.id])).get(delivery.id)!);
   const sent = chain.at(-1)!;
   const verdict = verdictOf(sent);
   const now = new Date();
@@ -140,31 +187,15 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, { on
       attempts.push(await tx.attempt.create({ data: { ...attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, request), followUp: index }, select: { id: true } }));
     }
     const attempt = attempts.at(-1)!;
-    let status: DeliveryStatus;
-    let retryInMs: number | null = null;
-    let effective = verdict;
-    if (verdict.kind === "success") status = "succeeded";
-    // A manual failure leaves the delivery as it was; one found stuck "sending" by a dead process ends failed.
-    else if (trigger === "manual") status = delivery.status === "sending" ? "failed" : delivery.status;
-    else if (verdict.kind === "disable") status = "failed";
-    else {
-      const scheduled = await tx.attempt.count({ where: { deliveryId, trigger: "scheduled", followUp: 0 } });
-      const schedule = target.webhook.retrySchedule as RetryScheduleName;
-      const delay = nextRetryDelayMs(schedule, target.webhook.retryDelaysSeconds, scheduled - 1, random);
-      const retryAfter = sent.outcome.kind === "retry" ? (sent.outcome.retryAfterMs ?? 0) : 0;
-      retryInMs = delay === null ? null : Math.max(delay, retryAfter);
-      status = retryInMs === null ? "failed" : "retrying";
-      if (retryInMs === null && retryScheduleSpecs[schedule].whenExhausted === "disable") {
-        effective = { kind: "disable", reason: `Every retry on the ${schedule} schedule failed; last: ${verdict.reason}.` };
-      }
-    }
+    const scheduledTries = trigger === "scheduled" ? await tx.attempt.count({ where: { deliveryId, trigger: "scheduled", followUp: 0 } }) : 0;
+    const { status, retryInMs, effective } = settle({ trigger, verdict, sent, scheduledTries, webhook: target.webhook, statusBefore: delivery.status, random });
     await tx.delivery.update({
       where: { id: deliveryId },
       data: {
         status,
         attemptCount: { increment: chain.length },
         lastAttemptAt: now,
-        nextAttemptAt: retryInMs === null ? null : new Date(now.getTime() + retryInMs),
+        nextAttemptAt: nextAttemptAfter({ status, retryInMs, scheduledAt: delivery.nextAttemptAt }, now),
         ...(verdict.kind !== "success" && !delivery.firstFailedAt ? { firstFailedAt: now } : {}),
       },
     });

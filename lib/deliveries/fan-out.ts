@@ -1,92 +1,117 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { utc } from "@/lib/deliveries/utc";
 import { batchingFormats } from "@/lib/webhooks/presets";
 
 type Tx = Prisma.TransactionClient;
 
-export interface DeliveryToStart {
-  deliveryId: string;
-  webhookId: string;
-  /** The webhook paces its sends (rateLimitPerSecond). */
-  rateLimited: boolean;
-  /** Batched deliveries wait for the window to collect more events before the first attempt. */
-  collectForMs: number;
-}
-
-/** Webhooks that take this event: live, in scope (project-level, or org-level for all or selected projects), listening to its trigger. */
-function matchingWebhooks(tx: Tx, event: { orgId: string; projectId: string | null; type: string }) {
-  const scope: Prisma.WebhookWhereInput[] = [{ projectId: null, projects: { none: {} } }];
-  if (event.projectId) scope.push({ projectId: event.projectId }, { projectId: null, projects: { some: { id: event.projectId } } });
-  return tx.webhook.findMany({
-    where: {
-      orgId: event.orgId,
-      status: { in: ["active", "failing"] },
-      AND: [{ OR: [{ triggers: { isEmpty: true } }, { triggers: { has: event.type } }] }, { OR: scope }],
-    },
-    select: { id: true, format: true, deliveryMode: true, batchWindowMs: true, batchMaxSize: true, rateLimitPerSecond: true },
-  });
-}
-
 // One request's payloads stay under this, whatever the batch size allows.
 const maxBatchPayloadBytes = 1024 * 1024;
 
-type MatchedWebhook = Awaited<ReturnType<typeof matchingWebhooks>>[number];
+interface BatchedMatch {
+  eventId: string;
+  webhookId: string;
+  orgId: string;
+  batchWindowMs: number;
+  batchMaxSize: number;
+  payloadBytes: number;
+}
 
-// A format whose request carries one event is never batched, whatever an older row says.
-const batches = (webhook: MatchedWebhook) => webhook.deliveryMode === "batched" && batchingFormats.includes(webhook.format);
-
-function toStart(deliveryId: string, webhook: MatchedWebhook): DeliveryToStart {
-  return { deliveryId, webhookId: webhook.id, rateLimited: webhook.rateLimitPerSecond !== null, collectForMs: batches(webhook) ? webhook.batchWindowMs : 0 };
+/**
+ * Every (event, webhook) pair that should be delivered: the webhook is live, its scope takes the
+ * event's project (project-level; org-level for all or the selected projects) and its triggers
+ * include the event's type (empty = all). Batched pairs come back for `joinBatches`; single ones
+ * become one delivery each, due now, in the same statement.
+ */
+async function createSingleDeliveries(tx: Tx, eventIds: string[], now: Date): Promise<{ webhookIds: string[]; batched: BatchedMatch[] }> {
+  const rows = await tx.$queryRaw<
+    Array<{ webhookId: string; batched: boolean; eventId: string | null; eventCreatedAt: Date | null; orgId: string; batchWindowMs: number; batchMaxSize: number; payloadBytes: number }>
+  >`
+    WITH matches AS (
+      SELECT e.id AS "eventId", e."createdAt" AS "eventCreatedAt", octet_length(e.payload::text) AS "payloadBytes",
+             w.id AS "webhookId", w."orgId", w."batchWindowMs", w."batchMaxSize",
+             (w."deliveryMode" = 'batched' AND w.format::text = ANY(${batchingFormats}::text[])) AS batched
+      FROM "Event" e
+      JOIN "Webhook" w ON w."orgId" = e."orgId" AND w.status IN ('active', 'failing')
+       AND (cardinality(w.triggers) = 0 OR e.type = ANY(w.triggers))
+       AND (w."projectId" = e."projectId"
+            OR (w."projectId" IS NULL AND (NOT EXISTS (SELECT 1 FROM "_WebhookProjectSelection" s WHERE s."B" = w.id)
+                                           OR EXISTS (SELECT 1 FROM "_WebhookProjectSelection" s WHERE s."B" = w.id AND s."A" = e."projectId"))))
+      WHERE e.id = ANY(${eventIds}::text[])
+    ), singles AS (
+      SELECT m.*, 'dlv_' || replace(gen_random_uuid()::text, '-', '') AS "deliveryId" FROM matches m WHERE NOT m.batched
+    ), deliveries AS (
+      INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt")
+      SELECT "deliveryId", "orgId", "webhookId", 'pending', ${utc(now)}::timestamp, ${utc(now)}::timestamp, ${utc(now)}::timestamp FROM singles
+    ), links AS (
+      INSERT INTO "DeliveryEvent" ("deliveryId", "eventId") SELECT "deliveryId", "eventId" FROM singles
+    )
+    SELECT DISTINCT "webhookId", false AS batched, NULL AS "eventId", NULL::timestamp AS "eventCreatedAt", "orgId", 0 AS "batchWindowMs", 0 AS "batchMaxSize", 0 AS "payloadBytes" FROM singles
+    UNION ALL
+    SELECT "webhookId", true, "eventId", "eventCreatedAt", "orgId", "batchWindowMs", "batchMaxSize", "payloadBytes"::int FROM matches WHERE batched`;
+  const batched = rows
+    .filter((row) => row.batched)
+    .sort((a, b) => a.eventCreatedAt!.getTime() - b.eventCreatedAt!.getTime() || a.eventId!.localeCompare(b.eventId!))
+    .map(({ eventId, orgId, webhookId, batchWindowMs, batchMaxSize, payloadBytes }) => ({ eventId: eventId!, orgId, webhookId, batchWindowMs, batchMaxSize, payloadBytes }));
+  return { webhookIds: rows.filter((row) => !row.batched).map((row) => row.webhookId), batched };
 }
 
 /**
  * A batched webhook collects events into its open delivery: one still inside its window, or one
  * waiting to retry (CodeScoring resends the unsuccessful events together with anything new).
- * The webhook row lock serialises concurrent fan-outs; an attempt in flight is never joined.
+ * Events beyond the batch's size or 1 MB open new batches, due one window from now. The webhook
+ * row lock serialises this with other fan-outs and with claims, so a batch on the wire never gains an event.
  */
-async function joinOrOpenBatch(tx: Tx, orgId: string, webhook: MatchedWebhook, eventId: string): Promise<DeliveryToStart | null> {
-  await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhook.id} FOR UPDATE`;
-  const [open] = await tx.$queryRaw<{ id: string; events: bigint; bytes: bigint }[]>`
-    SELECT d.id, count(de."eventId") AS events, COALESCE(sum(octet_length(e.payload::text)), 0) AS bytes
-    FROM "Delivery" d
-    LEFT JOIN "DeliveryEvent" de ON de."deliveryId" = d.id
-    LEFT JOIN "Event" e ON e.id = de."eventId"
-    WHERE d."webhookId" = ${webhook.id} AND d."isTest" = false AND d.status IN ('pending', 'retrying')
-    GROUP BY d.id, d."createdAt" ORDER BY d."createdAt" DESC LIMIT 1`;
-  if (open && Number(open.events) < webhook.batchMaxSize && Number(open.bytes) < maxBatchPayloadBytes) {
-    await tx.deliveryEvent.create({ data: { deliveryId: open.id, eventId } });
-    return null;
+async function joinBatches(tx: Tx, matches: BatchedMatch[], now: Date): Promise<string[]> {
+  const byWebhook = new Map<string, BatchedMatch[]>();
+  for (const match of matches.toSorted((a, b) => a.webhookId.localeCompare(b.webhookId))) {
+    const group = byWebhook.get(match.webhookId);
+    if (group) group.push(match);
+    else byWebhook.set(match.webhookId, [match]);
   }
-  const delivery = await tx.delivery.create({ data: { orgId, webhookId: webhook.id, events: { create: { eventId } } }, select: { id: true } });
-  return toStart(delivery.id, webhook);
+  for (const [webhookId, events] of byWebhook) {
+    const { orgId, batchWindowMs, batchMaxSize } = events[0]!;
+    await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR UPDATE`;
+    const [open] = await tx.$queryRaw<{ id: string; events: bigint; bytes: bigint }[]>`
+      SELECT d.id, count(de."eventId") AS events, COALESCE(sum(octet_length(e.payload::text)), 0) AS bytes
+      FROM "Delivery" d
+      LEFT JOIN "DeliveryEvent" de ON de."deliveryId" = d.id
+      LEFT JOIN "Event" e ON e.id = de."eventId"
+      WHERE d."webhookId" = ${webhookId} AND d."isTest" = false AND d.status IN ('pending', 'retrying')
+      GROUP BY d.id, d."createdAt" ORDER BY d."createdAt" DESC LIMIT 1`;
+    let batch = open ? { id: open.id, events: Number(open.events), bytes: Number(open.bytes) } : null;
+    const links: Array<{ deliveryId: string; eventId: string }> = [];
+    const opened: string[] = [];
+    for (const event of events) {
+      if (!batch || batch.events >= batchMaxSize || batch.bytes >= maxBatchPayloadBytes) {
+        batch = { id: `dlv_${randomUUID().replaceAll("-", "")}`, events: 0, bytes: 0 };
+        opened.push(batch.id);
+      }
+      links.push({ deliveryId: batch.id, eventId: event.eventId });
+      batch.events++;
+      batch.bytes += event.payloadBytes;
+    }
+    const dueAt = new Date(now.getTime() + batchWindowMs);
+    if (opened.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt")
+        SELECT id, ${orgId}, ${webhookId}, 'pending', ${utc(dueAt)}::timestamp, ${utc(now)}::timestamp, ${utc(now)}::timestamp FROM unnest(${opened}::text[]) AS id`;
+    }
+    await tx.$executeRaw`
+      INSERT INTO "DeliveryEvent" ("deliveryId", "eventId")
+      SELECT * FROM unnest(${links.map((link) => link.deliveryId)}::text[], ${links.map((link) => link.eventId)}::text[])`;
+  }
+  return [...byWebhook.keys()];
 }
 
 /**
- * Creates the deliveries one published event needs and returns those whose run must start.
- * Safe to repeat (a retried step): webhooks that already carry the event are not given it again,
- * and their deliveries that never started are returned again (starting one twice is deduplicated).
+ * Creates the deliveries a set of published events needs, in the caller's transaction, and
+ * returns the webhooks that gained work. The caller claims the events (the outbox), so each is
+ * fanned out exactly once.
  */
-export async function fanOut(eventId: string): Promise<DeliveryToStart[]> {
-  return db.$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: eventId }, select: { id: true, orgId: true, projectId: true, type: true } });
-    if (!event) return [];
-    const existing = await tx.deliveryEvent.findMany({ where: { eventId }, select: { delivery: { select: { id: true, webhookId: true, status: true } } } });
-    const carried = new Map(existing.map(({ delivery }) => [delivery.webhookId, delivery]));
-    const starts: DeliveryToStart[] = [];
-    for (const webhook of await matchingWebhooks(tx, event)) {
-      const already = carried.get(webhook.id);
-      if (already) {
-        if (already.status === "pending") starts.push(toStart(already.id, webhook));
-        continue;
-      }
-      if (batches(webhook)) {
-        const started = await joinOrOpenBatch(tx, event.orgId, webhook, event.id);
-        if (started) starts.push(started);
-        continue;
-      }
-      const delivery = await tx.delivery.create({ data: { orgId: event.orgId, webhookId: webhook.id, events: { create: { eventId } } }, select: { id: true } });
-      starts.push(toStart(delivery.id, webhook));
-    }
-    return starts;
-  });
+export async function fanOutEvents(tx: Tx, eventIds: string[], now: Date): Promise<string[]> {
+  if (eventIds.length === 0) return [];
+  const { webhookIds, batched } = await createSingleDeliveries(tx, eventIds, now);
+  const batchedWebhookIds = batched.length > 0 ? await joinBatches(tx, batched, now) : [];
+  return [...new Set([...webhookIds, ...batchedWebhookIds])];
 }

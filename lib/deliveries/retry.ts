@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import { inngest } from "@/inngest/client";
-import { recoverRequested } from "@/inngest/events";
 import { healthEvent } from "@/inngest/signals";
 import { attemptDelivery } from "@/lib/deliveries/attempt";
 import { emailWebhookDisabled } from "@/lib/deliveries/notify-owner";
 import { getAttempt, getDeliverySummary } from "@/lib/deliveries/history";
-import { maxRecoverPerRequest } from "@/lib/deliveries/schemas";
+import { claimWebhooksToWake, wakeWebhooks } from "@/lib/deliveries/outbox";
+import { utc } from "@/lib/deliveries/utc";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 
@@ -20,20 +19,21 @@ export async function retryDelivery(orgId: string, id: string) {
   return { delivery: await getDeliverySummary(orgId, id), attempt: await getAttempt(orgId, report.attemptId) };
 }
 
-/** Svix's "recover": every failed delivery of the webhook since a moment is sent again, in the background. */
+/**
+ * Svix's "recover": every failed delivery of the webhook since a moment is sent once more, in the
+ * background. One statement queues them all for the webhook's run, which sends them in rounds
+ * like any other due work; a double submit finds nothing failed left to queue.
+ */
 export async function recoverDeliveries(orgId: string, webhookId: string, since: Date): Promise<{ requeued: number }> {
-  const webhook = await db.webhook.findFirst({ where: { id: webhookId, orgId }, select: { id: true } });
-  if (!webhook) throw notFound("Webhook");
-  const failed = await db.delivery.findMany({
-    where: { orgId, webhookId, status: "failed", isTest: false, createdAt: { gte: since } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-    take: maxRecoverPerRequest,
+  const now = new Date();
+  const { requeued, toWake } = await db.$transaction(async (tx) => {
+    const webhook = await tx.webhook.findFirst({ where: { id: webhookId, orgId }, select: { id: true } });
+    if (!webhook) throw notFound("Webhook");
+    const requeued = await tx.$executeRaw`
+      UPDATE "Delivery" SET status = 'retrying', "resendOnce" = true, "nextAttemptAt" = ${utc(now)}::timestamp, "updatedAt" = ${utc(now)}::timestamp
+      WHERE "orgId" = ${orgId} AND "webhookId" = ${webhookId} AND status = 'failed' AND "isTest" = false AND "createdAt" >= ${utc(since)}::timestamp`;
+    return { requeued, toWake: requeued > 0 ? await claimWebhooksToWake(tx, [webhookId], now) : [] };
   });
-  if (failed.length === 0) return { requeued: 0 };
-  const deliveryIds = failed.map((delivery) => delivery.id);
-  // A double submit (same deliveries, same minute) starts one run; the run skips any no longer failed.
-  const fingerprint = createHash("sha256").update(`${Math.floor(Date.now() / 60_000)}:${deliveryIds.join(",")}`).digest("hex").slice(0, 32);
-  await inngest.send(recoverRequested.create({ orgId, webhookId, deliveryIds }, { id: `recover-${webhookId}-${fingerprint}` }));
-  return { requeued: failed.length };
+  await wakeWebhooks(toWake);
+  return { requeued };
 }

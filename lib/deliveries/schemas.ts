@@ -50,7 +50,6 @@ export const deliveryDetail = deliverySummary.extend({
 
 export const retryOutput = z.object({ delivery: deliverySummary, attempt: attemptOutput });
 
-export const maxRecoverPerRequest = 1000;
 
 export const recoverInput = z.strictObject({
   since: z.iso.datetime({ offset: true, message: "Give since as an ISO 8601 date-time, e.g. 2026-11-20T00:00:00Z." }),

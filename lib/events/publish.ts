@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { handOver } from "@/lib/events/hand-over";
+import { dispatchStoredEvents } from "@/lib/deliveries/outbox";
 import type { PublishEventInput } from "@/lib/events/schemas";
 import { validatePayload } from "@/lib/events/validate-payload";
 import { AppError } from "@/lib/http/errors";
@@ -24,8 +24,9 @@ async function firstAnswer(orgId: string, idempotencyKey: string): Promise<Publi
 }
 
 /**
- * Accept → persist → hand over. The row is committed before the caller hears 202, so a crash
- * or an Inngest outage after that point loses nothing: the sweeper hands it over later.
+ * Accept → persist → dispatch. The row is committed before the caller hears 202; the outbox then
+ * fans it out in the background, so a crash or an Inngest outage after that point loses nothing:
+ * the sweeper dispatches it later.
  */
 export async function publishEvent(orgId: string, input: PublishEventInput): Promise<Published> {
   if (input.idempotencyKey) {
@@ -46,6 +47,6 @@ export async function publishEvent(orgId: string, input: PublishEventInput): Pro
     if (replay) return replay;
     throw error;
   }
-  await handOver([{ id: event.id, orgId }]);
+  void dispatchStoredEvents();
   return { id: event.id, replayed: false };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditEntryOutput } from "@/lib/audit/audit-log";
-import { attemptOutput, maxRecoverPerRequest, deliveryDetail, deliveryListQuery, deliverySummary, probeOutput, recoverInput, recoverOutput, retryOutput } from "@/lib/deliveries/schemas";
+import { attemptOutput, deliveryDetail, deliveryListQuery, deliverySummary, probeOutput, recoverInput, recoverOutput, retryOutput } from "@/lib/deliveries/schemas";
 import { statsOutput, statsQuery } from "@/lib/deliveries/stats";
 import { eventDetailOutput, eventListQuery, eventOutput, publishEventInput, publishEventOutput } from "@/lib/events/schemas";
 import { createEventTypeInput, eventTypeOutput } from "@/lib/event-types/event-types";
@@ -179,7 +179,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: "POST", path: "/api/v1/webhooks/{id}/recover", operationId: "recoverWebhookDeliveries", tag: "Deliveries", permission: "deliveries:write",
     summary: "Re-send every failed delivery since a moment",
-    description: `Each failed delivery created at or after \`since\` is sent once more, in the background (at most ${maxRecoverPerRequest} per call).`,
+    description: `Each failed delivery created at or after \`since\` is sent once more, in the background, in order, by the webhook's own run.`,
     pathParams: id("webhook"), body: s.RecoverInput,
     outcome: { status: 202, description: "How many deliveries were queued.", schema: s.RecoverResult },
   },

@@ -2,8 +2,8 @@
  * The hub as one killable process, for the crash-safety test: the real events route and the real
  * /api/inngest route on loopback HTTP, driven by the local executor in real time with signed calls,
  * all state in the database named by DATABASE_URL. Prints "ready <events url>" once it takes
- * requests. Like a server starting (instrumentation.ts), it first hands over events stored but
- * never dispatched.
+ * requests. Like a server starting (instrumentation.ts), it first dispatches events stored but
+ * never fanned out.
  */
 import { startLocalInngest } from "@/lib/inngest-local/executor";
 import { serveRoute } from "@/test/serve-route";
@@ -20,9 +20,9 @@ process.env.INNGEST_EVENT_KEY = executor.eventKey;
 delete process.env.INNGEST_DEV;
 
 const eventsRoute = await import("@/app/api/v1/events/route");
-const { sweepUndispatched } = await import("@/lib/events/hand-over");
+const { sweepEngine } = await import("@/lib/deliveries/sweep");
 
 await executor.sync();
-await sweepUndispatched({ olderThanMs: 0 });
+await sweepEngine();
 const events = await serveRoute({ POST: (request: Request) => eventsRoute.POST(request, { params: Promise.resolve({}) }) }, "/api/v1/events");
 console.log(`ready ${events.url}`);

@@ -1,0 +1,40 @@
+import { inngest } from "@/inngest/client";
+import { webhookDue } from "@/inngest/events";
+import { healthEvent } from "@/inngest/signals";
+import { emailWebhookDisabled } from "@/lib/deliveries/notify-owner";
+import { sendDueDeliveries, type RoundReport } from "@/lib/deliveries/send-due";
+
+// Each round takes at most four steps; the run continues in a fresh one well under Inngest's 1,000.
+export const maxRoundsPerRun = 200;
+
+/**
+ * One webhook's deliveries, from first try to success or give-up. A round claims everything due
+ * (up to a chunk), sends it concurrently, and records every attempt in one statement; then the run
+ * goes on, sleeps until the next retry or batch window, or ends. Retry schedules are data
+ * (`nextAttemptAt`), so one run serves any number of deliveries, and one run per webhook at a
+ * time (the concurrency key) keeps a slow receiver from holding anyone else's work.
+ */
+export const deliverWebhook = inngest.createFunction(
+  { id: "deliver-webhook", triggers: [webhookDue], retries: 5, concurrency: { limit: 1, key: "event.data.webhookId" } },
+  async ({ event, step, runId }) => {
+    const { webhookId, orgId } = event.data;
+    let sleptUntil: string | null = null;
+    for (let round = 1; round <= maxRoundsPerRun; round++) {
+      const dueBy: string | null = sleptUntil;
+      const report: RoundReport = await step.run(`round ${round}`, () => sendDueDeliveries(webhookId, { dueBy, claimToken: `${runId}:${round}` }));
+      const signal = report.signal;
+      if (signal?.kind === "disabled") await step.run(`email the owner: disabled (round ${round})`, () => emailWebhookDisabled(signal.webhookId, signal.reason));
+      const announcement = signal ? healthEvent(orgId, signal) : null;
+      if (announcement) await step.sendEvent(`announce ${signal?.kind} (round ${round})`, announcement);
+      const { next } = report;
+      if (next.kind === "end") return { rounds: round };
+      sleptUntil = null;
+      if (next.kind === "sleep") {
+        await step.sleep(`wait for the next due delivery (round ${round})`, next.sleepMs);
+        sleptUntil = next.wakeAt;
+      }
+    }
+    await step.sendEvent("continue in a fresh run", webhookDue.create({ webhookId, orgId }, { id: `continue-${runId}` }));
+    return { rounds: maxRoundsPerRun, continued: true };
+  },
+);

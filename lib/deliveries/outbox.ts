@@ -1,0 +1,86 @@
+import { inngest } from "@/inngest/client";
+import { webhookDue } from "@/inngest/events";
+import { db } from "@/lib/db";
+import { fanOutEvents } from "@/lib/deliveries/fan-out";
+import { utc } from "@/lib/deliveries/utc";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+const batchSize = 500;
+// A run that has not refreshed its claim on a webhook for this long died: the next event starts another.
+export const drainStaleMs = 10 * 60_000;
+// Dispatchers of every instance take turns, so the webhook rows they lock are always locked in one order.
+const dispatchLockKey = 0x77686b6f;
+
+export interface WebhookToWake {
+  webhookId: string;
+  orgId: string;
+  since: Date;
+}
+
+/**
+ * Marks the webhooks as being drained and returns those that were not: only they need a run
+ * started. Row locks order this with a run going idle, so new work is never left without a run.
+ */
+export async function claimWebhooksToWake(tx: Tx, webhookIds: string[], now: Date): Promise<WebhookToWake[]> {
+  if (webhookIds.length === 0) return [];
+  return tx.$queryRaw<WebhookToWake[]>`
+    WITH locked AS (SELECT id, "drainingSince" FROM "Webhook" WHERE id = ANY(${webhookIds}::text[]) ORDER BY id FOR UPDATE)
+    UPDATE "Webhook" w SET "drainingSince" = ${utc(now)}::timestamp FROM locked
+    WHERE w.id = locked.id AND (locked."drainingSince" IS NULL OR locked."drainingSince" < ${utc(new Date(now.getTime() - drainStaleMs))}::timestamp)
+    RETURNING w.id AS "webhookId", w."orgId", w."drainingSince" AS since`;
+}
+
+/** Starts a run for each webhook; if Inngest is unreachable, the webhooks are released so the next event or the sweeper tries again. */
+export async function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
+  if (webhooks.length === 0) return;
+  try {
+    await inngest.send(webhooks.map(({ webhookId, orgId, since }) => webhookDue.create({ webhookId, orgId }, { id: `due-${webhookId}-${since.getTime()}` })));
+  } catch (error) {
+    console.warn(`Inngest refused ${webhooks.length} webhook run(s); they start with the next event or sweep: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
+    await db.webhook.updateMany({ where: { id: { in: webhooks.map((webhook) => webhook.webhookId) } }, data: { drainingSince: null } });
+  }
+}
+
+/** One batch of stored events: fanned out to deliveries and marked dispatched in one transaction. Returns how many. */
+async function dispatchBatch(): Promise<number> {
+  const now = new Date();
+  const { count, toWake } = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
+    const events = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Event" WHERE "dispatchedAt" IS NULL ORDER BY "createdAt", id LIMIT ${batchSize}`;
+    const eventIds = events.map((event) => event.id);
+    const webhookIds = await fanOutEvents(tx, eventIds, now);
+    if (eventIds.length > 0) await tx.$executeRaw`UPDATE "Event" SET "dispatchedAt" = ${utc(now)}::timestamp WHERE id = ANY(${eventIds}::text[])`;
+    return { count: eventIds.length, toWake: await claimWebhooksToWake(tx, webhookIds, now) };
+  });
+  await wakeWebhooks(toWake);
+  return count;
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+async function dispatchWhileAsked(): Promise<void> {
+  try {
+    while (again) {
+      again = false;
+      while ((await dispatchBatch()) === batchSize);
+    }
+  } catch (error) {
+    console.warn(`Dispatching stored events failed; the sweeper retries: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    running = null;
+  }
+}
+
+/**
+ * The outbox: stored events are fanned out in batches right after they commit. Calls while a
+ * pass runs fold into one more pass, so a burst of publishes costs a few transactions, not one
+ * each. Never throws: what fails stays undispatched for the sweeper.
+ */
+export function dispatchStoredEvents(): Promise<void> {
+  again = true;
+  running ??= dispatchWhileAsked();
+  return running;
+}
