@@ -5,7 +5,6 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:54329/postgres"),
-  // PGlite (the embedded default) runs one session for all connections, so it needs a pool of 1.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32).optional(),
