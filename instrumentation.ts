@@ -5,7 +5,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { sweepUndispatched } = await import("@/lib/events/hand-over");
+  const { logger } = await import("@/lib/observability/logger");
   sweepUndispatched({ olderThanMs: 0 })
-    .then((count) => count > 0 && console.log(`Handed ${count} stored event(s) to Inngest at start-up.`))
-    .catch((error: unknown) => console.warn("The start-up sweep of stored events failed; the cron will retry.", error));
+    .then((count) => count > 0 && logger.info({ count }, "Handed stored events to Inngest at start-up"))
+    .catch((error: unknown) => logger.warn({ err: error }, "The start-up sweep of stored events failed; the cron will retry"));
 }
