@@ -4,6 +4,7 @@ import { handOver } from "@/lib/events/hand-over";
 import type { PublishEventInput } from "@/lib/events/schemas";
 import { validatePayload } from "@/lib/events/validate-payload";
 import { AppError } from "@/lib/http/errors";
+import { countEventsAccepted } from "@/lib/observability/metrics";
 
 export interface Published {
   id: string;
@@ -46,6 +47,7 @@ export async function publishEvent(orgId: string, input: PublishEventInput): Pro
     if (replay) return replay;
     throw error;
   }
+  countEventsAccepted();
   await handOver([{ id: event.id, orgId }]);
   return { id: event.id, replayed: false };
 }
