@@ -17,7 +17,7 @@ export interface Readiness {
 function describeFailure(error: unknown, what: string): string {
   if (error instanceof DeadlineExceeded) return error.message;
   logger.warn({ err: error }, `${what} failed during the readiness check`);
-  return `${what} failed.`;
+  return `${what} failed; the log has the error.`;
 }
 
 async function measureDatabase(): Promise<{ latencyMs: number } | { problem: string }> {
