@@ -1,5 +1,7 @@
 import client from "prom-client";
+import { withDeadline } from "@/lib/observability/deadline";
 import { engineLag } from "@/lib/observability/engine-lag";
+import { logger } from "@/lib/observability/logger";
 
 export type AttemptOutcome = "success" | "failure";
 export type DeliveryOutcome = "succeeded" | "failed";
@@ -33,11 +35,17 @@ function createMetrics() {
       help: "Age of the oldest work the engine has not started: an undispatched event, or a due delivery.",
       labelNames: ["oldest"],
       registers,
-      // Measured at scrape time, so a stalled engine shows even when nothing else reports.
+      // Measured at scrape time, so a stalled engine shows even when nothing else reports. When the
+      // database cannot say, the series go absent rather than stale, and the other metrics still answer.
       async collect() {
-        const lag = await engineLag();
-        this.set({ oldest: "undispatched_event" }, lag.oldestUndispatchedEventAgeMs / 1000);
-        this.set({ oldest: "due_delivery" }, lag.oldestDueDeliveryAgeMs / 1000);
+        try {
+          const lag = await withDeadline(engineLag(), 2_000, "The engine lag query");
+          this.set({ oldest: "undispatched_event" }, lag.oldestUndispatchedEventAgeMs / 1000);
+          this.set({ oldest: "due_delivery" }, lag.oldestDueDeliveryAgeMs / 1000);
+        } catch (error) {
+          this.reset();
+          logger.warn({ err: error }, "Could not measure the engine lag for the metrics");
+        }
       },
     }),
   };
