@@ -5,5 +5,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { sweepEngine } = await import("@/lib/deliveries/sweep");
-  sweepEngine().catch((error: unknown) => console.warn("The start-up sweep failed; the cron will retry.", error));
+  const { logger } = await import("@/lib/observability/logger");
+  sweepEngine().catch((error: unknown) => logger.warn({ err: error }, "The start-up sweep failed; the cron will retry"));
 }

@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Node-only packages the server loads at run time rather than bundling.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "nodemailer", "@electric-sql/pglite", "smtp-server"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "nodemailer", "smtp-server"],
   poweredByHeader: false,
 };
 

@@ -5,7 +5,6 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:54329/postgres"),
-  // PGlite (the embedded default) runs one session for all connections, so it needs a pool of 1.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32).optional(),
@@ -23,6 +22,11 @@ const envSchema = z.object({
   // Networks delivery may reach although they are not public (on-prem targets, the local demo):
   // comma-separated CIDRs, e.g. "127.0.0.0/8,::1/128". Empty: public addresses only.
   DELIVERY_ALLOWED_CIDRS: z.string().default(""),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // GET /api/metrics answers only when this is set, and only to `Authorization: Bearer <METRICS_TOKEN>`.
+  METRICS_TOKEN: z.string().min(16, "Use at least 16 characters.").optional(),
+  // GET /api/health/ready answers 503 once the oldest undispatched event or due delivery is older than this.
+  ENGINE_LAG_THRESHOLD_SECONDS: z.coerce.number().int().min(1).default(60),
   SIGNUP_ENABLED: z
     .enum(["true", "false"])
     .default("true")

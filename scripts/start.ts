@@ -1,9 +1,10 @@
 /**
  * `npm run dev`: the whole product on one machine with nothing else installed.
- * Uses DATABASE_URL and SMTP_URL when set; otherwise starts an embedded Postgres (PGlite, data in
- * .data/pg) and an embedded SMTP sink that prints every email. Applies migrations, seeds the demo
- * org, then runs Next.js with the local Inngest executor (unless INNGEST_DEV or Inngest keys point
- * elsewhere). `--production` builds and serves the production build instead (e2e).
+ * Uses DATABASE_URL and SMTP_URL when set; otherwise starts an embedded Postgres (a real PostgreSQL
+ * 17 server from node_modules, data in .data/pg) and an embedded SMTP sink that prints every email.
+ * Applies migrations, seeds the demo org, then runs Next.js with the local Inngest executor (unless
+ * INNGEST_DEV or Inngest keys point elsewhere). `--production` builds and serves the production
+ * build instead (e2e).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -31,7 +32,7 @@ function log(message: string) {
   console.log(`\x1b[36m[hub]\x1b[0m ${message}`);
 }
 
-// Asynchronous on purpose: the embedded Postgres lives in this process and must keep answering.
+// Asynchronous on purpose: the SMTP sink lives in this process, and the embedded Postgres writes its log to it.
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: "inherit", env: process.env });
@@ -68,8 +69,7 @@ async function main() {
     const pg: EmbeddedPostgres = await startEmbeddedPostgres(path.join(dataDir, "pg"), embeddedPgPort);
     cleanups.push(() => pg.stop());
     process.env.DATABASE_URL = pg.url;
-    process.env.DATABASE_POOL_SIZE = "1";
-    log(`embedded Postgres (PGlite) on 127.0.0.1:${embeddedPgPort}, data in .data/pg — set DATABASE_URL to use your own`);
+    log(`embedded Postgres 17 server on 127.0.0.1:${embeddedPgPort}, data in .data/pg — set DATABASE_URL to use your own`);
   }
   if (!process.env.SMTP_URL) {
     const sink: SmtpSink = await startSmtpSink({ port: embeddedSmtpPort, onMessage: printEmail });

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { sendEmail } from "@/lib/mail/send";
 import { signInLinkEmail } from "@/lib/mail/templates";
+import { logger } from "@/lib/observability/logger";
 
 const credentialsInput = z.object({
   email: z.email().transform((value) => value.toLowerCase()),
@@ -37,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A wrong password is an expected answer, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if (error.name !== "CredentialsSignin") logger.error({ err: error }, "Auth.js error");
     },
   },
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },

@@ -5,6 +5,7 @@ import { retryScheduleSpecs, nextRetryDelayMs, type RetryScheduleName } from "@/
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/deliveries/health";
 import { describeFailure, sendAttempt, type EventToSend, type SentAttempt } from "@/lib/deliveries/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/deliveries/signing-target";
+import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
 
 export interface AttemptReport {
   attemptId: string | null;
@@ -181,7 +182,7 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, { on
   const verdict = verdictOf(sent);
   const now = new Date();
 
-  return db.$transaction(async (tx) => {
+  const report = await db.$transaction(async (tx) => {
     const attempts = [];
     for (const [index, request] of chain.entries()) {
       attempts.push(await tx.attempt.create({ data: { ...attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, request), followUp: index }, select: { id: true } }));
@@ -203,4 +204,7 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, { on
     const signal = trigger === "manual" && effective.kind === "failure" ? null : await applyVerdict(tx, delivery.webhookId, effective, now);
     return { attemptId: attempt.id, orgId: delivery.orgId, status, success: verdict.kind === "success", retryInMs, signal };
   });
+  for (const { outcome, result } of chain) recordAttempt({ outcome: outcome.kind === "success" ? "success" : "failure", durationMs: result.durationMs });
+  if (report.status !== delivery.status && (report.status === "succeeded" || report.status === "failed")) countDeliveryFinished(report.status);
+  return report;
 }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -7,14 +7,13 @@ import { afterAll, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/postgres";
 
 let embedded: EmbeddedPostgres | undefined;
-let dataDir: string | undefined;
+let parentDir: string | undefined;
 
 afterAll(async () => {
   await embedded?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (parentDir) await rm(parentDir, { recursive: true, force: true });
 });
 
-// Asynchronous spawn: the embedded server runs in this process and has to keep answering.
 function migrateDeploy(url: string): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
@@ -22,23 +21,42 @@ function migrateDeploy(url: string): Promise<number> {
   });
 }
 
-it("runs the committed migrations on the embedded Postgres and keeps data across restarts", async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "whk-pglite-"));
-  const port = 55_000 + Math.floor(Math.random() * 5_000);
-  embedded = await startEmbeddedPostgres(dataDir, port);
-  expect(await migrateDeploy(embedded.url)).toBe(0);
-
-  const client = new pg.Client({ connectionString: embedded.url });
+async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ id: string }>(`INSERT INTO "Organization" (slug, name, "updatedAt") VALUES ('embedded', 'Embedded', now()) RETURNING id`);
-  expect(rows[0]?.id).toMatch(/^org_[0-9a-f]{32}$/);
-  await client.end();
-  await embedded.stop();
+  try {
+    return (await client.query<Row>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function refusesConnections(url: string): Promise<boolean> {
+  return query(url, "SELECT 1").then(
+    () => false,
+    () => true,
+  );
+}
+
+it("runs the committed migrations on a real Postgres server, keeps data across restarts and stops", async () => {
+  parentDir = await mkdtemp(path.join(tmpdir(), "whk-embedded-pg-"));
+  // As root the server runs as the `postgres` user, which must be able to reach its data directory.
+  await chmod(parentDir, 0o755);
+  const dataDir = path.join(parentDir, "pg");
+  const port = 55_000 + Number(process.env.TEST_PORT_OFFSET ?? 0) + Math.floor(Math.random() * 4_000);
 
   embedded = await startEmbeddedPostgres(dataDir, port);
-  const again = new pg.Client({ connectionString: embedded.url });
-  await again.connect();
-  const { rows: kept } = await again.query<{ slug: string }>(`SELECT slug FROM "Organization"`);
-  await again.end();
+  const [server] = await query<{ version: string }>(embedded.url, "SELECT version()");
+  expect(server?.version).toMatch(/^PostgreSQL 17\./);
+  expect(await migrateDeploy(embedded.url)).toBe(0);
+  const inserted = await query<{ id: string }>(embedded.url, `INSERT INTO "Organization" (slug, name, "updatedAt") VALUES ('embedded', 'Embedded', now()) RETURNING id`);
+  expect(inserted[0]?.id).toMatch(/^org_[0-9a-f]{32}$/);
+  await embedded.stop();
+  expect(await refusesConnections(embedded.url)).toBe(true);
+
+  embedded = await startEmbeddedPostgres(dataDir, port);
+  const kept = await query<{ slug: string }>(embedded.url, `SELECT slug FROM "Organization"`);
   expect(kept.map((row) => row.slug)).toEqual(["embedded"]);
+  await embedded.stop();
+  embedded = undefined;
 });

@@ -4,6 +4,7 @@ import { dispatchStoredEvents } from "@/lib/deliveries/outbox";
 import type { PublishEventInput } from "@/lib/events/schemas";
 import { validatePayload } from "@/lib/events/validate-payload";
 import { AppError } from "@/lib/http/errors";
+import { countEventsAccepted } from "@/lib/observability/metrics";
 
 export interface Published {
   id: string;
@@ -47,6 +48,7 @@ export async function publishEvent(orgId: string, input: PublishEventInput): Pro
     if (replay) return replay;
     throw error;
   }
+  countEventsAccepted();
   void dispatchStoredEvents();
   return { id: event.id, replayed: false };
 }

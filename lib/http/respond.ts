@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
+import { logger } from "@/lib/observability/logger";
 
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown };
@@ -31,6 +32,6 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return errorResponse(new AppError("not_found", "Not found."));
   }
-  console.error("Unhandled error in request handler", error);
+  logger.error({ err: error }, "Unhandled error in request handler");
   return errorResponse(new AppError("internal_error", "Something went wrong on our side."));
 }

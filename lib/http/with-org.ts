@@ -4,6 +4,7 @@ import { sessionUserId } from "@/lib/auth/request-session";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { toErrorResponse } from "@/lib/http/respond";
+import { withRequestId } from "@/lib/observability/request-context";
 import { authenticateToken } from "@/lib/tokens/tokens";
 
 /** Session callers name the org they act in with this header; token callers' org is the token's. */
@@ -53,12 +54,13 @@ async function sessionContext(request: Request, permission: Permission): Promise
 /**
  * The one tenant gate for API route handlers: authenticates (bearer token or session), resolves
  * the org, checks the permission, and turns every thrown error into the standard error shape.
+ * Every log line written while handling the request carries its request id.
  */
 export function withOrg<Params extends RouteParams = RouteParams>(
   handler: OrgHandler<Params>,
   { permission }: { permission: Permission },
 ) {
-  return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
+  return withRequestId(async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
     try {
       const authorization = request.headers.get("authorization");
       const ctx = authorization
@@ -72,5 +74,5 @@ export function withOrg<Params extends RouteParams = RouteParams>(
     } catch (error) {
       return toErrorResponse(error);
     }
-  };
+  });
 }

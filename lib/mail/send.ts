@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { mailTransport } from "@/lib/mail/transport";
+import { logger } from "@/lib/observability/logger";
 
 export interface OutgoingEmail {
   orgId: string | null;
@@ -42,7 +43,7 @@ export async function sendEmail(email: OutgoingEmail) {
     return db.email.update({ where: { id: row.id }, data: { status: "sent", sentAt: new Date() } });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    console.error(`Email ${row.id} to ${email.to} failed: ${reason}`);
+    logger.error({ emailId: row.id, reason }, "Sending an email failed");
     return db.email.update({ where: { id: row.id }, data: { status: "failed", error: reason.slice(0, 500) } });
   }
 }

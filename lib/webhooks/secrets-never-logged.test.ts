@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as item from "@/app/api/v1/webhooks/[id]/route";
 import * as collection from "@/app/api/v1/webhooks/route";
 import { call } from "@/test/api";
+import { captureLogs } from "@/test/logs";
 import { createApiToken, createOrg } from "@/test/factories";
 
 afterEach(() => vi.restoreAllMocks());
@@ -12,6 +13,7 @@ describe("webhook secrets", () => {
     for (const level of ["log", "info", "warn", "error", "debug"] as const) {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : JSON.stringify(arg))).join(" ")));
     }
+    const logs = captureLogs();
     const { org } = await createOrg();
     const { token } = await createApiToken(org.id, ["webhooks:write"]);
     const secret = "logged-secret-value-0123456789";
@@ -24,7 +26,8 @@ describe("webhook secrets", () => {
     await call("PATCH", item.PATCH, "/", { token, params: { id }, body: { secret: `${secret}-2`, headers: { "Bad Header": secret } } });
     await call("PUT", item.PUT, "/", { token, params: { id }, body: { name: "x", url: "ftp://nope", secret } });
     await call("GET", collection.GET, "/", { token });
-    const everything = lines.join("\n");
+    logs.stop();
+    const everything = [...lines, JSON.stringify(logs.lines())].join("\n");
     for (const leaked of [secret, "logged-password", "logged-token-value"]) expect(everything).not.toContain(leaked);
   });
 });
