@@ -99,6 +99,15 @@ describe("schemas refused before they are used", () => {
     expect(ms).toBeLessThan(1_000);
   });
 
+  it("refuses patterns too costly together, counting each use through $ref", () => {
+    // RE2 program size about 3,600: alone it fits the budget, used twice it does not.
+    const costly = { type: "string", pattern: "^(?:[a-z][a-z]?){1,900}$" };
+    expect(problemsOf({ properties: { a: costly } })).toEqual([]);
+    const expected = [{ path: "", message: expect.stringContaining("patterns are too complex together") }];
+    expect(problemsOf({ properties: { a: costly, b: costly } })).toEqual(expected);
+    expect(problemsOf({ $defs: { code: costly }, properties: { a: { $ref: "#/$defs/code" }, b: { $ref: "#/$defs/code" } } })).toEqual(expected);
+  });
+
   it("looks for schema keywords only where schemas are: $ref inside const, enum or default is data", () => {
     expect(problemsOf({ type: "object", const: { $ref: "#" }, default: { $id: "https://x.example" }, enum: [{ $ref: "#" }] })).toEqual([]);
   });

@@ -13,15 +13,19 @@ function compileRe2(pattern: string): RE2JS {
   return RE2JS.compile(RE2JS.translateRegExp(pattern));
 }
 
-/** Why RE2 refuses a tenant's pattern, in words a person can act on; null when it compiles. */
-export function re2PatternProblem(pattern: string): string | null {
-  if (pattern.length > maxPatternLength) return `Patterns are limited to ${maxPatternLength} characters.`;
+/**
+ * A tenant's pattern as RE2 sees it: why it is refused, in words a person can act on, or its
+ * cost (RE2's program size; matching takes time proportional to it times the input's length).
+ */
+export function re2Pattern(pattern: string): { problem: string } | { cost: number } {
+  if (pattern.length > maxPatternLength) return { problem: `Patterns are limited to ${maxPatternLength} characters.` };
   try {
-    compileRe2(pattern);
-    return null;
+    return { cost: compileRe2(pattern).programSize() };
   } catch (error) {
     if (!(error instanceof RE2JSException)) throw error;
-    return `This pattern cannot run on the hub's linear-time regex engine (RE2): ${error.message}. Backreferences, lookahead and lookbehind are not supported.`;
+    return {
+      problem: `This pattern cannot run on the hub's linear-time regex engine (RE2): ${error.message}. Backreferences, lookahead and lookbehind are not supported.`,
+    };
   }
 }
 

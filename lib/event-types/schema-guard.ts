@@ -1,4 +1,4 @@
-import { maxPatternLength, re2PatternProblem } from "@/lib/event-types/re2-pattern";
+import { maxPatternLength, re2Pattern } from "@/lib/event-types/re2-pattern";
 
 /**
  * What a tenant's trigger schema may be. Payload validation runs inside the request that
@@ -13,6 +13,11 @@ export const schemaLimits = {
   /** Subschemas once every `$ref` is expanded in place: bounds the work done per payload value. */
   maxExpandedSubschemas: 2_000,
   maxPatternLength,
+  /**
+   * RE2 program size of every pattern together, once every `$ref` is expanded. A string is tested
+   * by at most these patterns, each in time proportional to its program size times the string's length.
+   */
+  maxPatternCost: 4_000,
   /** `uniqueItems` on objects or arrays compares every pair, so it needs a `maxItems` up to this. */
   maxUniqueItems: 1_000,
 };
@@ -76,16 +81,22 @@ function localDefinition(root: JsonObject, ref: string): string | null {
   return null;
 }
 
+interface Region {
+  size: number;
+  patternCost: number;
+  refs: Array<{ target: string; path: string }>;
+}
+
 /** Walks a schema along its subschema keywords only: `const`, `enum`, `default`, `examples` hold data, not schemas. */
 class Walk {
   readonly issues: SchemaIssue[] = [];
   /** Per region (the root, or one `$defs` entry): its subschemas and the definitions it refers to. */
-  readonly regions = new Map<string, { size: number; refs: Array<{ target: string; path: string }> }>();
+  readonly regions = new Map<string, Region>();
 
   constructor(private readonly root: JsonObject) {}
 
   visit(node: unknown, path: string[], region: string) {
-    const stats = this.regions.get(region) ?? { size: 0, refs: [] };
+    const stats = this.regions.get(region) ?? { size: 0, patternCost: 0, refs: [] };
     this.regions.set(region, stats);
     stats.size += 1;
     if (!isObject(node)) return;
@@ -94,9 +105,9 @@ class Walk {
     }
     if (own(node, "$schema")) this.checkDialect(node.$schema, path);
     if (own(node, "$ref")) this.checkRef(node.$ref, path, stats);
-    if (own(node, "pattern") && typeof node.pattern === "string") this.checkPattern(node.pattern, [...path, "pattern"]);
+    if (own(node, "pattern") && typeof node.pattern === "string") this.checkPattern(node.pattern, [...path, "pattern"], stats);
     if (isObject(node.patternProperties)) {
-      for (const pattern of Object.keys(node.patternProperties)) this.checkPattern(pattern, [...path, "patternProperties", pattern]);
+      for (const pattern of Object.keys(node.patternProperties)) this.checkPattern(pattern, [...path, "patternProperties", pattern], stats);
     }
     if (node.uniqueItems === true) this.checkUniqueItems(node, path);
 
@@ -132,7 +143,7 @@ class Walk {
     }
   }
 
-  private checkRef(ref: unknown, path: string[], stats: { refs: Array<{ target: string; path: string }> }) {
+  private checkRef(ref: unknown, path: string[], stats: Region) {
     const location = join([...path, "$ref"]);
     const target = typeof ref === "string" ? localDefinition(this.root, ref) : null;
     if (target) stats.refs.push({ target, path: location });
@@ -143,9 +154,10 @@ class Walk {
     }
   }
 
-  private checkPattern(pattern: string, path: string[]) {
-    const problem = re2PatternProblem(pattern);
-    if (problem) this.issues.push({ path: join(path), message: problem });
+  private checkPattern(pattern: string, path: string[], stats: Region) {
+    const compiled = re2Pattern(pattern);
+    if ("problem" in compiled) this.issues.push({ path: join(path), message: compiled.problem });
+    else stats.patternCost += compiled.cost;
   }
 
   private checkUniqueItems(node: JsonObject, path: string[]) {
@@ -162,40 +174,48 @@ class Walk {
   }
 }
 
-/** Refuses `$ref` cycles, then checks the size of the schema with every `$ref` expanded. */
+/** Refuses `$ref` cycles, then checks the schema's size and pattern cost with every `$ref` expanded. */
 function checkReferenceGraph(walk: Walk): SchemaIssue[] {
-  const expanded = new Map<string, number>();
+  const expanded = new Map<string, { size: number; patternCost: number }>();
   const visiting = new Set<string>();
   const cycles: SchemaIssue[] = [];
+  // Saturate: the exact figure past a cap does not matter, and it could grow exponentially.
+  const saturate = (total: { size: number; patternCost: number }) => ({
+    size: Math.min(total.size, schemaLimits.maxExpandedSubschemas + 1),
+    patternCost: Math.min(total.patternCost, schemaLimits.maxPatternCost + 1),
+  });
 
-  const sizeOf = (region: string, trail: string[]): number => {
+  const expand = (region: string, trail: string[]) => {
     const known = expanded.get(region);
-    if (known !== undefined) return known;
-    const stats = walk.regions.get(region) ?? { size: 0, refs: [] };
+    if (known) return known;
+    const stats = walk.regions.get(region) ?? { size: 0, patternCost: 0, refs: [] };
     visiting.add(region);
-    let size = stats.size;
+    let total = { size: stats.size, patternCost: stats.patternCost };
     for (const { target, path } of stats.refs) {
       if (visiting.has(target)) {
         const loop = [...trail.slice(trail.indexOf(target)), target].map((name) => `#/${name}`).join(" → ");
         cycles.push({ path, message: `This \`$ref\` makes a cycle (${loop}); recursive schemas are not supported.` });
         continue;
       }
-      size += sizeOf(target, [...trail, target]);
-      // Saturate: the exact figure past the cap does not matter, and it could grow exponentially.
-      size = Math.min(size, schemaLimits.maxExpandedSubschemas + 1);
+      const inner = expand(target, [...trail, target]);
+      total = saturate({ size: total.size + inner.size, patternCost: total.patternCost + inner.patternCost });
     }
     visiting.delete(region);
-    expanded.set(region, size);
-    return size;
+    expanded.set(region, total);
+    return total;
   };
 
-  for (const region of walk.regions.keys()) if (region !== "") sizeOf(region, [region]);
-  const total = sizeOf("", [""]);
+  for (const region of walk.regions.keys()) if (region !== "") expand(region, [region]);
+  const total = expand("", [""]);
   if (cycles.length > 0) return cycles;
-  if (total > schemaLimits.maxExpandedSubschemas) {
-    return [{ path: "", message: `The schema expands to more than ${schemaLimits.maxExpandedSubschemas} subschemas once every \`$ref\` is followed; simplify it.` }];
+  const issues: SchemaIssue[] = [];
+  if (total.size > schemaLimits.maxExpandedSubschemas) {
+    issues.push({ path: "", message: `The schema expands to more than ${schemaLimits.maxExpandedSubschemas} subschemas once every \`$ref\` is followed; simplify it.` });
   }
-  return [];
+  if (total.patternCost > schemaLimits.maxPatternCost) {
+    issues.push({ path: "", message: `The schema's patterns are too complex together (RE2 program size over ${schemaLimits.maxPatternCost} once every \`$ref\` is followed); use fewer or simpler patterns.` });
+  }
+  return issues;
 }
 
 /**
