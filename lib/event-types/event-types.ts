@@ -27,7 +27,8 @@ export const createEventTypeInput = z.strictObject({
     .describe(
       `A JSON Schema (draft 2020-12) that every payload of this trigger must match. Self-contained: \`$ref\` only to \`#/$defs/<name>\`, ` +
         `without cycles; no \`$id\`, \`$anchor\` or \`$dynamicRef\`. At most ${schemaLimits.maxBytes / 1024} KB and ${schemaLimits.maxDepth} levels deep. ` +
-        `\`pattern\` and \`patternProperties\` use RE2 syntax (no backreferences or lookaround). \`format\` is an annotation and is not checked.`,
+        `\`pattern\` and \`patternProperties\` use RE2 syntax (no backreferences or lookaround; at most ${schemaLimits.maxPatternLength} characters each, bounded in total complexity). ` +
+        `\`uniqueItems\` needs scalar \`items\` or \`maxItems\` ≤ ${schemaLimits.maxUniqueItems}. \`format\` is an annotation and is not checked.`,
     ),
   examplePayload: z.record(z.string(), z.unknown()).nullable().default(null),
 });
