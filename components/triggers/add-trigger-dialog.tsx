@@ -23,6 +23,16 @@ function jsonObject(text: string): { value: Record<string, unknown> | null; erro
   }
 }
 
+/** The API names the place inside the schema (`schema.properties.code.pattern`); the form has one field for the schema. */
+function foldSchemaErrors(errors: Record<string, string>): Record<string, string> {
+  const folded: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    if (path.startsWith("schema.")) folded.schema ??= `${path.slice("schema.".length)}: ${message}`;
+    else folded[path] = message;
+  }
+  return folded;
+}
+
 export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
@@ -34,7 +44,7 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
       toast({ title: `Trigger ${created.name} added`, tone: "success" });
       onClose();
     },
-    onError: (error) => setErrors(formErrors(error)),
+    onError: (error) => setErrors(foldSchemaErrors(formErrors(error))),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -69,7 +79,7 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
         <Field label="Description" optional error={errors.description}>
           <Input name="description" maxLength={500} />
         </Field>
-        <Field label="JSON Schema" optional error={errors.schema} hint="Events published with this trigger are checked against it.">
+        <Field label="JSON Schema" optional error={errors.schema} hint="Draft 2020-12, self-contained ($ref only to #/$defs/…, no cycles), up to 64 KB; patterns in RE2 syntax. Events published with this trigger are checked against it.">
           <Textarea name="schema" rows={5} className="font-mono text-xs" spellCheck={false} placeholder={'{ "type": "object", "properties": { … } }'} />
         </Field>
         <Field label="Example payload" optional error={errors.examplePayload}>

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
+import { compilePayloadSchema } from "@/lib/event-types/payload-validator";
+import { schemaLimits } from "@/lib/event-types/schema-guard";
 import { AppError } from "@/lib/http/errors";
 
 export const createEventTypeInput = z.strictObject({
@@ -12,7 +14,22 @@ export const createEventTypeInput = z.strictObject({
     .max(100)
     .regex(/^[a-z0-9][a-z0-9_.:-]*$/, "Use lowercase letters, digits, '_', '.', ':' or '-', starting with a letter or digit."),
   description: z.string().trim().max(500).default(""),
-  schema: z.record(z.string(), z.unknown()).nullable().default(null),
+  schema: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .default(null)
+    .superRefine((schema, ctx) => {
+      if (!schema) return;
+      for (const problem of compilePayloadSchema(schema).problems) {
+        ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [] });
+      }
+    })
+    .describe(
+      `A JSON Schema (draft 2020-12) that every payload of this trigger must match. Self-contained: \`$ref\` only to \`#/$defs/<name>\`, ` +
+        `without cycles; no \`$id\`, \`$anchor\` or \`$dynamicRef\`. At most ${schemaLimits.maxBytes / 1024} KB and ${schemaLimits.maxDepth} levels deep. ` +
+        `\`pattern\` and \`patternProperties\` use RE2 syntax (no backreferences or lookaround; at most ${schemaLimits.maxPatternLength} characters each, bounded in total complexity). ` +
+        `\`uniqueItems\` needs scalar \`items\` or \`maxItems\` ≤ ${schemaLimits.maxUniqueItems}. \`format\` is an annotation and is not checked.`,
+    ),
   examplePayload: z.record(z.string(), z.unknown()).nullable().default(null),
 });
 
@@ -34,13 +51,6 @@ export async function listEventTypes(orgId: string): Promise<EventTypeOutput[]> 
 }
 
 export async function createEventType(orgId: string, actor: Actor, input: z.infer<typeof createEventTypeInput>) {
-  if (input.schema) {
-    try {
-      z.fromJSONSchema(input.schema);
-    } catch {
-      throw new AppError("validation_failed", "The schema is not a JSON Schema the hub can use.", [{ path: "schema", message: "Not a valid JSON Schema." }]);
-    }
-  }
   const existing = await db.eventType.findFirst({ where: { orgId, name: input.name } });
   if (existing) throw new AppError("conflict", `The trigger "${input.name}" already exists.`, { field: "name" });
   const row = await db.eventType.create({

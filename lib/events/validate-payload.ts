@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { db } from "@/lib/db";
+import { payloadSchemaFor } from "@/lib/event-types/payload-validator";
 import { AppError } from "@/lib/http/errors";
-import { zodIssues } from "@/lib/http/respond";
 
 /** The trigger must be in the org's catalog; when it carries a JSON Schema, the payload must match it. */
 export async function validatePayload(orgId: string, type: string, payload: Record<string, unknown>) {
@@ -12,9 +11,8 @@ export async function validatePayload(orgId: string, type: string, payload: Reco
     ]);
   }
   if (!eventType.schema) return;
-  const result = z.fromJSONSchema(eventType.schema as Parameters<typeof z.fromJSONSchema>[0]).safeParse(payload);
-  if (!result.success) {
-    const details = zodIssues(result.error).map((issue) => ({ ...issue, path: issue.path ? `payload.${issue.path}` : "payload" }));
+  const details = payloadSchemaFor(eventType).validate(payload);
+  if (details.length > 0) {
     throw new AppError("validation_failed", `The payload does not match the "${type}" trigger's schema.`, details);
   }
 }

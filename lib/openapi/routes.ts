@@ -204,7 +204,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: "POST", path: "/api/v1/events", operationId: "publishEvent", tag: "Events", permission: "events:write",
     summary: "Publish an event",
-    description: "Stored durably before the answer, then delivered to every matching webhook. The type must be in the catalog; a trigger with a JSON Schema validates the payload. A repeated `idempotencyKey` answers with the first event's id (and `idempotent-replayed: true`) and delivers once.",
+    description: "Stored durably before the answer, then delivered to every matching webhook. The type must be in the catalog; a trigger with a JSON Schema validates the payload, and a mismatch is 422 `validation_failed` with `details` such as `{ path: \"payload.order.id\", message }` (the first mismatch only). A repeated `idempotencyKey` answers with the first event's id (and `idempotent-replayed: true`) and delivers once.",
     body: s.PublishEventInput,
     outcome: { status: 202, description: "Accepted: the event's id.", schema: s.PublishedEvent },
   },
@@ -230,7 +230,9 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     method: "POST", path: "/api/v1/event-types", operationId: "createEventType", tag: "Triggers", permission: "webhooks:write",
-    summary: "Add a custom event type", description: "`schema`, if given, must be a JSON Schema the hub can use.",
+    summary: "Add a custom event type",
+    description:
+      "`schema`, if given, must be a self-contained JSON Schema (draft 2020-12) within the hub's limits (see the field). A schema outside them is refused with 422 `validation_failed`, each `details` entry naming the place in the schema, e.g. `schema.properties.code.pattern`.",
     body: s.CreateEventTypeInput, conflict: "`conflict`: an event type with this name already exists.",
     outcome: { status: 201, description: "The new event type.", schema: s.EventType },
   },

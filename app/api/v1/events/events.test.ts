@@ -67,6 +67,58 @@ describe("POST /api/v1/events", () => {
     expect((await publish({ type: "invoice.paid", payload: { amount: 10 } })).status).toBe(202);
   });
 
+  it("validates payloads against a custom trigger's schema end to end: patterns, patternProperties, required, nested objects", async () => {
+    const schema = {
+      type: "object",
+      required: ["order"],
+      properties: {
+        order: {
+          type: "object",
+          required: ["id", "customer"],
+          properties: {
+            id: { type: "string", pattern: "^ord_[0-9]{4}$" },
+            customer: { type: "object", required: ["email"], properties: { email: { type: "string" } } },
+            labels: { type: "object", patternProperties: { "^[a-z]+$": { type: "string" } }, additionalProperties: false },
+          },
+        },
+      },
+    };
+    expect((await call("POST", eventTypes.POST, "/api/v1/event-types", { token, body: { name: "order.placed", schema } })).status).toBe(201);
+    const order = { id: "ord_0042", customer: { email: "ada@example.com" }, labels: { channel: "web" } };
+    expect((await publish({ type: "order.placed", payload: { order } })).status).toBe(202);
+
+    const cases: Array<[unknown, { path: string; message: string }]> = [
+      [{}, { path: "payload.order", message: "Required." }],
+      [{ order: { ...order, id: "42" } }, { path: "payload.order.id", message: 'Must match the pattern "^ord_[0-9]{4}$".' }],
+      [{ order: { ...order, customer: {} } }, { path: "payload.order.customer.email", message: "Required." }],
+      [{ order: { ...order, labels: { channel: 7 } } }, { path: "payload.order.labels.channel", message: "Expected string." }],
+      [{ order: { ...order, labels: { Channel: "web" } } }, { path: "payload.order.labels.Channel", message: expect.stringContaining("does not list this property") }],
+    ];
+    for (const [payload, detail] of cases) {
+      const response = await publish({ type: "order.placed", payload });
+      expect({ status: response.status, code: response.body.error.code, details: response.body.error.details }).toEqual({ status: 422, code: "validation_failed", details: [detail] });
+    }
+  });
+
+  it("answers a catastrophic pattern at once, without blocking the event loop", async () => {
+    const schema = { type: "object", properties: { s: { type: "string", pattern: "^(a+)+$" } } };
+    expect((await call("POST", eventTypes.POST, "/api/v1/event-types", { token, body: { name: "redos.check", schema } })).status).toBe(201);
+    // A backtracking engine needs about 2^30 steps for this (over ten seconds); RE2 needs 31.
+    const started = performance.now();
+    const response = await publish({ type: "redos.check", payload: { s: `${"a".repeat(30)}!` } });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(response.status).toBe(422);
+    expect(response.body.error.details).toEqual([{ path: "payload.s", message: 'Must match the pattern "^(a+)+$".' }]);
+    expect((await publish({ type: "redos.check", payload: { s: "a".repeat(30) } })).status).toBe(202);
+  });
+
+  it("answers 422, not 500, for a trigger whose stored schema predates the checks", async () => {
+    await db.eventType.create({ data: { orgId, name: "legacy.recursive", source: "custom", schema: { $ref: "#" } } });
+    const response = await publish({ type: "legacy.recursive", payload: {} });
+    expect(response.status).toBe(422);
+    expect(response.body.error.details).toEqual([{ path: "payload", message: expect.stringContaining("fix the trigger") }]);
+  });
+
   it("refuses a project of another organization as if it did not exist", async () => {
     const response = await publish({ type: "test", project: otherOrg.projectKey });
     expect(response.status).toBe(422);
