@@ -48,7 +48,8 @@ export async function findEmailVerification(token: string) {
     where: { tokenHash: hashToken(token) },
     include: { user: { select: { id: true, email: true, emailVerified: true } } },
   });
-  if (!row || row.usedAt || row.expiresAt <= new Date()) return null;
+  // An address proven another way meanwhile (a magic link) needs the link no more.
+  if (!row || row.usedAt || row.expiresAt <= new Date() || row.user.emailVerified) return null;
   return row;
 }
 
