@@ -88,3 +88,27 @@ test("a session cookie copied before sign-out stops working after it", async ({ 
   await expect(elsewhere).toHaveURL(/\/sign-in/);
   await copy.close();
 });
+
+test("changing the password signs out every other session and keeps this one", async ({ page, browser }) => {
+  const { email, slug } = await signUp(page, { orgName: "Password Co" });
+  const copy = await browser.newContext();
+  await copy.addCookies(await page.context().cookies());
+
+  await page.getByRole("button", { name: "Account" }).click();
+  await page.getByRole("menuitem", { name: "Password" }).click();
+  await page.getByLabel("Current password").fill(password);
+  await page.getByLabel("New password").fill("a-brand-new-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Password saved" })).toBeVisible();
+
+  await page.goto(`/${slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Password Co" })).toBeVisible();
+  const elsewhere = await copy.newPage();
+  await elsewhere.goto(`/${slug}`);
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await copy.close();
+
+  await signOut(page);
+  await signIn(page, email, "a-brand-new-password");
+  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+});
