@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // bundled by Vite, the app's real Auth.js handlers run in tests.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { firstLink, latestEmail } from "./fixtures/db";
-import { signIn, signOut, signUp, uniqueEmail } from "./fixtures/users";
+import { password, signIn, signOut, signUp, uniqueEmail, verifyEmail } from "./fixtures/users";
 
 test("a new user signs up, lands on their new org, signs out and back in", async ({ page }) => {
   await page.goto("/");
@@ -54,4 +54,61 @@ test("a magic link sent by email signs the user in", async ({ page }) => {
   expect(email?.status).toBe("sent");
   await page.goto(firstLink(email!.text));
   await expect(page.getByRole("heading", { level: 1, name: "Demo Org" })).toBeVisible();
+});
+
+test("an unverified account cannot sign in until its emailed link is confirmed, and can ask for a new link", async ({ page }) => {
+  const email = uniqueEmail("unverified");
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Barbara Liskov");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Organization name").fill("Liskov Labs");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  await signIn(page, email);
+  await expect(page.getByRole("alert").filter({ hasText: "Verify your email address first" })).toBeVisible();
+  await page.getByRole("button", { name: "Resend verification email" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "we sent it a new link" })).toBeVisible();
+
+  await verifyEmail(page, email);
+  await expect(page.getByRole("heading", { level: 1, name: "Liskov Labs" })).toBeVisible();
+});
+
+test("a session cookie copied before sign-out stops working after it", async ({ page, browser }) => {
+  const { slug } = await signUp(page, { orgName: "Copied Cookie" });
+  const copy = await browser.newContext();
+  await copy.addCookies(await page.context().cookies());
+  const elsewhere = await copy.newPage();
+  await elsewhere.goto(`/${slug}`);
+  await expect(elsewhere.getByRole("heading", { level: 1, name: "Copied Cookie" })).toBeVisible();
+
+  await signOut(page);
+  await elsewhere.goto(`/${slug}`);
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await copy.close();
+});
+
+test("changing the password signs out every other session and keeps this one", async ({ page, browser }) => {
+  const { email, slug } = await signUp(page, { orgName: "Password Co" });
+  const copy = await browser.newContext();
+  await copy.addCookies(await page.context().cookies());
+
+  await page.getByRole("button", { name: "Account" }).click();
+  await page.getByRole("menuitem", { name: "Password" }).click();
+  await page.getByLabel("Current password").fill(password);
+  await page.getByLabel("New password").fill("a-brand-new-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Password saved" })).toBeVisible();
+
+  await page.goto(`/${slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Password Co" })).toBeVisible();
+  const elsewhere = await copy.newPage();
+  await elsewhere.goto(`/${slug}`);
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await copy.close();
+
+  await signOut(page);
+  await signIn(page, email, "a-brand-new-password");
+  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
 });

@@ -8,6 +8,7 @@ const omitSecrets = {
   user: { passwordHash: true },
   apiToken: { tokenHash: true },
   invitation: { tokenHash: true },
+  emailVerification: { tokenHash: true },
   webhook: {
     secretEncrypted: true,
     previousSecretEncrypted: true,

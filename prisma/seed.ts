@@ -26,9 +26,13 @@ async function seedDemoWebhook(orgId: string, receiverUrl: string) {
 
 /** Creates the demo user, org and project if they are missing; safe to run on every start. */
 export async function seedDemo(receiverUrl?: string) {
-  const user =
-    (await db.user.findUnique({ where: { email: demo.email } })) ??
-    (await db.user.create({ data: { email: demo.email, name: demo.name, passwordHash: await hashPassword(demo.password) } }));
+  // The demo account's address is taken as verified: it signs in with the published password.
+  const existing = await db.user.findUnique({ where: { email: demo.email } });
+  const user = existing
+    ? existing.emailVerified
+      ? existing
+      : await db.user.update({ where: { id: existing.id }, data: { emailVerified: new Date() } })
+    : await db.user.create({ data: { email: demo.email, name: demo.name, emailVerified: new Date(), passwordHash: await hashPassword(demo.password) } });
   const org = await db.organization.upsert({
     where: { slug: demo.orgSlug },
     create: { slug: demo.orgSlug, name: demo.orgName },

@@ -7,6 +7,8 @@ export interface Caller {
   token?: string;
   /** A real Auth.js session cookie for this user id, and the org slug the dashboard would send. */
   session?: { userId: string; orgSlug?: string };
+  /** A `name=value` cookie kept from earlier (a copied session), sent as-is. */
+  cookie?: string;
 }
 
 export interface CallOptions extends Caller {
@@ -21,8 +23,14 @@ export interface CallOptions extends Caller {
 
 const sessionCookie = "authjs.session-token";
 
-async function sessionCookieFor(userId: string): Promise<string> {
-  const value = await encode({ token: { sub: userId }, secret: process.env.AUTH_SECRET!, salt: sessionCookie });
+/**
+ * A real Auth.js session cookie, as sign-in would issue it now: it carries the user's current
+ * session version, so revoking sessions (sign-out, removal…) makes a copy of it stop working.
+ */
+export async function sessionCookieFor(userId: string): Promise<string> {
+  const { db } = await import("@/lib/db");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  const value = await encode({ token: { sub: userId, sv: user?.sessionVersion ?? 0 }, secret: process.env.AUTH_SECRET!, salt: sessionCookie });
   return `${sessionCookie}=${value}`;
 }
 
@@ -34,6 +42,7 @@ export async function call(method: Method, handler: Handler, path: string, optio
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  if (options.cookie) headers.set("cookie", options.cookie);
   if (options.session) {
     headers.set("cookie", await sessionCookieFor(options.session.userId));
     if (options.session.orgSlug) headers.set("x-organization", options.session.orgSlug);

@@ -8,8 +8,9 @@ import { generateTokenSecret } from "@/lib/tokens/token-secret";
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export async function createUser(email = `user-${unique()}@example.com`) {
-  return db.user.create({ data: { email, name: "Test User" } });
+/** A user whose address is verified, as every user who can hold a session is; `verified: false` for one who has not proven it. */
+export async function createUser(email = `user-${unique()}@example.com`, { verified = true } = {}) {
+  return db.user.create({ data: { email, name: "Test User", emailVerified: verified ? new Date() : null } });
 }
 
 /** An org owned by a fresh user. */

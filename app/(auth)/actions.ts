@@ -1,9 +1,11 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { safeCallback } from "@/lib/auth/callback";
+import { completeEmailVerification, resendEmailVerification } from "@/lib/auth/email-verification";
 import { env } from "@/lib/env";
 import { signUp, signUpInput } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/http/errors";
@@ -11,10 +13,13 @@ import { zodIssues } from "@/lib/http/respond";
 
 export interface FormState {
   error?: string;
+  /** A confirmation that is not an error ("we sent a new link"). */
+  notice?: string;
+  /** The password was right but the address is not verified yet: offer a new link. */
+  unverified?: boolean;
   fieldErrors?: Record<string, string>;
   email?: string;
 }
-
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
@@ -22,9 +27,37 @@ export async function signInWithPassword(_state: FormState, form: FormData): Pro
   try {
     await signIn("credentials", { email: text(form, "email"), password: text(form, "password"), redirectTo: safeCallback(form.get("callbackUrl")) });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "email_unverified") {
+      return { error: "Verify your email address first: open the link we emailed you when you signed up.", unverified: true, email: text(form, "email") };
+    }
     if (error instanceof AuthError) return { error: "Wrong email or password.", email: text(form, "email") };
     throw error;
   }
+  return {};
+}
+
+/** Answers the same whether or not the address has an account waiting for verification. */
+export async function resendVerificationAction(_state: FormState, form: FormData): Promise<FormState> {
+  const email = z.email().safeParse(text(form, "email").trim().toLowerCase());
+  if (!email.success) return { fieldErrors: { email: "Enter a valid email address." }, email: text(form, "email") };
+  await resendEmailVerification(email.data);
+  return { notice: `If ${email.data} has an account waiting for verification, we sent it a new link. It works once and expires in 24 hours.`, email: email.data };
+}
+
+/** The emailed link plus the sign-up password: verifies the address, then signs in. */
+export async function verifyEmailAction(_state: FormState, form: FormData): Promise<FormState> {
+  const password = text(form, "password");
+  let destination: { email: string; redirectTo: string };
+  try {
+    const { user, org, callbackUrl } = await completeEmailVerification(text(form, "token"), password);
+    destination = { email: user.email, redirectTo: callbackUrl ?? (org ? `/${org.slug}` : "/") };
+  } catch (error) {
+    if (error instanceof AppError) {
+      return error.code === "forbidden" ? { fieldErrors: { password: error.message } } : { error: error.message };
+    }
+    throw error;
+  }
+  await signIn("credentials", { email: destination.email, password, redirectTo: destination.redirectTo });
   return {};
 }
 
@@ -51,15 +84,22 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   if (!parsed.success) {
     return { fieldErrors: Object.fromEntries(zodIssues(parsed.error).map((issue) => [issue.path, issue.message])), email: text(form, "email") };
   }
-  let home = "/orgs/new";
+  const callback = safeCallback(form.get("callbackUrl"));
+  // Arriving from an invitation link addressed to this email proves the mailbox already.
+  const invitationToken = /^\/invite\/([^/?#]+)$/.exec(callback)?.[1];
+  let created: Awaited<ReturnType<typeof signUp>>;
   try {
-    const { org } = await signUp(parsed.data);
-    if (org) home = `/${org.slug}`;
+    created = await signUp(parsed.data, {
+      callbackUrl: callback === "/" ? undefined : callback,
+      invitationToken: invitationToken ? decodeURIComponent(invitationToken) : undefined,
+    });
   } catch (error) {
     if (error instanceof AppError) return { fieldErrors: { email: error.message }, email: parsed.data.email };
     throw error;
   }
-  const callback = safeCallback(form.get("callbackUrl"));
+  // No session until the emailed link proves the address.
+  if (!created.verified) redirect(`/verify-email?email=${encodeURIComponent(parsed.data.email)}`);
+  const home = created.org ? `/${created.org.slug}` : "/orgs/new";
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: callback === "/" ? home : callback });
   return {};
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { sendSignInLink, signInWithPassword, type FormState } from "@/app/(auth)/actions";
+import { ResendVerificationForm } from "@/components/auth/resend-verification-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -24,6 +25,7 @@ export function SignInForm({ callbackUrl, linkError, signUpEnabled }: { callback
         </div>
         {linkError ? <Alert tone="danger">That sign-in link is invalid or has expired. Ask for a new one.</Alert> : null}
         {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
+        {mode === "password" && passwordState.unverified && passwordState.email ? <ResendVerificationForm email={passwordState.email} /> : null}
         <form action={mode === "password" ? passwordAction : linkAction} className="space-y-4" key={mode}>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <Field label="Email" error={state.fieldErrors?.email}>

@@ -1,10 +1,12 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { signOutAction } from "@/app/(auth)/actions";
 import { DropdownMenu, DropdownMenuItem, DropdownMenuLabel } from "@/components/ui/dropdown-menu";
-import { LogOutIcon } from "@/components/ui/icons";
+import { KeyIcon, LogOutIcon } from "@/components/ui/icons";
 
 export function UserMenu({ email, name }: { email: string; name: string | null }) {
+  const router = useRouter();
   const initials = (name ?? email).slice(0, 1).toUpperCase();
   return (
     <DropdownMenu
@@ -19,6 +21,9 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
       }
     >
       <DropdownMenuLabel>{name ?? email}</DropdownMenuLabel>
+      <DropdownMenuItem onClick={() => router.push("/account")}>
+        <KeyIcon /> Password
+      </DropdownMenuItem>
       <DropdownMenuItem onClick={() => void signOutAction()}>
         <LogOutIcon /> Sign out
       </DropdownMenuItem>

@@ -6,9 +6,15 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
+import { currentSessionVersion, endAllSessions, isSessionCurrent } from "@/lib/auth/session-version";
 import { sendEmail } from "@/lib/mail/send";
 import { signInLinkEmail } from "@/lib/mail/templates";
 import { logger } from "@/lib/observability/logger";
+
+/** The password is right but the address is not proven yet: the sign-in form offers a new link. */
+export class EmailUnverified extends CredentialsSignin {
+  code = "email_unverified";
+}
 
 const credentialsInput = z.object({
   email: z.email().transform((value) => value.toLowerCase()),
@@ -38,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A wrong password is an expected answer, not a server error worth a stack trace.
   logger: {
     error(error) {
-      if (error.name !== "CredentialsSignin") logger.error({ err: error }, "Auth.js error");
+      if (!(error instanceof CredentialsSignin)) logger.error({ err: error }, "Auth.js error");
     },
   },
   pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
@@ -55,11 +61,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!user?.passwordHash || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
           throw new CredentialsSignin();
         }
+        // Checked after the password, so the answer reveals nothing to someone who lacks it.
+        if (!user.emailVerified) throw new EmailUnverified();
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
     magicLink,
   ],
+  events: {
+    // Signing out ends the user's sessions everywhere, not just this cookie. A stale cookie
+    // cannot use sign-out to end the sessions that replaced it.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub && (await isSessionCurrent(token.sub, token.sv))) await endAllSessions(token.sub);
+    },
+  },
   callbacks: {
     async signIn({ user, account, email }) {
       if (account?.provider !== "email") return true;
@@ -71,10 +87,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       // The first link into an unverified account proves who owns the mailbox; a password set
       // by whoever registered the address before them stops working.
+      // Proving the address also ends every session opened before it was proven.
       if (existing && !existing.emailVerified) {
-        await db.user.update({ where: { id: existing.id }, data: { passwordHash: null } });
+        await db.$transaction(async (tx) => {
+          await tx.user.update({ where: { id: existing.id }, data: { passwordHash: null } });
+          await endAllSessions(existing.id, tx);
+        });
       }
       return true;
+    },
+    // Runs at sign-in (with `user`) and on every read of the session by auth(). A session carries
+    // the user's session version; one that is no longer current is refused, and its cookie cleared.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        const version = await currentSessionVersion(user.id);
+        return version === null ? null : { ...token, sub: user.id, sv: version };
+      }
+      return token.sub && (await isSessionCurrent(token.sub, token.sv)) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

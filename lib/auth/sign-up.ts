@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { sendEmailVerification } from "@/lib/auth/email-verification";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
+import { findInvitation } from "@/lib/orgs/invitations";
 import { createOrganization } from "@/lib/orgs/orgs";
 import { orgName } from "@/lib/orgs/schemas";
 
@@ -18,20 +20,43 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 
 const emailTaken = () => new AppError("conflict", "An account with this email already exists. Sign in instead.", { field: "email" });
 
-/** Creates the user and, when named, their first organization, owned by them, in one transaction. */
-export async function signUp(input: SignUpInput) {
-  const taken = await db.user.findUnique({ where: { email: input.email } });
-  if (taken) throw emailTaken();
+export interface SignUpOptions {
+  /** Where to go after verification (an invitation page, say). */
+  callbackUrl?: string;
+  /**
+   * The invitation link the person arrived with. Addressed to this email, it proves the mailbox
+   * as a verification link would, so the account is verified at once.
+   */
+  invitationToken?: string;
+}
+
+/**
+ * Creates the password account, unverified: it cannot sign in, and no invitation attaches to
+ * it, until the emailed link proves the address; the organization sign-up names is created then.
+ * An unverified account holding no membership is someone's unproven claim on the address, so a
+ * new sign-up replaces it (and ends its sessions) rather than locking the real owner out.
+ */
+export async function signUp(input: SignUpInput, options: SignUpOptions = {}) {
+  const taken = await db.user.findUnique({ where: { email: input.email }, include: { _count: { select: { memberships: true } } } });
+  if (taken && (taken.emailVerified || taken._count.memberships > 0)) throw emailTaken();
+  const invitation = options.invitationToken ? await findInvitation(options.invitationToken) : null;
+  const proven = invitation?.email === input.email;
   const passwordHash = await hashPassword(input.password);
+  const profile = { name: input.name, passwordHash, emailVerified: proven ? new Date() : null };
   try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash } });
-      const org = input.orgName ? await createOrganization(user.id, user.email, input.orgName, tx) : null;
-      return { user, org };
+    const result = await db.$transaction(async (tx) => {
+      const user = taken
+        ? // Replacing the claim ends whatever sessions it held.
+          await tx.user.update({ where: { id: taken.id, emailVerified: null }, data: { ...profile, createdAt: new Date(), sessionVersion: { increment: 1 } } })
+        : await tx.user.create({ data: { email: input.email, ...profile } });
+      const org = proven && input.orgName ? await createOrganization(user.id, user.email, input.orgName, tx) : null;
+      return { user, org, verified: proven };
     });
+    if (!proven) await sendEmailVerification(result.user, { orgName: input.orgName, callbackUrl: options.callbackUrl });
+    return result;
   } catch (error) {
     // Two sign-ups racing for one address: the loser hears what the check above would have said.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTaken();
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025")) throw emailTaken();
     throw error;
   }
 }

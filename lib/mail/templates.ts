@@ -7,6 +7,13 @@ export function signInLinkEmail(url: string) {
   };
 }
 
+export function verifyEmailEmail(url: string) {
+  return {
+    subject: "Verify your email for Webhook Hub",
+    text: `Someone, hopefully you, created a Webhook Hub account with this address. Confirm it with this link and the password you chose:\n\n${url}\n\nThe link works once and expires in 24 hours. If it was not you, ignore this email: the account is deleted after 7 days.\n`,
+  };
+}
+
 export function invitationEmail(orgName: string, inviterLabel: string, role: string, url: string) {
   return {
     subject: `You're invited to ${orgName} on Webhook Hub`,

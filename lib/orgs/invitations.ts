@@ -63,6 +63,9 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
   }
   const member = await db.$transaction(async (tx) => {
+    // An address nobody has proven cannot be given an org: its account may be someone's squat.
+    const account = await tx.user.findUnique({ where: { id: user.id }, select: { emailVerified: true } });
+    if (!account?.emailVerified) throw new AppError("forbidden", "Verify your email address before joining an organization.");
     // Conditional on still being open, so two concurrent accepts cannot both succeed.
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, orgId: invitation.orgId, acceptedAt: null, expiresAt: { gt: new Date() } },
@@ -70,8 +73,6 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     });
     if (count === 0) throw new AppError("not_found", "This invitation is invalid, used or expired.");
     await tx.invitation.deleteMany({ where: { orgId: invitation.orgId, email: invitation.email, acceptedAt: null } });
-    // The link arrived in this mailbox, which proves the address.
-    await tx.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
     return tx.member.upsert({
       where: { orgId_userId: { orgId: invitation.orgId, userId: user.id } },
       create: { orgId: invitation.orgId, userId: user.id, role: invitation.role },

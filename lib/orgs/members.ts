@@ -1,6 +1,7 @@
 import type { Prisma, Role } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { canAssignRole } from "@/lib/auth/permissions";
+import { endAllSessions } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { memberOutput, type MemberOutput } from "@/lib/orgs/schemas";
@@ -56,6 +57,8 @@ export async function removeMember(orgId: string, actor: Actor, actorRole: Role,
     if (!canAssignRole(actorRole, member.role)) throw new AppError("forbidden", "Only owners can remove an owner.");
     await assertNotLastOwner(tx, orgId, member);
     await tx.member.deleteMany({ where: { id: memberId, orgId } });
+    // Their sessions end everywhere at once; a copied cookie stops working with them.
+    await endAllSessions(member.userId, tx);
     // An open invitation must not let a removed member straight back in.
     await tx.invitation.deleteMany({ where: { orgId, email: member.user.email, acceptedAt: null } });
     await recordAudit(orgId, actor, "member.removed", { type: "member", id: memberId }, { email: member.user.email }, tx);
