@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { addHistograms, histogramPercentile, latencyBucketCount } from "@/lib/deliveries/latency-histogram";
 import { getWebhook } from "@/lib/webhooks/webhooks";
 
 export const statsRanges = ["24h", "7d", "30d"] as const;
@@ -35,15 +36,6 @@ export const statsOutput = z.object({
 
 export type WebhookStats = z.infer<typeof statsOutput>;
 
-interface BucketRow {
-  index: number;
-  attempts: number;
-  succeeded: number;
-  failed: number;
-  p50Ms: number | null;
-  p95Ms: number | null;
-}
-
 /** The first bucket's start: buckets align to whole multiples of their size (UTC), the last holding `now`. */
 export function rangeStart(range: StatsRange, now: Date): Date {
   const { bucketSeconds, count } = rangeBuckets[range];
@@ -52,37 +44,43 @@ export function rangeStart(range: StatsRange, now: Date): Date {
 }
 
 /**
- * Success and latency of a webhook's attempts over time, bucketed in SQL. Timestamps are compared
- * as UTC wall time (`::timestamp`), the way Prisma stores them.
+ * Success and latency of a webhook's attempts over time, read from the hourly rollup
+ * (AttemptHourly): at most 720 rows for 30 days, however many attempts they count. Every bucket is
+ * whole hours, so each hour falls in exactly one. Latency percentiles come from the summed
+ * histograms (see histogramPercentile): within the bucket holding the exact value, not exact.
  */
 export async function webhookStats(orgId: string, webhookId: string, range: StatsRange, now = new Date()): Promise<WebhookStats> {
   await getWebhook(orgId, webhookId);
   const { bucketSeconds, count } = rangeBuckets[range];
   const from = rangeStart(range, now);
-  const until = new Date(from.getTime() + count * bucketSeconds * 1000);
-  // Each attempt's bucket is arithmetic on its time, so the buckets join it on equality (a hash join, not a range scan per bucket).
-  const rows = await db.$queryRaw<BucketRow[]>`
-    WITH attempt AS (
-      SELECT floor(extract(epoch FROM a."createdAt" - ${from.toISOString()}::timestamp) / ${bucketSeconds}::int)::int AS i,
-             a.success, a."durationMs"
-      FROM "Attempt" a
-      JOIN "Delivery" d ON d.id = a."deliveryId" AND d."orgId" = a."orgId"
-      WHERE a."orgId" = ${orgId} AND d."webhookId" = ${webhookId}
-        AND a."createdAt" >= ${from.toISOString()}::timestamp AND a."createdAt" < ${until.toISOString()}::timestamp
-    )
-    SELECT b.i AS "index",
-           count(a.i)::int AS "attempts",
-           count(*) FILTER (WHERE a.success)::int AS "succeeded",
-           count(*) FILTER (WHERE NOT a.success)::int AS "failed",
-           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a."durationMs")::numeric)::int AS "p50Ms",
-           round(percentile_cont(0.95) WITHIN GROUP (ORDER BY a."durationMs")::numeric)::int AS "p95Ms"
-    FROM generate_series(0, ${count - 1}::int) AS b(i)
-    LEFT JOIN attempt a ON a.i = b.i
-    GROUP BY b.i
-    ORDER BY b.i`;
+  const bucketMs = bucketSeconds * 1000;
+  const until = new Date(from.getTime() + count * bucketMs);
+  const hours = await db.attemptHourly.findMany({
+    where: { orgId, webhookId, hour: { gte: from, lt: until } },
+    select: { hour: true, attempts: true, succeeded: true, latency: true },
+  });
+  const buckets = Array.from({ length: count }, (_, index) => ({
+    start: new Date(from.getTime() + index * bucketMs),
+    attempts: 0,
+    succeeded: 0,
+    latency: Array<number>(latencyBucketCount).fill(0),
+  }));
+  for (const row of hours) {
+    const bucket = buckets[Math.floor((row.hour.getTime() - from.getTime()) / bucketMs)]!;
+    bucket.attempts += row.attempts;
+    bucket.succeeded += row.succeeded;
+    addHistograms(bucket.latency, row.latency);
+  }
   return statsOutput.parse({
     range,
     bucketSeconds,
-    buckets: rows.map(({ index, ...bucket }) => ({ start: new Date(from.getTime() + index * bucketSeconds * 1000), ...bucket })),
+    buckets: buckets.map(({ start, attempts, succeeded, latency }) => ({
+      start,
+      attempts,
+      succeeded,
+      failed: attempts - succeeded,
+      p50Ms: histogramPercentile(latency, 50),
+      p95Ms: histogramPercentile(latency, 95),
+    })),
   });
 }
