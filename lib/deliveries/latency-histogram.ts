@@ -12,12 +12,6 @@ export const latencyBucketBounds = [
 /** Buckets in a histogram: one per bound, and the overflow bucket. */
 export const latencyBucketCount = latencyBucketBounds.length + 1;
 
-/** Element-wise sum of histograms (attempt counts per bucket). */
-export function addHistograms(into: number[], histogram: readonly number[]): number[] {
-  for (let i = 0; i < latencyBucketCount; i++) into[i] = (into[i] ?? 0) + (histogram[i] ?? 0);
-  return into;
-}
-
 /**
  * The p-th percentile (0–100) of the durations a histogram counts, or null when it counts none.
  * The nearest-rank sample's bucket is found exactly; within it the value is interpolated linearly,

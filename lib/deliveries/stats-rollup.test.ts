@@ -30,22 +30,24 @@ const attemptRow = (orgId: string, deliveryId: string, number: number, at: Date,
   createdAt: at,
 });
 
-interface HourFigures {
+interface RollupFigures {
   attempts: number;
   succeeded: number;
   durationMsSum: number;
   latency: number[];
 }
 
-/** What the raw attempts say, per webhook and hour. */
-async function fromAttempts(orgId: string): Promise<Record<string, HourFigures>> {
-  const rows = await db.$queryRaw<{ webhookId: string; hour: Date; durationMs: number; success: boolean }[]>`
-    SELECT d."webhookId", date_trunc('hour', a."createdAt") AS hour, a."durationMs", a.success
+type Grain = "hour" | "day";
+
+/** What the raw attempts say, per webhook and hour or day. */
+async function fromAttempts(orgId: string, grain: Grain): Promise<Record<string, RollupFigures>> {
+  const rows = await db.$queryRaw<{ webhookId: string; start: Date; durationMs: number; success: boolean }[]>`
+    SELECT d."webhookId", date_trunc(${grain}, a."createdAt") AS start, a."durationMs", a.success
     FROM "Attempt" a JOIN "Delivery" d ON d.id = a."deliveryId"
     WHERE a."orgId" = ${orgId}`;
-  const figures: Record<string, HourFigures> = {};
+  const figures: Record<string, RollupFigures> = {};
   for (const row of rows) {
-    const key = `${row.webhookId} ${row.hour.toISOString()}`;
+    const key = `${row.webhookId} ${row.start.toISOString()}`;
     const entry = (figures[key] ??= { attempts: 0, succeeded: 0, durationMsSum: 0, latency: Array<number>(latencyBucketCount).fill(0) });
     entry.attempts++;
     if (row.success) entry.succeeded++;
@@ -55,18 +57,27 @@ async function fromAttempts(orgId: string): Promise<Record<string, HourFigures>>
   return figures;
 }
 
-/** What the rollup holds, in the same shape. */
-async function fromRollup(orgId: string): Promise<Record<string, HourFigures>> {
-  const rows = await db.attemptHourly.findMany({ where: { orgId } });
+/** What a rollup holds, in the same shape. */
+async function fromRollup(orgId: string, grain: Grain): Promise<Record<string, RollupFigures>> {
+  const rows =
+    grain === "hour"
+      ? (await db.attemptHourly.findMany({ where: { orgId } })).map(({ hour: start, ...row }) => ({ start, ...row }))
+      : (await db.attemptDaily.findMany({ where: { orgId } })).map(({ day: start, ...row }) => ({ start, ...row }));
   return Object.fromEntries(
-    rows.map(({ webhookId, hour: start, attempts, succeeded, durationMsSum, latency }) => [
+    rows.map(({ webhookId, start, attempts, succeeded, durationMsSum, latency }) => [
       `${webhookId} ${start.toISOString()}`,
       { attempts, succeeded, durationMsSum: Number(durationMsSum), latency },
     ]),
   );
 }
 
-describe("the hourly rollup", () => {
+/** Both rollups equal what the raw attempts say. */
+async function expectRollupsToMatchAttempts(orgId: string) {
+  expect(await fromRollup(orgId, "hour")).toEqual(await fromAttempts(orgId, "hour"));
+  expect(await fromRollup(orgId, "day")).toEqual(await fromAttempts(orgId, "day"));
+}
+
+describe("the hourly and daily rollups", () => {
   let orgId: string;
   let webhooks: string[];
   let deliveries: string[];
@@ -91,20 +102,20 @@ describe("the hourly rollup", () => {
     }
   });
 
-  it("is empty before any attempt", async () => {
-    expect(await fromRollup(orgId)).toEqual({});
+  it("are empty before any attempt", async () => {
+    expect(await fromRollup(orgId, "hour")).toEqual({});
+    expect(await fromRollup(orgId, "day")).toEqual({});
   });
 
-  it("counts attempts inserted one per statement, per webhook and hour", async () => {
+  it("count attempts inserted one per statement, per webhook and hour or day", async () => {
     await db.attempt.create({ data: attemptRow(orgId, deliveries[0]!, 1, new Date(thisHour.getTime() + 5_000), 120, true) });
     await db.attempt.create({ data: attemptRow(orgId, deliveries[0]!, 2, new Date(thisHour.getTime() + 9_000), 4_000, false) });
     await db.attempt.create({ data: attemptRow(orgId, deliveries[1]!, 1, new Date(thisHour.getTime() - hour + 1), 15, true) });
-    const rollup = await fromRollup(orgId);
-    expect(rollup).toEqual(await fromAttempts(orgId));
-    expect(rollup[`${webhooks[0]} ${thisHour.toISOString()}`]).toMatchObject({ attempts: 2, succeeded: 1, durationMsSum: 4_120 });
+    await expectRollupsToMatchAttempts(orgId);
+    expect((await fromRollup(orgId, "hour"))[`${webhooks[0]} ${thisHour.toISOString()}`]).toMatchObject({ attempts: 2, succeeded: 1, durationMsSum: 4_120 });
   });
 
-  it("counts attempts inserted many per statement, into new hours and hours it already holds", async () => {
+  it("count attempts inserted many per statement, into new rows and rows they already hold", async () => {
     await db.attempt.createMany({
       data: Array.from({ length: 60 }, (_, index) =>
         attemptRow(orgId, deliveries[index % 3]!, 10 + index, new Date(thisHour.getTime() - (index % 4) * hour + index * 1_000), 3 * index * index, index % 7 !== 0),
@@ -113,27 +124,29 @@ describe("the hourly rollup", () => {
     await db.$executeRaw`
       INSERT INTO "Attempt" ("orgId", "deliveryId", number, "requestUrl", "requestHeaders", "requestBody", "durationMs", success, "createdAt")
       SELECT ${orgId}, ${deliveries[1]!}, 100 + n, 'https://receiver.example.com/hook', '{}', '{}', n * 97, n % 3 = 0,
-             ${thisHour.toISOString()}::timestamp - make_interval(hours => n % 30)
+             ${thisHour.toISOString()}::timestamp - make_interval(hours => n % 50)
       FROM generate_series(1, 500) AS n`;
-    const rollup = await fromRollup(orgId);
-    expect(rollup).toEqual(await fromAttempts(orgId));
-    expect(Object.values(rollup).reduce((sum, figures) => sum + figures.attempts, 0)).toBe(3 + 60 + 500);
+    await expectRollupsToMatchAttempts(orgId);
+    for (const grain of ["hour", "day"] as const) {
+      expect(Object.values(await fromRollup(orgId, grain)).reduce((sum, figures) => sum + figures.attempts, 0)).toBe(3 + 60 + 500);
+    }
   });
 
-  it("is rebuilt from the raw attempts by its migration's backfill", async () => {
+  it("are rebuilt from the raw attempts by their migration's backfill", async () => {
     const migrations = path.join(process.cwd(), "prisma", "migrations");
-    const folder = (await readdir(migrations)).find((name) => name.endsWith("_attempt_hourly_rollup"))!;
+    const folder = (await readdir(migrations)).find((name) => name.endsWith("_attempt_rollups"))!;
     const sql = await readFile(path.join(migrations, folder, "migration.sql"), "utf8");
-    const backfill = sql.slice(sql.indexOf("-- Backfill"));
-    const before = await fromRollup(orgId);
+    const statements = sql.slice(sql.indexOf("-- Backfill")).split(/;\s*\n/).filter((statement) => statement.trim() !== "");
+    expect(statements).toHaveLength(2);
     await db.$executeRaw`DELETE FROM "AttemptHourly"`;
-    await db.$executeRawUnsafe(backfill);
-    expect(await fromRollup(orgId)).toEqual(before);
+    await db.$executeRaw`DELETE FROM "AttemptDaily"`;
+    for (const statement of statements) await db.$executeRawUnsafe(statement);
+    await expectRollupsToMatchAttempts(orgId);
   });
 });
 
 describe("purgeHistory", () => {
-  it("deletes the rollup's hours older than each org's retention and keeps the rest", async () => {
+  it("deletes the rollups' hours and days older than each org's retention and keeps the rest", async () => {
     const { org } = await createOrg();
     const { org: keepsLonger } = await createOrg();
     await db.organization.update({ where: { id: keepsLonger.id }, data: { retentionDays: 90 } });
@@ -146,10 +159,15 @@ describe("purgeHistory", () => {
 
     await purgeHistory();
 
-    const hoursLeft = async (orgId: string) => (await db.attemptHourly.findMany({ where: { orgId }, orderBy: { hour: "asc" } })).map((row) => row.hour.getTime());
-    const kept = await hoursLeft(org.id);
-    expect(kept).toHaveLength(2);
-    expect(kept.every((start) => start > Date.now() - 30 * day - hour)).toBe(true);
-    expect(await hoursLeft(keepsLonger.id)).toHaveLength(1);
+    const left = async (orgId: string) => ({
+      hours: (await db.attemptHourly.findMany({ where: { orgId } })).map((row) => row.hour.getTime()),
+      days: (await db.attemptDaily.findMany({ where: { orgId } })).map((row) => row.day.getTime()),
+    });
+    const kept = await left(org.id);
+    expect(kept.hours).toHaveLength(2);
+    expect(kept.hours.every((start) => start > Date.now() - 30 * day - hour)).toBe(true);
+    expect(kept.days).toHaveLength(2);
+    expect(kept.days.every((start) => start > Date.now() - 31 * day)).toBe(true);
+    expect(await left(keepsLonger.id)).toMatchObject({ hours: [expect.any(Number)], days: [expect.any(Number)] });
   });
 });

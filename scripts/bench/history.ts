@@ -33,10 +33,11 @@ export interface HistoryResult {
   days: number;
   /** Deliveries, their events and links, written with INSERT … SELECT generate_series. */
   fixturesSeconds: number;
-  /** The attempts, in one INSERT … SELECT; the rollup trigger runs inside it. */
+  /** The attempts, in one INSERT … SELECT; the rollups' trigger runs inside it. */
   attemptsSeconds: number;
-  /** The rollup migration's backfill, rerun over the same attempts. */
+  /** The rollups' migration backfill, rerun over the same attempts. */
   backfillSeconds: number;
+  /** Rows of the hourly rollup. */
   rollupRows: number;
   /** EXPLAIN of the statement Prisma sends for a page's latest attempts. */
   latestAttemptPlan: string;
@@ -89,13 +90,16 @@ async function seed(orgId: string, webhookIds: string[], deliveries: number) {
   return { fixturesSeconds: fixtures.seconds, attemptsSeconds: attempts.seconds, attempts: attempts.value };
 }
 
-/** The backfill statement of the rollup's migration, as deployed. */
-async function backfillStatement(): Promise<string> {
+/** The backfill statements of the rollups' migration, as deployed. */
+async function backfillStatements(): Promise<string[]> {
   const migrations = path.join(repoRoot, "prisma", "migrations");
-  const folder = (await readdir(migrations)).find((name) => name.endsWith("_attempt_hourly_rollup"));
-  if (!folder) throw new Error("No *_attempt_hourly_rollup migration found.");
+  const folder = (await readdir(migrations)).find((name) => name.endsWith("_attempt_rollups"));
+  if (!folder) throw new Error("No *_attempt_rollups migration found.");
   const sql = await readFile(path.join(migrations, folder, "migration.sql"), "utf8");
-  return sql.slice(sql.indexOf("-- Backfill"));
+  return sql
+    .slice(sql.indexOf("-- Backfill"))
+    .split(/;\s*\n/)
+    .filter((statement) => statement.trim() !== "");
 }
 
 /** p50 and p95 of `samples` sequential calls, after a tenth as many unmeasured ones. */
@@ -115,7 +119,7 @@ async function measure(query: string, samples: number, targetP95Ms: number | nul
 
 /**
  * The read side at 1M attempts: the delivery history list and the stats, through the functions
- * the API routes call (listDeliveries, webhookStats), after seeding in bulk and timing the rollup's
+ * the API routes call (listDeliveries, webhookStats), after seeding in bulk and timing the rollups'
  * trigger and backfill on the way.
  */
 export async function benchmarkHistory({ historyAttempts, historySamples }: HistoryOptions): Promise<HistoryResult> {
@@ -129,21 +133,29 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
 
   phase(`history: seeding ${deliveries.toLocaleString("en-US")} deliveries × ${attemptsPerDelivery} attempts over ${days} days, ${webhookCount} webhooks…`);
   const seeded = await seed(org.id, webhookIds, deliveries);
-  phase(`  fixtures ${seeded.fixturesSeconds.toFixed(1)} s; ${seeded.attempts.toLocaleString("en-US")} attempts with the rollup trigger ${seeded.attemptsSeconds.toFixed(1)} s`);
+  phase(`  fixtures ${seeded.fixturesSeconds.toFixed(1)} s; ${seeded.attempts.toLocaleString("en-US")} attempts with the rollups' trigger ${seeded.attemptsSeconds.toFixed(1)} s`);
 
-  phase("history: rerunning the rollup migration's backfill over them…");
-  const statement = await backfillStatement();
+  phase("history: rerunning the rollups' migration backfill over them…");
+  const statements = await backfillStatements();
   const backfill = await timed(() =>
-    db.$transaction(async (tx) => {
-      await tx.$executeRaw`DELETE FROM "AttemptHourly" WHERE "orgId" = ${org.id}`;
-      await tx.$executeRawUnsafe(statement);
-    }, { timeout: 600_000 }),
+    db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`DELETE FROM "AttemptHourly" WHERE "orgId" = ${org.id}`;
+        await tx.$executeRaw`DELETE FROM "AttemptDaily" WHERE "orgId" = ${org.id}`;
+        for (const statement of statements) await tx.$executeRawUnsafe(statement);
+      },
+      { timeout: 600_000 },
+    ),
   );
-  const [rollup] = await db.$queryRaw<{ rows: number; attempts: number }[]>`
-    SELECT count(*)::int AS rows, coalesce(sum(attempts), 0)::int AS attempts FROM "AttemptHourly" WHERE "orgId" = ${org.id}`;
-  if (rollup?.attempts !== seeded.attempts) throw new Error(`The rollup counts ${rollup?.attempts} attempts; ${seeded.attempts} were seeded.`);
-  phase(`  backfill ${backfill.seconds.toFixed(1)} s, ${rollup.rows} rollup rows; VACUUM ANALYZE…`);
-  await db.$executeRawUnsafe(`VACUUM ANALYZE "Event", "Delivery", "DeliveryEvent", "Attempt", "AttemptHourly"`);
+  const [rollup] = await db.$queryRaw<{ rows: number; attempts: number; daily: number }[]>`
+    SELECT count(*)::int AS rows, coalesce(sum(attempts), 0)::int AS attempts,
+           (SELECT coalesce(sum(attempts), 0)::int FROM "AttemptDaily" WHERE "orgId" = ${org.id}) AS daily
+    FROM "AttemptHourly" WHERE "orgId" = ${org.id}`;
+  if (rollup?.attempts !== seeded.attempts || rollup.daily !== seeded.attempts) {
+    throw new Error(`The rollups count ${rollup?.attempts} (hourly) and ${rollup?.daily} (daily) attempts; ${seeded.attempts} were seeded.`);
+  }
+  phase(`  backfill ${backfill.seconds.toFixed(1)} s, ${rollup.rows} hourly rows; VACUUM ANALYZE…`);
+  await db.$executeRawUnsafe(`VACUUM ANALYZE "Event", "Delivery", "DeliveryEvent", "Attempt", "AttemptHourly", "AttemptDaily"`);
 
   // The page's latest attempts, as Prisma asks for them (include attempts, orderBy number desc, take 1).
   const page = await listDeliveries(org.id, webhookIds[0]!, { limit: pageSize });

@@ -83,7 +83,8 @@ export function historySection({ machine, loadAverageAfter, command, date, histo
 
 The read side on a big history, through the functions the API routes call: \`listDeliveries\`
 (\`GET /api/v1/webhooks/{id}/deliveries\`, 20 per page, each with its latest attempt) and
-\`webhookStats\` (\`GET /api/v1/webhooks/{id}/stats\`, read from the hourly rollup \`AttemptHourly\`).
+\`webhookStats\` (\`GET /api/v1/webhooks/{id}/stats\`, read from the rollups the attempts' trigger keeps:
+\`AttemptHourly\` for 24 h and 7 d, \`AttemptDaily\` for 30 d).
 Seeded in bulk with \`INSERT … SELECT generate_series\`: ${number(history.attempts)} attempts, ${history.attempts / history.deliveries} per delivery, of
 ${number(history.deliveries)} deliveries (one event each) to ${history.webhooks} webhooks of one org, spread over ${history.days} days. Each
 query is called one at a time, cycling over the webhooks (deep pages start at random deliveries), after
@@ -93,8 +94,8 @@ ${number(machine.loadAverage, 2)} before / ${number(loadAverageAfter, 2)} after.
 | seeding | seconds |
 | --- | --- |
 | events, deliveries and their links | ${number(history.fixturesSeconds, 1)} |
-| ${number(history.attempts)} attempts in one statement, the rollup trigger included | ${number(history.attemptsSeconds, 1)} |
-| the rollup migration's backfill over them (${number(history.rollupRows)} hourly rows) | ${number(history.backfillSeconds, 1)} |
+| ${number(history.attempts)} attempts in one statement, the rollups' trigger included | ${number(history.attemptsSeconds, 1)} |
+| the rollups' migration backfill over them (${number(history.rollupRows)} hourly rows) | ${number(history.backfillSeconds, 1)} |
 
 ${historyTable(history)}
 
