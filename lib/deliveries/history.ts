@@ -30,10 +30,15 @@ export type DeliverySummary = z.infer<typeof deliverySummary>;
 export async function listDeliveries(orgId: string, webhookId: string, query: z.infer<typeof deliveryListQuery>): Promise<Page<DeliverySummary>> {
   const webhook = await db.webhook.findFirst({ where: { id: webhookId, orgId }, select: { id: true } });
   if (!webhook) throw notFound("Webhook");
+  // Prisma states the cursor as `createdAt = … OR createdAt < …`, which no index range can serve:
+  // a page deep in the history would scan every newer delivery. The cursor's own time, as a bound
+  // too, starts the index scan at the cursor.
+  const cursor = query.cursor ? await db.delivery.findFirst({ where: { id: query.cursor, orgId, webhookId }, select: { createdAt: true } }) : null;
   const rows = await db.delivery.findMany({
     where: {
       orgId,
       webhookId,
+      ...(cursor ? { createdAt: { lte: cursor.createdAt } } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.eventType ? { events: { some: { event: { type: query.eventType } } } } : {}),
     },
