@@ -3,7 +3,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { listDeliveries } from "@/lib/deliveries/history";
+import { deliveryPageStatement, listDeliveries } from "@/lib/deliveries/history";
 import { statsRanges, webhookStats } from "@/lib/deliveries/stats";
 import { percentile } from "@/scripts/bench/percentile";
 import { phase } from "@/scripts/bench/progress";
@@ -39,8 +39,8 @@ export interface HistoryResult {
   backfillSeconds: number;
   /** Rows of the hourly rollup. */
   rollupRows: number;
-  /** EXPLAIN of the statement Prisma sends for a page's latest attempts. */
-  latestAttemptPlan: string;
+  /** EXPLAIN of the statement listDeliveries sends: the newest page, then a page halfway down. */
+  pagePlans: string;
   figures: HistoryFigure[];
 }
 
@@ -48,7 +48,8 @@ const webhookCount = 10;
 const attemptsPerDelivery = 4;
 const days = 30;
 const pageSize = 20;
-const latestAttemptIndex = "Attempt_deliveryId_number_idx";
+/** What a page of history must be served by, on the newest page and deep in the history. */
+const pageIndexes = ["Attempt_deliveryId_number_idx", "Delivery_orgId_webhookId_createdAt_id_idx", "DeliveryEvent_pkey"];
 
 /** Row n of `count`: evenly spread over the last 30 days (UTC, as Prisma stores time), ending 2 minutes ago. */
 const seededAt = (count: number) =>
@@ -157,17 +158,18 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
   phase(`  backfill ${backfill.seconds.toFixed(1)} s, ${rollup.rows} hourly rows; VACUUM ANALYZE…`);
   await db.$executeRawUnsafe(`VACUUM ANALYZE "Event", "Delivery", "DeliveryEvent", "Attempt", "AttemptHourly", "AttemptDaily"`);
 
-  // The page's latest attempts, as Prisma asks for them (include attempts, orderBy number desc, take 1).
-  const page = await listDeliveries(org.id, webhookIds[0]!, { limit: pageSize });
-  const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-    `EXPLAIN SELECT "id", "responseStatus", "errorClass", "durationMs", "deliveryId" FROM "Attempt" WHERE "deliveryId" IN (${page.data.map((_, index) => `$${index + 1}`).join(", ")}) ORDER BY "number" DESC`,
-    ...page.data.map((delivery) => delivery.id),
-  );
-  const latestAttemptPlan = plan
-    .map((row) => row["QUERY PLAN"])
-    .join("\n")
-    .replace(/'\{[^}]*\}'/g, `'{…${page.data.length} delivery ids}'`);
-  if (!latestAttemptPlan.includes(latestAttemptIndex)) throw new Error(`The latest-attempt query does not use ${latestAttemptIndex}:\n${latestAttemptPlan}`);
+  // The page statement listDeliveries sends, newest page and a deep one: each must probe the indexes.
+  const [deep] = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Delivery" WHERE "webhookId" = ${webhookIds[0]!} ORDER BY "createdAt" LIMIT 1 OFFSET ${Math.floor(deliveries / webhookCount / 2)}`;
+  const plans: string[] = [];
+  for (const query of [{ limit: pageSize }, { limit: pageSize, cursor: deep!.id }]) {
+    const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${deliveryPageStatement(org.id, webhookIds[0]!, query)}`;
+    plans.push(plan.map((row) => row["QUERY PLAN"]).join("\n"));
+  }
+  const pagePlans = plans.join("\n\n");
+  for (const index of pageIndexes) {
+    if (!plans.every((plan) => plan.includes(index))) throw new Error(`The history page statement does not use ${index}:\n${pagePlans}`);
+  }
 
   // Cursors deep in each webhook's history: a page from somewhere in the 30 days, not only the newest.
   const cursors = await db.$queryRaw<{ id: string; webhookId: string }[]>`
@@ -193,7 +195,7 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
     attemptsSeconds: seeded.attemptsSeconds,
     backfillSeconds: backfill.seconds,
     rollupRows: rollup.rows,
-    latestAttemptPlan,
+    pagePlans,
     figures,
   };
 }

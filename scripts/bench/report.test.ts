@@ -31,7 +31,7 @@ describe("history section", () => {
     attemptsSeconds: 45.6,
     backfillSeconds: 7.8,
     rollupRows: 7_200,
-    latestAttemptPlan: 'Index Scan using "Attempt_deliveryId_number_idx" on "Attempt"',
+    pagePlans: 'Index Scan using "Attempt_deliveryId_number_idx" on "Attempt"',
     figures: [
       { query: "history list, newest page", samples: 200, p50Ms: 4, p95Ms: 21.04, targetP95Ms: 25 },
       { query: "stats 7d", samples: 200, p50Ms: 9, p95Ms: 30, targetP95Ms: null },

@@ -99,10 +99,10 @@ ${number(machine.loadAverage, 2)} before / ${number(loadAverageAfter, 2)} after.
 
 ${historyTable(history)}
 
-Plan of the statement Prisma sends for a page's latest attempts (\`include: { attempts: { orderBy: { number: "desc" }, take: 1 } }\`):
+Plans of the statement \`listDeliveries\` sends for a page (\`deliveryPageStatement\`): the newest page, then one halfway down a webhook's history:
 
 \`\`\`
-${history.latestAttemptPlan}
+${history.pagePlans}
 \`\`\`
 `;
 }

@@ -1,6 +1,9 @@
 -- DropIndex
 DROP INDEX "Attempt_orgId_deliveryId_number_idx";
 
+-- DropIndex
+DROP INDEX "Delivery_orgId_webhookId_createdAt_idx";
+
 -- CreateTable
 CREATE TABLE "AttemptHourly" (
     "orgId" TEXT NOT NULL,
@@ -32,6 +35,9 @@ CREATE INDEX "AttemptHourly_hour_idx" ON "AttemptHourly"("hour");
 
 -- CreateIndex
 CREATE INDEX "AttemptDaily_day_idx" ON "AttemptDaily"("day");
+
+-- CreateIndex
+CREATE INDEX "Delivery_orgId_webhookId_createdAt_id_idx" ON "Delivery"("orgId", "webhookId", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "Attempt_deliveryId_number_idx" ON "Attempt"("deliveryId", "number" DESC);

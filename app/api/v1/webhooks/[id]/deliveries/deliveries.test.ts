@@ -28,7 +28,18 @@ beforeAll(async () => {
   const times = [0, 1, 1, 2, 3, 3, 4].map((minutes) => new Date(start.getTime() + minutes * minute));
   const created = [];
   for (const [index, createdAt] of times.entries()) {
-    const delivery = await db.delivery.create({ data: { orgId, webhookId, status: index % 2 ? "failed" : "succeeded", createdAt, attemptCount: index + 1 } });
+    // Deliveries 0, 2, 4 and 6 carry a "scan.finished" event and 4 and 6 an "issue.found" one too.
+    const types = [...(index % 2 === 0 ? ["scan.finished"] : []), ...(index >= 4 && index % 2 === 0 ? ["issue.found"] : [])];
+    const delivery = await db.delivery.create({
+      data: {
+        orgId,
+        webhookId,
+        status: index % 2 ? "failed" : "succeeded",
+        createdAt,
+        attemptCount: index + 1,
+        events: { create: types.map((type) => ({ event: { create: { orgId, type, payload: {} } } })) },
+      },
+    });
     await db.attempt.createMany({
       data: Array.from({ length: index + 1 }, (_, attempt) => ({
         orgId,
@@ -60,7 +71,8 @@ describe("GET /api/v1/webhooks/{id}/deliveries", () => {
     expect(response.body.nextCursor).toBeNull();
     for (const delivery of response.body.data) {
       const index = delivery.attemptCount - 1;
-      expect(delivery).toMatchObject({ webhookId, lastResponseStatus: 200 + index, lastDurationMs: 1000 + index, lastErrorClass: null });
+      const eventTypes = [...(index % 2 === 0 ? ["scan.finished"] : []), ...(index >= 4 && index % 2 === 0 ? ["issue.found"] : [])].sort();
+      expect(delivery).toMatchObject({ webhookId, lastResponseStatus: 200 + index, lastDurationMs: 1000 + index, lastErrorClass: null, eventTypes, eventCount: eventTypes.length });
     }
   });
 
@@ -88,5 +100,18 @@ describe("GET /api/v1/webhooks/{id}/deliveries", () => {
     } while (cursor);
     expect(seen).toEqual(expectedOrder.filter((id) => failed.has(id)));
     expect(seen).toHaveLength(3);
+  });
+
+  it("filters by event type", async () => {
+    const response = await list(webhookId, { eventType: "issue.found" });
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((delivery: { attemptCount: number }) => delivery.attemptCount).sort()).toEqual([5, 7]);
+  });
+
+  it("answers an empty page for a cursor that is not one of the webhook's deliveries", async () => {
+    const other = await db.delivery.findFirstOrThrow({ where: { orgId, webhookId: { not: webhookId } } });
+    const response = await list(webhookId, { cursor: other.id });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ data: [], nextCursor: null });
   });
 });
