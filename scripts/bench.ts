@@ -1,25 +1,27 @@
 /**
  * `npm run bench`: ingest throughput and latency against the production build, and delivery
- * throughput of the sender path, each beside this machine's raw ceiling; the figures go to
+ * throughput of the sender path, each beside this machine's raw ceiling, and the history list and
+ * stats at 1M attempts (`npm run bench -- history` runs that section alone); the figures go to
  * docs/benchmarks.md. Everything runs on a scratch database on the test Postgres server
  * (TEST_DATABASE_URL), dropped at the end; every process started here is stopped, on failure too.
  */
 // First: it sets the environment lib/env reads once, when the app modules below load.
 import { appEnv, scratchDatabase } from "@/scripts/bench/env";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { startSmtpSink } from "@/lib/mail/smtp-sink";
 import { benchmarkDelivery } from "@/scripts/bench/delivery";
+import { benchmarkHistory } from "@/scripts/bench/history";
 import { benchmarkIngest } from "@/scripts/bench/ingest";
 import { assertPortFree } from "@/scripts/bench/free-port";
 import { describeMachine } from "@/scripts/bench/machine";
 import { parseBenchOptions } from "@/scripts/bench/options";
 import { phase } from "@/scripts/bench/progress";
 import { startCountingReceiver } from "@/scripts/bench/receiver";
-import { deliveryTable, ingestTable, renderReport } from "@/scripts/bench/report";
+import { deliveryTable, historyTable, ingestTable, renderReport, replaceHistorySection } from "@/scripts/bench/report";
 import { repoRoot, runCommand } from "@/scripts/bench/run-command";
 import { createScratchDatabase, dropScratchDatabase } from "@/scripts/bench/scratch-database";
 import { startHub } from "@/scripts/bench/start-hub";
@@ -97,16 +99,25 @@ async function main() {
   cleanups.push(() => dropScratchDatabase(scratchDatabase));
   await createScratchDatabase(scratchDatabase);
   cleanups.push(() => db.$disconnect());
+  const output = path.resolve(repoRoot, options.output);
+  await mkdir(path.dirname(output), { recursive: true });
+  if (options.historyOnly) {
+    const history = await benchmarkHistory(options);
+    const previous = await readFile(output, "utf8").catch(() => "# Benchmarks\n");
+    await writeFile(output, replaceHistorySection(previous, { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), history }));
+    console.log(`\nHistory at scale\n${historyTable(history)}\n`);
+    phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; its section written to ${path.relative(repoRoot, output)}`);
+    return;
+  }
   await buildOrReuse();
 
   const ingest = await runIngest();
   const deliveries = await runDelivery();
+  const history = await benchmarkHistory(options);
 
-  const report = { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), options, ingest, deliveries };
-  const output = path.resolve(repoRoot, options.output);
-  await mkdir(path.dirname(output), { recursive: true });
+  const report = { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), options, ingest, deliveries, history };
   await writeFile(output, renderReport(report));
-  console.log(`\nIngest\n${ingestTable(ingest)}\n\nDelivery\n${deliveryTable(deliveries)}\n`);
+  console.log(`\nIngest\n${ingestTable(ingest)}\n\nDelivery\n${deliveryTable(deliveries)}\n\nHistory at scale\n${historyTable(history)}\n`);
   phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; written to ${path.relative(repoRoot, output)}`);
 }
 

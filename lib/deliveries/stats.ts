@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { histogramPercentile } from "@/lib/deliveries/latency-histogram";
 import { getWebhook } from "@/lib/webhooks/webhooks";
 
 export const statsRanges = ["24h", "7d", "30d"] as const;
@@ -7,11 +9,20 @@ export type StatsRange = (typeof statsRanges)[number];
 
 const hour = 3_600;
 
-/** Each range as a number of equal buckets: hours for a day, quarter-days for a week, days for a month. */
-export const rangeBuckets: Record<StatsRange, { bucketSeconds: number; count: number }> = {
-  "24h": { bucketSeconds: hour, count: 24 },
-  "7d": { bucketSeconds: 6 * hour, count: 28 },
-  "30d": { bucketSeconds: 24 * hour, count: 30 },
+/** The rollups of attempts the trigger keeps (see prisma/schema.prisma): a row per webhook and UTC hour, or day. */
+const rollups = {
+  hourly: { table: Prisma.raw(`"AttemptHourly"`), start: Prisma.raw(`"hour"`) },
+  daily: { table: Prisma.raw(`"AttemptDaily"`), start: Prisma.raw(`"day"`) },
+};
+
+/**
+ * Each range as a number of equal buckets: hours for a day, quarter-days for a week, days for a
+ * month; and the rollup it reads, whose rows each fall in exactly one bucket.
+ */
+export const rangeBuckets: Record<StatsRange, { bucketSeconds: number; count: number; rollup: keyof typeof rollups }> = {
+  "24h": { bucketSeconds: hour, count: 24, rollup: "hourly" },
+  "7d": { bucketSeconds: 6 * hour, count: 28, rollup: "hourly" },
+  "30d": { bucketSeconds: 24 * hour, count: 30, rollup: "daily" },
 };
 
 export const statsQuery = z.strictObject({
@@ -35,15 +46,6 @@ export const statsOutput = z.object({
 
 export type WebhookStats = z.infer<typeof statsOutput>;
 
-interface BucketRow {
-  index: number;
-  attempts: number;
-  succeeded: number;
-  failed: number;
-  p50Ms: number | null;
-  p95Ms: number | null;
-}
-
 /** The first bucket's start: buckets align to whole multiples of their size (UTC), the last holding `now`. */
 export function rangeStart(range: StatsRange, now: Date): Date {
   const { bucketSeconds, count } = rangeBuckets[range];
@@ -51,38 +53,46 @@ export function rangeStart(range: StatsRange, now: Date): Date {
   return new Date(Math.floor(now.getTime() / bucketMs) * bucketMs - (count - 1) * bucketMs);
 }
 
+interface BucketRow {
+  index: number;
+  attempts: number;
+  succeeded: number;
+  latency: number[];
+}
+
 /**
- * Success and latency of a webhook's attempts over time, bucketed in SQL. Timestamps are compared
- * as UTC wall time (`::timestamp`), the way Prisma stores them.
+ * Success and latency of a webhook's attempts over time, read from a rollup, not from the
+ * attempts: at most 168 hourly rows (7 d) or 30 daily ones, however many attempts they count,
+ * summed into the range's buckets in SQL. Latency percentiles come from the summed histograms
+ * (see histogramPercentile): inside the histogram bucket that holds the exact value, not exact.
  */
 export async function webhookStats(orgId: string, webhookId: string, range: StatsRange, now = new Date()): Promise<WebhookStats> {
   await getWebhook(orgId, webhookId);
-  const { bucketSeconds, count } = rangeBuckets[range];
+  const { bucketSeconds, count, rollup } = rangeBuckets[range];
+  const { table, start } = rollups[rollup];
   const from = rangeStart(range, now);
   const until = new Date(from.getTime() + count * bucketSeconds * 1000);
-  // Each attempt's bucket is arithmetic on its time, so the buckets join it on equality (a hash join, not a range scan per bucket).
   const rows = await db.$queryRaw<BucketRow[]>`
-    WITH attempt AS (
-      SELECT floor(extract(epoch FROM a."createdAt" - ${from.toISOString()}::timestamp) / ${bucketSeconds}::int)::int AS i,
-             a.success, a."durationMs"
-      FROM "Attempt" a
-      JOIN "Delivery" d ON d.id = a."deliveryId" AND d."orgId" = a."orgId"
-      WHERE a."orgId" = ${orgId} AND d."webhookId" = ${webhookId}
-        AND a."createdAt" >= ${from.toISOString()}::timestamp AND a."createdAt" < ${until.toISOString()}::timestamp
-    )
-    SELECT b.i AS "index",
-           count(a.i)::int AS "attempts",
-           count(*) FILTER (WHERE a.success)::int AS "succeeded",
-           count(*) FILTER (WHERE NOT a.success)::int AS "failed",
-           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a."durationMs")::numeric)::int AS "p50Ms",
-           round(percentile_cont(0.95) WITHIN GROUP (ORDER BY a."durationMs")::numeric)::int AS "p95Ms"
-    FROM generate_series(0, ${count - 1}::int) AS b(i)
-    LEFT JOIN attempt a ON a.i = b.i
-    GROUP BY b.i
-    ORDER BY b.i`;
+    SELECT floor(extract(epoch FROM r.${start} - ${from.toISOString()}::timestamp) / ${bucketSeconds}::int)::int AS "index",
+           sum(r.attempts)::int AS "attempts", sum(r.succeeded)::int AS "succeeded", latency_histogram_sum(r.latency) AS "latency"
+    FROM ${table} r
+    WHERE r."orgId" = ${orgId} AND r."webhookId" = ${webhookId}
+      AND r.${start} >= ${from.toISOString()}::timestamp AND r.${start} < ${until.toISOString()}::timestamp
+    GROUP BY 1`;
+  const byIndex = new Map(rows.map((row) => [row.index, row]));
   return statsOutput.parse({
     range,
     bucketSeconds,
-    buckets: rows.map(({ index, ...bucket }) => ({ start: new Date(from.getTime() + index * bucketSeconds * 1000), ...bucket })),
+    buckets: Array.from({ length: count }, (_, index) => {
+      const { attempts = 0, succeeded = 0, latency = [] } = byIndex.get(index) ?? {};
+      return {
+        start: new Date(from.getTime() + index * bucketSeconds * 1000),
+        attempts,
+        succeeded,
+        failed: attempts - succeeded,
+        p50Ms: histogramPercentile(latency, 50),
+        p95Ms: histogramPercentile(latency, 95),
+      };
+    }),
   });
 }

@@ -11,9 +11,14 @@ export interface BenchOptions {
   batchSize: number;
   deliveryConcurrency: number;
   output: string;
+  /** `npm run bench -- history`: only the history section, the rest of the report kept as it is. */
+  historyOnly: boolean;
+  historyAttempts: number;
+  historySamples: number;
 }
 
-const usage = `npm run bench -- [options]
+const usage = `npm run bench -- [history] [options]
+  history                    run only the history-at-scale section; it rewrites only its part of the report
   --no-build                 serve the existing .next instead of running next build first
   --events N                 events to publish in the ingest run (default 5000)
   --concurrency N            requests in flight during the ingest run (default 50)
@@ -22,6 +27,8 @@ const usage = `npm run bench -- [options]
   --batches N                batched deliveries to attempt (default 100)
   --batch-size N             events per batched delivery (default 50)
   --delivery-concurrency N   deliveries attempted at once (default 10)
+  --history-attempts N       attempts seeded for the history section (default 1000000)
+  --history-samples N        timed calls per history query (default 200)
   --output FILE              where to write the report (default docs/benchmarks.md)`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -32,8 +39,9 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       "no-build": { type: "boolean", default: false },
       events: { type: "string" },
@@ -43,6 +51,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       batches: { type: "string" },
       "batch-size": { type: "string" },
       "delivery-concurrency": { type: "string" },
+      "history-attempts": { type: "string" },
+      "history-samples": { type: "string" },
       output: { type: "string", default: "docs/benchmarks.md" },
       help: { type: "boolean", default: false },
     },
@@ -51,7 +61,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
+  const unknown = positionals.filter((name) => name !== "history");
+  if (unknown.length > 0) throw new Error(`Unknown section ${unknown.join(", ")}.\n\n${usage}`);
   return {
+    historyOnly: positionals.includes("history"),
+    historyAttempts: positive("history-attempts", values["history-attempts"], 1_000_000),
+    historySamples: positive("history-samples", values["history-samples"], 200),
     build: !values["no-build"],
     events: positive("events", values.events, 5000),
     concurrency: positive("concurrency", values.concurrency, 50),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Measurement } from "@/scripts/bench/load";
-import { deliveryTable, ingestTable } from "@/scripts/bench/report";
+import type { HistoryResult } from "@/scripts/bench/history";
+import { deliveryTable, historyTable, ingestTable, replaceHistorySection } from "@/scripts/bench/report";
 
 const measured = (perSecond: number, p50Ms: number, p99Ms: number): Measurement => ({ count: 1000, durationMs: (1000 / perSecond) * 1000, perSecond, p50Ms, p99Ms });
 
@@ -17,5 +18,42 @@ describe("benchmark tables", () => {
   it("counts a batched delivery's events in events/s", () => {
     const table = deliveryTable([{ mode: "batched", deliveries: 100, eventsPerDelivery: 50, concurrency: 10, attempt: measured(80, 12.34, 50), ceiling: measured(1600, 1, 2) }]);
     expect(table).toContain("| batched | 100 × 50 | 80 | 4,000 | 12.3 | 50.0 | 1,600 | 1.0 / 2.0 | 0.05× |");
+  });
+});
+
+describe("history section", () => {
+  const history: HistoryResult = {
+    attempts: 1_000_000,
+    deliveries: 250_000,
+    webhooks: 10,
+    days: 30,
+    fixturesSeconds: 12.3,
+    attemptsSeconds: 45.6,
+    backfillSeconds: 7.8,
+    rollupRows: 7_200,
+    pagePlans: 'Index Scan using "Attempt_deliveryId_number_idx" on "Attempt"',
+    figures: [
+      { query: "history list, newest page", samples: 200, p50Ms: 4, p95Ms: 21.04, targetP95Ms: 25 },
+      { query: "stats 7d", samples: 200, p50Ms: 9, p95Ms: 30, targetP95Ms: null },
+      { query: "stats 30d", samples: 200, p50Ms: 40, p95Ms: 61, targetP95Ms: 50 },
+    ],
+  };
+  const run = { machine: { cpu: "CPU", cores: 2, memoryGiB: 8, os: "Linux", node: "v20", loadAverage: 1 }, loadAverageAfter: 1.5, command: "npm run bench -- history", date: new Date("2026-11-29T20:00:00Z"), history };
+
+  it("puts each p95 beside its target and says whether it was met", () => {
+    const table = historyTable(history);
+    expect(table).toContain("| history list, newest page | 200 | 4.0 | 21.0 | ≤ 25 | met |");
+    expect(table).toContain("| stats 7d | 200 | 9.0 | 30.0 |  |  |");
+    expect(table).toContain("| stats 30d | 200 | 40.0 | 61.0 | ≤ 50 | missed |");
+  });
+
+  it("replaces only the history section of an existing report, or adds one before the notes", () => {
+    const report = "# Benchmarks\n\n## Delivery\n\nkept\n\n## How to read these\n\nnotes\n";
+    const added = replaceHistorySection(report, run);
+    expect(added.indexOf("## Delivery")).toBeLessThan(added.indexOf("## History at scale"));
+    expect(added.indexOf("## History at scale")).toBeLessThan(added.indexOf("## How to read these"));
+    const replaced = replaceHistorySection(added.replace("| 4.0 |", "| 999.0 |"), run);
+    expect(replaced).toBe(added);
+    expect(replaced.match(/## History at scale/g)).toHaveLength(1);
   });
 });

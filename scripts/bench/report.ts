@@ -1,4 +1,5 @@
 import type { DeliveryResult } from "@/scripts/bench/delivery";
+import type { HistoryResult } from "@/scripts/bench/history";
 import type { IngestResult } from "@/scripts/bench/ingest";
 import type { Measurement } from "@/scripts/bench/load";
 import type { Machine } from "@/scripts/bench/machine";
@@ -14,7 +15,11 @@ export interface BenchReport {
   options: BenchOptions;
   ingest: IngestResult;
   deliveries: DeliveryResult[];
+  history: HistoryResult;
 }
+
+/** What a history-only run (`npm run bench -- history`) says about itself. */
+export type HistoryRun = Pick<BenchReport, "machine" | "loadAverageAfter" | "command" | "date" | "history">;
 
 const number = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ratio = (measured: number, ceiling: number) => `${number(measured / ceiling, 2)}×`;
@@ -55,6 +60,63 @@ export function deliveryTable(results: DeliveryResult[]): string {
       ratio(attempt.perSecond, ceiling.perSecond),
     ]),
   );
+}
+
+export function historyTable({ figures }: HistoryResult): string {
+  return table(
+    ["query", "calls", "p50 (ms)", "p95 (ms)", "target p95 (ms)", ""],
+    figures.map(({ query, samples, p50Ms, p95Ms, targetP95Ms }) => [
+      query,
+      number(samples),
+      number(p50Ms, 1),
+      number(p95Ms, 1),
+      targetP95Ms === null ? "" : `≤ ${number(targetP95Ms)}`,
+      targetP95Ms === null ? "" : p95Ms <= targetP95Ms ? "met" : "missed",
+    ]),
+  );
+}
+
+const historyHeading = "## History at scale";
+
+export function historySection({ machine, loadAverageAfter, command, date, history }: HistoryRun): string {
+  return `${historyHeading}
+
+The read side on a big history, through the functions the API routes call: \`listDeliveries\`
+(\`GET /api/v1/webhooks/{id}/deliveries\`, 20 per page, each with its latest attempt) and
+\`webhookStats\` (\`GET /api/v1/webhooks/{id}/stats\`, read from the rollups the attempts' trigger keeps:
+\`AttemptHourly\` for 24 h and 7 d, \`AttemptDaily\` for 30 d).
+Seeded in bulk with \`INSERT … SELECT generate_series\`: ${number(history.attempts)} attempts, ${history.attempts / history.deliveries} per delivery, of
+${number(history.deliveries)} deliveries (one event each) to ${history.webhooks} webhooks of one org, spread over ${history.days} days. Each
+query is called one at a time, cycling over the webhooks (deep pages start at random deliveries), after
+a tenth as many unmeasured calls. Measured ${date.toISOString()} by \`${command}\` on ${machine.cores} cores, load average
+${number(machine.loadAverage, 2)} before / ${number(loadAverageAfter, 2)} after.
+
+| seeding | seconds |
+| --- | --- |
+| events, deliveries and their links | ${number(history.fixturesSeconds, 1)} |
+| ${number(history.attempts)} attempts in one statement, the rollups' trigger included | ${number(history.attemptsSeconds, 1)} |
+| the rollups' migration backfill over them (${number(history.rollupRows)} hourly rows) | ${number(history.backfillSeconds, 1)} |
+
+${historyTable(history)}
+
+Plans of the statement \`listDeliveries\` sends for a page (\`deliveryPageStatement\`): the newest page, then one halfway down a webhook's history:
+
+\`\`\`
+${history.pagePlans}
+\`\`\`
+`;
+}
+
+/** The report with its history section replaced by (or, if it has none, given) this run's. */
+export function replaceHistorySection(report: string, run: HistoryRun): string {
+  const section = historySection(run);
+  const start = report.indexOf(historyHeading);
+  if (start === -1) {
+    const before = report.indexOf("## How to read these");
+    return before === -1 ? `${report.trimEnd()}\n\n${section}` : `${report.slice(0, before)}${section}\n${report.slice(before)}`;
+  }
+  const end = report.indexOf("\n## ", start + historyHeading.length);
+  return `${report.slice(0, start)}${section}${end === -1 ? "" : report.slice(end)}`;
 }
 
 function machineTable({ machine, loadAverageAfter, command, date }: BenchReport): string {
@@ -105,6 +167,7 @@ concurrency, and does nothing else.
 
 ${deliveryTable(report.deliveries)}
 
+${historySection(report)}
 ## How to read these
 
 - **ratio** is the measured figure divided by the ceiling's. For throughput, the share of what this

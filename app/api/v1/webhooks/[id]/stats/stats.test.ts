@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as stats from "@/app/api/v1/webhooks/[id]/stats/route";
 import { db } from "@/lib/db";
+import { latencyBucket, latencyBucketBounds } from "@/lib/deliveries/latency-histogram";
 import { webhookStats } from "@/lib/deliveries/stats";
 import { call } from "@/test/api";
 import { createApiToken, createOrg } from "@/test/factories";
@@ -31,6 +32,18 @@ async function recordAttempts(orgId: string, webhookId: string, attempts: { at: 
   });
 }
 
+/**
+ * Stats read latency from the rollup's histogram, which knows a duration only to its bucket: a
+ * percentile must land in the bucket of the exact (nearest-rank) value, (lower bound, upper bound].
+ */
+function expectInBucketOf(actual: number | null, exactMs: number) {
+  const bucket = latencyBucket(exactMs);
+  const lower = bucket === 0 ? 0 : latencyBucketBounds[bucket - 1]!;
+  const upper = latencyBucketBounds[bucket] ?? lower;
+  expect(actual, `within (${lower}, ${upper}] ms, the bucket of ${exactMs} ms`).toBeGreaterThanOrEqual(Math.min(lower + 1, upper));
+  expect(actual).toBeLessThanOrEqual(upper);
+}
+
 let orgId: string;
 let orgSlug: string;
 let ownerId: string;
@@ -59,8 +72,14 @@ describe("webhookStats", () => {
     expect(result.bucketSeconds).toBe(3_600);
     expect(result.buckets).toHaveLength(24);
     expect(result.buckets[0]!.start.toISOString()).toBe("2026-11-19T11:00:00.000Z");
-    expect(result.buckets.at(-1)).toEqual({ start: new Date("2026-11-20T10:00:00Z"), attempts: 2, succeeded: 1, failed: 1, p50Ms: 200, p95Ms: 290 });
-    expect(result.buckets.at(-2)).toEqual({ start: new Date("2026-11-20T09:00:00Z"), attempts: 1, succeeded: 1, failed: 0, p50Ms: 50, p95Ms: 50 });
+    const current = result.buckets.at(-1)!;
+    expect(current).toMatchObject({ start: new Date("2026-11-20T10:00:00Z"), attempts: 2, succeeded: 1, failed: 1 });
+    expectInBucketOf(current.p50Ms, 100);
+    expectInBucketOf(current.p95Ms, 300);
+    const before = result.buckets.at(-2)!;
+    expect(before).toMatchObject({ start: new Date("2026-11-20T09:00:00Z"), attempts: 1, succeeded: 1, failed: 0 });
+    expectInBucketOf(before.p50Ms, 50);
+    expectInBucketOf(before.p95Ms, 50);
     const empty = result.buckets.slice(0, -2);
     expect(empty.every((bucket) => bucket.attempts === 0 && bucket.p50Ms === null && bucket.p95Ms === null)).toBe(true);
   });
@@ -74,8 +93,10 @@ describe("webhookStats", () => {
     const month = await webhookStats(orgId, webhookId, "30d", now);
     expect({ bucketSeconds: month.bucketSeconds, count: month.buckets.length }).toEqual({ bucketSeconds: 86_400, count: 30 });
     expect(month.buckets[0]!.start.toISOString()).toBe("2026-10-22T00:00:00.000Z");
-    expect(month.buckets.at(-1)).toMatchObject({ attempts: 3, succeeded: 2, failed: 1, p50Ms: 100 });
-    expect(month.buckets.at(-2)).toMatchObject({ attempts: 1, p50Ms: 9_999 });
+    expect(month.buckets.at(-1)).toMatchObject({ attempts: 3, succeeded: 2, failed: 1 });
+    expectInBucketOf(month.buckets.at(-1)!.p50Ms, 100);
+    expect(month.buckets.at(-2)).toMatchObject({ attempts: 1 });
+    expectInBucketOf(month.buckets.at(-2)!.p50Ms, 9_999);
   });
 
   it("takes the 95th percentile across every attempt in a bucket", async () => {
@@ -86,7 +107,10 @@ describe("webhookStats", () => {
       busy,
       Array.from({ length: 100 }, (_, index) => ({ at: new Date(start.getTime() + index * 1000), success: index % 10 !== 0, durationMs: index + 1 })),
     );
-    expect((await webhookStats(orgId, busy, "24h", now)).buckets.at(-1)).toMatchObject({ attempts: 100, succeeded: 90, failed: 10, p50Ms: 51, p95Ms: 95 });
+    const bucket = (await webhookStats(orgId, busy, "24h", now)).buckets.at(-1)!;
+    expect(bucket).toMatchObject({ attempts: 100, succeeded: 90, failed: 10 });
+    expectInBucketOf(bucket.p50Ms, 50);
+    expectInBucketOf(bucket.p95Ms, 95);
   });
 });
 
@@ -111,7 +135,11 @@ describe("GET /api/v1/webhooks/{id}/stats", () => {
     const response = await get(fresh, { session: { userId: ownerId, orgSlug } }, { range: "7d" });
     expect(response.status).toBe(200);
     expect(response.body.buckets).toHaveLength(28);
-    expect(response.body.buckets.at(-1)).toMatchObject({ attempts: 1, succeeded: 1, failed: 0, p50Ms: 42, p95Ms: 42 });
+    const last = response.body.buckets.at(-1);
+    expect(Object.keys(last).sort()).toEqual(["attempts", "failed", "p50Ms", "p95Ms", "start", "succeeded"]);
+    expect(last).toMatchObject({ start: expect.any(String), attempts: 1, succeeded: 1, failed: 0 });
+    expectInBucketOf(last.p50Ms, 42);
+    expectInBucketOf(last.p95Ms, 42);
   });
 
   it("refuses a token without deliveries:read and an unknown range", async () => {
