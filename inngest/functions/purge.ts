@@ -1,8 +1,14 @@
 import { cron } from "inngest";
 import { inngest } from "@/inngest/client";
+import { purgeExpiredUnverifiedAccounts } from "@/lib/auth/email-verification";
 import { purgeHistory } from "@/lib/deliveries/purge";
 
-/** Delivery history is kept for the org's retention (30 days by default, as SonarQube does), then deleted. */
+/**
+ * Hourly clean-up: delivery history past the org's retention (30 days by default, as SonarQube
+ * does), and password accounts whose address was never verified.
+ */
 export const purge = inngest.createFunction({ id: "purge-history", triggers: [cron("0 * * * *")] }, async ({ step }) => {
-  return step.run("delete expired history", () => purgeHistory());
+  const history = await step.run("delete expired history", () => purgeHistory());
+  const unverifiedAccounts = await step.run("delete unverified accounts", () => purgeExpiredUnverifiedAccounts());
+  return { history, unverifiedAccounts };
 });

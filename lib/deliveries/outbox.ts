@@ -3,6 +3,7 @@ import { webhookDue } from "@/inngest/events";
 import { db } from "@/lib/db";
 import { fanOutEvents } from "@/lib/deliveries/fan-out";
 import { utc } from "@/lib/deliveries/utc";
+import { logger } from "@/lib/observability/logger";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -37,7 +38,7 @@ export async function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
   try {
     await inngest.send(webhooks.map(({ webhookId, orgId, since }) => webhookDue.create({ webhookId, orgId }, { id: `due-${webhookId}-${since.getTime()}` })));
   } catch (error) {
-    console.warn(`Inngest refused ${webhooks.length} webhook run(s); they start with the next event or sweep: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
+    logger.warn({ err: error, webhooks: webhooks.length }, "Inngest refused webhook runs; they start with the next event or sweep");
     await db.webhook.updateMany({ where: { id: { in: webhooks.map((webhook) => webhook.webhookId) } }, data: { drainingSince: null } });
   }
 }
@@ -68,7 +69,7 @@ async function dispatchWhileAsked(): Promise<void> {
       while ((await dispatchBatch()) === batchSize);
     }
   } catch (error) {
-    console.warn(`Dispatching stored events failed; the sweeper retries: ${error instanceof Error ? error.message : error}`);
+    logger.warn({ err: error }, "Dispatching stored events failed; the sweeper retries");
   } finally {
     running = null;
   }

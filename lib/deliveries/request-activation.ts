@@ -1,5 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { activationRequested } from "@/inngest/events";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Asks for the activation test event of a webhook that became pending. If Inngest is unreachable
@@ -9,6 +10,6 @@ export async function requestActivation(orgId: string, webhookId: string): Promi
   try {
     await inngest.send(activationRequested.create({ orgId, webhookId }));
   } catch (error) {
-    console.warn(`Could not request activation of ${webhookId}; it stays pending until tested: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
+    logger.warn({ err: error, webhookId }, "Could not request activation; the webhook stays pending until tested");
   }
 }

@@ -5,6 +5,7 @@ import { emailWebhookDisabled } from "@/lib/deliveries/notify-owner";
 import { getAttempt, getDeliverySummary } from "@/lib/deliveries/history";
 import { claimWebhooksToWake, wakeWebhooks } from "@/lib/deliveries/outbox";
 import { utc } from "@/lib/deliveries/utc";
+import { logger } from "@/lib/observability/logger";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 
@@ -14,7 +15,7 @@ export async function retryDelivery(orgId: string, id: string) {
   const report = await attemptDelivery(id, "manual");
   if (report.signal?.kind === "disabled") await emailWebhookDisabled(report.signal.webhookId, report.signal.reason);
   const announcement = report.signal ? healthEvent(orgId, report.signal) : null;
-  if (announcement) await inngest.send(announcement).catch((error: unknown) => console.warn("Could not announce a webhook's recovery", error));
+  if (announcement) await inngest.send(announcement).catch((error: unknown) => logger.warn({ err: error }, "Could not announce a webhook's change of health"));
   if (!report.attemptId) throw notFound("Delivery");
   return { delivery: await getDeliverySummary(orgId, id), attempt: await getAttempt(orgId, report.attemptId) };
 }

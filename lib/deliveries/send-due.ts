@@ -4,6 +4,7 @@ import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/deliveries/
 import type { SentAttempt } from "@/lib/deliveries/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/deliveries/signing-target";
 import { db } from "@/lib/db";
+import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
 import { utc } from "@/lib/deliveries/utc";
 
 /**
@@ -172,6 +173,13 @@ async function record(target: SigningTarget, outcomes: Outcome[], now: Date): Pr
   });
 }
 
+function countOutcomes(outcomes: Outcome[]): void {
+  for (const { chain, settled } of outcomes) {
+    for (const { outcome, result } of chain) recordAttempt({ outcome: outcome.kind === "success" ? "success" : "failure", durationMs: result.durationMs });
+    if (settled.status === "succeeded" || settled.status === "failed") countDeliveryFinished(settled.status);
+  }
+}
+
 /**
  * After a round that emptied the queue: the run lets go of the webhook (new events start a run of
  * their own), unless work arrived meanwhile. With deliveries due later, it becomes the webhook's
@@ -232,6 +240,7 @@ export async function sendDueDeliveries(
 
   const recordedAt = roundNow();
   const signal = outcomes.length > 0 ? await record(target, outcomes, recordedAt) : null;
+  countOutcomes(outcomes);
   const next: NextRound = deliveries.length === limit ? { kind: "now" } : await afterRound(webhookId, recordedAt);
   return { orgId: claimed.webhook.orgId, sent: outcomes.length, next, signal };
 }

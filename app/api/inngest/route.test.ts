@@ -22,12 +22,13 @@ afterAll(async () => {
   await engine.stop();
 });
 
-/** What the security review forged: the body of an Inngest call to fan-out, for an event of the attacker's choosing. */
-async function forgedFanOutCall() {
+/** What the security review forged: the body of an Inngest call to a delivery run, for a webhook of the attacker's choosing. */
+async function forgedDeliveryCall() {
   const { org } = await createOrg();
-  await createActiveWebhook(org.id, receiver.url);
-  const event = await db.event.create({ data: { orgId: org.id, type: "test", payload: {} } });
-  const inngestEvent = { name: "hub/event.published", data: { eventId: event.id, orgId: org.id }, id: event.id, ts: Date.now() };
+  const webhook = await createActiveWebhook(org.id, receiver.url);
+  const event = await db.event.create({ data: { orgId: org.id, type: "test", payload: {}, dispatchedAt: new Date() } });
+  await db.delivery.create({ data: { orgId: org.id, webhookId: webhook.id, nextAttemptAt: new Date(), events: { create: { eventId: event.id } } } });
+  const inngestEvent = { name: "hub/webhook.due", data: { webhookId: webhook.id, orgId: org.id }, id: `forged-${event.id}`, ts: Date.now() };
   const body = canonicalJson({
     event: inngestEvent,
     events: [inngestEvent],
@@ -35,16 +36,16 @@ async function forgedFanOutCall() {
     version: 2,
     ctx: { run_id: "forged-run", attempt: 0, max_attempts: 1, stack: { stack: [], current: 0 }, disable_immediate_execution: false, use_api: false },
   });
-  const url = `${engine.routeUrl}?fnId=webhook-hub-fan-out&stepId=step`;
+  const url = `${engine.routeUrl}?fnId=webhook-hub-deliver-webhook&stepId=step`;
   const send = (signature?: string) =>
     fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(signature ? { "x-inngest-signature": signature } : {}) }, body });
-  const deliveries = () => db.delivery.count({ where: { orgId: org.id } });
-  return { body, send, deliveries };
+  const attempts = () => db.attempt.count({ where: { orgId: org.id } });
+  return { body, send, attempts };
 }
 
 describe("/api/inngest", () => {
   it("refuses a call that is unsigned, signed with another key, or signed too long ago (401), and runs nothing", async () => {
-    const forged = await forgedFanOutCall();
+    const forged = await forgedDeliveryCall();
     const refused = [
       await forged.send(),
       await forged.send(signatureHeader(forged.body, generateSigningKey())),
@@ -52,13 +53,14 @@ describe("/api/inngest", () => {
       await forged.send(signatureHeader(`${forged.body} `, inngestKeys.signingKey)),
     ];
     expect(refused.map((response) => response.status)).toEqual([401, 401, 401, 401]);
-    expect(await forged.deliveries()).toBe(0);
+    expect(await forged.attempts()).toBe(0);
+    expect(receiver.requests).toEqual([]);
 
     // The same call signed with the executor's key runs: the refusals above are the signature's doing.
     const signed = await forged.send(signatureHeader(forged.body, inngestKeys.signingKey));
     expect(signed.status).toBe(206);
-    expect(await forged.deliveries()).toBe(1);
-    expect(receiver.requests).toEqual([]);
+    expect(await forged.attempts()).toBe(1);
+    expect(receiver.requests).toHaveLength(1);
   });
 
   it("registers under APP_URL whatever Host a sync request names", async () => {
