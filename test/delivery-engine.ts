@@ -7,7 +7,11 @@ import { serveRoute } from "@/test/serve-route";
 import { dispatchStoredEvents } from "@/lib/deliveries/outbox";
 
 export interface DeliveryEngine {
-  executor: LocalInngest;
+  readonly executor: LocalInngest;
+  /** An outage of the engine: the executor stops (the app and its outbox keep taking events). */
+  stopExecutor: () => Promise<void>;
+  /** A new executor on the same database, port and keys, as after a restart. */
+  restartExecutor: () => Promise<void>;
   /** The executor's (virtual) clock: where receivers read the time a request arrived. */
   now: () => Date;
   /** Every email the hub sent, as a real SMTP server on loopback received it. */
@@ -54,24 +58,19 @@ async function relay(fromPort: number, to: URL): Promise<() => Promise<void>> {
 
 /**
  * The real delivery engine for a test file: the app's /api/inngest route served over HTTP at
- * APP_URL, driven by the local executor on a virtual clock with signed calls (the app runs in
+ * APP_URL, driven by the local executor (on a virtual clock unless asked for the real one) with signed calls (the app runs in
  * cloud mode with the executor's keys), its state in the test file's own database.
  */
-export async function startDeliveryEngine({ crons = false } = {}): Promise<DeliveryEngine> {
+export async function startDeliveryEngine({ crons = false, clock = "virtual" as "virtual" | "real" } = {}): Promise<DeliveryEngine> {
   const mailbox: ReceivedEmail[] = [];
   const sink = await startSmtpSink({ port: smtpSinkPort, onMessage: (email) => mailbox.push(email) });
   const route = await import("@/app/api/inngest/route");
   const app = await serveRoute(route);
   const closeRelay = await relay(appPort, new URL(app.url));
   const routeUrl = `http://127.0.0.1:${appPort}/api/inngest`;
-  const executor = await startLocalInngest({
-    serveUrl: routeUrl,
-    databaseUrl: process.env.DATABASE_URL!,
-    port: localInngestPort,
-    clock: "virtual",
-    virtualStart: new Date(),
-    ...inngestKeys,
-  });
+  const startExecutor = () =>
+    startLocalInngest({ serveUrl: routeUrl, databaseUrl: process.env.DATABASE_URL!, port: localInngestPort, clock, virtualStart: new Date(), ...inngestKeys });
+  let executor = await startExecutor();
   await executor.sync();
   // Days of virtual time would fire the sweep and purge crons hundreds of times; files that test
   // those functions ask for them, the others leave them out to stay fast.
@@ -81,8 +80,19 @@ export async function startDeliveryEngine({ crons = false } = {}): Promise<Deliv
   }
   const receivers: Receiver[] = [];
   const now = () => executor.now();
+  let executorRunning = true;
   return {
-    executor,
+    get executor() {
+      return executor;
+    },
+    async stopExecutor() {
+      executorRunning = false;
+      await executor.stop();
+    },
+    async restartExecutor() {
+      executor = await startExecutor();
+      executorRunning = true;
+    },
     mailbox,
     routeUrl,
     now,
@@ -99,7 +109,7 @@ export async function startDeliveryEngine({ crons = false } = {}): Promise<Deliv
     },
     stop: async () => {
       await Promise.all(receivers.map((receiver) => receiver.close()));
-      await executor.stop();
+      if (executorRunning) await executor.stop();
       await closeRelay();
       await app.close();
       await sink.stop();

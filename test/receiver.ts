@@ -14,6 +14,10 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Answer this much later: a slow receiver. */
+  delayMs?: number;
+  /** Never answer: a hanging receiver, left to the sender's timeout. */
+  hang?: boolean;
 }
 
 export interface Receiver {
@@ -35,8 +39,13 @@ export async function startReceiver(clock: () => Date = () => new Date(), initia
       const received = { method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), at: clock() };
       requests.push(received);
       const answer = reply(received);
-      response.writeHead(answer.status, { "content-type": "text/plain", ...answer.headers });
-      response.end(answer.body ?? "");
+      if (answer.hang) return;
+      const respond = () => {
+        response.writeHead(answer.status, { "content-type": "text/plain", ...answer.headers });
+        response.end(answer.body ?? "");
+      };
+      if (answer.delayMs) setTimeout(respond, answer.delayMs);
+      else respond();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

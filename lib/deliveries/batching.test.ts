@@ -22,6 +22,9 @@ async function codescoringWebhook(status = 200) {
   return { receiver, orgId: org.id, webhook };
 }
 
+// Two batches opened one after the other both close within a window and a little more.
+const batchWindowsMs = 7000;
+
 const triggersIn = (body: string) => (JSON.parse(body) as { events: { trigger: string; payload: { n: number } }[] }).events.map((event) => event.payload.n);
 const publishNumbered = (orgId: string, n: number) => publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n }, properties: {} });
 
@@ -68,7 +71,8 @@ describe("batched delivery (CodeScoring)", () => {
     const { receiver, orgId, webhook } = await codescoringWebhook();
     await db.webhook.update({ where: { id: webhook.id }, data: { batchMaxSize: 2 } });
     for (const n of [1, 2, 3]) await publishNumbered(orgId, n);
-    await engine.advance(5000);
+    // The second batch's window starts when it opens, a moment after the first's.
+    await engine.advance(batchWindowsMs);
     expect(receiver.requests.map((request) => triggersIn(request.body)).sort()).toEqual([[1, 2], [3]]);
   });
 
@@ -76,7 +80,7 @@ describe("batched delivery (CodeScoring)", () => {
     const { receiver, orgId } = await codescoringWebhook();
     const blob = "x".repeat(240 * 1024);
     for (const n of [1, 2, 3, 4, 5, 6]) await publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n, blob }, properties: {} });
-    await engine.advance(5000);
+    await engine.advance(batchWindowsMs);
     expect(receiver.requests.map((request) => triggersIn(request.body)).sort()).toEqual([[1, 2, 3, 4, 5], [6]]);
   });
 });

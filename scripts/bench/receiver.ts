@@ -7,17 +7,28 @@ export interface CountingReceiver {
   received(): number;
   /** Of those, the ones carrying a Standard Webhooks signature. */
   signed(): number;
+  /** Events those requests carried: one each, or a batch's (a JSON array body). */
+  events(): number;
   close(): Promise<void>;
+}
+
+/** A Standard Webhooks batch (type "batch") carries its events in `data.events`; any other message carries one. */
+function eventsIn(body: string): number {
+  const parsed = JSON.parse(body) as { type?: string; data?: { events?: unknown[] } };
+  return parsed.type === "batch" ? (parsed.data?.events?.length ?? 0) : 1;
 }
 
 /** The cheapest honest webhook endpoint: reads each body to the end and answers 200. */
 export async function startCountingReceiver(): Promise<CountingReceiver> {
   let received = 0;
   let signed = 0;
+  let events = 0;
   const server = createServer((request, response) => {
-    request.resume();
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       received++;
+      events += eventsIn(Buffer.concat(chunks).toString("utf8"));
       if (request.headers["webhook-signature"]) signed++;
       response.writeHead(200, { "content-type": "text/plain" });
       response.end("ok");
@@ -29,6 +40,7 @@ export async function startCountingReceiver(): Promise<CountingReceiver> {
   return {
     url: `http://127.0.0.1:${port}/hook`,
     received: () => received,
+    events: () => events,
     signed: () => signed,
     close: () =>
       new Promise((resolve) => {

@@ -1,0 +1,155 @@
+import "@/test/engine-env";
+import "@/test/soak-env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as eventsRoute from "@/app/api/v1/events/route";
+import * as readyRoute from "@/app/api/health/ready/route";
+import { db } from "@/lib/db";
+import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
+import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
+import type { Receiver, Reply } from "@/test/receiver";
+import { serveRoute, type ServedRoute } from "@/test/serve-route";
+
+// A bounded soak on the real clock: several orgs publish continuously to webhooks that answer 200,
+// 500, hang past their timeout, or answer slowly; the executor is stopped once and restarted.
+// Nothing accepted may be lost, no healthy delivery may wait behind a hanging one, and readiness
+// must report the outage and the recovery.
+const publishForMs = 24_000;
+const outageAtMs = 8_000;
+const outageForMs = 6_000;
+const perOrgPerSecond = 4;
+const healthyBoundMs = 2_000;
+const retryDelaysSeconds = [2, 3600];
+
+type Kind = "healthy" | "failing" | "hanging" | "slow";
+const replies: Record<Kind, Reply> = {
+  healthy: { status: 200 },
+  failing: { status: 500 },
+  hanging: { status: 200, hang: true },
+  slow: { status: 200, delayMs: 700 },
+};
+
+let engine: DeliveryEngine;
+let events: ServedRoute;
+let ready: ServedRoute;
+
+beforeAll(async () => {
+  engine = await startDeliveryEngine({ clock: "real" });
+  events = await serveRoute(eventsRoute, "/api/v1/events");
+  ready = await serveRoute(readyRoute, "/api/health/ready");
+});
+
+afterAll(async () => {
+  await events?.close();
+  await ready?.close();
+  await engine?.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+  return Date.now();
+}
+
+const readiness = async () => (await fetch(ready.url)).status;
+
+describe("soak", () => {
+  it("loses nothing, keeps healthy webhooks fast beside hanging ones, and reports the executor's outage", async () => {
+    const orgs: Array<{ orgId: string; token: string; webhooks: Record<Kind, { id: string; receiver: Receiver }> }> = [];
+    for (let index = 0; index < 3; index++) {
+      const { org } = await createOrg();
+      const { token } = await createApiToken(org.id, ["events:write"]);
+      const webhooks = {} as Record<Kind, { id: string; receiver: Receiver }>;
+      for (const kind of Object.keys(replies) as Kind[]) {
+        const receiver = await engine.receiver(() => replies[kind]);
+        const webhook = await createActiveWebhook(org.id, receiver.url, { retrySchedule: "custom", retryDelaysSeconds, timeoutMs: kind === "hanging" ? 1000 : 3000 });
+        webhooks[kind] = { id: webhook.id, receiver };
+      }
+      orgs.push({ orgId: org.id, token, webhooks });
+    }
+
+    const statuses: number[] = [];
+    const publishedAt = new Map<string, number>();
+    const started = Date.now();
+    let stoppedAt = Infinity;
+    let restartedAt = Infinity;
+    const publisher = async (org: (typeof orgs)[number]) => {
+      for (let n = 0; Date.now() - started < publishForMs; n++) {
+        const response = await fetch(events.url, {
+          method: "POST",
+          headers: { authorization: `Bearer ${org.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ type: "test", payload: { n } }),
+        });
+        statuses.push(response.status);
+        if (response.status === 202) publishedAt.set(((await response.json()) as { id: string }).id, Date.now());
+        await sleep(1000 / perOrgPerSecond);
+      }
+    };
+    const outage = async () => {
+      await sleep(outageAtMs);
+      expect(await readiness()).toBe(200);
+      await engine.stopExecutor();
+      stoppedAt = Date.now();
+      const unreadyAt = await waitFor("readiness to report the outage", async () => (await readiness()) === 503, outageForMs + 5_000);
+      await sleep(Math.max(0, stoppedAt + outageForMs - Date.now()));
+      await engine.restartExecutor();
+      restartedAt = Date.now();
+      const readyAgainAt = await waitFor("readiness to recover", async () => (await readiness()) === 200, 20_000);
+      return { unreadyAt, readyAgainAt };
+    };
+    const [{ unreadyAt, readyAgainAt }] = await Promise.all([outage(), ...orgs.map(publisher)]);
+    expect(unreadyAt).toBeGreaterThan(stoppedAt);
+    expect(readyAgainAt).toBeGreaterThan(restartedAt);
+
+    // Every publish was accepted: under this load, with the engine down, never a 5xx.
+    expect(statuses.length).toBeGreaterThan(200);
+    expect(statuses.filter((status) => status !== 202)).toEqual([]);
+
+    const eventIds = [...publishedAt.keys()];
+    const healthyIds = orgs.flatMap((org) => [org.webhooks.healthy.id, org.webhooks.slow.id]);
+    await waitFor(
+      "every healthy and slow delivery to succeed",
+      async () => (await db.delivery.count({ where: { webhookId: { in: healthyIds }, status: "succeeded" } })) === eventIds.length * 2,
+      60_000,
+    );
+
+    // Every accepted event has a delivery on each of its org's four webhooks.
+    const links = await db.deliveryEvent.findMany({ where: { eventId: { in: eventIds } }, select: { eventId: true, delivery: { select: { webhookId: true } } } });
+    expect(links).toHaveLength(eventIds.length * 4);
+
+    // Failing and hanging ones wait for their next attempt exactly as the schedule says.
+    const failingIds = orgs.flatMap((org) => [org.webhooks.failing.id, org.webhooks.hanging.id]);
+    await waitFor(
+      "every failing delivery to have made its first retry",
+      async () => (await db.delivery.count({ where: { webhookId: { in: failingIds }, OR: [{ attemptCount: { lt: 2 } }, { status: { not: "retrying" } }] } })) === 0,
+      60_000,
+    );
+    const failing = await db.delivery.findMany({ where: { webhookId: { in: failingIds } }, select: { status: true, attemptCount: true, lastAttemptAt: true, nextAttemptAt: true } });
+    expect(failing).toHaveLength(eventIds.length * 2);
+    for (const delivery of failing) {
+      expect(delivery).toMatchObject({ status: "retrying", attemptCount: 2 });
+      expect(delivery.nextAttemptAt!.getTime() - delivery.lastAttemptAt!.getTime()).toBe(retryDelaysSeconds[1]! * 1000);
+    }
+
+    // A healthy webhook's event arrived within the bound unless it was published while the executor was down.
+    const healthy = orgs.map((org) => org.webhooks.healthy);
+    const eventOf = new Map(
+      (await db.deliveryEvent.findMany({ where: { delivery: { webhookId: { in: healthy.map((webhook) => webhook.id) } } }, select: { deliveryId: true, eventId: true } })).map((link) => [
+        link.deliveryId,
+        link.eventId,
+      ]),
+    );
+    const waits: number[] = [];
+    for (const request of healthy.flatMap((webhook) => webhook.receiver.requests)) {
+      const sentAt = publishedAt.get(eventOf.get(String(request.headers["webhook-id"]))!)!;
+      const duringOutage = sentAt >= stoppedAt - healthyBoundMs && sentAt <= restartedAt + healthyBoundMs;
+      if (!duringOutage) waits.push(request.at.getTime() - sentAt);
+    }
+    expect(waits.length).toBeGreaterThan(100);
+    expect(waits.filter((waited) => waited > healthyBoundMs)).toEqual([]);
+  }, 150_000);
+});
