@@ -34,7 +34,7 @@ let ready: ServedRoute;
 
 beforeAll(async () => {
   engine = await startDeliveryEngine({ clock: "real" });
-  events = await serveRoute(eventsRoute, "/api/v1/events");
+  events = await serveRoute({ POST: (request: Request) => eventsRoute.POST(request, { params: Promise.resolve({}) }) }, "/api/v1/events");
   ready = await serveRoute(readyRoute, "/api/health/ready");
 });
 
