@@ -13,7 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { startSmtpSink } from "@/lib/mail/smtp-sink";
-import { benchmarkDelivery } from "@/scripts/bench/delivery";
+import { benchmarkEngine, benchmarkIdleLatency } from "@/scripts/bench/engine";
+import { engineHeading, engineSection, engineTable, replaceSection, type EngineRun } from "@/scripts/bench/engine-report";
 import { benchmarkHistory } from "@/scripts/bench/history";
 import { benchmarkIngest } from "@/scripts/bench/ingest";
 import { assertPortFree } from "@/scripts/bench/free-port";
@@ -21,10 +22,10 @@ import { describeMachine } from "@/scripts/bench/machine";
 import { parseBenchOptions } from "@/scripts/bench/options";
 import { phase } from "@/scripts/bench/progress";
 import { startCountingReceiver } from "@/scripts/bench/receiver";
-import { deliveryTable, historyTable, ingestTable, renderReport, replaceHistorySection } from "@/scripts/bench/report";
+import { historyTable, ingestTable, renderReport, replaceHistorySection } from "@/scripts/bench/report";
 import { repoRoot, runCommand } from "@/scripts/bench/run-command";
 import { createScratchDatabase, dropScratchDatabase } from "@/scripts/bench/scratch-database";
-import { startHub } from "@/scripts/bench/start-hub";
+import { startHub, type RunningHub } from "@/scripts/bench/start-hub";
 
 const hubPort = 3300;
 const executorPort = 8398;
@@ -61,7 +62,8 @@ async function buildOrReuse() {
   }
 }
 
-async function runIngest() {
+/** A fresh hub (next start + executor) for one section, stopped when it is done, so sections do not share leftovers. */
+async function withHub<T>(work: (hub: RunningHub) => Promise<T>): Promise<T> {
   await assertPortFree(hubPort);
   await assertPortFree(executorPort);
   const sink = await startSmtpSink();
@@ -71,23 +73,27 @@ async function runIngest() {
   cleanups.push(() => hub.stop());
   await hub.ready;
   try {
-    return await benchmarkIngest(hub.url, options);
+    return await work(hub);
   } catch (error) {
     if (!interrupted) console.error(`[bench] the hub's last output:\n${hub.log().slice(-4000)}`);
     throw error;
   } finally {
-    // The delivery runs in this process; the hub's leftover fan-outs would only compete with it.
     await hub.stop();
+    await sink.stop();
   }
 }
 
-async function runDelivery() {
+const runIngest = () => withHub((hub) => benchmarkIngest(hub.url, options));
+
+async function runEngine(machine: Awaited<ReturnType<typeof describeMachine>>): Promise<EngineRun> {
   const receiver = await startCountingReceiver();
   cleanups.push(() => receiver.close());
-  const concurrency = options.deliveryConcurrency;
-  const single = await benchmarkDelivery(receiver, { mode: "single", deliveries: options.deliveries, eventsPerDelivery: 1, concurrency });
-  const batched = await benchmarkDelivery(receiver, { mode: "batched", deliveries: options.batches, eventsPerDelivery: options.batchSize, concurrency });
-  return [single, batched];
+  const { single, batched, latency } = await withHub(async (hub) => ({
+    latency: await benchmarkIdleLatency(hub, receiver, 50),
+    single: await benchmarkEngine(hub, receiver, { mode: "single", webhooks: 20, events: options.engineEvents, batchSize: 1 }),
+    batched: await benchmarkEngine(hub, receiver, { mode: "batched", webhooks: 20, events: options.engineBatchedEvents, batchSize: 1000 }),
+  }));
+  return { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), single, batched, latency };
 }
 
 async function main() {
@@ -110,14 +116,22 @@ async function main() {
     return;
   }
   await buildOrReuse();
+  if (options.engineOnly) {
+    const engine = await runEngine(machine);
+    const previous = await readFile(output, "utf8").catch(() => "# Benchmarks\n");
+    await writeFile(output, replaceSection(previous, engineHeading, engineSection(engine)));
+    console.log(`\nDelivery engine\n${engineTable(engine)}\n`);
+    phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; its section written to ${path.relative(repoRoot, output)}`);
+    return;
+  }
 
   const ingest = await runIngest();
-  const deliveries = await runDelivery();
+  const engine = await runEngine(machine);
   const history = await benchmarkHistory(options);
 
-  const report = { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), options, ingest, deliveries, history };
+  const report = { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), options, ingest, engine, history };
   await writeFile(output, renderReport(report));
-  console.log(`\nIngest\n${ingestTable(ingest)}\n\nDelivery\n${deliveryTable(deliveries)}\n\nHistory at scale\n${historyTable(history)}\n`);
+  console.log(`\nIngest\n${ingestTable(ingest)}\n\nDelivery engine\n${engineTable(engine)}\n\nHistory at scale\n${historyTable(history)}\n`);
   phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; written to ${path.relative(repoRoot, output)}`);
 }
 

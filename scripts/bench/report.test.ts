@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Measurement } from "@/scripts/bench/load";
 import type { HistoryResult } from "@/scripts/bench/history";
-import { deliveryTable, historyTable, ingestTable, replaceHistorySection } from "@/scripts/bench/report";
+import { engineTable } from "@/scripts/bench/engine-report";
+import type { EngineResult } from "@/scripts/bench/engine";
+import { historyTable, ingestTable, replaceHistorySection } from "@/scripts/bench/report";
 
 const measured = (perSecond: number, p50Ms: number, p99Ms: number): Measurement => ({ count: 1000, durationMs: (1000 / perSecond) * 1000, perSecond, p50Ms, p99Ms });
 
@@ -15,9 +17,31 @@ describe("benchmark tables", () => {
     expect(table).toContain("| events handed to Inngest before the 202 | 998 of 1,000 |");
   });
 
-  it("counts a batched delivery's events in events/s", () => {
-    const table = deliveryTable([{ mode: "batched", deliveries: 100, eventsPerDelivery: 50, concurrency: 10, attempt: measured(80, 12.34, 50), ceiling: measured(1600, 1, 2) }]);
-    expect(table).toContain("| batched | 100 × 50 | 80 | 4,000 | 12.3 | 50.0 | 1,600 | 1.0 / 2.0 | 0.05× |");
+  it("puts each engine figure beside its ceiling and target, and says which targets were missed", () => {
+    const run = (overrides: Partial<EngineResult>): EngineResult => ({
+      mode: "single",
+      webhooks: 20,
+      events: 1000,
+      batchSize: 1,
+      requests: 20_000,
+      eventDeliveries: 20_000,
+      durationMs: 10_000,
+      requestsPerSecond: 2000,
+      eventDeliveriesPerSecond: 2000,
+      cpu: { hubMs: 16_000, postgresMs: 8_000 },
+      cpuMsPerRequest: 1.2,
+      ceiling: null,
+      ...overrides,
+    });
+    const table = engineTable({
+      single: run({ ceiling: measured(5000, 1, 2) }),
+      batched: run({ mode: "batched", batchSize: 1000, requests: 100, eventDeliveries: 100_000, eventDeliveriesPerSecond: 25_000 }),
+      latency: { samples: 50, p50Ms: 61.2, p95Ms: 80 },
+    });
+    expect(table).toContain("| single: 1,000 events × 20 webhooks, deliveries/s | 2,000 (1.20 ms CPU each) | 5,000 raw undici POSTs/s at 320 in flight | ≥ 0.5× the ceiling: 0.40× | **missed** |");
+    expect(table).toContain("| single: CPU per delivery (hub + Postgres) | 1.20 ms (hub 0.80, Postgres 0.40) |  | ≤ 1.5 ms | met |");
+    expect(table).toContain("| batched: 1,000 events × 20 webhooks, ≤ 1000 per request, events delivered/s | 25,000 in 100 requests (0.240 ms CPU per event) |  | ≥ 20,000 | met |");
+    expect(table).toContain("| publish → receiver on an idle hub, 50 events | p50 61.2 ms, p95 80.0 ms |  | p50 ≤ 50 ms | **missed** |");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { DeliveryResult } from "@/scripts/bench/delivery";
+import { engineSection, type EngineRun } from "@/scripts/bench/engine-report";
 import type { HistoryResult } from "@/scripts/bench/history";
 import type { IngestResult } from "@/scripts/bench/ingest";
 import type { Measurement } from "@/scripts/bench/load";
@@ -14,7 +14,7 @@ export interface BenchReport {
   date: Date;
   options: BenchOptions;
   ingest: IngestResult;
-  deliveries: DeliveryResult[];
+  engine: EngineRun;
   history: HistoryResult;
 }
 
@@ -42,23 +42,6 @@ export function ingestTable({ ingest, ceiling, stored, dispatched }: IngestResul
       ["events stored", `${number(stored)} of ${number(ingest.count)}`, "", ""],
       ["events handed to Inngest before the 202", `${number(dispatched)} of ${number(ingest.count)}`, "", ""],
     ],
-  );
-}
-
-export function deliveryTable(results: DeliveryResult[]): string {
-  return table(
-    ["mode", "deliveries × events", "deliveries/s", "events/s", "p50 (ms)", "p99 (ms)", "raw undici POSTs/s (ceiling)", "raw p50 / p99 (ms)", "ratio"],
-    results.map(({ mode, deliveries, eventsPerDelivery, attempt, ceiling }) => [
-      mode,
-      `${number(deliveries)} × ${eventsPerDelivery}`,
-      number(attempt.perSecond),
-      number(attempt.perSecond * eventsPerDelivery),
-      number(attempt.p50Ms, 1),
-      number(attempt.p99Ms, 1),
-      number(ceiling.perSecond),
-      `${number(ceiling.p50Ms, 1)} / ${number(ceiling.p99Ms, 1)}`,
-      ratio(attempt.perSecond, ceiling.perSecond),
-    ]),
   );
 }
 
@@ -156,17 +139,7 @@ the same load against \`GET /api/health\`, a route that touches neither the data
 
 ${ingestTable(report.ingest)}
 
-## Delivery
-
-The sender path in one process: \`attemptDelivery(id, "scheduled")\` loads a pending delivery and
-its events, builds the \`standard\` body, signs it (Standard Webhooks), POSTs it to a loopback
-receiver that answers 200, and records the attempt and the delivery's new state in Postgres;
-${options.deliveryConcurrency} deliveries at once. Single deliveries carry one event; batched ones ${options.batchSize}. The
-ceiling POSTs the very bodies the hub recorded, with undici, to the same receiver at the same
-concurrency, and does nothing else.
-
-${deliveryTable(report.deliveries)}
-
+${engineSection(report.engine)}
 ${historySection(report)}
 ## How to read these
 
@@ -180,10 +153,8 @@ ${historySection(report)}
 - Ingest latency includes the hand-over to Inngest before the 202, and the executor runs each
   accepted event's fan-out on the same server while the load goes on: the figures are for a hub
   doing its background work, not an idle one.
-- Each delivery attempt is several Postgres round trips (claiming the delivery, reading the webhook
-  and the events, then recording the attempt with the delivery's and the webhook's new state)
-  around one POST, so the delivery ratio mostly measures that database work. All the deliveries
-  go to one webhook, whose row every attempt updates: concurrent attempts queue on it, as they
-  would for one busy endpoint.
+- The engine figures count everything a delivery costs: the outbox's fan-out, the executor's
+  calls, the round's claim, signing, the POST and the record, in Next.js, the executor and
+  Postgres. The receiver runs in the benchmark's own process, whose CPU is not counted.
 `;
 }
