@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { fanOutEvents } from "@/lib/deliveries/fan-out";
 import { utc } from "@/lib/deliveries/utc";
 import { logger } from "@/lib/observability/logger";
+import { outsideRequest } from "@/lib/observability/request-context";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -82,6 +83,6 @@ async function dispatchWhileAsked(): Promise<void> {
  */
 export function dispatchStoredEvents(): Promise<void> {
   again = true;
-  running ??= dispatchWhileAsked();
+  running ??= outsideRequest(dispatchWhileAsked);
   return running;
 }

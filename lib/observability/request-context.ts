@@ -41,3 +41,8 @@ export function withRequestId<Args extends unknown[]>(handler: (request: Request
     return withHeader(response, requestIdHeader, requestId);
   };
 }
+
+/** Starts background work that outlives the request (the outbox's dispatch) without the request's id on its log lines. */
+export function outsideRequest<T>(work: () => T): T {
+  return storage.exit(work);
+}
