@@ -8,6 +8,15 @@ type Tx = Prisma.TransactionClient;
 // One request's payloads stay under this, whatever the batch size allows.
 const maxBatchPayloadBytes = 1024 * 1024;
 
+interface Batch {
+  id: string;
+  events: number;
+  bytes: number;
+  /** Events this fan-out adds to it. */
+  added: number;
+  opened?: boolean;
+}
+
 interface BatchedMatch {
   eventId: string;
   webhookId: string;
@@ -41,8 +50,8 @@ async function createSingleDeliveries(tx: Tx, eventIds: string[], now: Date): Pr
     ), singles AS (
       SELECT m.*, 'dlv_' || replace(gen_random_uuid()::text, '-', '') AS "deliveryId" FROM matches m WHERE NOT m.batched
     ), deliveries AS (
-      INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt")
-      SELECT "deliveryId", "orgId", "webhookId", 'pending', ${utc(now)}::timestamp, ${utc(now)}::timestamp, ${utc(now)}::timestamp FROM singles
+      INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt", "eventCount", "payloadBytes")
+      SELECT "deliveryId", "orgId", "webhookId", 'pending', ${utc(now)}::timestamp, ${utc(now)}::timestamp, ${utc(now)}::timestamp, 1, "payloadBytes" FROM singles
     ), links AS (
       INSERT INTO "DeliveryEvent" ("deliveryId", "eventId") SELECT "deliveryId", "eventId" FROM singles
     )
@@ -72,31 +81,33 @@ async function joinBatches(tx: Tx, matches: BatchedMatch[], now: Date): Promise<
   for (const [webhookId, events] of byWebhook) {
     const { orgId, batchWindowMs, batchMaxSize } = events[0]!;
     await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR UPDATE`;
-    const [open] = await tx.$queryRaw<{ id: string; events: bigint; bytes: bigint }[]>`
-      SELECT d.id, count(de."eventId") AS events, COALESCE(sum(octet_length(e.payload::text)), 0) AS bytes
-      FROM "Delivery" d
-      LEFT JOIN "DeliveryEvent" de ON de."deliveryId" = d.id
-      LEFT JOIN "Event" e ON e.id = de."eventId"
-      WHERE d."webhookId" = ${webhookId} AND d."isTest" = false AND d.status IN ('pending', 'retrying')
-      GROUP BY d.id, d."createdAt" ORDER BY d."createdAt" DESC LIMIT 1`;
-    let batch = open ? { id: open.id, events: Number(open.events), bytes: Number(open.bytes) } : null;
+    const [open] = await tx.$queryRaw<Batch[]>`
+      SELECT id, "eventCount" AS events, "payloadBytes" AS bytes FROM "Delivery"
+      WHERE "orgId" = ${orgId} AND "webhookId" = ${webhookId} AND "isTest" = false AND status IN ('pending', 'retrying')
+      ORDER BY "createdAt" DESC, id DESC LIMIT 1`;
+    const batches: Batch[] = open ? [{ ...open, added: 0 }] : [];
     const links: Array<{ deliveryId: string; eventId: string }> = [];
-    const opened: string[] = [];
     for (const event of events) {
+      let batch = batches.at(-1);
       if (!batch || batch.events >= batchMaxSize || batch.bytes >= maxBatchPayloadBytes) {
-        batch = { id: `dlv_${randomUUID().replaceAll("-", "")}`, events: 0, bytes: 0 };
-        opened.push(batch.id);
+        batch = { id: `dlv_${randomUUID().replaceAll("-", "")}`, events: 0, bytes: 0, added: 0, opened: true };
+        batches.push(batch);
       }
       links.push({ deliveryId: batch.id, eventId: event.eventId });
       batch.events++;
       batch.bytes += event.payloadBytes;
+      batch.added++;
     }
     const dueAt = new Date(now.getTime() + batchWindowMs);
+    const opened = batches.filter((batch) => batch.opened);
     if (opened.length > 0) {
       await tx.$executeRaw`
-        INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt")
-        SELECT id, ${orgId}, ${webhookId}, 'pending', ${utc(dueAt)}::timestamp, ${utc(now)}::timestamp, ${utc(now)}::timestamp FROM unnest(${opened}::text[]) AS id`;
+        INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt", "eventCount", "payloadBytes")
+        SELECT id, ${orgId}, ${webhookId}, 'pending', ${utc(dueAt)}::timestamp, ${utc(now)}::timestamp, ${utc(now)}::timestamp, events, bytes
+        FROM unnest(${opened.map((batch) => batch.id)}::text[], ${opened.map((batch) => batch.events)}::int[], ${opened.map((batch) => batch.bytes)}::int[]) AS b(id, events, bytes)`;
     }
+    const joined = batches.find((batch) => !batch.opened && batch.added > 0);
+    if (joined) await tx.$executeRaw`UPDATE "Delivery" SET "eventCount" = ${joined.events}, "payloadBytes" = ${joined.bytes} WHERE id = ${joined.id}`;
     await tx.$executeRaw`
       INSERT INTO "DeliveryEvent" ("deliveryId", "eventId")
       SELECT * FROM unnest(${links.map((link) => link.deliveryId)}::text[], ${links.map((link) => link.eventId)}::text[])`;

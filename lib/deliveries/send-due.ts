@@ -1,4 +1,5 @@
-import type { DeliveryStatus, Prisma } from "@/generated/prisma/client";
+import type { DeliveryStatus } from "@/generated/prisma/client";
+import { insertAttempts } from "@/lib/deliveries/insert-attempts";
 import { attemptRow, eventsOf, inFlightLeaseMs, nextAttemptAfter, sendChain, settle, verdictOf, type Settled } from "@/lib/deliveries/attempt";
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/deliveries/health";
 import type { SentAttempt } from "@/lib/deliveries/send-attempt";
@@ -148,8 +149,8 @@ function roundVerdict(outcomes: Outcome[]): Verdict | null {
 /** Every attempt of the round in one statement, every delivery's new state in another, then the webhook's health. */
 async function record(target: SigningTarget, outcomes: Outcome[], now: Date): Promise<HealthSignal | null> {
   const { webhook } = target;
-  const attempts: Prisma.AttemptCreateManyInput[] = outcomes.flatMap(({ delivery, chain, trigger }) =>
-    chain.map((sent, index) => ({ ...attemptRow(webhook.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, sent), followUp: index }) as Prisma.AttemptCreateManyInput),
+  const attempts = outcomes.flatMap(({ delivery, chain, trigger }) =>
+    chain.map((sent, index) => ({ ...attemptRow(webhook.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, sent), followUp: index })),
   );
   const updates = outcomes.map(({ delivery, chain, verdict, settled }) => ({
     id: delivery.id,
@@ -159,7 +160,7 @@ async function record(target: SigningTarget, outcomes: Outcome[], now: Date): Pr
     failed: verdict.kind !== "success",
   }));
   return db.$transaction(async (tx) => {
-    await tx.attempt.createMany({ data: attempts });
+    await insertAttempts(tx, attempts);
     await tx.$executeRaw`
       UPDATE "Delivery" d SET
         status = u.status::"DeliveryStatus", "attemptCount" = d."attemptCount" + u.attempts, "lastAttemptAt" = ${utc(now)}::timestamp,

@@ -1,5 +1,7 @@
 -- AlterTable
 ALTER TABLE "Delivery" ADD COLUMN     "claimedBy" TEXT,
+ADD COLUMN     "eventCount" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "payloadBytes" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "resendOnce" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
@@ -14,3 +16,9 @@ UPDATE "Delivery" SET "nextAttemptAt" = CURRENT_TIMESTAMP WHERE "status" IN ('pe
 
 -- Pacing now happens inside the per-webhook run; the booked send slot is gone.
 ALTER TABLE "Webhook" DROP COLUMN "nextSendAt";
+
+-- What each delivery carries, counted once, so joining a batch reads one row instead of its links.
+UPDATE "Delivery" d SET "eventCount" = c.events, "payloadBytes" = c.bytes
+FROM (SELECT de."deliveryId", count(*)::int AS events, COALESCE(sum(octet_length(e.payload::text)), 0)::int AS bytes
+      FROM "DeliveryEvent" de JOIN "Event" e ON e.id = de."eventId" GROUP BY de."deliveryId") c
+WHERE d.id = c."deliveryId";
