@@ -47,7 +47,8 @@ export async function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
 /** One batch of stored events: fanned out to deliveries and marked dispatched in one transaction. Returns how many. */
 async function dispatchBatch(): Promise<number> {
   const now = new Date();
-  const { count, toWake } = await db.$transaction(async (tx) => {
+  const { count, toWake } = await db.$transaction(
+    async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
     const events = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Event" WHERE "dispatchedAt" IS NULL ORDER BY "createdAt", id LIMIT ${batchSize}`;
@@ -55,13 +56,20 @@ async function dispatchBatch(): Promise<number> {
     const webhookIds = await fanOutEvents(tx, eventIds, now);
     if (eventIds.length > 0) await tx.$executeRaw`UPDATE "Event" SET "dispatchedAt" = ${utc(now)}::timestamp WHERE id = ANY(${eventIds}::text[])`;
     return { count: eventIds.length, toWake: await claimWebhooksToWake(tx, webhookIds, now) };
-  });
+    },
+    // Another instance's pass may hold the lock for a moment: wait for it rather than fail.
+    { maxWait: 10_000, timeout: 60_000 },
+  );
   await wakeWebhooks(toWake);
   return count;
 }
 
 let running: Promise<void> | null = null;
 let again = false;
+// After a failed pass the outbox tries again on its own, backing off while the database stays away.
+const firstRetryMs = 1_000;
+const longestRetryMs = 30_000;
+let retryMs = firstRetryMs;
 
 async function dispatchWhileAsked(): Promise<void> {
   try {
@@ -69,8 +77,11 @@ async function dispatchWhileAsked(): Promise<void> {
       again = false;
       while ((await dispatchBatch()) === batchSize);
     }
+    retryMs = firstRetryMs;
   } catch (error) {
-    logger.warn({ err: error }, "Dispatching stored events failed; the sweeper retries");
+    logger.warn({ err: error, retryInMs: retryMs }, "Dispatching stored events failed; retrying");
+    setTimeout(() => void dispatchStoredEvents(), retryMs).unref();
+    retryMs = Math.min(retryMs * 2, longestRetryMs);
   } finally {
     running = null;
   }
@@ -79,7 +90,7 @@ async function dispatchWhileAsked(): Promise<void> {
 /**
  * The outbox: stored events are fanned out in batches right after they commit. Calls while a
  * pass runs fold into one more pass, so a burst of publishes costs a few transactions, not one
- * each. Never throws: what fails stays undispatched for the sweeper.
+ * each. Never throws: what fails stays stored and undispatched, and is tried again (the sweep too).
  */
 export function dispatchStoredEvents(): Promise<void> {
   again = true;
