@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/postgres";
+import { migrateDeploy } from "@/test/migrate";
 
 let embedded: EmbeddedPostgres | undefined;
 let parentDir: string | undefined;
@@ -14,12 +14,6 @@ afterAll(async () => {
   if (parentDir) await rm(parentDir, { recursive: true, force: true });
 });
 
-function migrateDeploy(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
-    child.on("exit", (code) => resolve(code ?? 1));
-  });
-}
 
 async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });

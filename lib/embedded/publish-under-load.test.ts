@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/postgres";
+import { migrateDeploy } from "@/test/migrate";
 
 // `npm run dev`'s default database under a crowd: the publish path must answer 202 for every
 // committed event and never a 5xx. The app modules load only once DATABASE_URL names the
@@ -18,12 +18,6 @@ afterAll(async () => {
   if (parentDir) await rm(parentDir, { recursive: true, force: true });
 });
 
-function migrateDeploy(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
-    child.on("exit", (code) => resolve(code ?? 1));
-  });
-}
 
 it("answers 202 to 300 concurrent publishes on the embedded Postgres, each one committed, none a 5xx", async () => {
   parentDir = await mkdtemp(path.join(tmpdir(), "whk-embedded-load-"));

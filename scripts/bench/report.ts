@@ -1,4 +1,4 @@
-import { engineSection, type EngineRun } from "@/scripts/bench/engine-report";
+import { engineSection, replaceSection, type EngineRun } from "@/scripts/bench/engine-report";
 import type { HistoryResult } from "@/scripts/bench/history";
 import type { IngestResult } from "@/scripts/bench/ingest";
 import type { Measurement } from "@/scripts/bench/load";
@@ -92,14 +92,7 @@ ${history.pagePlans}
 
 /** The report with its history section replaced by (or, if it has none, given) this run's. */
 export function replaceHistorySection(report: string, run: HistoryRun): string {
-  const section = historySection(run);
-  const start = report.indexOf(historyHeading);
-  if (start === -1) {
-    const before = report.indexOf("## How to read these");
-    return before === -1 ? `${report.trimEnd()}\n\n${section}` : `${report.slice(0, before)}${section}\n${report.slice(before)}`;
-  }
-  const end = report.indexOf("\n## ", start + historyHeading.length);
-  return `${report.slice(0, start)}${section}${end === -1 ? "" : report.slice(end)}`;
+  return replaceSection(report, historyHeading, historySection(run));
 }
 
 function machineTable({ machine, loadAverageAfter, command, date }: BenchReport): string {
