@@ -8,7 +8,7 @@ import { outsideRequest } from "@/lib/observability/request-context";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-const batchSize = 500;
+const batchSize = 1000;
 // A run that has not refreshed its claim on a webhook for this long died: the next event starts another.
 export const drainStaleMs = 10 * 60_000;
 // Dispatchers of every instance take turns, so the webhook rows they lock are always locked in one order.
