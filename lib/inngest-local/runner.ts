@@ -27,10 +27,10 @@ function progressOf(next: Transition, now: Date): Progress {
   return { status: next.sleeping ? "sleeping" : "running", state: next.state, wakeAt: next.wakeAt };
 }
 
-/** A line for the log when a run ends, sleeps or waits to retry; ordinary progress stays quiet. */
+/** A line for the log when a run ends, sleeps or waits to retry; ordinary progress, and a cron run that went well, stay quiet. */
 function describe(run: ClaimedRun, next: Transition, now: Date): string | null {
   const subject = `run ${run.id} of ${run.functionId}`;
-  if (next.kind === "completed") return `${subject} completed`;
+  if (next.kind === "completed") return run.event.name === internalEvents.scheduledTimer ? null : `${subject} completed`;
   if (next.kind === "failed") return `${subject} failed: ${errorMessage(next.error)}`;
   if (next.sleeping) return `${subject} sleeps until ${next.wakeAt.toISOString()}`;
   if (next.wakeAt > now) return `${subject} retries (attempt ${next.state.attempt + 1}) at ${next.wakeAt.toISOString()}`;

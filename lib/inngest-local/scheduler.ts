@@ -220,7 +220,6 @@ export class Scheduler {
       await insertRun(tx, due.functionId, event, now);
       // From now, not from the missed tick: an executor that was down does not replay every tick it missed.
       await rescheduleCron(tx, due, nextCronTime(due.cron, now));
-      this.options.log(`cron "${due.cron}" started ${due.functionId}`);
       return true;
     });
   }
