@@ -8,8 +8,8 @@ import { loadSigningTarget, type SigningTarget } from "@/lib/deliveries/signing-
 import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
 
 export interface AttemptReport {
-  attemptId: string | null;
-  orgId: string | null;
+  attemptId: string;
+  orgId: string;
   status: DeliveryStatus;
   success: boolean;
   /** When the schedule wants another try; null once the delivery is finished. */
@@ -19,42 +19,25 @@ export interface AttemptReport {
 
 export type Trigger = "scheduled" | "manual";
 
-const finished = (status: DeliveryStatus, signal: HealthSignal | null = null): AttemptReport => ({ attemptId: null, orgId: null, status, success: status === "succeeded", retryInMs: null, signal });
-
 // An attempt "sending" for longer than this died with its process (a chain of six 30 s requests fits well inside).
 export const inFlightLeaseMs = 5 * 60_000;
-// A scheduled attempt that finds another (a person's Retry) on the wire looks again this much later.
-const busyRetryMs = 10_000;
-
-// The webhook is no longer where this delivery should go: paused or disabled, or pending a new URL.
-const stoppedWebhook = new Set(["paused", "disabled", "pending"]);
 
 /**
- * Marks the delivery as being sent. Locks the webhook, then the delivery (fan-out's batch join
- * takes the same webhook lock), so a batch never gains an event between its claim and its send,
- * and two attempts of one delivery never go out together.
+ * Marks the delivery as being sent for a person's Retry. Locks the webhook, then the delivery
+ * (fan-out's batch join and the engine's claim take the same webhook lock), so a batch never
+ * gains an event between its claim and its send, and two attempts of one delivery never go out
+ * together: one on the wire (the engine's, or another Retry) is a conflict.
  */
-async function claim(deliveryId: string, trigger: Trigger, onlyFailed: boolean) {
+async function claimForRetry(deliveryId: string) {
   return db.$transaction(async (tx) => {
-    // Only batches gain events after they are created, so only they need the webhook's lock.
-    const [owner] = await tx.$queryRaw<{ batched: boolean }[]>`
-      SELECT w."deliveryMode" = 'batched' AS batched FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId}`;
-    if (owner?.batched) await tx.$queryRaw`SELECT w.id FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId} FOR UPDATE OF w`;
-    await tx.$queryRaw`SELECT id FROM "Delivery" WHERE id = ${deliveryId} FOR UPDATE`;
-    const delivery = await tx.delivery.findUnique({ where: { id: deliveryId }, include: { webhook: { select: { status: true, orgId: true } } } });
+    await tx.$queryRaw`SELECT w.id FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId} FOR UPDATE OF w`;
+    const delivery = await tx.delivery.findUnique({ where: { id: deliveryId } });
     if (!delivery) return null;
     if (delivery.status === "sending" && delivery.updatedAt.getTime() > Date.now() - inFlightLeaseMs) {
-      if (trigger === "manual") throw new AppError("conflict", "An attempt of this delivery is in flight; retry when it has finished.");
-      return { delivery, busy: true as const };
-    }
-    if (onlyFailed && delivery.status !== "failed") return { delivery, skip: delivery.status };
-    if (trigger === "scheduled" && (delivery.status === "succeeded" || delivery.status === "failed")) return { delivery, skip: delivery.status };
-    if (trigger === "scheduled" && stoppedWebhook.has(delivery.webhook.status)) {
-      await tx.delivery.update({ where: { id: deliveryId }, data: { status: "failed", nextAttemptAt: null } });
-      return { delivery, skip: "failed" as const };
+      throw new AppError("conflict", "An attempt of this delivery is in flight; retry when it has finished.");
     }
     await tx.delivery.update({ where: { id: deliveryId }, data: { status: "sending" } });
-    return { delivery };
+    return delivery;
   });
 }
 
@@ -154,18 +137,14 @@ export function settle(input: {
 }
 
 /**
- * One try of a delivery: send, record the attempt, then decide what happens next from the
- * webhook's schedule. Scheduled attempts walk the schedule; manual ones (a person pressing Retry)
- * record and can succeed the delivery but never move the schedule.
+ * A person's Retry: one attempt now, recorded as manual. It can succeed the delivery but never
+ * moves its schedule: a failure leaves the delivery as it was, its next scheduled attempt still due.
  */
-export async function attemptDelivery(deliveryId: string, trigger: Trigger, { onlyFailed = false, random = Math.random } = {}): Promise<AttemptReport> {
-  const claimed = await claim(deliveryId, trigger, onlyFailed);
-  if (!claimed) return finished("failed");
-  if ("busy" in claimed) return { attemptId: null, orgId: claimed.delivery.orgId, status: "sending", success: false, retryInMs: busyRetryMs, signal: null };
-  if ("skip" in claimed && claimed.skip) return finished(claimed.skip);
-  const { delivery } = claimed;
+export async function retryDeliveryNow(deliveryId: string): Promise<AttemptReport | null> {
+  const delivery = await claimForRetry(deliveryId);
+  if (!delivery) return null;
   const target = await loadSigningTarget(delivery.orgId, delivery.webhookId);
-  if (!target) return finished("failed");
+  if (!target) return null;
 
   const tries = await db.attempt.count({ where: { deliveryId, followUp: 0 } });
   const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: tries }, (await eventsOf([delivery.id])).get(delivery.id)!);
@@ -176,11 +155,9 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, { on
   const report = await db.$transaction(async (tx) => {
     const attempts = [];
     for (const [index, request] of chain.entries()) {
-      attempts.push(await tx.attempt.create({ data: { ...attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, request), followUp: index }, select: { id: true } }));
+      attempts.push(await tx.attempt.create({ data: { ...attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + index + 1, "manual", request), followUp: index }, select: { id: true } }));
     }
-    const attempt = attempts.at(-1)!;
-    const scheduledTries = trigger === "scheduled" ? await tx.attempt.count({ where: { deliveryId, trigger: "scheduled", followUp: 0 } }) : 0;
-    const { status, retryInMs, effective } = settle({ trigger, verdict, sent, scheduledTries, webhook: target.webhook, statusBefore: delivery.status, random });
+    const { status, retryInMs, effective } = settle({ trigger: "manual", verdict, sent, scheduledTries: 0, webhook: target.webhook, statusBefore: delivery.status });
     await tx.delivery.update({
       where: { id: deliveryId },
       data: {
@@ -192,8 +169,8 @@ export async function attemptDelivery(deliveryId: string, trigger: Trigger, { on
       },
     });
     // A manual failure is a person poking, not evidence of an outage: it starts no incident.
-    const signal = trigger === "manual" && effective.kind === "failure" ? null : await applyVerdict(tx, delivery.webhookId, effective, now);
-    return { attemptId: attempt.id, orgId: delivery.orgId, status, success: verdict.kind === "success", retryInMs, signal };
+    const signal = effective.kind === "failure" ? null : await applyVerdict(tx, delivery.webhookId, effective, now);
+    return { attemptId: attempts.at(-1)!.id, orgId: delivery.orgId, status, success: verdict.kind === "success", retryInMs, signal };
   });
   for (const { outcome, result } of chain) recordAttempt({ outcome: outcome.kind === "success" ? "success" : "failure", durationMs: result.durationMs });
   if (report.status !== delivery.status && (report.status === "succeeded" || report.status === "failed")) countDeliveryFinished(report.status);

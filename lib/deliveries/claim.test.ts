@@ -1,68 +1,98 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { attemptDelivery } from "@/lib/deliveries/attempt";
+import { retryDeliveryNow } from "@/lib/deliveries/attempt";
+import { recoverDeliveries } from "@/lib/deliveries/retry";
+import { sendDueDeliveries } from "@/lib/deliveries/send-due";
 import { createActiveWebhook, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
 
+// How a round of a webhook's run, and a person's Retry, claim deliveries: each calls the real
+// code against a real receiver, without the executor.
 let receiver: Receiver;
 let orgId: string;
-let webhookId: string;
 
 beforeAll(async () => {
   receiver = await startReceiver();
   const { org } = await createOrg();
   orgId = org.id;
-  webhookId = (await createActiveWebhook(orgId, receiver.url)).id;
 });
 
 afterAll(() => receiver?.close());
 
-async function deliveryInState(status: "sending" | "retrying", updatedAt = new Date()) {
+async function deliveryInState(webhookId: string, status: "sending" | "retrying" | "failed", { updatedAt = new Date(), nextAttemptAt = new Date() as Date | null } = {}) {
   const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
-  const delivery = await db.delivery.create({ data: { orgId, webhookId, status, events: { create: { eventId: event.id } } } });
+  const delivery = await db.delivery.create({ data: { orgId, webhookId, status, nextAttemptAt, events: { create: { eventId: event.id } } } });
   await db.$executeRaw`UPDATE "Delivery" SET "updatedAt" = ${updatedAt} WHERE id = ${delivery.id}`;
   return delivery.id;
 }
 
-describe("claiming a delivery for an attempt", () => {
-  it("makes a scheduled attempt wait while another attempt is on the wire, and refuses a second Retry", async () => {
-    const id = await deliveryInState("sending");
-    const report = await attemptDelivery(id, "scheduled");
-    expect(report).toMatchObject({ attemptId: null, status: "sending", retryInMs: 10_000 });
-    await expect(attemptDelivery(id, "manual")).rejects.toMatchObject({ code: "conflict" });
-    expect(receiver.requests).toHaveLength(0);
+const freshWebhook = async (url = receiver.url) => (await createActiveWebhook(orgId, url)).id;
+
+describe("claiming deliveries", () => {
+  it("leaves a delivery another attempt has on the wire to it, and refuses a second Retry", async () => {
+    const webhookId = await freshWebhook();
+    const id = await deliveryInState(webhookId, "sending");
+    const before = receiver.requests.length;
+    expect(await sendDueDeliveries(webhookId)).toMatchObject({ sent: 0 });
+    await expect(retryDeliveryNow(id)).rejects.toMatchObject({ code: "conflict" });
+    expect(receiver.requests).toHaveLength(before);
   });
 
   it("takes over a delivery left 'sending' by a process that died, and sends it again", async () => {
-    const id = await deliveryInState("sending", new Date(Date.now() - 10 * 60_000));
-    const report = await attemptDelivery(id, "scheduled");
-    expect(report).toMatchObject({ status: "succeeded", success: true });
+    const webhookId = await freshWebhook();
+    const id = await deliveryInState(webhookId, "sending", { updatedAt: new Date(Date.now() - 10 * 60_000) });
+    expect(await sendDueDeliveries(webhookId)).toMatchObject({ sent: 1 });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "succeeded" });
     expect(receiver.requests.at(-1)!.headers["webhook-id"]).toBe(id);
   });
 
-  it("lets recover send only deliveries that are still failed", async () => {
-    const id = await deliveryInState("retrying");
-    const before = receiver.requests.length;
-    expect(await attemptDelivery(id, "manual", { onlyFailed: true })).toMatchObject({ attemptId: null, status: "retrying" });
-    expect(receiver.requests).toHaveLength(before);
+  it("lets a round cut off by a crash take back, at once, the deliveries it had claimed", async () => {
+    const webhookId = await freshWebhook();
+    const id = await deliveryInState(webhookId, "sending");
+    await db.delivery.update({ where: { id }, data: { claimedBy: "run-1:3" } });
+    expect(await sendDueDeliveries(webhookId, { claimToken: "run-1:2" })).toMatchObject({ sent: 0 });
+    expect(await sendDueDeliveries(webhookId, { claimToken: "run-1:3" })).toMatchObject({ sent: 1 });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "succeeded", claimedBy: null });
+  });
+
+  it("lets recover queue only deliveries that are still failed", async () => {
+    const webhookId = await freshWebhook();
+    await deliveryInState(webhookId, "retrying", { nextAttemptAt: new Date(Date.now() + 3_600_000) });
+    const failed = await deliveryInState(webhookId, "failed", { nextAttemptAt: null });
+    expect(await recoverDeliveries(orgId, webhookId, new Date(Date.now() - 60_000))).toEqual({ requeued: 1 });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: failed } })).toMatchObject({ status: "retrying", resendOnce: true });
   });
 
   it("stops scheduled attempts to a webhook waiting for its new URL's activation", async () => {
-    const id = await deliveryInState("retrying");
+    const webhookId = await freshWebhook();
+    const id = await deliveryInState(webhookId, "retrying");
     await db.webhook.update({ where: { id: webhookId }, data: { status: "pending" } });
     const before = receiver.requests.length;
-    expect(await attemptDelivery(id, "scheduled")).toMatchObject({ status: "failed", retryInMs: null });
+    expect(await sendDueDeliveries(webhookId)).toMatchObject({ sent: 0 });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", nextAttemptAt: null });
     expect(receiver.requests).toHaveLength(before);
-    await db.webhook.update({ where: { id: webhookId }, data: { status: "active" } });
+  });
+
+  it("keeps a delivery's next scheduled attempt when a person's Retry fails", async () => {
+    const failing = await startReceiver(undefined, () => ({ status: 500 }));
+    try {
+      const webhookId = await freshWebhook(failing.url);
+      const scheduledAt = new Date(Date.now() + 3_600_000);
+      const id = await deliveryInState(webhookId, "retrying", { nextAttemptAt: scheduledAt });
+      expect(await retryDeliveryNow(id)).toMatchObject({ success: false, status: "retrying" });
+      expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "retrying", nextAttemptAt: scheduledAt });
+    } finally {
+      await failing.close();
+    }
   });
 
   it("records why an address was refused when a stored URL now resolves somewhere private", async () => {
     // As if DNS had changed since the URL was saved: the send-time check is the one that counts.
-    const webhook = await createActiveWebhook(orgId, "http://10.20.30.40/hook");
-    const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
-    const delivery = await db.delivery.create({ data: { orgId, webhookId: webhook.id, events: { create: { eventId: event.id } } } });
-    expect(await attemptDelivery(delivery.id, "scheduled")).toMatchObject({ success: false, status: "retrying" });
-    const attempt = await db.attempt.findFirstOrThrow({ where: { deliveryId: delivery.id } });
+    const webhookId = await freshWebhook("http://10.20.30.40/hook");
+    const id = await deliveryInState(webhookId, "retrying");
+    expect(await sendDueDeliveries(webhookId)).toMatchObject({ sent: 1 });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "retrying" });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { deliveryId: id } });
     expect(attempt).toMatchObject({ responseStatus: null, errorClass: "blocked_address" });
     expect(attempt.errorMessage).toContain("10.20.30.40 is a private");
   });
@@ -73,11 +103,10 @@ describe("claiming a delivery for an attempt", () => {
     const chained = await startReceiver(undefined, () => ({ status: 307, headers: { location: elsewhere.url } }));
     try {
       for (const target of [redirecting, chained]) {
-        const webhook = await createActiveWebhook(orgId, target.url);
-        const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
-        const delivery = await db.delivery.create({ data: { orgId, webhookId: webhook.id, events: { create: { eventId: event.id } } } });
-        expect(await attemptDelivery(delivery.id, "scheduled")).toMatchObject({ success: false, status: "retrying" });
-        expect(await db.attempt.findFirstOrThrow({ where: { deliveryId: delivery.id } })).toMatchObject({ success: false, responseStatus: target === chained ? 307 : 302 });
+        const webhookId = await freshWebhook(target.url);
+        const id = await deliveryInState(webhookId, "retrying");
+        expect(await sendDueDeliveries(webhookId)).toMatchObject({ sent: 1 });
+        expect(await db.attempt.findFirstOrThrow({ where: { deliveryId: id } })).toMatchObject({ success: false, responseStatus: target === chained ? 307 : 302 });
       }
       expect(elsewhere.requests).toHaveLength(0);
     } finally {

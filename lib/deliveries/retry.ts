@@ -1,6 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { healthEvent } from "@/inngest/signals";
-import { attemptDelivery } from "@/lib/deliveries/attempt";
+import { retryDeliveryNow } from "@/lib/deliveries/attempt";
 import { emailWebhookDisabled } from "@/lib/deliveries/notify-owner";
 import { getAttempt, getDeliverySummary } from "@/lib/deliveries/history";
 import { claimWebhooksToWake, wakeWebhooks } from "@/lib/deliveries/outbox";
@@ -12,11 +12,11 @@ import { notFound } from "@/lib/http/errors";
 /** A person's Retry: one attempt now, answered with its result. The schedule, if any, carries on. */
 export async function retryDelivery(orgId: string, id: string) {
   await getDeliverySummary(orgId, id);
-  const report = await attemptDelivery(id, "manual");
+  const report = await retryDeliveryNow(id);
+  if (!report) throw notFound("Delivery");
   if (report.signal?.kind === "disabled") await emailWebhookDisabled(report.signal.webhookId, report.signal.reason);
   const announcement = report.signal ? healthEvent(orgId, report.signal) : null;
   if (announcement) await inngest.send(announcement).catch((error: unknown) => logger.warn({ err: error }, "Could not announce a webhook's change of health"));
-  if (!report.attemptId) throw notFound("Delivery");
   return { delivery: await getDeliverySummary(orgId, id), attempt: await getAttempt(orgId, report.attemptId) };
 }
 

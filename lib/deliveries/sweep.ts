@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { inFlightLeaseMs } from "@/lib/deliveries/attempt";
 import { claimWebhooksToWake, dispatchStoredEvents, wakeWebhooks } from "@/lib/deliveries/outbox";
 import { utc } from "@/lib/deliveries/utc";
 
@@ -7,14 +8,15 @@ const overdueMs = 30_000;
 
 /**
  * What the outbox and the runs would have done had nothing failed: events stored while a process
- * died or Inngest was down are fanned out, and a webhook whose deliveries are overdue with no run
- * draining it (its start was lost) gets one. Runs as a cron and once when a server starts.
+ * died or Inngest was down are fanned out, and a webhook whose deliveries are overdue, or were
+ * left "sending" by a run that died, with no run draining it, gets one. Runs as a cron and once when a server starts.
  */
 export async function sweepEngine(now = new Date()): Promise<{ woken: number }> {
   await dispatchStoredEvents();
   const overdue = await db.$queryRaw<{ webhookId: string }[]>`
     SELECT DISTINCT "webhookId" FROM "Delivery"
-    WHERE status IN ('pending', 'retrying') AND "nextAttemptAt" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp`;
+    WHERE (status IN ('pending', 'retrying') AND "nextAttemptAt" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp)
+       OR (status = 'sending' AND "updatedAt" < ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
   const toWake = await db.$transaction((tx) => claimWebhooksToWake(tx, overdue.map((row) => row.webhookId), now));
   await wakeWebhooks(toWake);
   return { woken: toWake.length };
