@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { attemptRow } from "@/lib/deliveries/attempt";
+import { releaseHeld } from "@/lib/deliveries/held";
+import { claimWebhooksToWake, wakeWebhooks } from "@/lib/deliveries/outbox";
 import { describeFailure, sendAttempt, type SendTarget, type SentAttempt } from "@/lib/deliveries/send-attempt";
 import { loadSigningTarget, splitBasicAuth } from "@/lib/deliveries/signing-target";
 import { notFound } from "@/lib/http/errors";
@@ -63,7 +65,7 @@ export async function probeWebhook(orgId: string, webhookId: string): Promise<Pr
   const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: 0 }, [testEvent(event.id, event.createdAt, project?.key ?? null)]);
   const success = sent.outcome.kind === "success";
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  const toWake = await db.$transaction(async (tx) => {
     await tx.attempt.create({ data: attemptRow(orgId, delivery.id, 1, "test", sent) });
     await tx.delivery.update({ where: { id: delivery.id }, data: { status: success ? "succeeded" : "failed", attemptCount: 1, lastAttemptAt: now, ...(success ? {} : { firstFailedAt: now }) } });
     // Only a webhook still waiting (pending) or switched off by the hub (disabled) changes here; paused is a person's choice.
@@ -73,9 +75,14 @@ export async function probeWebhook(orgId: string, webhookId: string): Promise<Pr
         data: { status: "active", activatedAt: now, disabledAt: null, failingSince: null, statusReason: null },
       });
       await tx.webhook.updateMany({ where: { id: webhookId, orgId, status: { in: ["active", "failing", "paused"] }, activatedAt: null }, data: { activatedAt: now } });
+      // Resumed onto a new URL, it held its events until this activation: they go now.
+      const live = await tx.webhook.count({ where: { id: webhookId, orgId, status: { in: ["active", "failing"] } } });
+      if (live > 0 && (await releaseHeld(tx, webhookId, now)) > 0) return claimWebhooksToWake(tx, [webhookId], now);
     } else {
       await tx.webhook.updateMany({ where: { id: webhookId, orgId, status: { in: ["pending", "disabled"] } }, data: { statusReason: `Test event failed: ${describeFailure(sent.result)}` } });
     }
+    return [];
   });
+  await wakeWebhooks(toWake);
   return toProbeResult(sent);
 }

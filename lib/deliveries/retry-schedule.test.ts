@@ -65,6 +65,17 @@ describe("retry schedules", () => {
     expect(engine.mailbox.some((email) => email.to.includes(ownerEmail) && email.subject.startsWith("Webhook disabled"))).toBe(true);
   });
 
+  it("retries a 410 Gone on the schedule where 410 disabling is off (SecurityScorecard retries every 40x)", async () => {
+    const receiver = await failingReceiver(410);
+    const { orgId, ownerId } = await orgWithOwner();
+    const webhook = await createActiveWebhook(orgId, receiver.url, { ownerId, format: "scorecard", retrySchedule: "scorecard", timeoutMs: 5000, disableOnGone: false });
+    await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
+    await engine.advance(40 * hour);
+    // The first request and SecurityScorecard's five retries, the webhook still enabled.
+    expect(receiver.requests).toHaveLength(6);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "failing", statusReason: "HTTP 410" });
+  });
+
   it("waits as long as Retry-After asks when that is longer than the schedule", async () => {
     const receiver = await failingReceiver(429, { "retry-after": "600" });
     const { orgId } = await orgWithOwner();

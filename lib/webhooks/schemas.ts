@@ -78,6 +78,14 @@ const webhookFields = {
   followUpUrls: z.array(targetUrl).max(maxFollowUps, `At most ${maxFollowUps} follow-up web requests.`).default([]),
   ownerId: z.string().max(64).nullable().default(null),
   active: z.boolean().default(true),
+  activationRequired: z
+    .boolean()
+    .optional()
+    .describe("Whether a new URL waits in `pending` until a test event gets a 2xx. Left out: the format's default (on for standard and deepsource, off for the others)."),
+  disableOnGone: z
+    .boolean()
+    .optional()
+    .describe("Whether a 410 Gone disables the webhook at once. Left out: the format's default (on for standard only; the other formats retry a 410 like any failure)."),
 };
 
 function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; format: keyof typeof presets; secret?: string | null; followUpUrls: string[]; deliveryMode?: "single" | "batched" }, ctx: z.RefinementCtx) {
@@ -115,8 +123,11 @@ function checkSecret(value: { format: keyof typeof presets; secret?: string | nu
 }
 
 export const createWebhookInput = z.strictObject(webhookFields).superRefine(checkWebhook);
-/** PUT: the whole webhook again (secrets may be omitted to keep them). */
-export const replaceWebhookInput = createWebhookInput;
+/**
+ * PUT: the whole webhook again (secrets may be omitted to keep them). The format is the webhook's
+ * identity, not a setting to reset: left out, the stored one stays (checked once merged).
+ */
+export const replaceWebhookInput = z.strictObject({ ...webhookFields, format: z.enum(webhookFormats).optional() });
 type WithoutDefaults<Shape extends z.ZodRawShape> = { [Key in keyof Shape]: Shape[Key] extends z.ZodDefault<infer Inner> ? Inner : Shape[Key] };
 
 function withoutDefaults<Shape extends z.ZodRawShape>(shape: Shape): WithoutDefaults<Shape> {
@@ -142,6 +153,7 @@ export const testWebhookInput = z
 
 export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
 export type PatchWebhookInput = z.infer<typeof patchWebhookInput>;
+export type ReplaceWebhookInput = z.infer<typeof replaceWebhookInput>;
 
 export const webhookListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -176,6 +188,9 @@ export const webhookOutput = z.object({
   followUpUrls: z.array(z.string()),
   ownerId: z.string().nullable(),
   active: z.boolean(),
+  activationRequired: z.boolean(),
+  disableOnGone: z.boolean(),
+  heldDeliveries: z.number().describe("Deliveries held while the webhook is paused; they go out, in order, when it is resumed."),
   status: z.enum(["pending", "active", "failing", "disabled", "paused"]),
   statusReason: z.string().nullable(),
   lastDeliveryAt: z.date().nullable(),

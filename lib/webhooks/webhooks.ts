@@ -2,6 +2,8 @@ import type { Prisma, Webhook, WebhookStatus } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { encryptOptional } from "@/lib/crypto/secrets";
 import { generateSecret } from "@/lib/delivery/signing";
+import { holdDeliveries, releaseHeld } from "@/lib/deliveries/held";
+import { claimWebhooksToWake, wakeWebhooks } from "@/lib/deliveries/outbox";
 import { requestActivation } from "@/lib/deliveries/request-activation";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -13,6 +15,7 @@ import {
   type CreatedWebhookOutput,
   type CreateWebhookInput,
   type PatchWebhookInput,
+  type ReplaceWebhookInput,
   type WebhookOutput,
 } from "@/lib/webhooks/schemas";
 import { assertDeliverableUrl } from "@/lib/webhooks/check-target";
@@ -23,10 +26,10 @@ import type { webhookListQuery } from "@/lib/webhooks/schemas";
 // Secret columns are selected only to report whether they are set; their values never leave here.
 const withFlags = {
   omit: { secretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false },
-  include: { projects: { select: { id: true } } },
+  include: { projects: { select: { id: true } }, _count: { select: { deliveries: { where: { status: "held" } } } } },
 } as const;
 
-type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & { projects: Array<{ id: string }> };
+type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & { projects: Array<{ id: string }>; _count: { deliveries: number } };
 
 function toOutput(row: StoredWebhook): WebhookOutput {
   return webhookOutput.parse({
@@ -42,6 +45,7 @@ function toOutput(row: StoredWebhook): WebhookOutput {
         ? { schedule: "custom", delaysSeconds: row.retryDelaysSeconds }
         : { schedule: row.retrySchedule as RetryScheduleName },
     active: row.status !== "paused",
+    heldDeliveries: row._count.deliveries,
   });
 }
 
@@ -107,6 +111,8 @@ function columns(input: CreateWebhookInput) {
     rateLimitPerSecond: input.rateLimitPerSecond,
     followUpUrls: input.followUpUrls,
     ownerId: input.ownerId,
+    activationRequired: input.activationRequired ?? preset.activationRequired,
+    disableOnGone: input.disableOnGone ?? preset.disableOnGone,
   };
 }
 
@@ -132,11 +138,23 @@ function basicAuthColumn(raw: string, storedUrl?: string) {
   return { basicAuthEncrypted: encryptOptional(basicAuth) };
 }
 
-/** A new URL needs activation again; pausing and resuming keep an activated URL active. */
-function nextStatus(current: Pick<Webhook, "status" | "activatedAt"> | null, active: boolean, urlChanged: boolean): { status: WebhookStatus; activatedAt?: null } {
-  if (!active) return { status: "paused", ...(urlChanged ? { activatedAt: null } : {}) };
-  if (urlChanged || !current?.activatedAt) return { status: "pending", ...(urlChanged ? { activatedAt: null } : {}) };
-  return { status: current.status === "paused" ? "active" : current.status };
+/**
+ * Where activation is on, a new URL needs it again; pausing and resuming keep an activated URL
+ * active. Where it is off, a webhook delivers from the moment it is saved, and a new URL gives a
+ * disabled one a fresh start.
+ */
+function nextStatus(
+  current: Pick<Webhook, "status" | "activatedAt"> | null,
+  active: boolean,
+  urlChanged: boolean,
+  activationRequired: boolean,
+): { status: WebhookStatus; activatedAt?: null } {
+  const reset = urlChanged ? { activatedAt: null } : {};
+  if (!active) return { status: "paused", ...reset };
+  if (activationRequired && (urlChanged || !current?.activatedAt)) return { status: "pending", ...reset };
+  if (!current) return { status: "active" };
+  const waiting = current.status === "paused" || current.status === "pending" || (urlChanged && current.status === "disabled");
+  return { status: waiting ? "active" : current.status, ...reset };
 }
 
 /** Standard Webhooks receivers expect a signature: a standard webhook created without a secret gets one. */
@@ -156,7 +174,7 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
       orgId,
       ...data,
       ...secretColumns({ ...input, secret: generated ?? input.secret }),
-      ...nextStatus(null, input.active, true),
+      ...nextStatus(null, input.active, true, data.activationRequired),
       projects: { connect: input.scope === "org" ? input.projectIds.map((id) => ({ id })) : [] },
     },
     ...withFlags,
@@ -188,33 +206,51 @@ function asInput(row: StoredWebhook): CreateWebhookInput {
     followUpUrls: output.followUpUrls,
     ownerId: output.ownerId,
     active: output.active,
+    activationRequired: output.activationRequired,
+    disableOnGone: output.disableOnGone,
   };
 }
 
-export async function updateWebhook(orgId: string, actor: Actor, id: string, patch: PatchWebhookInput, mode: "replace" | "merge"): Promise<WebhookOutput> {
+export async function updateWebhook(orgId: string, actor: Actor, id: string, patch: PatchWebhookInput | ReplaceWebhookInput, mode: "replace" | "merge"): Promise<WebhookOutput> {
   const stored = await findStored(orgId, id);
   const base = asInput(stored);
   // Switching scope in a PATCH drops the other scope's field instead of failing on it.
   if (patch.scope === "project") base.projectIds = [];
   if (patch.scope === "org") base.projectId = null;
-  // A new format brings its own delivery mode unless the patch names one.
-  if (patch.format !== undefined && patch.format !== base.format && patch.deliveryMode === undefined) base.deliveryMode = undefined;
-  const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : patch);
+  // A new format brings its own delivery mode and outcome rules unless the patch names them.
+  if (patch.format !== undefined && patch.format !== base.format) {
+    if (patch.deliveryMode === undefined) base.deliveryMode = undefined;
+    if (patch.activationRequired === undefined) base.activationRequired = undefined;
+    if (patch.disableOnGone === undefined) base.disableOnGone = undefined;
+  }
+  // PUT replaces the settings it names; the format is identity, so a PUT without one keeps it.
+  const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : { ...patch, format: patch.format ?? stored.format });
   await checkReferences(orgId, merged);
   await assertDeliverableUrls({ url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
-  // One write, keyed by id and org; a webhook deleted meanwhile answers 404 (P2025).
-  await db.webhook.update({
-    where: { id, orgId },
-    data: {
-      ...data,
-      ...secretColumns(patch, stored.url),
-      ...nextStatus(stored, merged.active, urlChanged),
-      projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] },
-    },
+  const status = nextStatus(stored, merged.active, urlChanged, data.activationRequired);
+  const now = new Date();
+  // One write, keyed by id and org; a webhook deleted meanwhile answers 404 (P2025). Pausing holds
+  // the webhook's waiting deliveries; resuming it (to active) sends what was held, in order.
+  const toWake = await db.$transaction(async (tx) => {
+    await tx.webhook.update({
+      where: { id, orgId },
+      data: {
+        ...data,
+        ...secretColumns(patch, stored.url),
+        ...status,
+        projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] },
+      },
+    });
+    if (status.status === "paused" && stored.status !== "paused") await holdDeliveries(tx, id, now);
+    if (status.status === "active" || status.status === "failing") {
+      if ((await releaseHeld(tx, id, now)) > 0) return claimWebhooksToWake(tx, [id], now);
+    }
+    return [];
   });
+  await wakeWebhooks(toWake);
   const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
   await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed });
   const updated = await findStored(orgId, id);
