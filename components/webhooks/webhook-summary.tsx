@@ -92,6 +92,8 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
           </Row>
           <Row term="Timeout">{formatMs(webhook.timeoutMs)}</Row>
           <Row term="Retry schedule">{retryText(webhook.retryPolicy)}</Row>
+          <Row term="Activation">{webhook.activationRequired ? "A new URL waits for a 2xx to its test event" : "Delivers from the moment it is saved"}</Row>
+          <Row term="410 Gone">{webhook.disableOnGone ? "Disables the webhook at once" : "Retried like any failure"}</Row>
           <Row term="Rate limit">{webhook.rateLimitPerSecond === null ? "No limit" : `${webhook.rateLimitPerSecond} per second`}</Row>
           {webhook.followUpUrls.length > 0 ? <Row term="Follow-up web requests">{webhook.followUpUrls.join(", ")}</Row> : null}
           <Row term="Owner">{ownerText(webhook.ownerId, members)}</Row>

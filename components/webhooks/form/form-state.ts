@@ -35,6 +35,10 @@ export interface WebhookFormState {
   followUpUrls: string;
   ownerId: string;
   active: boolean;
+  /** A new URL waits for a 2xx to a test event before anything is delivered. */
+  activationRequired: boolean;
+  /** A 410 Gone disables the webhook at once instead of being retried. */
+  disableOnGone: boolean;
 }
 
 /** Messages keyed by form field; header rows use `headers.<name>`. */
@@ -59,6 +63,8 @@ export function presetFields(format: WebhookFormat): Partial<WebhookFormState> {
     timeoutMs: String(preset.timeoutMs),
     retrySchedule: preset.retrySchedule,
     retryDelays: "",
+    activationRequired: preset.activationRequired,
+    disableOnGone: preset.disableOnGone,
   };
 }
 
@@ -81,7 +87,10 @@ export function newWebhookState(): WebhookFormState {
     followUpUrls: "",
     ownerId: "",
     active: true,
-    ...(presetFields("standard") as Pick<WebhookFormState, "format" | "deliveryMode" | "batchWindowMs" | "timeoutMs" | "retrySchedule" | "retryDelays">),
+    ...(presetFields("standard") as Pick<
+      WebhookFormState,
+      "format" | "deliveryMode" | "batchWindowMs" | "timeoutMs" | "retrySchedule" | "retryDelays" | "activationRequired" | "disableOnGone"
+    >),
   };
 }
 
@@ -111,6 +120,8 @@ export function webhookState(webhook: Webhook): WebhookFormState {
     followUpUrls: webhook.followUpUrls.join("\n"),
     ownerId: webhook.ownerId ?? "",
     active: webhook.active,
+    activationRequired: webhook.activationRequired,
+    disableOnGone: webhook.disableOnGone,
   };
 }
 
@@ -192,6 +203,8 @@ export function toInput(state: WebhookFormState): { input: WebhookInput; errors:
     followUpUrls: state.format === "scorecard" ? lines(state.followUpUrls) : [],
     ownerId: state.ownerId || null,
     active: state.active,
+    activationRequired: state.activationRequired,
+    disableOnGone: state.disableOnGone,
   };
   return Object.keys(errors).length > 0 ? { input: null, errors } : { input, errors: null };
 }
@@ -249,6 +262,8 @@ export const fieldLabels: Record<string, string> = {
   followUpUrls: "Follow-up web requests",
   ownerId: "Owner",
   active: "Active",
+  activationRequired: "Activate by test event",
+  disableOnGone: "410 Gone disables",
   form: "Webhook",
 };
 
