@@ -10,6 +10,7 @@ import { listOf, pageOf, type ApiOperation, type ApiTag } from "@/lib/openapi/op
 import { changeRoleInput, invitationOutput, inviteMemberInput, memberOutput, organizationOutput, updateOrgInput } from "@/lib/orgs/schemas";
 import { createProjectInput, projectOutput, updateProjectInput } from "@/lib/projects/schemas";
 import { createTokenInput, tokenOutput } from "@/lib/tokens/schemas";
+import { codescoringPatchInput, codescoringTestInput, codescoringTriggerOutput, codescoringWebhookInput, codescoringWebhookOutput } from "@/lib/webhooks/codescoring-api";
 import { createdWebhookOutput, createWebhookInput, patchWebhookInput, rotatedSecretOutput, rotateSecretInput, testWebhookInput, webhookListQuery, webhookOutput } from "@/lib/webhooks/schemas";
 
 /**
@@ -64,6 +65,13 @@ export const apiSchemas = {
   EventDetail: eventDetailOutput,
   EmailPage: pageOf(emailOutput),
   AuditEntryPage: pageOf(auditEntryOutput),
+  CodeScoringWebhook: codescoringWebhookOutput,
+  CodeScoringWebhookList: z.array(codescoringWebhookOutput),
+  CodeScoringWebhookInput: codescoringWebhookInput,
+  CodeScoringPatchInput: codescoringPatchInput,
+  CodeScoringTestInput: codescoringTestInput,
+  CodeScoringTriggerList: z.array(codescoringTriggerOutput),
+  CodeScoringRefreshResult: z.object({ webhook: codescoringWebhookOutput, result: probeOutput }),
 } satisfies Record<string, z.ZodType>;
 
 const s = apiSchemas;
@@ -80,9 +88,15 @@ export const apiTags: { name: ApiTag; description: string }[] = [
   { name: "API tokens", description: "Org API tokens for the REST API." },
   { name: "Emails", description: "The outbox: every email the hub sent for this org." },
   { name: "Audit log", description: "Who changed what, newest first." },
+  {
+    name: "CodeScoring-compatible API",
+    description:
+      "CodeScoring's webhook API (Settings → Webhooks) at its own paths, for clients written against CodeScoring: every path also answers with a trailing slash, as CodeScoring writes them, without a redirect. Fields are CodeScoring's form fields (name, url, projects, events, token); webhooks are always in the CodeScoring format. Same org API tokens and permissions as the native API; it lists and changes only CodeScoring webhooks.",
+  },
 ];
 
 const id = (what: string) => ({ id: `The ${what}'s id.` });
+const cs = "CodeScoring-compatible API" as const;
 
 /** Every operation under /api/v1. A test fails if this and the route files disagree. */
 export const apiOperations: ApiOperation[] = [
@@ -302,5 +316,51 @@ export const apiOperations: ApiOperation[] = [
     method: "GET", path: "/api/v1/audit-log", operationId: "listAuditLog", tag: "Audit log", permission: "audit:read",
     summary: "List audit log entries", query: paginationQuery,
     outcome: { status: 200, description: "A page of entries, newest first.", schema: s.AuditEntryPage },
+  },
+  {
+    method: "GET", path: "/api/settings/webhooks", operationId: "codescoringListWebhooks", tag: cs, permission: "webhooks:read",
+    summary: "Get a list of all webhooks", description: "The org's CodeScoring webhooks, oldest first, as a plain array.",
+    outcome: { status: 200, description: "Every CodeScoring webhook.", schema: s.CodeScoringWebhookList },
+  },
+  {
+    method: "POST", path: "/api/settings/webhooks", operationId: "codescoringCreateWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Create a new webhook", body: s.CodeScoringWebhookInput, conflict: "`limit_reached`: the organization already has the most webhooks allowed.",
+    outcome: { status: 201, description: "The new webhook, delivering at once.", schema: s.CodeScoringWebhook },
+  },
+  {
+    method: "POST", path: "/api/settings/webhooks/test", operationId: "codescoringTestWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Test the connection", description: "Sends the `test` trigger with an empty payload, in the CodeScoring format with the token, to a URL nobody has saved yet.",
+    body: s.CodeScoringTestInput, outcome: { status: 200, description: "What the URL answered.", schema: s.ProbeResult },
+  },
+  {
+    method: "GET", path: "/api/settings/webhooks/triggers", operationId: "codescoringListTriggers", tag: cs, permission: "webhooks:read",
+    summary: "Get a list of available triggers",
+    outcome: { status: 200, description: "Each trigger value with its event name.", schema: s.CodeScoringTriggerList },
+  },
+  {
+    method: "GET", path: "/api/settings/webhooks/{id}", operationId: "codescoringGetWebhook", tag: cs, permission: "webhooks:read",
+    summary: "Get information by ID", pathParams: id("webhook"),
+    outcome: { status: 200, description: "The webhook.", schema: s.CodeScoringWebhook },
+  },
+  {
+    method: "PUT", path: "/api/settings/webhooks/{id}", operationId: "codescoringReplaceWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Completely update data", description: "Replaces name, URL, projects and events (left out: all); the token is kept unless sent.",
+    pathParams: id("webhook"), body: s.CodeScoringWebhookInput,
+    outcome: { status: 200, description: "The updated webhook.", schema: s.CodeScoringWebhook },
+  },
+  {
+    method: "PATCH", path: "/api/settings/webhooks/{id}", operationId: "codescoringUpdateWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Partially update data", pathParams: id("webhook"), body: s.CodeScoringPatchInput,
+    outcome: { status: 200, description: "The updated webhook.", schema: s.CodeScoringWebhook },
+  },
+  {
+    method: "DELETE", path: "/api/settings/webhooks/{id}", operationId: "codescoringDeleteWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Delete a webhook by ID", pathParams: id("webhook"),
+    outcome: { status: 204, description: "Deleted." },
+  },
+  {
+    method: "POST", path: "/api/settings/webhooks/{id}/refresh_availability_status", operationId: "codescoringRefreshAvailability", tag: cs, permission: "webhooks:write",
+    summary: "Refresh the availability status", description: "Sends the test event; a 2xx re-enables a disabled webhook.", pathParams: id("webhook"),
+    outcome: { status: 200, description: "The webhook and what its URL answered.", schema: s.CodeScoringRefreshResult },
   },
 ];
