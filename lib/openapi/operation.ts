@@ -6,6 +6,7 @@ export type HttpMethod = (typeof httpMethods)[number];
 
 export type ApiTag =
   | "Projects"
+  | "Portfolios"
   | "Webhooks"
   | "Events"
   | "Deliveries"

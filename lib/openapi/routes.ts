@@ -8,6 +8,7 @@ import { paginationQuery } from "@/lib/http/pagination";
 import { emailOutput } from "@/lib/mail/outbox";
 import { listOf, pageOf, type ApiOperation, type ApiTag } from "@/lib/openapi/operation";
 import { changeRoleInput, invitationOutput, inviteMemberInput, memberOutput, organizationOutput, updateOrgInput } from "@/lib/orgs/schemas";
+import { createPortfolioInput, portfolioOutput, updatePortfolioInput } from "@/lib/portfolios/schemas";
 import { createProjectInput, projectOutput, updateProjectInput } from "@/lib/projects/schemas";
 import { createTokenInput, tokenOutput } from "@/lib/tokens/schemas";
 import { codescoringPatchInput, codescoringTestInput, codescoringTriggerOutput, codescoringWebhookInput, codescoringWebhookOutput } from "@/lib/webhooks/codescoring-api";
@@ -23,6 +24,10 @@ export const apiSchemas = {
   ProjectPage: pageOf(projectOutput),
   CreateProjectInput: createProjectInput,
   UpdateProjectInput: updateProjectInput,
+  Portfolio: portfolioOutput,
+  PortfolioList: listOf(portfolioOutput),
+  CreatePortfolioInput: createPortfolioInput,
+  UpdatePortfolioInput: updatePortfolioInput,
   Webhook: webhookOutput,
   WebhookPage: pageOf(webhookOutput),
   WebhookInput: createWebhookInput,
@@ -78,6 +83,11 @@ const s = apiSchemas;
 
 export const apiTags: { name: ApiTag; description: string }[] = [
   { name: "Projects", description: "The projects webhooks can be scoped to." },
+  {
+    name: "Portfolios",
+    description:
+      "Named, saved selections of projects (SecurityScorecard's \"Selected Portfolio\"). An org-level webhook scoped to a portfolio receives the events of exactly its projects, and follows it as projects are added or removed.",
+  },
   { name: "Webhooks", description: "Where events are delivered, how they are signed, batched and retried." },
   { name: "Events", description: "Publish events; the hub delivers them to every matching webhook." },
   { name: "Deliveries", description: "Delivery history: every request to a webhook and each attempt of it; retry and recover." },
@@ -124,6 +134,33 @@ export const apiOperations: ApiOperation[] = [
   {
     method: "DELETE", path: "/api/v1/projects/{id}", operationId: "deleteProject", tag: "Projects", permission: "projects:write",
     summary: "Delete a project", pathParams: id("project"),
+    outcome: { status: 204, description: "Deleted." },
+  },
+  {
+    method: "GET", path: "/api/v1/portfolios", operationId: "listPortfolios", tag: "Portfolios", permission: "projects:read",
+    summary: "List portfolios",
+    outcome: { status: 200, description: "Every portfolio, by name.", schema: s.PortfolioList },
+  },
+  {
+    method: "POST", path: "/api/v1/portfolios", operationId: "createPortfolio", tag: "Portfolios", permission: "projects:write",
+    summary: "Create a portfolio", body: s.CreatePortfolioInput, conflict: "`conflict`: a portfolio with this name already exists.",
+    outcome: { status: 201, description: "The new portfolio.", schema: s.Portfolio },
+  },
+  {
+    method: "GET", path: "/api/v1/portfolios/{id}", operationId: "getPortfolio", tag: "Portfolios", permission: "projects:read",
+    summary: "Get a portfolio", pathParams: id("portfolio"),
+    outcome: { status: 200, description: "The portfolio.", schema: s.Portfolio },
+  },
+  {
+    method: "PATCH", path: "/api/v1/portfolios/{id}", operationId: "updatePortfolio", tag: "Portfolios", permission: "projects:write",
+    summary: "Rename a portfolio or replace its projects", description: "Webhooks scoped to the portfolio follow its new projects at once.",
+    pathParams: id("portfolio"), body: s.UpdatePortfolioInput, conflict: "`conflict`: another portfolio already has this name.",
+    outcome: { status: 200, description: "The updated portfolio.", schema: s.Portfolio },
+  },
+  {
+    method: "DELETE", path: "/api/v1/portfolios/{id}", operationId: "deletePortfolio", tag: "Portfolios", permission: "projects:write",
+    summary: "Delete a portfolio", description: "Refused while a webhook is scoped to it.", pathParams: id("portfolio"),
+    conflict: "`conflict`: webhooks are scoped to this portfolio.",
     outcome: { status: 204, description: "Deleted." },
   },
   {

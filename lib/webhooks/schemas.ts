@@ -58,6 +58,12 @@ const webhookFields = {
   scope: z.enum(["org", "project"]).default("org"),
   projectId: z.string().max(64).nullable().default(null),
   projectIds: z.array(z.string().max(64)).max(100).default([]),
+  portfolioId: z
+    .string()
+    .max(64)
+    .nullable()
+    .default(null)
+    .describe("Org-level webhooks: a portfolio (a saved selection of projects) instead of projectIds; the webhook follows the portfolio's projects as they change."),
   triggers: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
   format: z.enum(webhookFormats).default("standard"),
   secret: z
@@ -88,10 +94,12 @@ const webhookFields = {
     .describe("Whether a 410 Gone disables the webhook at once. Left out: the format's default (on for standard only; the other formats retry a 410 like any failure)."),
 };
 
-function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; format: keyof typeof presets; secret?: string | null; followUpUrls: string[]; deliveryMode?: "single" | "batched" }, ctx: z.RefinementCtx) {
+function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; portfolioId: string | null; format: keyof typeof presets; secret?: string | null; followUpUrls: string[]; deliveryMode?: "single" | "batched" }, ctx: z.RefinementCtx) {
   if (value.scope === "project" && !value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "A project-level webhook needs a projectId." });
   if (value.scope === "project" && value.projectIds.length > 0) ctx.addIssue({ code: "custom", path: ["projectIds"], message: "projectIds is for org-level webhooks; use projectId." });
   if (value.scope === "org" && value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "projectId is for project-level webhooks; use projectIds." });
+  if (value.portfolioId && value.scope !== "org") ctx.addIssue({ code: "custom", path: ["portfolioId"], message: "A portfolio is a scope for org-level webhooks." });
+  if (value.portfolioId && value.projectIds.length > 0) ctx.addIssue({ code: "custom", path: ["projectIds"], message: "Choose projects or a portfolio, not both." });
   checkSecret(value, ctx);
   if (value.deliveryMode === "batched" && !batchingFormats.includes(value.format)) {
     ctx.addIssue({ code: "custom", path: ["deliveryMode"], message: `A ${presets[value.format].label} request carries one event; batching is for Standard Webhooks and CodeScoring.` });
@@ -170,6 +178,7 @@ export const webhookOutput = z.object({
   scope: z.enum(["org", "project"]),
   projectId: z.string().nullable(),
   projectIds: z.array(z.string()),
+  portfolioId: z.string().nullable(),
   triggers: z.array(z.string()),
   format: z.enum(webhookFormats),
   // Write-only settings are reported as set or not, never by value.

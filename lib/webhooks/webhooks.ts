@@ -8,6 +8,7 @@ import { requestActivation } from "@/lib/deliveries/request-activation";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { pageArgs, toPage } from "@/lib/http/pagination";
+import { portfolioProjectIds } from "@/lib/portfolios/portfolios";
 import { presets, type RetryScheduleName } from "@/lib/webhooks/presets";
 import {
   createWebhookInput,
@@ -79,6 +80,13 @@ async function checkReferences(orgId: string, input: CreateWebhookInput) {
   if (issues.length > 0) throw new AppError("validation_failed", "The webhook refers to things that do not exist.", issues);
 }
 
+/** The projects an org-level webhook selects: its portfolio's (which it then follows), or its own list. */
+async function selectedProjects(orgId: string, input: CreateWebhookInput): Promise<Array<{ id: string }>> {
+  if (input.scope !== "org") return [];
+  const ids = input.portfolioId ? await portfolioProjectIds(orgId, input.portfolioId) : input.projectIds;
+  return ids.map((id) => ({ id }));
+}
+
 /** SonarQube's limits: 10 webhooks per project and 10 org-level ones, configurable per org. */
 async function checkLimits(orgId: string, input: CreateWebhookInput, exceptId?: string) {
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
@@ -98,6 +106,7 @@ function columns(input: CreateWebhookInput) {
     name: input.name,
     url,
     projectId: input.scope === "project" ? input.projectId : null,
+    portfolioId: input.scope === "org" ? input.portfolioId : null,
     triggers: input.triggers,
     format: input.format,
     headers: input.headers,
@@ -168,6 +177,7 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
   await assertDeliverableUrls(input);
   await checkLimits(orgId, input);
   const data = columns(input);
+  const selection = await selectedProjects(orgId, input);
   const generated = secretToGenerate(input);
   const row = await db.webhook.create({
     data: {
@@ -175,7 +185,7 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
       ...data,
       ...secretColumns({ ...input, secret: generated ?? input.secret }),
       ...nextStatus(null, input.active, true, data.activationRequired),
-      projects: { connect: input.scope === "org" ? input.projectIds.map((id) => ({ id })) : [] },
+      projects: { connect: selection },
     },
     ...withFlags,
   });
@@ -192,7 +202,9 @@ function asInput(row: StoredWebhook): CreateWebhookInput {
     url: output.url,
     scope: output.scope,
     projectId: output.projectId,
-    projectIds: output.projectIds,
+    // A portfolio's projects come from the portfolio, not from the webhook.
+    projectIds: output.portfolioId ? [] : output.projectIds,
+    portfolioId: output.portfolioId,
     triggers: output.triggers,
     format: output.format,
     headers: output.headers,
@@ -217,6 +229,8 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   // Switching scope in a PATCH drops the other scope's field instead of failing on it.
   if (patch.scope === "project") base.projectIds = [];
   if (patch.scope === "org") base.projectId = null;
+  // Naming projects, or a project-level scope, replaces a portfolio.
+  if ((patch.projectIds !== undefined || patch.scope === "project") && patch.portfolioId === undefined) base.portfolioId = null;
   // A new format brings its own delivery mode and outcome rules unless the patch names them.
   if (patch.format !== undefined && patch.format !== base.format) {
     if (patch.deliveryMode === undefined) base.deliveryMode = undefined;
@@ -229,6 +243,7 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   await assertDeliverableUrls({ url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged);
+  const selection = await selectedProjects(orgId, merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
   const status = nextStatus(stored, merged.active, urlChanged, data.activationRequired);
   const now = new Date();
@@ -241,7 +256,7 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
         ...data,
         ...secretColumns(patch, stored.url),
         ...status,
-        projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] },
+        projects: { set: selection },
       },
     });
     if (status.status === "paused" && stored.status !== "paused") await holdDeliveries(tx, id, now);
