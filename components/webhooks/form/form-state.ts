@@ -16,6 +16,8 @@ export interface WebhookFormState {
   format: WebhookFormat;
   scope: "org" | "project";
   projectIds: string[];
+  /** An org-level webhook scoped to a portfolio instead of a list of projects; "" for none. */
+  portfolioId: string;
   projectId: string;
   triggers: string[];
   secret: string;
@@ -74,6 +76,7 @@ export function newWebhookState(): WebhookFormState {
     url: "",
     scope: "org",
     projectIds: [],
+    portfolioId: "",
     projectId: "",
     triggers: [],
     secret: "",
@@ -101,7 +104,8 @@ export function webhookState(webhook: Webhook): WebhookFormState {
     url: webhook.url,
     format: webhook.format,
     scope: webhook.scope,
-    projectIds: webhook.projectIds,
+    projectIds: webhook.portfolioId ? [] : webhook.projectIds,
+    portfolioId: webhook.portfolioId ?? "",
     projectId: webhook.projectId ?? "",
     triggers: webhook.triggers,
     secret: "",
@@ -185,7 +189,8 @@ export function toInput(state: WebhookFormState): { input: WebhookInput; errors:
     format: state.format,
     scope: state.scope,
     projectId: state.scope === "project" ? state.projectId || null : null,
-    projectIds: state.scope === "org" ? state.projectIds : [],
+    projectIds: state.scope === "org" && !state.portfolioId ? state.projectIds : [],
+    portfolioId: state.scope === "org" && state.portfolioId ? state.portfolioId : null,
     triggers: state.triggers,
     secret: writeOnly(state.secret, state.clearSecret),
     token: writeOnly(state.token, state.clearToken),
@@ -247,6 +252,7 @@ export const fieldLabels: Record<string, string> = {
   scope: "Scope",
   projectId: "Project",
   projectIds: "Projects",
+  portfolioId: "Portfolio",
   triggers: "Triggers",
   secret: "Signing secret",
   token: "Token",

@@ -64,6 +64,9 @@ describe("portfolios (SecurityScorecard's Selected Portfolio)", () => {
     const own = await createProjectRow(org.id, "ours");
     const portfolio = await call("POST", collection.POST, "/", { token, body: { name: "Mine", projectIds: [own.id] } });
     expect((await call("GET", item.GET, "/", { token: otherToken, params: { id: portfolio.body.id } })).status).toBe(404);
+    expect((await call("PATCH", item.PATCH, "/", { token: otherToken, params: { id: portfolio.body.id }, body: { name: "pwned" } })).status).toBe(404);
+    expect((await call("DELETE", item.DELETE, "/", { token: otherToken, params: { id: portfolio.body.id } })).status).toBe(404);
+    expect((await call("GET", item.GET, "/", { token, params: { id: portfolio.body.id } })).body.name).toBe("Mine");
     const borrowed = await call("POST", webhooks.POST, "/", { token: otherToken, body: { name: "x", url: "https://example.com", format: "scorecard", portfolioId: portfolio.body.id } });
     expect(borrowed.status).toBe(422);
     expect(borrowed.body.error.details).toEqual([expect.objectContaining({ path: "portfolioId" })]);
