@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z, ZodError } from "zod";
 import type { Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { probeWebhook, testUnsavedTarget } from "@/lib/deliveries/probe";
@@ -61,6 +61,25 @@ function toCodescoring(webhook: WebhookOutput): CodescoringWebhookOutput {
   });
 }
 
+const fieldNames: Record<string, string> = { projectIds: "projects", triggers: "events" };
+
+/** Validation problems named by the fields a CodeScoring client sent (events, not triggers). */
+async function inCodescoringTerms<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const issues =
+      error instanceof ZodError
+        ? error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }))
+        : error instanceof AppError && error.code === "validation_failed" && Array.isArray(error.details)
+          ? (error.details as Array<{ path: string; message: string }>)
+          : null;
+    if (!issues) throw error;
+    const renamed = issues.map(({ path, message }) => ({ path: path.replace(/^\w+/, (field) => fieldNames[field] ?? field), message: message.replace("GET /api/v1/webhooks/triggers", "GET /api/settings/webhooks/triggers/") }));
+    throw new AppError("validation_failed", error instanceof AppError ? error.message : "The request is not valid.", renamed);
+  }
+}
+
 /** Projects by id or key, as ids; each one not in this org is a 422 on `projects`. */
 async function projectIds(orgId: string, references: string[]): Promise<string[]> {
   if (references.length === 0) return [];
@@ -87,8 +106,10 @@ export async function getCodescoringWebhook(orgId: string, id: string): Promise<
 }
 
 export async function createCodescoringWebhook(orgId: string, actor: Actor, input: z.infer<typeof codescoringWebhookInput>): Promise<CodescoringWebhookOutput> {
-  const native = createWebhookInput.parse({ name: input.name, url: input.url, projectIds: await projectIds(orgId, input.projects), triggers: input.events, format: "codescoring", token: input.token });
-  return toCodescoring(await createWebhook(orgId, actor, native));
+  return inCodescoringTerms(async () => {
+    const native = createWebhookInput.parse({ name: input.name, url: input.url, projectIds: await projectIds(orgId, input.projects), triggers: input.events, format: "codescoring", token: input.token });
+    return toCodescoring(await createWebhook(orgId, actor, native));
+  });
 }
 
 /** PUT replaces the four settings (projects and events default to all); PATCH changes those it names. */
@@ -100,15 +121,17 @@ export async function updateCodescoringWebhook(
   mode: "replace" | "merge",
 ): Promise<CodescoringWebhookOutput> {
   await findCodescoring(orgId, id);
-  const patch = {
-    ...(input.name !== undefined ? { name: input.name } : {}),
-    ...(input.url !== undefined ? { url: input.url } : {}),
-    ...(input.projects !== undefined ? { scope: "org" as const, projectIds: await projectIds(orgId, input.projects) } : {}),
-    ...(input.events !== undefined ? { triggers: input.events } : {}),
-    ...(input.token !== undefined ? { token: input.token } : {}),
-  };
-  // A replace keeps the webhook's other settings (delivery, schedule, pause): the CodeScoring form has only these.
-  return toCodescoring(await updateWebhook(orgId, actor, id, mode === "replace" ? { scope: "org" as const, projectIds: [], triggers: [], ...patch } : patch, "merge"));
+  return inCodescoringTerms(async () => {
+    const patch = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.url !== undefined ? { url: input.url } : {}),
+      ...(input.projects !== undefined ? { scope: "org" as const, projectIds: await projectIds(orgId, input.projects) } : {}),
+      ...(input.events !== undefined ? { triggers: input.events } : {}),
+      ...(input.token !== undefined ? { token: input.token } : {}),
+    };
+    // A replace keeps the webhook's other settings (delivery, schedule, pause): the CodeScoring form has only these.
+    return toCodescoring(await updateWebhook(orgId, actor, id, mode === "replace" ? { scope: "org" as const, projectIds: [], triggers: [], ...patch } : patch, "merge"));
+  });
 }
 
 export async function deleteCodescoringWebhook(orgId: string, actor: Actor, id: string): Promise<void> {

@@ -169,6 +169,11 @@ describe.each([
     const invalid = await client.create({ name: "x", url: "ftp://example.com", format: "standard" });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.code).toBe("validation_failed");
+    // Problems are named by CodeScoring's fields.
+    const unknownEvent = await client.create({ name: "x", url: "https://example.com/hook", events: ["no_such_trigger"] });
+    expect(unknownEvent).toMatchObject({ status: 422, body: { error: { details: [expect.objectContaining({ path: "events" })] } } });
+    const unknownProject = await client.create({ name: "x", url: "https://example.com/hook", projects: ["nope"] });
+    expect(unknownProject).toMatchObject({ status: 422, body: { error: { details: [expect.objectContaining({ path: "projects" })] } } });
     const missing = await client.get("wh_doesnotexist");
     expect(missing).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
     const anonymous = codescoringClient(app.origin, "whk_not-a-token", slash);
