@@ -6,10 +6,10 @@ import { NextResponse, type NextRequest } from "next/server";
  * and API clients treat a 308 as a failure; pages keep the usual redirect to the slash-less URL.
  */
 export function proxy(request: NextRequest) {
-  // The raw request URL: the slash is exactly as the client sent it.
-  const { pathname } = new URL(request.url);
+  // A plain URL, not nextUrl: NextURL remembers the trailing slash and would put it back.
+  const target = new URL(request.url);
+  const { pathname } = target;
   if (pathname === "/" || !pathname.endsWith("/")) return NextResponse.next();
-  const target = request.nextUrl.clone();
   target.pathname = pathname.replace(/\/+$/, "");
   return pathname.startsWith("/api/") ? NextResponse.rewrite(target) : NextResponse.redirect(target, 308);
 }
