@@ -24,7 +24,7 @@ const copy: Record<Probed, { title: string; body: string; button: string; tone: 
   },
   disabled: {
     title: "Disabled: nothing is sent",
-    body: "The hub switched this webhook off. Refresh availability sends its test event; a 2xx answer enables it again.",
+    body: "The hub switched this webhook off. Refresh availability sends its test event; a 2xx answer enables it again. Events it missed meanwhile are kept as failed deliveries: once it is enabled, \"Recover failed since…\" sends them again.",
     button: "Refresh availability",
     tone: "danger",
   },

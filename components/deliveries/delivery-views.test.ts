@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { ActivationPanel } from "@/components/deliveries/activation-panel";
 import { DeliveryCharts } from "@/components/deliveries/delivery-charts";
 import { DeliveryDialog } from "@/components/deliveries/delivery-dialog";
+import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
+import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { DeliveryHistory } from "@/components/deliveries/delivery-history";
 import { deliveryKeys, type DeliveryDetail, type DeliverySummary, type WebhookStats } from "@/components/deliveries/queries";
 import { ToastProvider } from "@/components/ui/toast";
@@ -173,6 +175,15 @@ describe("activation", () => {
     );
     expect(html).toContain("No test event has been sent yet.");
     expect(html).toContain(">Refresh availability</button>");
+    // Unlike a paused webhook, a disabled one holds nothing: what it missed is recovered by hand.
+    expect(html).toContain("Recover failed since…");
+  });
+});
+
+describe("held deliveries", () => {
+  it("labels a held delivery and offers held as a history filter", () => {
+    expect(renderToStaticMarkup(createElement(DeliveryStatusBadge, { status: "held" }))).toContain("Held");
+    expect(renderToStaticMarkup(createElement(DeliveryFilters, { filters: {}, onChange: () => undefined, eventTypes: [] }))).toContain('value="held"');
   });
 });
 

@@ -12,6 +12,7 @@ import { BoltIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import type { OrgRef } from "@/lib/client/org";
 import { eventTypesQuery } from "@/lib/event-types/queries";
+import { hubScopeNames, scorecardScopeNames } from "@/lib/webhooks/scope-names";
 
 export function TriggerCatalog({ org, canWrite }: { org: OrgRef; canWrite: boolean }) {
   const { data, isPending, error } = useQuery(eventTypesQuery(org));
@@ -49,6 +50,12 @@ export function TriggerCatalog({ org, canWrite }: { org: OrgRef; canWrite: boole
                     {group.triggers.length} {group.triggers.length === 1 ? "trigger" : "triggers"}
                   </span>
                 </h2>
+                {group.source === "scorecard" ? (
+                  <p className="px-6 py-2 text-xs text-zinc-500">
+                    SecurityScorecard rule scopes in the hub: {scorecardScopeNames.project} = {hubScopeNames.project.toLowerCase()}, {scorecardScopeNames.all} ={" "}
+                    {hubScopeNames.all.toLowerCase()}, {scorecardScopeNames.selected} = a portfolio (a saved selection of projects).
+                  </p>
+                ) : null}
                 <ul className="divide-y divide-zinc-100">
                   {group.triggers.map((trigger) => (
                     <TriggerItem key={trigger.id} trigger={trigger} />

@@ -48,6 +48,11 @@ export function WebhookDetails({ org, id, canWrite, canRetry }: { org: OrgRef; i
           <div className="grid gap-6">
             {needsProbe(webhook.status) ? (
               <ActivationPanel org={org} webhook={webhook} status={webhook.status} canWrite={canWrite} />
+            ) : webhook.status === "paused" || webhook.heldDeliveries > 0 ? (
+              <Alert tone="info" title="Paused: events are held" data-testid="held-deliveries">
+                {webhook.heldDeliveries === 1 ? "1 delivery is" : `${webhook.heldDeliveries} deliveries are`} held. Nothing is sent while the webhook is paused;
+                resuming it sends what was held, oldest first. Held deliveries older than the organization&apos;s retention are dropped.
+              </Alert>
             ) : webhook.statusReason ? (
               <Alert tone="warning" title="Why this status">
                 {webhook.statusReason}

@@ -25,6 +25,7 @@ import { ApiError } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { eventTypesQuery } from "@/lib/event-types/queries";
 import { membersQuery } from "@/lib/orgs/queries";
+import { portfoliosQuery } from "@/lib/portfolios/queries";
 import { projectsQuery } from "@/lib/projects/queries";
 import { webhookKeys, webhookMutations, type Webhook, type WebhookInput } from "@/lib/webhooks/queries";
 
@@ -35,6 +36,7 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
   const [state, setState] = useState<WebhookFormState>(() => (webhook ? webhookState(webhook) : newWebhookState()));
   const [problem, setProblem] = useState<Problem>(null);
   const projects = useQuery(projectsQuery(org)).data?.data ?? [];
+  const portfolios = useQuery(portfoliosQuery(org)).data?.data ?? [];
   const catalog = useQuery(eventTypesQuery(org)).data?.data;
   const members = useQuery(membersQuery(org)).data?.data ?? [];
   const queryClient = useQueryClient();
@@ -92,7 +94,7 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
       {problem ? <ErrorSummary message={problem.message} errors={problem.errors} /> : null}
       <BasicsSection {...section} basicAuthSet={webhook?.basicAuthSet ?? false} />
       <FormatSection {...section} />
-      <ScopeSection {...section} projects={projects} />
+      <ScopeSection {...section} projects={projects} portfolios={portfolios} />
       <TriggersSection {...section} catalog={catalog} />
       <SecuritySection {...section} secretSet={webhook?.secretSet ?? false} tokenSet={webhook?.tokenSet ?? false} creating={!webhook} />
       <HeadersSection {...section} />

@@ -7,6 +7,7 @@ import { retrySchedules } from "@/components/webhooks/retry-schedules";
 import { formatDate } from "@/lib/client/format";
 import type { Member } from "@/lib/orgs/queries";
 import type { Project } from "@/lib/projects/queries";
+import { productScopeName, scopeKind } from "@/lib/webhooks/scope-names";
 import { presets } from "@/lib/webhooks/presets";
 import type { Webhook } from "@/lib/webhooks/queries";
 
@@ -74,6 +75,8 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
           <Row term="Scope">
             {webhook.scope === "project" ? "One project: " : scopeKeys.length === 0 ? "All projects" : "Selected projects: "}
             {scopeKeys.length > 0 ? <Names names={scopeKeys} /> : null}
+            {webhook.portfolioId ? " (a portfolio: the webhook follows its projects)" : null}
+            {productScopeName(webhook.format, scopeKind(webhook)) ? ` — SecurityScorecard: ${productScopeName(webhook.format, scopeKind(webhook))}` : null}
           </Row>
           <Row term="Triggers">{webhook.triggers.length === 0 ? "All events" : <Names names={webhook.triggers} />}</Row>
           <Row term="Signing secret">{signingSecret(webhook)}</Row>
@@ -92,6 +95,8 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
           </Row>
           <Row term="Timeout">{formatMs(webhook.timeoutMs)}</Row>
           <Row term="Retry schedule">{retryText(webhook.retryPolicy)}</Row>
+          <Row term="Activation">{webhook.activationRequired ? "A new URL waits for a 2xx to its test event" : "Delivers from the moment it is saved"}</Row>
+          <Row term="410 Gone">{webhook.disableOnGone ? "Disables the webhook at once" : "Retried like any failure"}</Row>
           <Row term="Rate limit">{webhook.rateLimitPerSecond === null ? "No limit" : `${webhook.rateLimitPerSecond} per second`}</Row>
           {webhook.followUpUrls.length > 0 ? <Row term="Follow-up web requests">{webhook.followUpUrls.join(", ")}</Row> : null}
           <Row term="Owner">{ownerText(webhook.ownerId, members)}</Row>

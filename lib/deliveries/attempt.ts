@@ -74,9 +74,10 @@ export function attemptRow(orgId: string, deliveryId: string, number: number, tr
   };
 }
 
-export function verdictOf(sent: SentAttempt): Verdict {
+/** A 410 Gone disables the webhook only where its "410 disables" setting is on; otherwise it is an ordinary failure. */
+export function verdictOf(sent: SentAttempt, disableOnGone: boolean): Verdict {
   if (sent.outcome.kind === "success") return { kind: "success" };
-  if (sent.outcome.kind === "gone") return { kind: "disable", reason: "The endpoint answered 410 Gone." };
+  if (sent.outcome.kind === "gone" && disableOnGone) return { kind: "disable", reason: "The endpoint answered 410 Gone." };
   return { kind: "failure", reason: describeFailure(sent.result) };
 }
 
@@ -149,7 +150,7 @@ export async function retryDeliveryNow(deliveryId: string): Promise<AttemptRepor
   const tries = await db.attempt.count({ where: { deliveryId, followUp: 0 } });
   const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: tries }, (await eventsOf([delivery.id])).get(delivery.id)!);
   const sent = chain.at(-1)!;
-  const verdict = verdictOf(sent);
+  const verdict = verdictOf(sent, target.webhook.disableOnGone);
   const now = new Date();
 
   const report = await db.$transaction(async (tx) => {

@@ -1,11 +1,36 @@
+import { recordAudit } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
+
+/**
+ * A paused webhook's held deliveries wait at most the org's retention: older ones are dropped, and
+ * the webhook's audit log says how many and why (Hookdeck drops held events the same way).
+ */
+async function dropExpiredHeld(): Promise<number> {
+  const dropped = await db.$queryRaw<{ orgId: string; webhookId: string; name: string; count: number; retentionDays: number }[]>`
+    WITH gone AS (
+      DELETE FROM "Delivery" d USING "Organization" o
+      WHERE d."orgId" = o.id AND d.status = 'held' AND d."createdAt" < now() - make_interval(days => o."retentionDays")
+      RETURNING d."orgId", d."webhookId", o."retentionDays"
+    )
+    SELECT g."orgId", g."webhookId", w.name, count(*)::int AS count, g."retentionDays" FROM gone g JOIN "Webhook" w ON w.id = g."webhookId"
+    GROUP BY g."orgId", g."webhookId", w.name, g."retentionDays"`;
+  for (const { orgId, webhookId, name, count, retentionDays } of dropped) {
+    await recordAudit(orgId, { type: "system", label: "Webhook Hub" }, "webhook.held_dropped", { type: "webhook", id: webhookId }, {
+      name,
+      deliveries: count,
+      reason: `Held while the webhook was paused for longer than the organization's ${retentionDays}-day retention.`,
+    });
+  }
+  return dropped.reduce((sum, row) => sum + row.count, 0);
+}
 
 /**
  * Deletes history older than each org's retention: finished deliveries (their attempts go with
  * them), the events no live delivery still needs, and the stats rollups' hours and days that
- * ended before it. Deliveries still retrying are kept.
+ * ended before it. Deliveries still retrying are kept; held ones past retention are dropped with a reason.
  */
-export async function purgeHistory(): Promise<{ deliveries: number; events: number; statsHours: number; statsDays: number }> {
+export async function purgeHistory(): Promise<{ deliveries: number; heldDropped: number; events: number; statsHours: number; statsDays: number }> {
+  const heldDropped = await dropExpiredHeld();
   const deliveries = await db.$executeRaw`
     DELETE FROM "Delivery" d USING "Organization" o
     WHERE d."orgId" = o.id
@@ -18,7 +43,7 @@ export async function purgeHistory(): Promise<{ deliveries: number; events: numb
       AND e."dispatchedAt" IS NOT NULL
       AND NOT EXISTS (
         SELECT 1 FROM "DeliveryEvent" de JOIN "Delivery" d ON d.id = de."deliveryId"
-        WHERE de."eventId" = e.id AND d.status IN ('pending', 'sending', 'retrying'))`;
+        WHERE de."eventId" = e.id AND d.status IN ('held', 'pending', 'sending', 'retrying'))`;
   // A rollup row goes once the whole hour or day it counts is past retention.
   const statsHours = await db.$executeRaw`
     DELETE FROM "AttemptHourly" r USING "Organization" o
@@ -28,5 +53,5 @@ export async function purgeHistory(): Promise<{ deliveries: number; events: numb
     DELETE FROM "AttemptDaily" r USING "Organization" o
     WHERE r."orgId" = o.id
       AND r.day <= now() - make_interval(days => o."retentionDays" + 1)`;
-  return { deliveries, events, statsHours, statsDays };
+  return { deliveries, heldDropped, events, statsHours, statsDays };
 }

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { publishEvent } from "@/lib/events/publish";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
-import { addMember, createActiveWebhook, createOrg } from "@/test/factories";
+import * as retryRoute from "@/app/api/v1/deliveries/[id]/retry/route";
+import { call } from "@/test/api";
+import { addMember, createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
 import type { Receiver } from "@/test/receiver";
 
 const minute = 60_000;
@@ -63,6 +65,38 @@ describe("retry schedules", () => {
     expect(receiver.requests).toHaveLength(1);
     expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "disabled", statusReason: "The endpoint answered 410 Gone." });
     expect(engine.mailbox.some((email) => email.to.includes(ownerEmail) && email.subject.startsWith("Webhook disabled"))).toBe(true);
+  });
+
+  it("retries a 410 Gone on the schedule where 410 disabling is off (SecurityScorecard retries every 40x)", async () => {
+    const receiver = await failingReceiver(410);
+    const { orgId, ownerId } = await orgWithOwner();
+    const webhook = await createActiveWebhook(orgId, receiver.url, { ownerId, format: "scorecard", retrySchedule: "scorecard", timeoutMs: 5000, disableOnGone: false });
+    await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
+    await engine.advance(40 * hour);
+    // The first request and SecurityScorecard's five retries, the webhook still enabled.
+    expect(receiver.requests).toHaveLength(6);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "failing", statusReason: "HTTP 410" });
+  });
+
+  it("keeps a retrying delivery's next attempt time through a failed manual Retry, and still retries then", async () => {
+    const receiver = await failingReceiver(500);
+    const { orgId } = await orgWithOwner();
+    const { token } = await createApiToken(orgId, ["deliveries:write"]);
+    await createActiveWebhook(orgId, receiver.url, { retrySchedule: "custom", retryDelaysSeconds: [600] });
+    await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
+    await engine.advance(0);
+    const scheduled = await db.delivery.findFirstOrThrow({ where: { orgId } });
+    expect(scheduled).toMatchObject({ status: "retrying", nextAttemptAt: expect.any(Date) });
+
+    const retried = await call("POST", retryRoute.POST, `/api/v1/deliveries/${scheduled.id}/retry`, { token, params: { id: scheduled.id } });
+    expect(retried.status).toBe(200);
+    expect(retried.body.attempt).toMatchObject({ trigger: "manual", success: false });
+    const after = await db.delivery.findUniqueOrThrow({ where: { id: scheduled.id } });
+    expect(after).toMatchObject({ status: "retrying", attemptCount: 2 });
+    expect(after.nextAttemptAt).toEqual(scheduled.nextAttemptAt);
+
+    await engine.advance(10 * minute);
+    expect(receiver.requests).toHaveLength(3);
   });
 
   it("waits as long as Retry-After asks when that is longer than the schedule", async () => {

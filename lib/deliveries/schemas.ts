@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { paginationQuery } from "@/lib/http/pagination";
 
-export const deliveryStatuses = ["pending", "sending", "succeeded", "retrying", "failed"] as const;
+// "held": waiting for a paused webhook to be resumed.
+export const deliveryStatuses = ["held", "pending", "sending", "succeeded", "retrying", "failed"] as const;
 
 export const deliveryListQuery = paginationQuery.extend({
   status: z.enum(deliveryStatuses).optional(),

@@ -32,8 +32,9 @@ export const roundSize = 100;
 const coalesceMs = 100;
 const sendConcurrency = 16;
 
-// The webhook is no longer where scheduled deliveries should go: paused or disabled, or pending a new URL.
-const stoppedWebhook = new Set(["paused", "disabled", "pending"]);
+// The webhook is no longer where scheduled deliveries should go: disabled, or pending a new URL.
+// A paused webhook's deliveries are not stopped but held until it is resumed.
+const stoppedWebhook = new Set(["disabled", "pending"]);
 
 interface ClaimingWebhook {
   orgId: string;
@@ -55,7 +56,8 @@ interface ClaimedDelivery {
  * Takes the webhook's due deliveries: marks them "sending" and returns them. The webhook row is
  * locked first (fan-out takes the same lock to join a batch), so a batch never gains an event
  * between its claim and its send. A delivery "sending" past its lease died with its process and is
- * taken again; one this same round claimed before its process died is taken back at once. Scheduled deliveries of a stopped webhook end failed; "recover" ones still go.
+ * taken again; one this same round claimed before its process died is taken back at once. Scheduled deliveries of a stopped webhook end failed, those of a paused one
+ * are held (a run that was already on its way finds them); "recover" ones still go.
  */
 async function claimDue(webhookId: string, dueBy: Date, sleptUntil: Date | null, claimToken: string | null, now: Date): Promise<{ webhook: ClaimingWebhook; deliveries: ClaimedDelivery[]; limit: number } | null> {
   return db.$transaction(async (tx) => {
@@ -72,6 +74,11 @@ async function claimDue(webhookId: string, dueBy: Date, sleptUntil: Date | null,
       await tx.$executeRaw`
         UPDATE "Delivery" SET status = 'failed', "nextAttemptAt" = NULL, "updatedAt" = ${utc(now)}::timestamp
         WHERE "webhookId" = ${webhookId} AND status IN ('pending', 'retrying') AND NOT "resendOnce" AND "nextAttemptAt" <= ${utc(dueBy)}::timestamp`;
+    }
+    if (webhook.status === "paused") {
+      await tx.$executeRaw`
+        UPDATE "Delivery" SET status = 'held', "nextAttemptAt" = NULL, "updatedAt" = ${utc(now)}::timestamp
+        WHERE "webhookId" = ${webhookId} AND status IN ('pending', 'retrying') AND NOT "resendOnce"`;
     }
     const deliveries = await tx.$queryRaw<ClaimedDelivery[]>`
       WITH due AS (
@@ -230,7 +237,7 @@ export async function sendDueDeliveries(
     const done = tries.get(delivery.id) ?? { all: 0, scheduled: 0 };
     const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: done.all }, events.get(delivery.id) ?? []);
     const sent = chain.at(-1)!;
-    const verdict = verdictOf(sent);
+    const verdict = verdictOf(sent, target.webhook.disableOnGone);
     const trigger = delivery.resendOnce ? "manual" : "scheduled";
     // A delivery found "sending" was cut off mid-attempt: it carries on from where its schedule was.
     const statusBefore = delivery.resendOnce ? "failed" : delivery.status === "sending" ? "retrying" : delivery.status;

@@ -8,11 +8,16 @@ const overdueMs = 30_000;
 
 /**
  * What the outbox and the runs would have done had nothing failed: events stored while a process
- * died or Inngest was down are fanned out, and a webhook whose deliveries are overdue, or were
- * left "sending" by a run that died, with no run draining it, gets one. Runs as a cron and once when a server starts.
+ * died or Inngest was down are fanned out; a webhook whose deliveries are overdue, or were left
+ * "sending" by a run that died, with no run draining it, gets one; and held deliveries of a webhook
+ * that is no longer paused (an event fanned out while it was being resumed) fall due. Runs as a
+ * cron and once when a server starts.
  */
 export async function sweepEngine(now = new Date()): Promise<{ woken: number }> {
   await dispatchStoredEvents();
+  await db.$executeRaw`
+    UPDATE "Delivery" d SET status = 'pending', "nextAttemptAt" = ${utc(now)}::timestamp, "updatedAt" = ${utc(now)}::timestamp
+    FROM "Webhook" w WHERE w.id = d."webhookId" AND d.status = 'held' AND w.status IN ('active', 'failing')`;
   const overdue = await db.$queryRaw<{ webhookId: string }[]>`
     SELECT DISTINCT "webhookId" FROM "Delivery"
     WHERE (status IN ('pending', 'retrying') AND "nextAttemptAt" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp)

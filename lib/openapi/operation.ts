@@ -4,7 +4,20 @@ import type { Permission } from "@/lib/auth/permissions";
 export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
 
-export type ApiTag = "Projects" | "Webhooks" | "Events" | "Deliveries" | "Triggers" | "Organization" | "Members" | "Invitations" | "API tokens" | "Emails" | "Audit log";
+export type ApiTag =
+  | "Projects"
+  | "Portfolios"
+  | "Webhooks"
+  | "Events"
+  | "Deliveries"
+  | "Triggers"
+  | "Organization"
+  | "Members"
+  | "Invitations"
+  | "API tokens"
+  | "Emails"
+  | "Audit log"
+  | "CodeScoring-compatible API";
 
 /** What a call answers when it succeeds (202: accepted, the work happens in the background). */
 export type Outcome = { status: 200 | 201 | 202; description: string; schema: z.ZodType } | { status: 204; description: string };
@@ -12,8 +25,8 @@ export type Outcome = { status: 200 | 201 | 202; description: string; schema: z.
 /** One documented API operation: the data `document.ts` turns into OpenAPI. */
 export interface ApiOperation {
   method: HttpMethod;
-  /** OpenAPI form, e.g. `/api/v1/projects/{id}`. */
-  path: `/api/v1/${string}`;
+  /** OpenAPI form, e.g. `/api/v1/projects/{id}`; CodeScoring's own paths under /api/settings/webhooks. */
+  path: `/api/v1/${string}` | `/api/settings/webhooks${string}`;
   operationId: string;
   summary: string;
   description?: string;

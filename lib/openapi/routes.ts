@@ -8,8 +8,10 @@ import { paginationQuery } from "@/lib/http/pagination";
 import { emailOutput } from "@/lib/mail/outbox";
 import { listOf, pageOf, type ApiOperation, type ApiTag } from "@/lib/openapi/operation";
 import { changeRoleInput, invitationOutput, inviteMemberInput, memberOutput, organizationOutput, updateOrgInput } from "@/lib/orgs/schemas";
+import { createPortfolioInput, portfolioOutput, updatePortfolioInput } from "@/lib/portfolios/schemas";
 import { createProjectInput, projectOutput, updateProjectInput } from "@/lib/projects/schemas";
 import { createTokenInput, tokenOutput } from "@/lib/tokens/schemas";
+import { codescoringPatchInput, codescoringTestInput, codescoringTriggerOutput, codescoringWebhookInput, codescoringWebhookOutput } from "@/lib/webhooks/codescoring-api";
 import { createdWebhookOutput, createWebhookInput, patchWebhookInput, rotatedSecretOutput, rotateSecretInput, testWebhookInput, webhookListQuery, webhookOutput } from "@/lib/webhooks/schemas";
 
 /**
@@ -22,6 +24,10 @@ export const apiSchemas = {
   ProjectPage: pageOf(projectOutput),
   CreateProjectInput: createProjectInput,
   UpdateProjectInput: updateProjectInput,
+  Portfolio: portfolioOutput,
+  PortfolioList: listOf(portfolioOutput),
+  CreatePortfolioInput: createPortfolioInput,
+  UpdatePortfolioInput: updatePortfolioInput,
   Webhook: webhookOutput,
   WebhookPage: pageOf(webhookOutput),
   WebhookInput: createWebhookInput,
@@ -64,12 +70,24 @@ export const apiSchemas = {
   EventDetail: eventDetailOutput,
   EmailPage: pageOf(emailOutput),
   AuditEntryPage: pageOf(auditEntryOutput),
+  CodeScoringWebhook: codescoringWebhookOutput,
+  CodeScoringWebhookList: z.array(codescoringWebhookOutput),
+  CodeScoringWebhookInput: codescoringWebhookInput,
+  CodeScoringPatchInput: codescoringPatchInput,
+  CodeScoringTestInput: codescoringTestInput,
+  CodeScoringTriggerList: z.array(codescoringTriggerOutput),
+  CodeScoringRefreshResult: z.object({ webhook: codescoringWebhookOutput, result: probeOutput }),
 } satisfies Record<string, z.ZodType>;
 
 const s = apiSchemas;
 
 export const apiTags: { name: ApiTag; description: string }[] = [
   { name: "Projects", description: "The projects webhooks can be scoped to." },
+  {
+    name: "Portfolios",
+    description:
+      "Named, saved selections of projects (SecurityScorecard's \"Selected Portfolio\"). An org-level webhook scoped to a portfolio receives the events of exactly its projects, and follows it as projects are added or removed.",
+  },
   { name: "Webhooks", description: "Where events are delivered, how they are signed, batched and retried." },
   { name: "Events", description: "Publish events; the hub delivers them to every matching webhook." },
   { name: "Deliveries", description: "Delivery history: every request to a webhook and each attempt of it; retry and recover." },
@@ -80,9 +98,15 @@ export const apiTags: { name: ApiTag; description: string }[] = [
   { name: "API tokens", description: "Org API tokens for the REST API." },
   { name: "Emails", description: "The outbox: every email the hub sent for this org." },
   { name: "Audit log", description: "Who changed what, newest first." },
+  {
+    name: "CodeScoring-compatible API",
+    description:
+      "CodeScoring's webhook API (Settings → Webhooks) at its own paths, for clients written against CodeScoring: every path also answers with a trailing slash, as CodeScoring writes them, without a redirect. Fields are CodeScoring's form fields (name, url, projects, events, token); webhooks are always in the CodeScoring format. Same org API tokens and permissions as the native API; it lists and changes only CodeScoring webhooks.",
+  },
 ];
 
 const id = (what: string) => ({ id: `The ${what}'s id.` });
+const cs = "CodeScoring-compatible API" as const;
 
 /** Every operation under /api/v1. A test fails if this and the route files disagree. */
 export const apiOperations: ApiOperation[] = [
@@ -110,6 +134,33 @@ export const apiOperations: ApiOperation[] = [
   {
     method: "DELETE", path: "/api/v1/projects/{id}", operationId: "deleteProject", tag: "Projects", permission: "projects:write",
     summary: "Delete a project", pathParams: id("project"),
+    outcome: { status: 204, description: "Deleted." },
+  },
+  {
+    method: "GET", path: "/api/v1/portfolios", operationId: "listPortfolios", tag: "Portfolios", permission: "projects:read",
+    summary: "List portfolios",
+    outcome: { status: 200, description: "Every portfolio, by name.", schema: s.PortfolioList },
+  },
+  {
+    method: "POST", path: "/api/v1/portfolios", operationId: "createPortfolio", tag: "Portfolios", permission: "projects:write",
+    summary: "Create a portfolio", body: s.CreatePortfolioInput, conflict: "`conflict`: a portfolio with this name already exists.",
+    outcome: { status: 201, description: "The new portfolio.", schema: s.Portfolio },
+  },
+  {
+    method: "GET", path: "/api/v1/portfolios/{id}", operationId: "getPortfolio", tag: "Portfolios", permission: "projects:read",
+    summary: "Get a portfolio", pathParams: id("portfolio"),
+    outcome: { status: 200, description: "The portfolio.", schema: s.Portfolio },
+  },
+  {
+    method: "PATCH", path: "/api/v1/portfolios/{id}", operationId: "updatePortfolio", tag: "Portfolios", permission: "projects:write",
+    summary: "Rename a portfolio or replace its projects", description: "Webhooks scoped to the portfolio follow its new projects at once.",
+    pathParams: id("portfolio"), body: s.UpdatePortfolioInput, conflict: "`conflict`: another portfolio already has this name.",
+    outcome: { status: 200, description: "The updated portfolio.", schema: s.Portfolio },
+  },
+  {
+    method: "DELETE", path: "/api/v1/portfolios/{id}", operationId: "deletePortfolio", tag: "Portfolios", permission: "projects:write",
+    summary: "Delete a portfolio", description: "Refused while a webhook is scoped to it.", pathParams: id("portfolio"),
+    conflict: "`conflict`: webhooks are scoped to this portfolio.",
     outcome: { status: 204, description: "Deleted." },
   },
   {
@@ -302,5 +353,51 @@ export const apiOperations: ApiOperation[] = [
     method: "GET", path: "/api/v1/audit-log", operationId: "listAuditLog", tag: "Audit log", permission: "audit:read",
     summary: "List audit log entries", query: paginationQuery,
     outcome: { status: 200, description: "A page of entries, newest first.", schema: s.AuditEntryPage },
+  },
+  {
+    method: "GET", path: "/api/settings/webhooks", operationId: "codescoringListWebhooks", tag: cs, permission: "webhooks:read",
+    summary: "Get a list of all webhooks", description: "The org's CodeScoring webhooks, oldest first, as a plain array.",
+    outcome: { status: 200, description: "Every CodeScoring webhook.", schema: s.CodeScoringWebhookList },
+  },
+  {
+    method: "POST", path: "/api/settings/webhooks", operationId: "codescoringCreateWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Create a new webhook", body: s.CodeScoringWebhookInput, conflict: "`limit_reached`: the organization already has the most webhooks allowed.",
+    outcome: { status: 201, description: "The new webhook, delivering at once.", schema: s.CodeScoringWebhook },
+  },
+  {
+    method: "POST", path: "/api/settings/webhooks/test", operationId: "codescoringTestWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Test the connection", description: "Sends the `test` trigger with an empty payload, in the CodeScoring format with the token, to a URL nobody has saved yet.",
+    body: s.CodeScoringTestInput, outcome: { status: 200, description: "What the URL answered.", schema: s.ProbeResult },
+  },
+  {
+    method: "GET", path: "/api/settings/webhooks/triggers", operationId: "codescoringListTriggers", tag: cs, permission: "webhooks:read",
+    summary: "Get a list of available triggers",
+    outcome: { status: 200, description: "Each trigger value with its event name.", schema: s.CodeScoringTriggerList },
+  },
+  {
+    method: "GET", path: "/api/settings/webhooks/{id}", operationId: "codescoringGetWebhook", tag: cs, permission: "webhooks:read",
+    summary: "Get information by ID", pathParams: id("webhook"),
+    outcome: { status: 200, description: "The webhook.", schema: s.CodeScoringWebhook },
+  },
+  {
+    method: "PUT", path: "/api/settings/webhooks/{id}", operationId: "codescoringReplaceWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Completely update data", description: "Replaces name, URL, projects and events (left out: all); the token is kept unless sent.",
+    pathParams: id("webhook"), body: s.CodeScoringWebhookInput,
+    outcome: { status: 200, description: "The updated webhook.", schema: s.CodeScoringWebhook },
+  },
+  {
+    method: "PATCH", path: "/api/settings/webhooks/{id}", operationId: "codescoringUpdateWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Partially update data", pathParams: id("webhook"), body: s.CodeScoringPatchInput,
+    outcome: { status: 200, description: "The updated webhook.", schema: s.CodeScoringWebhook },
+  },
+  {
+    method: "DELETE", path: "/api/settings/webhooks/{id}", operationId: "codescoringDeleteWebhook", tag: cs, permission: "webhooks:write",
+    summary: "Delete a webhook by ID", pathParams: id("webhook"),
+    outcome: { status: 204, description: "Deleted." },
+  },
+  {
+    method: "POST", path: "/api/settings/webhooks/{id}/refresh_availability_status", operationId: "codescoringRefreshAvailability", tag: cs, permission: "webhooks:write",
+    summary: "Refresh the availability status", description: "Sends the test event; a 2xx re-enables a disabled webhook.", pathParams: id("webhook"),
+    outcome: { status: 200, description: "The webhook and what its URL answered.", schema: s.CodeScoringRefreshResult },
   },
 ];

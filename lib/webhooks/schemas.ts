@@ -58,6 +58,12 @@ const webhookFields = {
   scope: z.enum(["org", "project"]).default("org"),
   projectId: z.string().max(64).nullable().default(null),
   projectIds: z.array(z.string().max(64)).max(100).default([]),
+  portfolioId: z
+    .string()
+    .max(64)
+    .nullable()
+    .default(null)
+    .describe("Org-level webhooks: a portfolio (a saved selection of projects) instead of projectIds; the webhook follows the portfolio's projects as they change."),
   triggers: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
   format: z.enum(webhookFormats).default("standard"),
   secret: z
@@ -78,12 +84,22 @@ const webhookFields = {
   followUpUrls: z.array(targetUrl).max(maxFollowUps, `At most ${maxFollowUps} follow-up web requests.`).default([]),
   ownerId: z.string().max(64).nullable().default(null),
   active: z.boolean().default(true),
+  activationRequired: z
+    .boolean()
+    .optional()
+    .describe("Whether a new URL waits in `pending` until a test event gets a 2xx. Left out: the format's default (on for standard and deepsource, off for the others)."),
+  disableOnGone: z
+    .boolean()
+    .optional()
+    .describe("Whether a 410 Gone disables the webhook at once. Left out: the format's default (on for standard only; the other formats retry a 410 like any failure)."),
 };
 
-function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; format: keyof typeof presets; secret?: string | null; followUpUrls: string[]; deliveryMode?: "single" | "batched" }, ctx: z.RefinementCtx) {
+function checkWebhook(value: { scope: string; projectId: string | null; projectIds: string[]; portfolioId: string | null; format: keyof typeof presets; secret?: string | null; followUpUrls: string[]; deliveryMode?: "single" | "batched" }, ctx: z.RefinementCtx) {
   if (value.scope === "project" && !value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "A project-level webhook needs a projectId." });
   if (value.scope === "project" && value.projectIds.length > 0) ctx.addIssue({ code: "custom", path: ["projectIds"], message: "projectIds is for org-level webhooks; use projectId." });
   if (value.scope === "org" && value.projectId) ctx.addIssue({ code: "custom", path: ["projectId"], message: "projectId is for project-level webhooks; use projectIds." });
+  if (value.portfolioId && value.scope !== "org") ctx.addIssue({ code: "custom", path: ["portfolioId"], message: "A portfolio is a scope for org-level webhooks." });
+  if (value.portfolioId && value.projectIds.length > 0) ctx.addIssue({ code: "custom", path: ["projectIds"], message: "Choose projects or a portfolio, not both." });
   checkSecret(value, ctx);
   if (value.deliveryMode === "batched" && !batchingFormats.includes(value.format)) {
     ctx.addIssue({ code: "custom", path: ["deliveryMode"], message: `A ${presets[value.format].label} request carries one event; batching is for Standard Webhooks and CodeScoring.` });
@@ -115,8 +131,11 @@ function checkSecret(value: { format: keyof typeof presets; secret?: string | nu
 }
 
 export const createWebhookInput = z.strictObject(webhookFields).superRefine(checkWebhook);
-/** PUT: the whole webhook again (secrets may be omitted to keep them). */
-export const replaceWebhookInput = createWebhookInput;
+/**
+ * PUT: the whole webhook again (secrets may be omitted to keep them). The format is the webhook's
+ * identity, not a setting to reset: left out, the stored one stays (checked once merged).
+ */
+export const replaceWebhookInput = z.strictObject({ ...webhookFields, format: z.enum(webhookFormats).optional() });
 type WithoutDefaults<Shape extends z.ZodRawShape> = { [Key in keyof Shape]: Shape[Key] extends z.ZodDefault<infer Inner> ? Inner : Shape[Key] };
 
 function withoutDefaults<Shape extends z.ZodRawShape>(shape: Shape): WithoutDefaults<Shape> {
@@ -142,6 +161,7 @@ export const testWebhookInput = z
 
 export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
 export type PatchWebhookInput = z.infer<typeof patchWebhookInput>;
+export type ReplaceWebhookInput = z.infer<typeof replaceWebhookInput>;
 
 export const webhookListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -158,6 +178,7 @@ export const webhookOutput = z.object({
   scope: z.enum(["org", "project"]),
   projectId: z.string().nullable(),
   projectIds: z.array(z.string()),
+  portfolioId: z.string().nullable(),
   triggers: z.array(z.string()),
   format: z.enum(webhookFormats),
   // Write-only settings are reported as set or not, never by value.
@@ -176,6 +197,9 @@ export const webhookOutput = z.object({
   followUpUrls: z.array(z.string()),
   ownerId: z.string().nullable(),
   active: z.boolean(),
+  activationRequired: z.boolean(),
+  disableOnGone: z.boolean(),
+  heldDeliveries: z.number().describe("Deliveries held while the webhook is paused; they go out, in order, when it is resumed."),
   status: z.enum(["pending", "active", "failing", "disabled", "paused"]),
   statusReason: z.string().nullable(),
   lastDeliveryAt: z.date().nullable(),

@@ -2,10 +2,13 @@ import type { Prisma, Webhook, WebhookStatus } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { encryptOptional } from "@/lib/crypto/secrets";
 import { generateSecret } from "@/lib/delivery/signing";
+import { holdDeliveries, releaseHeld } from "@/lib/deliveries/held";
+import { claimWebhooksToWake, wakeWebhooks } from "@/lib/deliveries/outbox";
 import { requestActivation } from "@/lib/deliveries/request-activation";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { pageArgs, toPage } from "@/lib/http/pagination";
+import { portfolioProjectIds } from "@/lib/portfolios/portfolios";
 import { presets, type RetryScheduleName } from "@/lib/webhooks/presets";
 import {
   createWebhookInput,
@@ -13,6 +16,7 @@ import {
   type CreatedWebhookOutput,
   type CreateWebhookInput,
   type PatchWebhookInput,
+  type ReplaceWebhookInput,
   type WebhookOutput,
 } from "@/lib/webhooks/schemas";
 import { assertDeliverableUrl } from "@/lib/webhooks/check-target";
@@ -23,10 +27,10 @@ import type { webhookListQuery } from "@/lib/webhooks/schemas";
 // Secret columns are selected only to report whether they are set; their values never leave here.
 const withFlags = {
   omit: { secretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false },
-  include: { projects: { select: { id: true } } },
+  include: { projects: { select: { id: true } }, _count: { select: { deliveries: { where: { status: "held" } } } } },
 } as const;
 
-type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & { projects: Array<{ id: string }> };
+type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & { projects: Array<{ id: string }>; _count: { deliveries: number } };
 
 function toOutput(row: StoredWebhook): WebhookOutput {
   return webhookOutput.parse({
@@ -42,6 +46,7 @@ function toOutput(row: StoredWebhook): WebhookOutput {
         ? { schedule: "custom", delaysSeconds: row.retryDelaysSeconds }
         : { schedule: row.retrySchedule as RetryScheduleName },
     active: row.status !== "paused",
+    heldDeliveries: row._count.deliveries,
   });
 }
 
@@ -75,6 +80,13 @@ async function checkReferences(orgId: string, input: CreateWebhookInput) {
   if (issues.length > 0) throw new AppError("validation_failed", "The webhook refers to things that do not exist.", issues);
 }
 
+/** The projects an org-level webhook selects: its portfolio's (which it then follows), or its own list. */
+async function selectedProjects(orgId: string, input: CreateWebhookInput): Promise<Array<{ id: string }>> {
+  if (input.scope !== "org") return [];
+  const ids = input.portfolioId ? await portfolioProjectIds(orgId, input.portfolioId) : input.projectIds;
+  return ids.map((id) => ({ id }));
+}
+
 /** SonarQube's limits: 10 webhooks per project and 10 org-level ones, configurable per org. */
 async function checkLimits(orgId: string, input: CreateWebhookInput, exceptId?: string) {
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
@@ -94,6 +106,7 @@ function columns(input: CreateWebhookInput) {
     name: input.name,
     url,
     projectId: input.scope === "project" ? input.projectId : null,
+    portfolioId: input.scope === "org" ? input.portfolioId : null,
     triggers: input.triggers,
     format: input.format,
     headers: input.headers,
@@ -107,6 +120,8 @@ function columns(input: CreateWebhookInput) {
     rateLimitPerSecond: input.rateLimitPerSecond,
     followUpUrls: input.followUpUrls,
     ownerId: input.ownerId,
+    activationRequired: input.activationRequired ?? preset.activationRequired,
+    disableOnGone: input.disableOnGone ?? preset.disableOnGone,
   };
 }
 
@@ -132,11 +147,23 @@ function basicAuthColumn(raw: string, storedUrl?: string) {
   return { basicAuthEncrypted: encryptOptional(basicAuth) };
 }
 
-/** A new URL needs activation again; pausing and resuming keep an activated URL active. */
-function nextStatus(current: Pick<Webhook, "status" | "activatedAt"> | null, active: boolean, urlChanged: boolean): { status: WebhookStatus; activatedAt?: null } {
-  if (!active) return { status: "paused", ...(urlChanged ? { activatedAt: null } : {}) };
-  if (urlChanged || !current?.activatedAt) return { status: "pending", ...(urlChanged ? { activatedAt: null } : {}) };
-  return { status: current.status === "paused" ? "active" : current.status };
+/**
+ * Where activation is on, a new URL needs it again; pausing and resuming keep an activated URL
+ * active. Where it is off, a webhook delivers from the moment it is saved, and a new URL gives a
+ * disabled one a fresh start.
+ */
+function nextStatus(
+  current: Pick<Webhook, "status" | "activatedAt"> | null,
+  active: boolean,
+  urlChanged: boolean,
+  activationRequired: boolean,
+): { status: WebhookStatus; activatedAt?: null } {
+  const reset = urlChanged ? { activatedAt: null } : {};
+  if (!active) return { status: "paused", ...reset };
+  if (activationRequired && (urlChanged || !current?.activatedAt)) return { status: "pending", ...reset };
+  if (!current) return { status: "active" };
+  const waiting = current.status === "paused" || current.status === "pending" || (urlChanged && current.status === "disabled");
+  return { status: waiting ? "active" : current.status, ...reset };
 }
 
 /** Standard Webhooks receivers expect a signature: a standard webhook created without a secret gets one. */
@@ -150,14 +177,15 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
   await assertDeliverableUrls(input);
   await checkLimits(orgId, input);
   const data = columns(input);
+  const selection = await selectedProjects(orgId, input);
   const generated = secretToGenerate(input);
   const row = await db.webhook.create({
     data: {
       orgId,
       ...data,
       ...secretColumns({ ...input, secret: generated ?? input.secret }),
-      ...nextStatus(null, input.active, true),
-      projects: { connect: input.scope === "org" ? input.projectIds.map((id) => ({ id })) : [] },
+      ...nextStatus(null, input.active, true, data.activationRequired),
+      projects: { connect: selection },
     },
     ...withFlags,
   });
@@ -174,7 +202,9 @@ function asInput(row: StoredWebhook): CreateWebhookInput {
     url: output.url,
     scope: output.scope,
     projectId: output.projectId,
-    projectIds: output.projectIds,
+    // A portfolio's projects come from the portfolio, not from the webhook.
+    projectIds: output.portfolioId ? [] : output.projectIds,
+    portfolioId: output.portfolioId,
     triggers: output.triggers,
     format: output.format,
     headers: output.headers,
@@ -188,33 +218,54 @@ function asInput(row: StoredWebhook): CreateWebhookInput {
     followUpUrls: output.followUpUrls,
     ownerId: output.ownerId,
     active: output.active,
+    activationRequired: output.activationRequired,
+    disableOnGone: output.disableOnGone,
   };
 }
 
-export async function updateWebhook(orgId: string, actor: Actor, id: string, patch: PatchWebhookInput, mode: "replace" | "merge"): Promise<WebhookOutput> {
+export async function updateWebhook(orgId: string, actor: Actor, id: string, patch: PatchWebhookInput | ReplaceWebhookInput, mode: "replace" | "merge"): Promise<WebhookOutput> {
   const stored = await findStored(orgId, id);
   const base = asInput(stored);
   // Switching scope in a PATCH drops the other scope's field instead of failing on it.
   if (patch.scope === "project") base.projectIds = [];
   if (patch.scope === "org") base.projectId = null;
-  // A new format brings its own delivery mode unless the patch names one.
-  if (patch.format !== undefined && patch.format !== base.format && patch.deliveryMode === undefined) base.deliveryMode = undefined;
-  const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : patch);
+  // Naming projects, or a project-level scope, replaces a portfolio.
+  if ((patch.projectIds !== undefined || patch.scope === "project") && patch.portfolioId === undefined) base.portfolioId = null;
+  // A new format brings its own delivery mode and outcome rules unless the patch names them.
+  if (patch.format !== undefined && patch.format !== base.format) {
+    if (patch.deliveryMode === undefined) base.deliveryMode = undefined;
+    if (patch.activationRequired === undefined) base.activationRequired = undefined;
+    if (patch.disableOnGone === undefined) base.disableOnGone = undefined;
+  }
+  // PUT replaces the settings it names; the format is identity, so a PUT without one keeps it.
+  const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : { ...patch, format: patch.format ?? stored.format });
   await checkReferences(orgId, merged);
   await assertDeliverableUrls({ url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged);
+  const selection = await selectedProjects(orgId, merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
-  // One write, keyed by id and org; a webhook deleted meanwhile answers 404 (P2025).
-  await db.webhook.update({
-    where: { id, orgId },
-    data: {
-      ...data,
-      ...secretColumns(patch, stored.url),
-      ...nextStatus(stored, merged.active, urlChanged),
-      projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] },
-    },
+  const status = nextStatus(stored, merged.active, urlChanged, data.activationRequired);
+  const now = new Date();
+  // One write, keyed by id and org; a webhook deleted meanwhile answers 404 (P2025). Pausing holds
+  // the webhook's waiting deliveries; resuming it (to active) sends what was held, in order.
+  const toWake = await db.$transaction(async (tx) => {
+    await tx.webhook.update({
+      where: { id, orgId },
+      data: {
+        ...data,
+        ...secretColumns(patch, stored.url),
+        ...status,
+        projects: { set: selection },
+      },
+    });
+    if (status.status === "paused" && stored.status !== "paused") await holdDeliveries(tx, id, now);
+    if (status.status === "active" || status.status === "failing") {
+      if ((await releaseHeld(tx, id, now)) > 0) return claimWebhooksToWake(tx, [id], now);
+    }
+    return [];
   });
+  await wakeWebhooks(toWake);
   const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
   await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed });
   const updated = await findStored(orgId, id);

@@ -1,10 +1,11 @@
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { FormSection } from "@/components/webhooks/form/form-section";
 import type { SectionProps } from "@/components/webhooks/form/form-state";
 import { retrySchedules } from "@/components/webhooks/retry-schedules";
-import { retrySchedules as scheduleNames, type RetryScheduleName } from "@/lib/webhooks/presets";
+import { presets, retrySchedules as scheduleNames, type RetryScheduleName } from "@/lib/webhooks/presets";
 
 const numberProps = { inputMode: "numeric", className: "tabular-nums", autoComplete: "off" } as const;
 
@@ -48,6 +49,20 @@ export function DeliverySection({ state, update, errors }: SectionProps) {
         <Field label="Rate limit (requests per second)" optional error={errors.rateLimitPerSecond} hint="Leave empty for no limit.">
           <Input {...numberProps} value={state.rateLimitPerSecond} onChange={(event) => update({ rateLimitPerSecond: event.target.value })} />
         </Field>
+      </div>
+      <div className="mt-4 grid gap-3">
+        <Checkbox
+          label="Activate by test event"
+          description={`A new URL receives nothing until a test event gets a 2xx (DeepSource's rule). Default for ${presets[state.format].label}: ${presets[state.format].activationRequired ? "on" : "off"}.`}
+          checked={state.activationRequired}
+          onChange={(event) => update({ activationRequired: event.target.checked })}
+        />
+        <Checkbox
+          label="410 Gone disables the webhook"
+          description={`On: a 410 answer switches the webhook off at once (Standard Webhooks). Off: it is retried like any other failure. Default for ${presets[state.format].label}: ${presets[state.format].disableOnGone ? "on" : "off"}.`}
+          checked={state.disableOnGone}
+          onChange={(event) => update({ disableOnGone: event.target.checked })}
+        />
       </div>
     </FormSection>
   );

@@ -16,6 +16,8 @@ export interface WebhookFormState {
   format: WebhookFormat;
   scope: "org" | "project";
   projectIds: string[];
+  /** An org-level webhook scoped to a portfolio instead of a list of projects; "" for none. */
+  portfolioId: string;
   projectId: string;
   triggers: string[];
   secret: string;
@@ -35,6 +37,10 @@ export interface WebhookFormState {
   followUpUrls: string;
   ownerId: string;
   active: boolean;
+  /** A new URL waits for a 2xx to a test event before anything is delivered. */
+  activationRequired: boolean;
+  /** A 410 Gone disables the webhook at once instead of being retried. */
+  disableOnGone: boolean;
 }
 
 /** Messages keyed by form field; header rows use `headers.<name>`. */
@@ -59,6 +65,8 @@ export function presetFields(format: WebhookFormat): Partial<WebhookFormState> {
     timeoutMs: String(preset.timeoutMs),
     retrySchedule: preset.retrySchedule,
     retryDelays: "",
+    activationRequired: preset.activationRequired,
+    disableOnGone: preset.disableOnGone,
   };
 }
 
@@ -68,6 +76,7 @@ export function newWebhookState(): WebhookFormState {
     url: "",
     scope: "org",
     projectIds: [],
+    portfolioId: "",
     projectId: "",
     triggers: [],
     secret: "",
@@ -81,7 +90,10 @@ export function newWebhookState(): WebhookFormState {
     followUpUrls: "",
     ownerId: "",
     active: true,
-    ...(presetFields("standard") as Pick<WebhookFormState, "format" | "deliveryMode" | "batchWindowMs" | "timeoutMs" | "retrySchedule" | "retryDelays">),
+    ...(presetFields("standard") as Pick<
+      WebhookFormState,
+      "format" | "deliveryMode" | "batchWindowMs" | "timeoutMs" | "retrySchedule" | "retryDelays" | "activationRequired" | "disableOnGone"
+    >),
   };
 }
 
@@ -92,7 +104,8 @@ export function webhookState(webhook: Webhook): WebhookFormState {
     url: webhook.url,
     format: webhook.format,
     scope: webhook.scope,
-    projectIds: webhook.projectIds,
+    projectIds: webhook.portfolioId ? [] : webhook.projectIds,
+    portfolioId: webhook.portfolioId ?? "",
     projectId: webhook.projectId ?? "",
     triggers: webhook.triggers,
     secret: "",
@@ -111,6 +124,8 @@ export function webhookState(webhook: Webhook): WebhookFormState {
     followUpUrls: webhook.followUpUrls.join("\n"),
     ownerId: webhook.ownerId ?? "",
     active: webhook.active,
+    activationRequired: webhook.activationRequired,
+    disableOnGone: webhook.disableOnGone,
   };
 }
 
@@ -174,7 +189,8 @@ export function toInput(state: WebhookFormState): { input: WebhookInput; errors:
     format: state.format,
     scope: state.scope,
     projectId: state.scope === "project" ? state.projectId || null : null,
-    projectIds: state.scope === "org" ? state.projectIds : [],
+    projectIds: state.scope === "org" && !state.portfolioId ? state.projectIds : [],
+    portfolioId: state.scope === "org" && state.portfolioId ? state.portfolioId : null,
     triggers: state.triggers,
     secret: writeOnly(state.secret, state.clearSecret),
     token: writeOnly(state.token, state.clearToken),
@@ -192,6 +208,8 @@ export function toInput(state: WebhookFormState): { input: WebhookInput; errors:
     followUpUrls: state.format === "scorecard" ? lines(state.followUpUrls) : [],
     ownerId: state.ownerId || null,
     active: state.active,
+    activationRequired: state.activationRequired,
+    disableOnGone: state.disableOnGone,
   };
   return Object.keys(errors).length > 0 ? { input: null, errors } : { input, errors: null };
 }
@@ -234,6 +252,7 @@ export const fieldLabels: Record<string, string> = {
   scope: "Scope",
   projectId: "Project",
   projectIds: "Projects",
+  portfolioId: "Portfolio",
   triggers: "Triggers",
   secret: "Signing secret",
   token: "Token",
@@ -249,6 +268,8 @@ export const fieldLabels: Record<string, string> = {
   followUpUrls: "Follow-up web requests",
   ownerId: "Owner",
   active: "Active",
+  activationRequired: "Activate by test event",
+  disableOnGone: "410 Gone disables",
   form: "Webhook",
 };
 

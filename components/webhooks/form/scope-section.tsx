@@ -3,14 +3,19 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { FormSection } from "@/components/webhooks/form/form-section";
 import type { SectionProps } from "@/components/webhooks/form/form-state";
+import type { Portfolio } from "@/lib/portfolios/queries";
 import type { Project } from "@/lib/projects/queries";
+import { hubScopeNames, productScopeName } from "@/lib/webhooks/scope-names";
 
 function toggle(list: readonly string[], value: string, on: boolean): string[] {
   return on ? [...list, value] : list.filter((item) => item !== value);
 }
 
-export function ScopeSection({ state, update, errors, projects }: SectionProps & { projects: readonly Project[] }) {
-  const radio = (value: "org" | "project", label: string, description: string) => (
+export function ScopeSection({ state, update, errors, projects, portfolios = [] }: SectionProps & { projects: readonly Project[]; portfolios?: readonly Portfolio[] }) {
+  // SecurityScorecard names its rule scopes itself (seed 001); its names appear beside the hub's.
+  const productName = (kind: "project" | "all" | "selected") => productScopeName(state.format, kind);
+  const orgNames = [productName("all"), productName("selected")].filter(Boolean).join(" / ");
+  const radio = (value: "org" | "project", label: string, description: string, product: string | null) => (
     <label className="flex cursor-pointer items-start gap-2.5">
       <input
         type="radio"
@@ -21,7 +26,10 @@ export function ScopeSection({ state, update, errors, projects }: SectionProps &
         className="mt-0.5 size-4 accent-accent-600"
       />
       <span className="grid gap-0.5">
-        <span className="text-sm font-medium text-zinc-800">{label}</span>
+        <span className="text-sm font-medium text-zinc-800">
+          {label}
+          {product ? <span className="ml-2 text-xs font-normal text-zinc-500">SecurityScorecard: {product}</span> : null}
+        </span>
         <span className="text-xs text-zinc-500">{description}</span>
       </span>
     </label>
@@ -31,10 +39,27 @@ export function ScopeSection({ state, update, errors, projects }: SectionProps &
     <FormSection id="scope" title="Scope" description="Which projects' events this webhook receives.">
       <fieldset className="grid gap-3">
         <legend className="sr-only">Scope</legend>
-        {radio("org", "All or selected projects", "An org-level webhook. Leave every project unchecked to receive all of them, including projects created later.")}
-        {radio("project", "One project", "A project-level webhook; SonarQube sends the project key in X-SonarQube-Project.")}
+        {radio("org", `${hubScopeNames.all} or ${hubScopeNames.selected.toLowerCase()}`, "An org-level webhook. Leave every project unchecked to receive all of them, including projects created later.", orgNames || null)}
+        {radio("project", hubScopeNames.project, "A project-level webhook; SonarQube sends the project key in X-SonarQube-Project.", productName("project"))}
       </fieldset>
-      {state.scope === "org" ? (
+      {state.scope === "org" && portfolios.length > 0 ? (
+        <Field
+          label="Portfolio"
+          optional
+          error={errors.portfolioId}
+          hint={`A saved selection of projects; the webhook follows it as projects are added.${productName("selected") ? ` SecurityScorecard: ${productName("selected")}.` : ""}`}
+        >
+          <Select value={state.portfolioId} onChange={(event) => update({ portfolioId: event.target.value })}>
+            <option value="">No portfolio: choose projects below</option>
+            {portfolios.map((portfolio) => (
+              <option key={portfolio.id} value={portfolio.id}>
+                {portfolio.name} ({portfolio.projectIds.length} {portfolio.projectIds.length === 1 ? "project" : "projects"})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {state.scope === "org" && !state.portfolioId ? (
         <fieldset className="grid gap-2 rounded-card-inner border border-zinc-200 p-3" aria-describedby={errors.projectIds ? "scope-projects-error" : undefined}>
           <legend className="px-1 text-xs font-medium text-zinc-600">Projects</legend>
           {projects.length === 0 ? <p className="text-sm text-zinc-500">No projects yet: the webhook will receive every project&apos;s events.</p> : null}
@@ -53,7 +78,7 @@ export function ScopeSection({ state, update, errors, projects }: SectionProps &
             </p>
           ) : null}
         </fieldset>
-      ) : (
+      ) : state.scope === "project" ? (
         <Field label="Project" required error={errors.projectId}>
           <Select value={state.projectId} onChange={(event) => update({ projectId: event.target.value })} required>
             <option value="">Choose a project…</option>
@@ -64,7 +89,7 @@ export function ScopeSection({ state, update, errors, projects }: SectionProps &
             ))}
           </Select>
         </Field>
-      )}
+      ) : null}
       {state.scope === "org" && errors.projectId ? (
         <p role="alert" className="text-xs font-medium text-red-600">
           {errors.projectId}

@@ -103,7 +103,7 @@ describe("a DejaCode receiver written from its documentation", () => {
     expect(`wh_${received!.hook.uuid.replaceAll("-", "")}`).toBe(webhookId);
   });
 
-  it("is called only for the event its webhook was set up for, and only while it is active", async () => {
+  it("is called only for the event its webhook was set up for, and gets what was held while inactive once active again", async () => {
     const customer = await hub.customer();
     const endpoint = dejacodeEndpoint();
     const receiver = await hub.receiver(endpoint.handle);
@@ -124,9 +124,10 @@ describe("a DejaCode receiver written from its documentation", () => {
     expect((await customer.api.patchWebhook(onComment, { active: false })).body.status).toBe("paused");
     await customer.publish({ type: "request_comment.added", payload: { text: "while inactive" } });
     await hub.engine.advance(0);
+    expect(endpoint.of("request_comment.added").map((payload) => payload.data.text)).toEqual(["Fixed in 2.4.1"]);
     expect((await customer.api.patchWebhook(onComment, { active: true })).body.status).toBe("active");
     await customer.publish({ type: "request_comment.added", payload: { text: "active again" } });
     await hub.engine.advance(0);
-    expect(endpoint.of("request_comment.added").map((payload) => payload.data.text)).toEqual(["Fixed in 2.4.1", "active again"]);
+    expect(endpoint.of("request_comment.added").map((payload) => payload.data.text)).toEqual(["Fixed in 2.4.1", "while inactive", "active again"]);
   });
 });

@@ -140,3 +140,51 @@ describe("a SonarQube receiver written from its documentation", () => {
     expect(new Set(endpoint.analyses.map((received) => received.projectHeader))).toEqual(new Set(["myproject"]));
   });
 });
+
+/**
+ * Stricter still, as a SonarQube integration that trusts the documentation: a request without
+ * X-SonarQube-Project, or whose body is not an analysis of that project, is a bad request.
+ */
+function strictSonarqubeEndpoint() {
+  const analyses: ReceivedAnalysis[] = [];
+  const handle = (request: ReceivedRequest): Reply => {
+    const project = request.headers["x-sonarqube-project"];
+    if (typeof project !== "string" || project === "") return { status: 400, body: "X-SonarQube-Project is missing" };
+    const parsed = analysisPayload.safeParse(JSON.parse(request.body));
+    if (!parsed.success || parsed.data.project.key !== project) return { status: 400, body: "not an analysis of that project" };
+    analyses.push({ path: request.path, projectHeader: project, body: parsed.data });
+    return { status: 200 };
+  };
+  return { analyses, handle };
+}
+
+describe("a global (org-level) SonarQube webhook", () => {
+  it("activates on a test event a strict SonarQube receiver accepts, then delivers analyses", async () => {
+    const customer = await hub.customer();
+    await customer.project("myproject");
+    const endpoint = strictSonarqubeEndpoint();
+    const receiver = await hub.receiver(endpoint.handle);
+
+    // Activation is off for SonarQube by default; turned on, the test event must still pass.
+    const created = await customer.api.createWebhook({ name: "Global", url: new URL("/global", receiver.url).toString(), format: "sonarqube", scope: "org", activationRequired: true });
+    expect(created.body).toMatchObject({ status: "pending", activationRequired: true });
+    await hub.engine.advance(0);
+    expect((await customer.api.getWebhook(created.body.id)).body.status).toBe("active");
+    expect(endpoint.analyses).toHaveLength(1);
+    expect(endpoint.analyses[0]).toMatchObject({ projectHeader: "webhook-hub-test", body: { status: "SUCCESS", qualityGate: { status: "OK" } } });
+
+    const refreshed = await customer.api.refreshAvailability(created.body.id);
+    expect(refreshed.body).toMatchObject({ result: { success: true, status: 200 } });
+
+    await publishAnalysis(customer);
+    await hub.engine.advance(0);
+    expect(endpoint.analyses.at(-1)).toMatchObject({ projectHeader: "myproject", body: { taskId: analysis.taskId, properties: { "sonar.analysis.buildNumber": "12345" } } });
+  });
+
+  it("is active from the moment it is saved by default, as in SonarQube", async () => {
+    const customer = await hub.customer();
+    const receiver = await hub.receiver(strictSonarqubeEndpoint().handle);
+    const created = await customer.api.createWebhook({ name: "Global", url: receiver.url, format: "sonarqube" });
+    expect(created.body).toMatchObject({ status: "active", activationRequired: false, disableOnGone: false });
+  });
+});

@@ -40,7 +40,9 @@ describe("a client written from CodeScoring's API list", () => {
     const id: string = created.body.id;
     expect(id).toMatch(/^wh_/);
     // The CodeScoring preset: batched within 5 s, its own schedule; the token is write-only.
-    expect(created.body).toMatchObject({ deliveryMode: "batched", batchWindowMs: 5000, retryPolicy: { schedule: "codescoring" }, tokenSet: true, status: "pending" });
+    expect(created.body).toMatchObject({ deliveryMode: "batched", batchWindowMs: 5000, retryPolicy: { schedule: "codescoring" }, tokenSet: true });
+    // CodeScoring delivers from the moment a webhook is saved, and retries a 410 like any failure.
+    expect(created.body).toMatchObject({ status: "active", activationRequired: false, disableOnGone: false });
 
     const listed = await call("GET", collection.GET, "/api/v1/webhooks", { token });
     expect(listed.body.data.map((webhook: { id: string }) => webhook.id)).toContain(id);
@@ -56,13 +58,18 @@ describe("a client written from CodeScoring's API list", () => {
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ name: "All SCA", projectIds: [], triggers: [], tokenSet: true });
 
+    // A PUT without `format` keeps the webhook's format (and with it the preset's settings).
+    const kept = await call("PUT", item.PUT, `/api/v1/webhooks/${id}`, { token, params: { id }, body: { name: "All SCA", url: "https://hooks.example.com/codescoring" } });
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({ format: "codescoring", deliveryMode: "batched", retryPolicy: { schedule: "codescoring" }, disableOnGone: false, tokenSet: true });
+
     const patched = await call("PATCH", item.PATCH, `/api/v1/webhooks/${id}`, { token, params: { id }, body: { triggers: ["project_sca_analysis_failed"] } });
     expect(patched.body).toMatchObject({ name: "All SCA", triggers: ["project_sca_analysis_failed"] });
 
     expect((await call("DELETE", item.DELETE, `/api/v1/webhooks/${id}`, { token, params: { id } })).status).toBe(204);
     expect((await call("GET", item.GET, `/api/v1/webhooks/${id}`, { token, params: { id } })).status).toBe(404);
     const audit = await db.auditLog.findMany({ where: { orgId, targetId: id }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((entry) => entry.action)).toEqual(["webhook.created", "webhook.replaced", "webhook.updated", "webhook.deleted"]);
+    expect(audit.map((entry) => entry.action)).toEqual(["webhook.created", "webhook.replaced", "webhook.replaced", "webhook.updated", "webhook.deleted"]);
   });
 });
 
@@ -142,12 +149,15 @@ describe("status", () => {
     // Only what the PATCH names changes; omitted settings are not reset to their defaults.
     expect((await patch({ format: "sonarqube", triggers: ["test"], headers: { "X-Team": "a" } })).status).toBe(200);
     expect((await patch({ name: "status renamed" })).body).toMatchObject({ format: "sonarqube", triggers: ["test"], headers: { "X-Team": "a" }, status: "paused" });
-    expect((await patch({ active: true })).body.status).toBe("pending");
+    // SonarQube webhooks do not activate by test event: resumed, it delivers at once.
+    expect((await patch({ active: true })).body).toMatchObject({ status: "active", activationRequired: false });
 
+    // With activation on, a new URL waits for a test event again; pausing and resuming keep an activated URL.
+    expect((await patch({ activationRequired: true, url: "https://example.com/b" })).body.status).toBe("pending");
     await db.webhook.update({ where: { id }, data: { status: "active", activatedAt: new Date() } });
     expect((await patch({ active: false })).body.status).toBe("paused");
     expect((await patch({ active: true })).body.status).toBe("active");
-    expect((await patch({ url: "https://example.com/b" })).body.status).toBe("pending");
+    expect((await patch({ url: "https://example.com/c" })).body.status).toBe("pending");
   });
 
   it("switches scope with a PATCH naming only the new scope", async () => {
