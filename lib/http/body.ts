@@ -43,6 +43,37 @@ function nulRefused() {
   return new AppError("validation_failed", "Text cannot contain NUL (\\u0000) characters.");
 }
 
+/** Why Postgres could not store this text (NUL, or UTF-16 that is not well formed), or null. */
+export function unstorableText(text: string): string | null {
+  if (text.includes("\0")) return "Text cannot contain NUL (\\u0000) characters.";
+  if (!text.isWellFormed()) return "Text cannot contain unpaired surrogates (such as \\ud800).";
+  return null;
+}
+
+/**
+ * Every string and key of a parsed JSON value that Postgres could not store, with its path. Checked
+ * once for every body, so payloads, properties, schemas and every field of every input are covered.
+ */
+function unstorableStrings(value: unknown): Array<{ path: string; message: string }> {
+  const issues: Array<{ path: string; message: string }> = [];
+  const stack: Array<[unknown, string[]]> = [[value, []]];
+  while (stack.length > 0 && issues.length < 20) {
+    const [current, path] = stack.pop()!;
+    if (typeof current === "string") {
+      const problem = unstorableText(current);
+      if (problem) issues.push({ path: path.join("."), message: problem });
+      continue;
+    }
+    if (current === null || typeof current !== "object") continue;
+    for (const [key, child] of Object.entries(current)) {
+      const problem = unstorableText(key);
+      if (problem) issues.push({ path: [...path, key].join("."), message: `Property name: ${problem}` });
+      stack.push([child, [...path, key]]);
+    }
+  }
+  return issues;
+}
+
 function tooLarge(maxBytes: number) {
   return new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
 }
@@ -64,15 +95,16 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
-  // Postgres cannot store NUL in text; refuse it here rather than fail at the database.
-  if (text.includes("\\u0000")) throw nulRefused();
   if (nestingDepth(value) > maxNestingDepth) throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
+  // Postgres cannot store NUL or unpaired surrogates; refuse them here rather than fail at the database.
+  const unstorable = unstorableStrings(value);
+  if (unstorable.length > 0) throw new AppError("validation_failed", "The request holds text that cannot be stored.", unstorable);
   return schema.parse(value);
 }
 
 /** Validates URL query parameters against a schema (strings in, typed values out). */
 export function parseQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.infer<Schema> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  if (Object.values(params).some((value) => value.includes("\0"))) throw nulRefused();
+  if (Object.values(params).some((value) => unstorableText(value) !== null)) throw nulRefused();
   return schema.parse(params);
 }

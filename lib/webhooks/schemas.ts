@@ -76,7 +76,7 @@ const webhookFields = {
   timeoutMs: z.number().int().min(1000).max(30_000).optional(),
   rateLimitPerSecond: z.number().int().min(1).max(1000).nullable().default(null),
   followUpUrls: z.array(targetUrl).max(maxFollowUps, `At most ${maxFollowUps} follow-up web requests.`).default([]),
-  ownerId: z.string().max(64).nullable().default(null),
+  ownerId: z.string().min(1, "Give a member id, or null for no owner.").max(64).nullable().default(null),
   active: z.boolean().default(true),
 };
 

@@ -69,7 +69,7 @@ async function checkReferences(orgId: string, input: CreateWebhookInput) {
     const known = new Set((await db.eventType.findMany({ where: { orgId, name: { in: input.triggers } }, select: { name: true } })).map((type) => type.name));
     for (const name of input.triggers) if (!known.has(name)) issues.push({ path: "triggers", message: `Unknown trigger "${name}". See GET /api/v1/webhooks/triggers.` });
   }
-  if (input.ownerId && !(await db.member.findFirst({ where: { orgId, id: input.ownerId } }))) {
+  if (input.ownerId !== null && !(await db.member.findFirst({ where: { orgId, id: input.ownerId } }))) {
     issues.push({ path: "ownerId", message: "The owner must be a member of this organization." });
   }
   if (issues.length > 0) throw new AppError("validation_failed", "The webhook refers to things that do not exist.", issues);
@@ -151,17 +151,21 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
   await checkLimits(orgId, input);
   const data = columns(input);
   const generated = secretToGenerate(input);
-  const row = await db.webhook.create({
-    data: {
-      orgId,
-      ...data,
-      ...secretColumns({ ...input, secret: generated ?? input.secret }),
-      ...nextStatus(null, input.active, true),
-      projects: { connect: input.scope === "org" ? input.projectIds.map((id) => ({ id })) : [] },
-    },
-    ...withFlags,
+  // The change and its audit entry commit together or not at all.
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.webhook.create({
+      data: {
+        orgId,
+        ...data,
+        ...secretColumns({ ...input, secret: generated ?? input.secret }),
+        ...nextStatus(null, input.active, true),
+        projects: { connect: input.scope === "org" ? input.projectIds.map((id) => ({ id })) : [] },
+      },
+      ...withFlags,
+    });
+    await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: created.id }, { name: created.name, url: created.url, format: created.format, ...(generated ? { secret: "generated (value hidden)" } : {}) }, tx);
+    return created;
   });
-  await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: row.id }, { name: row.name, url: row.url, format: row.format, ...(generated ? { secret: "generated (value hidden)" } : {}) });
   if (row.status === "pending") await requestActivation(orgId, row.id);
   return { ...toOutput(row), ...(generated ? { secret: generated } : {}) };
 }
@@ -205,18 +209,20 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
-  // One write, keyed by id and org; a webhook deleted meanwhile answers 404 (P2025).
-  await db.webhook.update({
-    where: { id, orgId },
-    data: {
-      ...data,
-      ...secretColumns(patch, stored.url),
-      ...nextStatus(stored, merged.active, urlChanged),
-      projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] },
-    },
-  });
   const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
-  await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed });
+  // One write, keyed by id and org (a webhook deleted meanwhile answers 404, P2025), committed with its audit entry.
+  await db.$transaction(async (tx) => {
+    await tx.webhook.update({
+      where: { id, orgId },
+      data: {
+        ...data,
+        ...secretColumns(patch, stored.url),
+        ...nextStatus(stored, merged.active, urlChanged),
+        projects: { set: merged.scope === "org" ? merged.projectIds.map((projectId) => ({ id: projectId })) : [] },
+      },
+    });
+    await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed }, tx);
+  });
   const updated = await findStored(orgId, id);
   if (updated.status === "pending" && stored.status !== "pending") await requestActivation(orgId, id);
   return toOutput(updated);
@@ -232,8 +238,11 @@ export async function getWebhook(orgId: string, id: string): Promise<WebhookOutp
 
 export async function deleteWebhook(orgId: string, actor: Actor, id: string): Promise<void> {
   const stored = await findStored(orgId, id);
-  await db.webhook.deleteMany({ where: { id, orgId } });
-  await recordAudit(orgId, actor, "webhook.deleted", { type: "webhook", id }, { name: stored.name, url: stored.url });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.webhook.deleteMany({ where: { id, orgId } });
+    if (count === 0) throw notFound("Webhook");
+    await recordAudit(orgId, actor, "webhook.deleted", { type: "webhook", id }, { name: stored.name, url: stored.url }, tx);
+  });
 }
 
 /** `projectId` filters to the webhooks that apply to that project; `trigger` to those it would fire for. */
