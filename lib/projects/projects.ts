@@ -18,8 +18,8 @@ async function assertKeyFree(orgId: string, key: string, exceptId?: string) {
 }
 
 export async function listProjects(orgId: string, query: PaginationQuery): Promise<Page<ProjectOutput>> {
-  const rows = await db.project.findMany({ where: { orgId }, ...pageArgs(query) });
-  const page = toPage(rows, query.limit);
+  const rows = await db.project.findMany(pageArgs(orgId, query, { orgId }));
+  const page = toPage(orgId, rows, query.limit);
   return { ...page, data: page.data.map((row) => projectOutput.parse(row)) };
 }
 

@@ -257,7 +257,7 @@ export async function listWebhooks(orgId: string, query: z.infer<typeof webhookL
       query.trigger ? { OR: [{ triggers: { has: query.trigger } }, { triggers: { isEmpty: true } }] } : {},
     ],
   };
-  const rows = await db.webhook.findMany({ where, ...withFlags, ...pageArgs(query) });
-  const page = toPage(rows, query.limit);
+  const rows = await db.webhook.findMany({ ...withFlags, ...pageArgs(orgId, query, where) });
+  const page = toPage(orgId, rows, query.limit);
   return { ...page, data: page.data.map(toOutput) };
 }
