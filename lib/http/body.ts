@@ -20,9 +20,17 @@ function nestingDepth(value: unknown): number {
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  return Buffer.from(await readBytesLimited(request, maxBytes)).toString("utf8");
+}
+
+/**
+ * The whole body, refused with a 413 AppError as soon as it is declared or streamed past `maxBytes`
+ * (a missing or false Content-Length does not get past the cap).
+ */
+export async function readBytesLimited(request: Request, maxBytes: number = defaultMaxBytes): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,7 +44,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function nulRefused() {
