@@ -5,6 +5,7 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { safeAuthRedirect } from "@/lib/auth/callback";
 import { verifyPassword } from "@/lib/auth/password";
 import { currentSessionVersion, endAllSessions, isSessionCurrent } from "@/lib/auth/session-version";
 import { sendEmail } from "@/lib/mail/send";
@@ -105,6 +106,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       return token.sub && (await isSessionCurrent(token.sub, token.sv)) ? token : null;
     },
+    // Every redirect Auth.js makes (sign-in, sign-out, magic link) goes through the same check as the forms' callbackUrl.
+    redirect: safeAuthRedirect,
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

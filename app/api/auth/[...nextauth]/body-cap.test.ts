@@ -28,7 +28,7 @@ describe("/api/auth/* request bodies", () => {
   });
 
   it("refuses a large body that does not declare its size, without reading all of it", async () => {
-    const request = new NextRequest(`${origin}/api/auth/signin/email`, { method: "POST", headers: form, body: streamed(20 * 1024 * 1024), duplex: "half" } as RequestInit & { duplex: "half" });
+    const request = new NextRequest(`${origin}/api/auth/signin/email`, { method: "POST", headers: form, body: streamed(20 * 1024 * 1024), duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
     expect((await route.POST(request)).status).toBe(413);
   });
 
