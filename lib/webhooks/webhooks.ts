@@ -17,20 +17,28 @@ import {
 } from "@/lib/webhooks/schemas";
 import { assertDeliverableUrl } from "@/lib/webhooks/check-target";
 import { splitCredentials } from "@/lib/webhooks/target-url";
+import { credentialColumns, plainHeaders, readCredentials, type WebhookCredentials } from "@/lib/webhooks/stored-credentials";
 import type { z } from "zod";
 import type { webhookListQuery } from "@/lib/webhooks/schemas";
 
+const maxExtraHeaders = 20;
+
 // Secret columns are selected only to report whether they are set; their values never leave here.
 const withFlags = {
-  omit: { secretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false },
+  omit: { secretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false, secretHeadersEncrypted: false, followUpCredentialsEncrypted: false },
   include: { projects: { select: { id: true } } },
 } as const;
 
 type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & { projects: Array<{ id: string }> };
 
 function toOutput(row: StoredWebhook): WebhookOutput {
+  const credentials = readCredentials(row);
   return webhookOutput.parse({
     ...row,
+    headers: plainHeaders(row.headers as Record<string, string>),
+    secretHeaderNames: Object.keys(credentials.secretHeaders),
+    followUpUrls: credentials.followUps.map((followUp) => followUp.url),
+    followUpBasicAuthSet: credentials.followUps.map((followUp) => followUp.basicAuth !== null),
     scope: row.projectId ? "project" : "org",
     projectIds: row.projects.map((project) => project.id),
     secretSet: row.secretEncrypted !== null,
@@ -86,8 +94,12 @@ async function checkLimits(orgId: string, input: CreateWebhookInput, exceptId?: 
 }
 
 /** Stored columns for a validated webhook; the preset fills what the input leaves open. */
-function columns(input: CreateWebhookInput) {
+function columns(input: CreateWebhookInput, stored: WebhookCredentials | null) {
   const preset = presets[input.format];
+  const credentials = credentialColumns(input, stored);
+  if (Object.keys(credentials.headers).length + credentials.secretHeaderNames.length > maxExtraHeaders) {
+    throw new AppError("validation_failed", "The request is not valid.", [{ path: "headers", message: `At most ${maxExtraHeaders} extra headers, secret ones included.` }]);
+  }
   const { url } = splitCredentials(input.url);
   const retry = input.retryPolicy ?? { schedule: preset.retrySchedule };
   return {
@@ -96,7 +108,8 @@ function columns(input: CreateWebhookInput) {
     projectId: input.scope === "project" ? input.projectId : null,
     triggers: input.triggers,
     format: input.format,
-    headers: input.headers,
+    headers: credentials.headers,
+    ...credentials.columns,
     extraPayload: input.extraPayload as Prisma.InputJsonObject,
     deliveryMode: input.deliveryMode ?? preset.deliveryMode,
     batchWindowMs: input.batchWindowMs ?? preset.batchWindowMs,
@@ -105,7 +118,7 @@ function columns(input: CreateWebhookInput) {
     retryDelaysSeconds: retry.schedule === "custom" ? (retry.delaysSeconds ?? []) : [],
     timeoutMs: input.timeoutMs ?? preset.timeoutMs,
     rateLimitPerSecond: input.rateLimitPerSecond,
-    followUpUrls: input.followUpUrls,
+    followUpUrls: credentials.followUpUrls,
     ownerId: input.ownerId,
   };
 }
@@ -149,7 +162,7 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
   await checkReferences(orgId, input);
   await assertDeliverableUrls(input);
   await checkLimits(orgId, input);
-  const data = columns(input);
+  const data = columns(input, null);
   const generated = secretToGenerate(input);
   // The change and its audit entry commit together or not at all.
   const row = await db.$transaction(async (tx) => {
@@ -207,7 +220,7 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   await checkReferences(orgId, merged);
   await assertDeliverableUrls({ url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
-  const data = columns(merged);
+  const data = columns(merged, readCredentials(stored));
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
   const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
   // One write, keyed by id and org (a webhook deleted meanwhile answers 404, P2025), committed with its audit entry.
