@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/http/errors";
+import { unstorableText } from "@/lib/http/storable-text";
 
 const defaultMaxBytes = 256 * 1024;
 // Deeper JSON than any real payload; past a few thousand levels serialisers overflow the stack.
@@ -49,13 +50,6 @@ export async function readBytesLimited(request: Request, maxBytes: number = defa
 
 function nulRefused() {
   return new AppError("validation_failed", "Text cannot contain NUL (\\u0000) characters.");
-}
-
-/** Why Postgres could not store this text (NUL, or UTF-16 that is not well formed), or null. */
-export function unstorableText(text: string): string | null {
-  if (text.includes("\0")) return "Text cannot contain NUL (\\u0000) characters.";
-  if (!text.isWellFormed()) return "Text cannot contain unpaired surrogates (such as \\ud800).";
-  return null;
 }
 
 /**

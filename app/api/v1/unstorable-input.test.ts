@@ -91,3 +91,13 @@ describe("ownerId", () => {
     expect(response.body.error.details).toEqual([{ path: "ownerId", message: expect.any(String) }]);
   });
 });
+
+describe("form input (server actions) that is stored as text", () => {
+  it("refuses NUL and lone surrogates in names at the schema", async () => {
+    const { signUpInput } = await import("@/lib/auth/sign-up");
+    const { createOrgInput } = await import("@/lib/orgs/schemas");
+    const signUp = (name: string) => signUpInput.safeParse({ name, email: "a@example.com", password: "long-enough-1", orgName: "Acme" }).success;
+    expect([signUp("Ada"), signUp("Ada\u0000"), signUp("Ada\ud800")]).toEqual([true, false, false]);
+    expect([createOrgInput.safeParse({ name: "Acme" }).success, createOrgInput.safeParse({ name: "Acme\u0000" }).success, createOrgInput.safeParse({ name: "Acme\udc00" }).success]).toEqual([true, false, false]);
+  });
+});
