@@ -14,6 +14,8 @@ const omitSecrets = {
     previousSecretEncrypted: true,
     tokenEncrypted: true,
     basicAuthEncrypted: true,
+    secretHeadersEncrypted: true,
+    followUpCredentialsEncrypted: true,
   },
 } as const;
 

@@ -1,10 +1,12 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { safeCallback } from "@/lib/auth/callback";
+import { authLimits, clientIp, consume, RateLimited, type Limit } from "@/lib/auth/rate-limit";
 import { completeEmailVerification, resendEmailVerification } from "@/lib/auth/email-verification";
 import { env } from "@/lib/env";
 import { signUp, signUpInput } from "@/lib/auth/sign-up";
@@ -23,10 +25,24 @@ export interface FormState {
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
+/** Counts the request against its limits; the form error to show when one is exceeded, or null. */
+async function throttled(limits: (email: string, ip: string) => Limit[], email: string): Promise<string | null> {
+  try {
+    await consume(limits(email.trim().toLowerCase(), clientIp(await headers())));
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimited) return error.message;
+    throw error;
+  }
+}
+
 export async function signInWithPassword(_state: FormState, form: FormData): Promise<FormState> {
   try {
     await signIn("credentials", { email: text(form, "email"), password: text(form, "password"), redirectTo: safeCallback(form.get("callbackUrl")) });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { error: "Too many sign-in attempts. Wait a few minutes, then try again.", email: text(form, "email") };
+    }
     if (error instanceof CredentialsSignin && error.code === "email_unverified") {
       return { error: "Verify your email address first: open the link we emailed you when you signed up.", unverified: true, email: text(form, "email") };
     }
@@ -40,6 +56,8 @@ export async function signInWithPassword(_state: FormState, form: FormData): Pro
 export async function resendVerificationAction(_state: FormState, form: FormData): Promise<FormState> {
   const email = z.email().safeParse(text(form, "email").trim().toLowerCase());
   if (!email.success) return { fieldErrors: { email: "Enter a valid email address." }, email: text(form, "email") };
+  const limited = await throttled(authLimits.verification, email.data);
+  if (limited) return { error: limited, email: email.data };
   await resendEmailVerification(email.data);
   return { notice: `If ${email.data} has an account waiting for verification, we sent it a new link. It works once and expires in 24 hours.`, email: email.data };
 }
@@ -48,6 +66,8 @@ export async function resendVerificationAction(_state: FormState, form: FormData
 export async function verifyEmailAction(_state: FormState, form: FormData): Promise<FormState> {
   const password = text(form, "password");
   let destination: { email: string; redirectTo: string };
+  const limited = await throttled(authLimits.verification, `token:${text(form, "token").slice(0, 64)}`);
+  if (limited) return { error: limited };
   try {
     const { user, org, callbackUrl } = await completeEmailVerification(text(form, "token"), password);
     destination = { email: user.email, redirectTo: callbackUrl ?? (org ? `/${org.slug}` : "/") };
@@ -64,6 +84,8 @@ export async function verifyEmailAction(_state: FormState, form: FormData): Prom
 export async function sendSignInLink(_state: FormState, form: FormData): Promise<FormState> {
   const email = z.email().safeParse(text(form, "email").trim().toLowerCase());
   if (!email.success) return { fieldErrors: { email: "Enter a valid email address." }, email: text(form, "email") };
+  const limited = await throttled(authLimits.magicLink, email.data);
+  if (limited) return { error: limited, email: email.data };
   try {
     await signIn("email", { email: email.data, redirectTo: safeCallback(form.get("callbackUrl")) });
   } catch (error) {
@@ -84,6 +106,8 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   if (!parsed.success) {
     return { fieldErrors: Object.fromEntries(zodIssues(parsed.error).map((issue) => [issue.path, issue.message])), email: text(form, "email") };
   }
+  const limited = await throttled(authLimits.signUp, parsed.data.email);
+  if (limited) return { error: limited, email: parsed.data.email };
   const callback = safeCallback(form.get("callbackUrl"));
   // Arriving from an invitation link addressed to this email proves the mailbox already.
   const invitationToken = /^\/invite\/([^/?#]+)$/.exec(callback)?.[1];

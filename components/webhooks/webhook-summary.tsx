@@ -83,7 +83,7 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
           <Row term="Token">{isSet(webhook.tokenSet)}</Row>
           <Row term="Basic auth">{isSet(webhook.basicAuthSet)}</Row>
           <Row term="Extra headers">
-            <Names names={Object.keys(webhook.headers)} />
+            <Names names={[...Object.keys(webhook.headers), ...webhook.secretHeaderNames.map((name) => `${name} (secret)`)]} />
           </Row>
           <Row term="Extra payload">
             <Names names={Object.keys(webhook.extraPayload)} />
@@ -98,7 +98,7 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
           <Row term="Activation">{webhook.activationRequired ? "A new URL waits for a 2xx to its test event" : "Delivers from the moment it is saved"}</Row>
           <Row term="410 Gone">{webhook.disableOnGone ? "Disables the webhook at once" : "Retried like any failure"}</Row>
           <Row term="Rate limit">{webhook.rateLimitPerSecond === null ? "No limit" : `${webhook.rateLimitPerSecond} per second`}</Row>
-          {webhook.followUpUrls.length > 0 ? <Row term="Follow-up web requests">{webhook.followUpUrls.join(", ")}</Row> : null}
+          {webhook.followUpUrls.length > 0 ? <Row term="Follow-up web requests">{webhook.followUpUrls.map((url, index) => (webhook.followUpBasicAuthSet[index] ? `${url} (Basic auth set)` : url)).join(", ")}</Row> : null}
           <Row term="Owner">{ownerText(webhook.ownerId, members)}</Row>
           <Row term="Created">{formatDate(webhook.createdAt)}</Row>
           <Row term="Updated">{formatDate(webhook.updatedAt)}</Row>

@@ -1,14 +1,16 @@
 import { cron } from "inngest";
 import { inngest } from "@/inngest/client";
 import { purgeExpiredUnverifiedAccounts } from "@/lib/auth/email-verification";
+import { purgeRateLimits } from "@/lib/auth/rate-limit";
 import { purgeHistory } from "@/lib/deliveries/purge";
 
 /**
  * Hourly clean-up: delivery history past the org's retention (30 days by default, as SonarQube
- * does), and password accounts whose address was never verified.
+ * does), password accounts whose address was never verified, and sign-in throttling counters.
  */
 export const purge = inngest.createFunction({ id: "purge-history", triggers: [cron("0 * * * *")] }, async ({ step }) => {
   const history = await step.run("delete expired history", () => purgeHistory());
   const unverifiedAccounts = await step.run("delete unverified accounts", () => purgeExpiredUnverifiedAccounts());
-  return { history, unverifiedAccounts };
+  const rateLimits = await step.run("delete ended rate-limit windows", () => purgeRateLimits());
+  return { history, unverifiedAccounts, rateLimits };
 });

@@ -16,7 +16,7 @@ export const auditEntryOutput = z.object({
 export type AuditEntryOutput = z.infer<typeof auditEntryOutput>;
 
 export async function listAuditLog(orgId: string, query: PaginationQuery) {
-  const rows = await db.auditLog.findMany({ where: { orgId }, ...pageArgs(query) });
-  const page = toPage(rows, query.limit);
+  const rows = await db.auditLog.findMany(pageArgs(orgId, query, { orgId }));
+  const page = toPage(orgId, rows, query.limit);
   return { ...page, data: page.data.map((row) => auditEntryOutput.parse(row)) };
 }

@@ -5,11 +5,22 @@ import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { safeAuthRedirect } from "@/lib/auth/callback";
 import { verifyPassword } from "@/lib/auth/password";
+import { authLimits, clientIp, consume, RateLimited } from "@/lib/auth/rate-limit";
 import { currentSessionVersion, endAllSessions, isSessionCurrent } from "@/lib/auth/session-version";
 import { sendEmail } from "@/lib/mail/send";
 import { signInLinkEmail } from "@/lib/mail/templates";
 import { logger } from "@/lib/observability/logger";
+
+/** Too many sign-in attempts for this address or from this client; the form says when to try again. */
+export class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+// A well-formed hash nobody's password matches: an unknown address costs the same scrypt work as a
+// known one, so the time of the answer does not tell which addresses have accounts.
+const unknownUserHash = "scrypt$131072$8$1$Kwew96XZLNM7nXuwyGnb7A$2foIHxsS_Tb-mDT0hf-DcX9Cnd6N6pnJIlL9RGudxTc";
 
 /** The password is right but the address is not proven yet: the sign-in form offers a new link. */
 export class EmailUnverified extends CredentialsSignin {
@@ -51,16 +62,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
+        try {
+          await consume(authLimits.signIn(parsed.data.email, clientIp(request.headers)));
+        } catch (error) {
+          if (error instanceof RateLimited) throw new TooManyAttempts();
+          throw error;
+        }
         const user = await db.user.findUnique({
           where: { email: parsed.data.email },
           omit: { passwordHash: false },
         });
-        if (!user?.passwordHash || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
-          throw new CredentialsSignin();
-        }
+        const matches = await verifyPassword(parsed.data.password, user?.passwordHash ?? unknownUserHash);
+        if (!user?.passwordHash || !matches) throw new CredentialsSignin();
         // Checked after the password, so the answer reveals nothing to someone who lacks it.
         if (!user.emailVerified) throw new EmailUnverified();
         return { id: user.id, email: user.email, name: user.name };
@@ -105,6 +121,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       return token.sub && (await isSessionCurrent(token.sub, token.sv)) ? token : null;
     },
+    // Every redirect Auth.js makes (sign-in, sign-out, magic link) goes through the same check as the forms' callbackUrl.
+    redirect: safeAuthRedirect,
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

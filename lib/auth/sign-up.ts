@@ -6,10 +6,11 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { findInvitation } from "@/lib/orgs/invitations";
 import { createOrganization } from "@/lib/orgs/orgs";
+import { storableText } from "@/lib/http/storable-text";
 import { orgName } from "@/lib/orgs/schemas";
 
 export const signUpInput = z.strictObject({
-  name: z.string().trim().min(1, "Enter your name.").max(100),
+  name: storableText().trim().min(1, "Enter your name.").max(100),
   email: z.email("Enter a valid email address.").max(254).transform((value) => value.toLowerCase()),
   password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
   // Absent for people joining through an invitation: they need no organization of their own.

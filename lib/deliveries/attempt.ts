@@ -5,6 +5,7 @@ import { retryScheduleSpecs, nextRetryDelayMs, type RetryScheduleName } from "@/
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/deliveries/health";
 import { describeFailure, sendAttempt, type EventToSend, type SentAttempt } from "@/lib/deliveries/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/deliveries/signing-target";
+import { looksSecret } from "@/lib/delivery/mask-headers";
 import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
 
 export interface AttemptReport {
@@ -82,15 +83,25 @@ export function verdictOf(sent: SentAttempt, disableOnGone: boolean): Verdict {
 }
 
 /**
+ * A follow-up request's target: its own URL and its own Basic auth only. The webhook's token, its
+ * Basic auth and its secret headers are the main receiver's credentials and never go to another host.
+ */
+function followUpTarget(target: SigningTarget, index: number, url: string): SigningTarget {
+  const secret = new Set((target.secretHeaderNames ?? []).map((name) => name.toLowerCase()));
+  const headers = Object.fromEntries(Object.entries(target.webhook.headers as Record<string, string>).filter(([name]) => !secret.has(name.toLowerCase()) && !looksSecret(name)));
+  return { ...target, token: null, basicAuth: target.followUpBasicAuth?.[index] ?? null, secretHeaderNames: [], webhook: { ...target.webhook, url, headers } };
+}
+
+/**
  * The webhook's own request, then (SecurityScorecard rules) each follow-up web request in order
  * while the previous one succeeds, each carrying the URLs and responses of those before it.
  */
 export async function sendChain(target: SigningTarget, delivery: { id: string; createdAt: Date; retriesDone: number }, events: EventToSend[]): Promise<SentAttempt[]> {
   const chain = [await sendAttempt(target, delivery, events)];
-  for (const url of target.webhook.followUpUrls) {
+  for (const [index, url] of target.webhook.followUpUrls.entries()) {
     if (chain.at(-1)!.outcome.kind !== "success") break;
     const earlierRequests = chain.map(({ request, result }) => ({ url: request.url, status: result.status, body: result.body }));
-    chain.push(await sendAttempt({ ...target, webhook: { ...target.webhook, url } }, { ...delivery, earlierRequests }, events));
+    chain.push(await sendAttempt(followUpTarget(target, index, url), { ...delivery, earlierRequests }, events));
   }
   return chain;
 }

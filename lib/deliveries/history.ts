@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { attemptOutput, deliveryDetail, deliverySummary, type deliveryListQuery } from "@/lib/deliveries/schemas";
 import { notFound } from "@/lib/http/errors";
-import { toPage, type Page } from "@/lib/http/pagination";
+import { decodeCursor, toPage, type Page } from "@/lib/http/pagination";
 
 const summaryInclude = {
   events: { select: { event: { select: { id: true, type: true, projectId: true, createdAt: true } } } },
@@ -31,11 +31,12 @@ export type DeliverySummary = z.infer<typeof deliverySummary>;
  * is one probe of Attempt(deliveryId, number DESC) and its events one of DeliveryEvent's key,
  * made only for the rows on the page. Delivery(orgId, webhookId, createdAt DESC, id DESC) gives the
  * order, and the keyset after the cursor, a row comparison on (createdAt, id), is a bound of that
- * index scan, so a page deep in the history costs what the newest does. A cursor that is not one
- * of this webhook's deliveries gives an empty page.
+ * index scan, so a page deep in the history costs what the newest does. The cursor is the opaque,
+ * org-signed keyset of the page's last row (lib/http/pagination.ts), so a row deleted meanwhile
+ * does not end the list.
  */
 export function deliveryPageStatement(orgId: string, webhookId: string, query: z.infer<typeof deliveryListQuery>): Prisma.Sql {
-  const cursor = Prisma.sql`SELECT c."createdAt", c.id FROM "Delivery" c WHERE c.id = ${query.cursor ?? null} AND c."orgId" = ${orgId} AND c."webhookId" = ${webhookId}`;
+  const after = query.cursor ? decodeCursor(orgId, query.cursor) : null;
   return Prisma.sql`
     SELECT d.id, d."webhookId", d.status::text AS status, d."isTest", d."attemptCount", d."lastAttemptAt", d."nextAttemptAt", d."createdAt",
            coalesce(events.types, '{}') AS "eventTypes", coalesce(events.count, 0)::int AS "eventCount",
@@ -55,7 +56,7 @@ export function deliveryPageStatement(orgId: string, webhookId: string, query: z
           ? Prisma.sql`AND EXISTS (SELECT 1 FROM "DeliveryEvent" de JOIN "Event" e ON e.id = de."eventId" WHERE de."deliveryId" = d.id AND e.type = ${query.eventType})`
           : Prisma.empty
       }
-      ${query.cursor ? Prisma.sql`AND (d."createdAt", d.id) < (${cursor})` : Prisma.empty}
+      ${after ? Prisma.sql`AND (d."createdAt", d.id) < (${after.createdAt}, ${after.id})` : Prisma.empty}
     ORDER BY d."createdAt" DESC, d.id DESC
     LIMIT ${query.limit + 1}`;
 }
@@ -69,7 +70,7 @@ export async function listDeliveries(orgId: string, webhookId: string, query: z.
   const webhook = await db.webhook.findFirst({ where: { id: webhookId, orgId }, select: { id: true } });
   if (!webhook) throw notFound("Webhook");
   const rows = await db.$queryRaw<unknown[]>(deliveryPageStatement(orgId, webhookId, query));
-  return toPage(rows.map((row) => deliverySummary.parse(row)), query.limit);
+  return toPage(orgId, rows.map((row) => deliverySummary.parse(row)), query.limit);
 }
 
 export async function getDeliverySummary(orgId: string, id: string): Promise<DeliverySummary> {

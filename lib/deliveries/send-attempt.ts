@@ -41,7 +41,7 @@ export async function sendAttempt(target: SendTarget, delivery: FormatInput["del
   });
   const result = await sendRequest(request, { timeoutMs: webhook.timeoutMs });
   return {
-    request: { url: request.url, headers: maskHeaders(request.headers), body: request.body },
+    request: { url: request.url, headers: maskHeaders(request.headers, target.secretHeaderNames), body: request.body },
     result: { ...result, body: storable(result.body) },
     outcome: classifyOutcome(result),
   };

@@ -1,6 +1,7 @@
 import type { Webhook } from "@/generated/prisma/client";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";
+import { plainHeaders, readCredentials } from "@/lib/webhooks/stored-credentials";
 
 /** A webhook with its write-only settings decrypted: what a request to it needs. Never leaves the server. */
 export interface SigningTarget {
@@ -8,9 +9,20 @@ export interface SigningTarget {
   secrets: string[];
   token: string | null;
   basicAuth: { username: string; password: string } | null;
+  /** Names of the extra headers (in webhook.headers, decrypted) that are secret: masked in attempts, never sent to follow-ups. */
+  secretHeaderNames?: string[];
+  /** Each follow-up URL's own Basic auth, parallel to webhook.followUpUrls (which hold no credentials). */
+  followUpBasicAuth?: Array<{ username: string; password: string } | null>;
 }
 
-const withSecrets = { secretEncrypted: false, previousSecretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false } as const;
+const withSecrets = {
+  secretEncrypted: false,
+  previousSecretEncrypted: false,
+  tokenEncrypted: false,
+  basicAuthEncrypted: false,
+  secretHeadersEncrypted: false,
+  followUpCredentialsEncrypted: false,
+} as const;
 
 /** "user:password" (as stored) into Basic auth's two parts; the password may contain colons. */
 export function splitBasicAuth(value: string) {
@@ -24,8 +36,15 @@ export function toSigningTarget(webhook: Webhook, now = new Date()): SigningTarg
   const secrets = [webhook.secretEncrypted, previousValid ? webhook.previousSecretEncrypted : null]
     .filter((value): value is string => value !== null)
     .map((value) => decryptSecret(value));
+  const credentials = readCredentials(webhook);
   return {
-    webhook,
+    webhook: {
+      ...webhook,
+      headers: { ...plainHeaders(webhook.headers as Record<string, string>), ...credentials.secretHeaders },
+      followUpUrls: credentials.followUps.map((followUp) => followUp.url),
+    },
+    secretHeaderNames: Object.keys(credentials.secretHeaders),
+    followUpBasicAuth: credentials.followUps.map((followUp) => (followUp.basicAuth ? splitBasicAuth(followUp.basicAuth) : null)),
     secrets,
     token: webhook.tokenEncrypted ? decryptSecret(webhook.tokenEncrypted) : null,
     basicAuth: webhook.basicAuthEncrypted ? splitBasicAuth(decryptSecret(webhook.basicAuthEncrypted)) : null,

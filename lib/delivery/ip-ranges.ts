@@ -26,7 +26,8 @@ const ipv6 = (description: string, ...cidrs: string[]): AddressKind => ({ descri
 // In order: the first kind that holds an address names it, so specific ranges come before the
 // blocks that contain them.
 const ipv4Kinds: AddressKind[] = [
-  ipv4("a cloud metadata address", "169.254.169.254/32"),
+  // 168.63.129.16: Azure's platform address (DHCP, DNS, health probes, the VM agent), reachable from every VM.
+  ipv4("a cloud metadata address", "169.254.169.254/32", "168.63.129.16/32"),
   ipv4("the unspecified address", "0.0.0.0/32"),
   ipv4('a "this network" address', "0.0.0.0/8"),
   ipv4("a private address", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"),
@@ -88,6 +89,23 @@ const globalUnicast = subnets("ipv6", ["2000::/3"]);
  */
 export function nonGlobalReason(address: string): string | null {
   return isIPv4(address) ? ipv4Reason(address) : ipv6Reason(address);
+}
+
+/**
+ * The rule that refuses an address ("a loopback address"), without naming it or any address inside
+ * it, or null when it is global unicast: what a tenant may be told about a name they cannot see resolve.
+ */
+export function nonGlobalRule(address: string): string | null {
+  if (isIPv4(address)) return ipv4Kind(address)?.description ?? null;
+  const found = ipv6Kinds.find((candidate) => candidate.ranges.check(address, "ipv6"));
+  if (found) return found.description;
+  const carrier = ipv4Embeddings.find((candidate) => candidate.prefix.check(address, "ipv6"));
+  if (carrier) {
+    const embeddedKind = ipv4Kind(carrier.ipv4(ipv6Words(address)));
+    if (embeddedKind) return `${embeddedKind.description} in ${carrier.description}`;
+    if (carrier.reachesIpv4) return null;
+  }
+  return globalUnicast.check(address, "ipv6") ? null : "not a global unicast address";
 }
 
 function ipv4Kind(address: string): AddressKind | undefined {

@@ -13,6 +13,12 @@ const secretHeaders = new Set([
 // And any extra header whose name suggests it carries one.
 const secretLikeName = /secret|token|key|auth|sign|hmac|pass|credential|session|cookie/i;
 
+/** Whether a header's name says its value is a credential (X-Api-Key, X-Auth-Token, Cookie…): such values are write-only and masked. */
+export function looksSecret(name: string): boolean {
+  const lower = name.toLowerCase();
+  return secretHeaders.has(lower) || secretLikeName.test(lower);
+}
+
 /** Keeps what says how the value was made, never the value: "Bearer ••••", "v1,•••• v1,••••". */
 function maskValue(name: string, value: string): string {
   if (name === "authorization" || name === "proxy-authorization") {
@@ -28,12 +34,13 @@ function maskValue(name: string, value: string): string {
   return mask;
 }
 
-/** A request's headers as an attempt stores them: secret values masked, everything else as sent. */
-export function maskHeaders(headers: Record<string, string>): Record<string, string> {
+/** A request's headers as an attempt stores them: secret values (also those `alsoSecret` names) masked, everything else as sent. */
+export function maskHeaders(headers: Record<string, string>, alsoSecret: readonly string[] = []): Record<string, string> {
+  const marked = new Set(alsoSecret.map((name) => name.toLowerCase()));
   return Object.fromEntries(
     Object.entries(headers).map(([name, value]) => {
       const lower = name.toLowerCase();
-      return [name, secretHeaders.has(lower) || secretLikeName.test(lower) ? maskValue(lower, value) : value];
+      return [name, looksSecret(lower) || marked.has(lower) ? maskValue(lower, value) : value];
     }),
   );
 }

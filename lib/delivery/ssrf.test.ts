@@ -148,8 +148,23 @@ describe("checkTargetUrl", () => {
     await expect(checkTargetUrl("https://hooks.example/x", publicOnly, answers("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"))).resolves.toBeUndefined();
   });
 
-  it("refuses a name when any one of its addresses is blocked", async () => {
-    await expect(checkTargetUrl("https://mixed.example/", publicOnly, answers("93.184.215.14", "10.0.0.7"))).rejects.toThrow("10.0.0.7 is a private address");
+  it("refuses a name when any one of its addresses is blocked, naming the rule but not the address (issue 11, item 11)", async () => {
+    const refused = checkTargetUrl("https://mixed.example/", publicOnly, answers("93.184.215.14", "10.0.0.7"));
+    await expect(refused).rejects.toEqual(expect.objectContaining({ reason: "mixed.example resolves to a private address", address: "10.0.0.7" }));
+    for (const [address, rule] of [
+      ["127.0.0.1", "a loopback address"],
+      ["::ffff:192.168.1.1", "a private address in an IPv4-mapped form"],
+      ["168.63.129.16", "a cloud metadata address"],
+    ]) {
+      const error = await checkTargetUrl("https://intranet.example/", publicOnly, answers(address!)).catch((caught: unknown) => caught as BlockedAddressError);
+      expect(error).toBeInstanceOf(BlockedAddressError);
+      expect((error as BlockedAddressError).reason).toBe(`intranet.example resolves to ${rule}`);
+      expect((error as BlockedAddressError).reason).not.toContain(address!.replace("::ffff:", ""));
+    }
+  });
+
+  it("refuses Azure's platform address 168.63.129.16 (issue 11, item 11)", () => {
+    expect(refusal(() => checkAddress("168.63.129.16", publicOnly)).reason).toBe("168.63.129.16 is a cloud metadata address");
   });
 
   it("refuses localhost as the system resolver answers it", async () => {
@@ -200,7 +215,7 @@ describe("guardedLookup", () => {
   it("hands a blocked answer back as a BlockedAddressError", async () => {
     const { error } = await callLookup(guardedLookup(publicOnly, answers("169.254.169.254")), "metadata.example");
     expect(error).toBeInstanceOf(BlockedAddressError);
-    expect((error as BlockedAddressError).reason).toBe("169.254.169.254 is a cloud metadata address");
+    expect(error).toMatchObject({ reason: "metadata.example resolves to a cloud metadata address", address: "169.254.169.254" });
   });
 
   it("vets an address literal without resolving it", async () => {
@@ -257,7 +272,7 @@ describe("guardedLookup under undici", () => {
     // rebind.test resolves nowhere else, so reaching the receiver proves the socket used our answer.
     expect(await get(lookup)).toBe(200);
     expect(resolver.calls).toBe(1);
-    await expect(get(lookup)).rejects.toThrow("10.0.0.1 is a private address");
+    await expect(get(lookup)).rejects.toThrow("rebind.test resolves to a private address");
     expect(resolver.calls).toBe(2);
     expect(receiver.requests.length).toBe(before + 1);
   });

@@ -1,9 +1,13 @@
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP, type LookupFunction } from "node:net";
-import { nonGlobalReason } from "@/lib/delivery/ip-ranges";
+import { nonGlobalReason, nonGlobalRule } from "@/lib/delivery/ip-ranges";
 import { env } from "@/lib/env";
 
-/** Delivery refused to reach an address; `reason` says why, e.g. "127.0.0.1 is a loopback address". */
+/**
+ * Delivery refused to reach an address; `reason` says why, e.g. "127.0.0.1 is a loopback address"
+ * for an IP literal the tenant wrote, but only the rule for a name ("intranet.example resolves to a
+ * loopback address"): the resolved address stays in `address`, for logs, never in `reason`.
+ */
 export class BlockedAddressError extends Error {
   constructor(
     readonly address: string,
@@ -112,7 +116,15 @@ async function vettedAddresses(host: string, allow: AllowList, resolve: Resolver
     return [{ address: hostname, family: literalFamily === 6 ? 6 : 4 }];
   }
   const addresses = await resolveName(hostname, resolve);
-  for (const { address } of addresses) checkAddress(address, allow);
+  for (const { address } of addresses) {
+    try {
+      checkAddress(address, allow);
+    } catch (error) {
+      if (!(error instanceof BlockedAddressError)) throw error;
+      const rule = nonGlobalRule(address.replace(/%.*$/, "")) ?? "not an address delivery may reach";
+      throw new BlockedAddressError(address, `${hostname} resolves to ${rule}`);
+    }
+  }
   return addresses;
 }
 

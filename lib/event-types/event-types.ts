@@ -53,16 +53,19 @@ export async function listEventTypes(orgId: string): Promise<EventTypeOutput[]> 
 export async function createEventType(orgId: string, actor: Actor, input: z.infer<typeof createEventTypeInput>) {
   const existing = await db.eventType.findFirst({ where: { orgId, name: input.name } });
   if (existing) throw new AppError("conflict", `The trigger "${input.name}" already exists.`, { field: "name" });
-  const row = await db.eventType.create({
-    data: {
-      orgId,
-      name: input.name,
-      description: input.description,
-      source: "custom",
-      schema: (input.schema ?? undefined) as Prisma.InputJsonObject | undefined,
-      examplePayload: (input.examplePayload ?? undefined) as Prisma.InputJsonObject | undefined,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.eventType.create({
+      data: {
+        orgId,
+        name: input.name,
+        description: input.description,
+        source: "custom",
+        schema: (input.schema ?? undefined) as Prisma.InputJsonObject | undefined,
+        examplePayload: (input.examplePayload ?? undefined) as Prisma.InputJsonObject | undefined,
+      },
+    });
+    await recordAudit(orgId, actor, "event_type.created", { type: "event_type", id: created.id }, { name: created.name }, tx);
+    return created;
   });
-  await recordAudit(orgId, actor, "event_type.created", { type: "event_type", id: row.id }, { name: row.name });
   return eventTypeOutput.parse(row);
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/http/errors";
+import { unstorableText } from "@/lib/http/storable-text";
 
 const defaultMaxBytes = 256 * 1024;
 // Deeper JSON than any real payload; past a few thousand levels serialisers overflow the stack.
@@ -20,9 +21,17 @@ function nestingDepth(value: unknown): number {
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string> {
+  return Buffer.from(await readBytesLimited(request, maxBytes)).toString("utf8");
+}
+
+/**
+ * The whole body, refused with a 413 AppError as soon as it is declared or streamed past `maxBytes`
+ * (a missing or false Content-Length does not get past the cap).
+ */
+export async function readBytesLimited(request: Request, maxBytes: number = defaultMaxBytes): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,11 +45,35 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function nulRefused() {
   return new AppError("validation_failed", "Text cannot contain NUL (\\u0000) characters.");
+}
+
+/**
+ * Every string and key of a parsed JSON value that Postgres could not store, with its path. Checked
+ * once for every body, so payloads, properties, schemas and every field of every input are covered.
+ */
+function unstorableStrings(value: unknown): Array<{ path: string; message: string }> {
+  const issues: Array<{ path: string; message: string }> = [];
+  const stack: Array<[unknown, string[]]> = [[value, []]];
+  while (stack.length > 0 && issues.length < 20) {
+    const [current, path] = stack.pop()!;
+    if (typeof current === "string") {
+      const problem = unstorableText(current);
+      if (problem) issues.push({ path: path.join("."), message: problem });
+      continue;
+    }
+    if (current === null || typeof current !== "object") continue;
+    for (const [key, child] of Object.entries(current)) {
+      const problem = unstorableText(key);
+      if (problem) issues.push({ path: [...path, key].join("."), message: `Property name: ${problem}` });
+      stack.push([child, [...path, key]]);
+    }
+  }
+  return issues;
 }
 
 function tooLarge(maxBytes: number) {
@@ -64,15 +97,16 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
-  // Postgres cannot store NUL in text; refuse it here rather than fail at the database.
-  if (text.includes("\\u0000")) throw nulRefused();
   if (nestingDepth(value) > maxNestingDepth) throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
+  // Postgres cannot store NUL or unpaired surrogates; refuse them here rather than fail at the database.
+  const unstorable = unstorableStrings(value);
+  if (unstorable.length > 0) throw new AppError("validation_failed", "The request holds text that cannot be stored.", unstorable);
   return schema.parse(value);
 }
 
 /** Validates URL query parameters against a schema (strings in, typed values out). */
 export function parseQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.infer<Schema> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  if (Object.values(params).some((value) => value.includes("\0"))) throw nulRefused();
+  if (Object.values(params).some((value) => unstorableText(value) !== null)) throw nulRefused();
   return schema.parse(params);
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | "limit_reached"
   | "payload_too_large"
   | "method_not_allowed"
+  | "rate_limited"
   | "not_implemented"
   | "internal_error";
 
@@ -25,6 +26,7 @@ const statusByCode: Record<ErrorCode, number> = {
   limit_reached: 409,
   payload_too_large: 413,
   method_not_allowed: 405,
+  rate_limited: 429,
   not_implemented: 501,
   internal_error: 500,
 };

@@ -17,7 +17,7 @@ export const emailOutput = z.object({
 export type EmailOutput = z.infer<typeof emailOutput>;
 
 export async function listEmails(orgId: string, query: PaginationQuery) {
-  const rows = await db.email.findMany({ where: { orgId }, ...pageArgs(query) });
-  const page = toPage(rows, query.limit);
+  const rows = await db.email.findMany(pageArgs(orgId, query, { orgId }));
+  const page = toPage(orgId, rows, query.limit);
   return { ...page, data: page.data.map((row) => emailOutput.parse(row)) };
 }

@@ -12,7 +12,7 @@ const description = `The REST API of Webhook Hub. Every call acts in one organiz
 
 **Authentication.** Send an org API token as \`Authorization: Bearer whk_…\`; the token decides the organization, and its scopes (\`projects\`, \`webhooks\`, \`events\`, \`deliveries\` × \`read\`/\`write\`, where \`write\` implies \`read\`) decide what it may do. The dashboard calls the same API with its session cookie and names the organization in an \`x-organization: <slug>\` header; members act with their role's permissions. Administrative operations (members, invitations, tokens, emails, audit log, renaming the organization) are for signed-in members only: no token scope grants them.
 
-**Pagination.** Lists that can grow are paginated by cursor, newest first: \`?limit=\` (1–100, default 20) and \`?cursor=\`. The answer is \`{ "data": [...], "nextCursor": "…" | null }\`; pass \`nextCursor\` as \`cursor\` for the next page.
+**Pagination.** Lists that can grow are paginated by cursor, newest first: \`?limit=\` (1–100, default 20) and \`?cursor=\`. The answer is \`{ "data": [...], "nextCursor": "…" | null }\`; pass \`nextCursor\` as \`cursor\` for the next page. Cursors are opaque and valid only in the organization that received them; anything else is a 422.
 
 **Errors.** Every error has one shape, \`{ "error": { "code", "message", "details" } }\`, with a 4xx status for anything the caller can fix. \`validation_failed\` (422) lists the problems in \`details\` as \`{ path, message }\`. Ids of another organization's resources answer 404, exactly like missing ones.`;
 

@@ -27,26 +27,31 @@ export async function inviteMember(orgId: string, actor: Actor, actorRole: Role,
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
   // A new invitation replaces any earlier one to the same address: only the latest link works.
   await db.invitation.deleteMany({ where: { orgId, email: input.email, acceptedAt: null } });
-  const invitation = await db.invitation.create({
-    data: {
-      orgId,
-      email: input.email,
-      role: input.role,
-      tokenHash: hashToken(token),
-      invitedById: actor.type === "member" ? actor.userId : null,
-      expiresAt: new Date(Date.now() + invitationTtlMs),
-    },
+  const invitation = await db.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: {
+        orgId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedById: actor.type === "member" ? actor.userId : null,
+        expiresAt: new Date(Date.now() + invitationTtlMs),
+      },
+    });
+    await recordAudit(orgId, actor, "member.invited", { type: "invitation", id: created.id }, { email: input.email, role: input.role }, tx);
+    return created;
   });
   const url = new URL(`/invite/${token}`, env.APP_URL).toString();
   await sendEmail({ orgId, kind: "invitation", to: input.email, ...invitationEmail(org.name, actor.label, input.role, url), secrets: [token] });
-  await recordAudit(orgId, actor, "member.invited", { type: "invitation", id: invitation.id }, { email: input.email, role: input.role });
   return invitationOutput.parse(invitation);
 }
 
 export async function revokeInvitation(orgId: string, actor: Actor, invitationId: string) {
-  const { count } = await db.invitation.deleteMany({ where: { id: invitationId, orgId, acceptedAt: null } });
-  if (count === 0) throw notFound("Invitation");
-  await recordAudit(orgId, actor, "invitation.revoked", { type: "invitation", id: invitationId });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.deleteMany({ where: { id: invitationId, orgId, acceptedAt: null } });
+    if (count === 0) throw notFound("Invitation");
+    await recordAudit(orgId, actor, "invitation.revoked", { type: "invitation", id: invitationId }, {}, tx);
+  });
 }
 
 export async function findInvitation(token: string) {
@@ -62,7 +67,7 @@ export async function acceptInvitation(token: string, user: { id: string; email:
   if (invitation.email !== user.email.toLowerCase()) {
     throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
   }
-  const member = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     // An address nobody has proven cannot be given an org: its account may be someone's squat.
     const account = await tx.user.findUnique({ where: { id: user.id }, select: { emailVerified: true } });
     if (!account?.emailVerified) throw new AppError("forbidden", "Verify your email address before joining an organization.");
@@ -73,15 +78,14 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     });
     if (count === 0) throw new AppError("not_found", "This invitation is invalid, used or expired.");
     await tx.invitation.deleteMany({ where: { orgId: invitation.orgId, email: invitation.email, acceptedAt: null } });
-    return tx.member.upsert({
+    const joined = await tx.member.upsert({
       where: { orgId_userId: { orgId: invitation.orgId, userId: user.id } },
       create: { orgId: invitation.orgId, userId: user.id, role: invitation.role },
       update: {},
     });
+    const actor: Actor = { type: "member", userId: user.id, memberId: joined.id, label: user.email };
+    await recordAudit(invitation.orgId, actor, "member.joined", { type: "member", id: joined.id }, { email: user.email, role: joined.role }, tx);
+    return joined;
   });
-  await recordAudit(invitation.orgId, { type: "member", userId: user.id, memberId: member.id, label: user.email }, "member.joined", {
-    type: "member",
-    id: member.id,
-  }, { email: user.email, role: member.role });
   return invitation.org;
 }

@@ -27,10 +27,12 @@ export async function updateOrganization(orgId: string, actor: Actor, input: Upd
     webhookLimitOrg: input.webhookLimitOrg,
     retentionDays: input.retentionDays,
   };
-  const org = await db.organization.update({ where: { id: orgId }, data });
   const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
-  await recordAudit(orgId, actor, "organization.updated", { type: "organization", id: orgId }, changed);
-  return org;
+  return db.$transaction(async (tx) => {
+    const org = await tx.organization.update({ where: { id: orgId }, data });
+    await recordAudit(orgId, actor, "organization.updated", { type: "organization", id: orgId }, changed, tx);
+    return org;
+  });
 }
 
 export function listUserOrganizations(userId: string) {

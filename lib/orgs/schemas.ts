@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
+import { storableText } from "@/lib/http/storable-text";
 
-export const orgName = z.string().trim().min(2, "An organization name has at least 2 characters.").max(80);
+export const orgName = storableText().trim().min(2, "An organization name has at least 2 characters.").max(80);
 
 export const createOrgInput = z.strictObject({ name: orgName });
 /** Name, and the limits DESIGN.md makes per-org settings (SonarQube's 10 + 10 webhooks, 30-day history). */

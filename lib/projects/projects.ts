@@ -18,8 +18,8 @@ async function assertKeyFree(orgId: string, key: string, exceptId?: string) {
 }
 
 export async function listProjects(orgId: string, query: PaginationQuery): Promise<Page<ProjectOutput>> {
-  const rows = await db.project.findMany({ where: { orgId }, ...pageArgs(query) });
-  const page = toPage(rows, query.limit);
+  const rows = await db.project.findMany(pageArgs(orgId, query, { orgId }));
+  const page = toPage(orgId, rows, query.limit);
   return { ...page, data: page.data.map((row) => projectOutput.parse(row)) };
 }
 
@@ -31,23 +31,31 @@ export async function getProject(orgId: string, id: string): Promise<ProjectOutp
 
 export async function createProject(orgId: string, actor: Actor, input: CreateProjectInput): Promise<ProjectOutput> {
   await assertKeyFree(orgId, input.key);
-  const row = await db.project.create({ data: { orgId, key: input.key, name: input.name } });
-  await recordAudit(orgId, actor, "project.created", { type: "project", id: row.id }, { key: row.key, name: row.name });
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.project.create({ data: { orgId, key: input.key, name: input.name } });
+    await recordAudit(orgId, actor, "project.created", { type: "project", id: created.id }, { key: created.key, name: created.name }, tx);
+    return created;
+  });
   return projectOutput.parse(row);
 }
 
 export async function updateProject(orgId: string, actor: Actor, id: string, input: UpdateProjectInput): Promise<ProjectOutput> {
   if (input.key) await assertKeyFree(orgId, input.key, id);
-  const { count } = await db.project.updateMany({ where: { id, orgId }, data: { key: input.key, name: input.name } });
-  if (count === 0) throw notFound("Project");
-  const project = await getProject(orgId, id);
-  await recordAudit(orgId, actor, "project.updated", { type: "project", id }, { key: project.key, name: project.name });
-  return project;
+  const row = await db.$transaction(async (tx) => {
+    const { count } = await tx.project.updateMany({ where: { id, orgId }, data: { key: input.key, name: input.name } });
+    const updated = count === 0 ? null : await tx.project.findFirst({ where: { id, orgId } });
+    if (!updated) throw notFound("Project");
+    await recordAudit(orgId, actor, "project.updated", { type: "project", id }, { key: updated.key, name: updated.name }, tx);
+    return updated;
+  });
+  return projectOutput.parse(row);
 }
 
 export async function deleteProject(orgId: string, actor: Actor, id: string): Promise<void> {
   const project = await getProject(orgId, id);
-  const { count } = await db.project.deleteMany({ where: { id, orgId } });
-  if (count === 0) throw notFound("Project");
-  await recordAudit(orgId, actor, "project.deleted", { type: "project", id }, { key: project.key });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.project.deleteMany({ where: { id, orgId } });
+    if (count === 0) throw notFound("Project");
+    await recordAudit(orgId, actor, "project.deleted", { type: "project", id }, { key: project.key }, tx);
+  });
 }

@@ -16,29 +16,35 @@ export async function listTokens(orgId: string): Promise<TokenOutput[]> {
 /** Creates a token and returns it with its secret; the secret is never retrievable again. */
 export async function createToken(orgId: string, actor: Actor, input: CreateTokenInput) {
   const secret = generateTokenSecret();
-  const row = await db.apiToken.create({
-    data: {
-      orgId,
-      name: input.name,
-      scopes: input.scopes,
-      prefix: secret.prefix,
-      tokenHash: secret.tokenHash,
-      createdById: actor.type === "member" ? actor.userId : null,
-      expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * dayMs) : null,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        orgId,
+        name: input.name,
+        scopes: input.scopes,
+        prefix: secret.prefix,
+        tokenHash: secret.tokenHash,
+        createdById: actor.type === "member" ? actor.userId : null,
+        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * dayMs) : null,
+      },
+    });
+    await recordAudit(orgId, actor, "token.created", { type: "api_token", id: created.id }, { name: created.name, scopes: created.scopes }, tx);
+    return created;
   });
-  await recordAudit(orgId, actor, "token.created", { type: "api_token", id: row.id }, { name: row.name, scopes: row.scopes });
   return { token: tokenOutput.parse(row), secret: secret.token };
 }
 
 export async function revokeToken(orgId: string, actor: Actor, tokenId: string): Promise<TokenOutput> {
-  const { count } = await db.apiToken.updateMany({
-    where: { id: tokenId, orgId, revokedAt: null },
-    data: { revokedAt: new Date() },
+  const row = await db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, orgId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const revoked = await tx.apiToken.findFirst({ where: { id: tokenId, orgId } });
+    if (!revoked) throw notFound("Token");
+    if (count > 0) await recordAudit(orgId, actor, "token.revoked", { type: "api_token", id: revoked.id }, { name: revoked.name }, tx);
+    return revoked;
   });
-  const row = await db.apiToken.findFirst({ where: { id: tokenId, orgId } });
-  if (!row) throw notFound("Token");
-  if (count > 0) await recordAudit(orgId, actor, "token.revoked", { type: "api_token", id: row.id }, { name: row.name });
   return tokenOutput.parse(row);
 }
 

@@ -109,7 +109,7 @@ describe("after the overlap", () => {
   it("signs with the previous secret until its expiry, and not from that instant on", async () => {
     const row = await db.webhook.findUniqueOrThrow({
       where: { id: webhookIds.standard },
-      omit: { secretEncrypted: false, previousSecretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false },
+      omit: { secretEncrypted: false, previousSecretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false, secretHeadersEncrypted: false, followUpCredentialsEncrypted: false },
     });
     const expiresAt = row.previousSecretExpiresAt!;
     expect(toSigningTarget(row, new Date(expiresAt.getTime() - 1)).secrets).toEqual([newSecrets.standard, oldStandardSecret]);

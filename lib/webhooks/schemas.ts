@@ -24,15 +24,23 @@ const targetUrl = z
 
 const headers = z
   .record(z.string(), z.string().max(1024, "A header value has at most 1024 characters."))
-  .superRefine((value, ctx) => {
-    const names = Object.keys(value);
-    if (names.length > maxHeaders) ctx.addIssue({ code: "custom", message: `At most ${maxHeaders} extra headers.` });
-    for (const name of names) {
-      if (!headerName.test(name)) ctx.addIssue({ code: "custom", path: [name], message: `"${name}" is not a valid header name.` });
-      else if (reservedHeaders.has(name.toLowerCase())) ctx.addIssue({ code: "custom", path: [name], message: `The hub sets ${name} itself.` });
-      if (/[\r\n\0]/.test(value[name] ?? "")) ctx.addIssue({ code: "custom", path: [name], message: "Header values cannot contain line breaks." });
-    }
-  });
+  .superRefine(checkHeaders);
+
+/** Write-only headers: a value sets it, null removes it, a name left out keeps what is stored. */
+const secretHeadersInput = z
+  .record(z.string(), z.string().max(1024, "A header value has at most 1024 characters.").nullable())
+  .superRefine((value, ctx) => checkHeaders(Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, entry ?? ""])), ctx))
+  .describe("Write-only extra headers (API keys and the like): a value sets one, null removes it, leaving a name out keeps it. Shown back only by name, in secretHeaderNames. Headers in `headers` whose name looks like a credential (…key, …token, …secret, authorization, cookie, password…) are stored this way too.");
+
+function checkHeaders(value: Record<string, string>, ctx: z.RefinementCtx) {
+  const names = Object.keys(value);
+  if (names.length > maxHeaders) ctx.addIssue({ code: "custom", message: `At most ${maxHeaders} extra headers.` });
+  for (const name of names) {
+    if (!headerName.test(name)) ctx.addIssue({ code: "custom", path: [name], message: `"${name}" is not a valid header name.` });
+    else if (reservedHeaders.has(name.toLowerCase())) ctx.addIssue({ code: "custom", path: [name], message: `The hub sets ${name} itself.` });
+    if (/[\r\n\0]/.test(value[name] ?? "")) ctx.addIssue({ code: "custom", path: [name], message: "Header values cannot contain line breaks." });
+  }
+}
 
 const extraPayload = z
   .record(z.string(), z.unknown())
@@ -74,6 +82,7 @@ const webhookFields = {
     .describe("Write-only. Setting it replaces the secret at once; to keep the old one valid for 24 h meanwhile, use rotate_secret."),
   token: z.string().max(512).nullable().optional(),
   headers: headers.default({}),
+  secretHeaders: secretHeadersInput.optional(),
   extraPayload: extraPayload.default({}),
   deliveryMode: z.enum(["single", "batched"]).optional(),
   batchWindowMs: z.number().int().min(1000).max(60_000).optional(),
@@ -82,7 +91,7 @@ const webhookFields = {
   timeoutMs: z.number().int().min(1000).max(30_000).optional(),
   rateLimitPerSecond: z.number().int().min(1).max(1000).nullable().default(null),
   followUpUrls: z.array(targetUrl).max(maxFollowUps, `At most ${maxFollowUps} follow-up web requests.`).default([]),
-  ownerId: z.string().max(64).nullable().default(null),
+  ownerId: z.string().min(1, "Give a member id, or null for no owner.").max(64).nullable().default(null),
   active: z.boolean().default(true),
   activationRequired: z
     .boolean()
@@ -186,7 +195,8 @@ export const webhookOutput = z.object({
   previousSecretValidUntil: z.date().nullable().describe("While a rotation overlaps (standard webhooks): until when the previous secret still signs beside the current one."),
   tokenSet: z.boolean(),
   basicAuthSet: z.boolean(),
-  headers: z.record(z.string(), z.string()),
+  headers: z.record(z.string(), z.string()).describe("The plain extra headers. Secret ones are listed by name in secretHeaderNames, never by value."),
+  secretHeaderNames: z.array(z.string()).describe("Names of the write-only extra headers that are set."),
   extraPayload: z.record(z.string(), z.unknown()),
   deliveryMode: z.enum(["single", "batched"]),
   batchWindowMs: z.number(),
@@ -194,7 +204,8 @@ export const webhookOutput = z.object({
   retryPolicy: z.object({ schedule: z.enum(retrySchedules), delaysSeconds: z.array(z.number()).optional() }),
   timeoutMs: z.number(),
   rateLimitPerSecond: z.number().nullable(),
-  followUpUrls: z.array(z.string()),
+  followUpUrls: z.array(z.string()).describe("Without credentials: a follow-up URL's user:password@ is write-only, like url's."),
+  followUpBasicAuthSet: z.array(z.boolean()).describe("For each follow-up URL, whether it has Basic auth credentials stored."),
   ownerId: z.string().nullable(),
   active: z.boolean(),
   activationRequired: z.boolean(),

@@ -21,20 +21,28 @@ import {
 } from "@/lib/webhooks/schemas";
 import { assertDeliverableUrl } from "@/lib/webhooks/check-target";
 import { splitCredentials } from "@/lib/webhooks/target-url";
+import { credentialColumns, plainHeaders, readCredentials, type WebhookCredentials } from "@/lib/webhooks/stored-credentials";
 import type { z } from "zod";
 import type { webhookListQuery } from "@/lib/webhooks/schemas";
 
+const maxExtraHeaders = 20;
+
 // Secret columns are selected only to report whether they are set; their values never leave here.
 const withFlags = {
-  omit: { secretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false },
+  omit: { secretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false, secretHeadersEncrypted: false, followUpCredentialsEncrypted: false },
   include: { projects: { select: { id: true } }, _count: { select: { deliveries: { where: { status: "held" } } } } },
 } as const;
 
 type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & { projects: Array<{ id: string }>; _count: { deliveries: number } };
 
 function toOutput(row: StoredWebhook): WebhookOutput {
+  const credentials = readCredentials(row);
   return webhookOutput.parse({
     ...row,
+    headers: plainHeaders(row.headers as Record<string, string>),
+    secretHeaderNames: Object.keys(credentials.secretHeaders),
+    followUpUrls: credentials.followUps.map((followUp) => followUp.url),
+    followUpBasicAuthSet: credentials.followUps.map((followUp) => followUp.basicAuth !== null),
     scope: row.projectId ? "project" : "org",
     projectIds: row.projects.map((project) => project.id),
     secretSet: row.secretEncrypted !== null,
@@ -74,7 +82,7 @@ async function checkReferences(orgId: string, input: CreateWebhookInput) {
     const known = new Set((await db.eventType.findMany({ where: { orgId, name: { in: input.triggers } }, select: { name: true } })).map((type) => type.name));
     for (const name of input.triggers) if (!known.has(name)) issues.push({ path: "triggers", message: `Unknown trigger "${name}". See GET /api/v1/webhooks/triggers.` });
   }
-  if (input.ownerId && !(await db.member.findFirst({ where: { orgId, id: input.ownerId } }))) {
+  if (input.ownerId !== null && !(await db.member.findFirst({ where: { orgId, id: input.ownerId } }))) {
     issues.push({ path: "ownerId", message: "The owner must be a member of this organization." });
   }
   if (issues.length > 0) throw new AppError("validation_failed", "The webhook refers to things that do not exist.", issues);
@@ -98,8 +106,12 @@ async function checkLimits(orgId: string, input: CreateWebhookInput, exceptId?: 
 }
 
 /** Stored columns for a validated webhook; the preset fills what the input leaves open. */
-function columns(input: CreateWebhookInput) {
+function columns(input: CreateWebhookInput, stored: WebhookCredentials | null) {
   const preset = presets[input.format];
+  const credentials = credentialColumns(input, stored);
+  if (Object.keys(credentials.headers).length + credentials.secretHeaderNames.length > maxExtraHeaders) {
+    throw new AppError("validation_failed", "The request is not valid.", [{ path: "headers", message: `At most ${maxExtraHeaders} extra headers, secret ones included.` }]);
+  }
   const { url } = splitCredentials(input.url);
   const retry = input.retryPolicy ?? { schedule: preset.retrySchedule };
   return {
@@ -109,7 +121,8 @@ function columns(input: CreateWebhookInput) {
     portfolioId: input.scope === "org" ? input.portfolioId : null,
     triggers: input.triggers,
     format: input.format,
-    headers: input.headers,
+    headers: credentials.headers,
+    ...credentials.columns,
     extraPayload: input.extraPayload as Prisma.InputJsonObject,
     deliveryMode: input.deliveryMode ?? preset.deliveryMode,
     batchWindowMs: input.batchWindowMs ?? preset.batchWindowMs,
@@ -118,7 +131,7 @@ function columns(input: CreateWebhookInput) {
     retryDelaysSeconds: retry.schedule === "custom" ? (retry.delaysSeconds ?? []) : [],
     timeoutMs: input.timeoutMs ?? preset.timeoutMs,
     rateLimitPerSecond: input.rateLimitPerSecond,
-    followUpUrls: input.followUpUrls,
+    followUpUrls: credentials.followUpUrls,
     ownerId: input.ownerId,
     activationRequired: input.activationRequired ?? preset.activationRequired,
     disableOnGone: input.disableOnGone ?? preset.disableOnGone,
@@ -176,20 +189,24 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
   await checkReferences(orgId, input);
   await assertDeliverableUrls(input);
   await checkLimits(orgId, input);
-  const data = columns(input);
+  const data = columns(input, null);
   const selection = await selectedProjects(orgId, input);
   const generated = secretToGenerate(input);
-  const row = await db.webhook.create({
-    data: {
-      orgId,
-      ...data,
-      ...secretColumns({ ...input, secret: generated ?? input.secret }),
-      ...nextStatus(null, input.active, true, data.activationRequired),
-      projects: { connect: selection },
-    },
-    ...withFlags,
+  // The change and its audit entry commit together or not at all.
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.webhook.create({
+      data: {
+        orgId,
+        ...data,
+        ...secretColumns({ ...input, secret: generated ?? input.secret }),
+        ...nextStatus(null, input.active, true, data.activationRequired),
+        projects: { connect: selection },
+      },
+      ...withFlags,
+    });
+    await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: created.id }, { name: created.name, url: created.url, format: created.format, ...(generated ? { secret: "generated (value hidden)" } : {}) }, tx);
+    return created;
   });
-  await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: row.id }, { name: row.name, url: row.url, format: row.format, ...(generated ? { secret: "generated (value hidden)" } : {}) });
   if (row.status === "pending") await requestActivation(orgId, row.id);
   return { ...toOutput(row), ...(generated ? { secret: generated } : {}) };
 }
@@ -242,13 +259,15 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   await checkReferences(orgId, merged);
   await assertDeliverableUrls({ url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
-  const data = columns(merged);
+  const data = columns(merged, readCredentials(stored));
   const selection = await selectedProjects(orgId, merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
   const status = nextStatus(stored, merged.active, urlChanged, data.activationRequired);
   const now = new Date();
-  // One write, keyed by id and org; a webhook deleted meanwhile answers 404 (P2025). Pausing holds
-  // the webhook's waiting deliveries; resuming it (to active) sends what was held, in order.
+  const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
+  // One write, keyed by id and org (a webhook deleted meanwhile answers 404, P2025), committed with
+  // its audit entry. Pausing holds the webhook's waiting deliveries; resuming it (to active) sends
+  // what was held, in order.
   const toWake = await db.$transaction(async (tx) => {
     await tx.webhook.update({
       where: { id, orgId },
@@ -259,6 +278,7 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
         projects: { set: selection },
       },
     });
+    await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed }, tx);
     if (status.status === "paused" && stored.status !== "paused") await holdDeliveries(tx, id, now);
     if (status.status === "active" || status.status === "failing") {
       if ((await releaseHeld(tx, id, now)) > 0) return claimWebhooksToWake(tx, [id], now);
@@ -266,8 +286,6 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
     return [];
   });
   await wakeWebhooks(toWake);
-  const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
-  await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed });
   const updated = await findStored(orgId, id);
   if (updated.status === "pending" && stored.status !== "pending") await requestActivation(orgId, id);
   return toOutput(updated);
@@ -283,8 +301,11 @@ export async function getWebhook(orgId: string, id: string): Promise<WebhookOutp
 
 export async function deleteWebhook(orgId: string, actor: Actor, id: string): Promise<void> {
   const stored = await findStored(orgId, id);
-  await db.webhook.deleteMany({ where: { id, orgId } });
-  await recordAudit(orgId, actor, "webhook.deleted", { type: "webhook", id }, { name: stored.name, url: stored.url });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.webhook.deleteMany({ where: { id, orgId } });
+    if (count === 0) throw notFound("Webhook");
+    await recordAudit(orgId, actor, "webhook.deleted", { type: "webhook", id }, { name: stored.name, url: stored.url }, tx);
+  });
 }
 
 /** `projectId` filters to the webhooks that apply to that project; `trigger` to those it would fire for. */
@@ -299,7 +320,7 @@ export async function listWebhooks(orgId: string, query: z.infer<typeof webhookL
       query.trigger ? { OR: [{ triggers: { has: query.trigger } }, { triggers: { isEmpty: true } }] } : {},
     ],
   };
-  const rows = await db.webhook.findMany({ where, ...withFlags, ...pageArgs(query) });
-  const page = toPage(rows, query.limit);
+  const rows = await db.webhook.findMany({ ...withFlags, ...pageArgs(orgId, query, where) });
+  const page = toPage(orgId, rows, query.limit);
   return { ...page, data: page.data.map(toOutput) };
 }

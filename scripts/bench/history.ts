@@ -4,6 +4,7 @@ import { performance } from "node:perf_hooks";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { deliveryPageStatement, listDeliveries } from "@/lib/deliveries/history";
+import { encodeCursor } from "@/lib/http/pagination";
 import { statsRanges, webhookStats } from "@/lib/deliveries/stats";
 import { percentile } from "@/scripts/bench/percentile";
 import { phase } from "@/scripts/bench/progress";
@@ -159,10 +160,10 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
   await db.$executeRawUnsafe(`VACUUM ANALYZE "Event", "Delivery", "DeliveryEvent", "Attempt", "AttemptHourly", "AttemptDaily"`);
 
   // The page statement listDeliveries sends, newest page and a deep one: each must probe the indexes.
-  const [deep] = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Delivery" WHERE "webhookId" = ${webhookIds[0]!} ORDER BY "createdAt" LIMIT 1 OFFSET ${Math.floor(deliveries / webhookCount / 2)}`;
+  const [deep] = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
+    SELECT id, "createdAt" FROM "Delivery" WHERE "webhookId" = ${webhookIds[0]!} ORDER BY "createdAt" LIMIT 1 OFFSET ${Math.floor(deliveries / webhookCount / 2)}`;
   const plans: string[] = [];
-  for (const query of [{ limit: pageSize }, { limit: pageSize, cursor: deep!.id }]) {
+  for (const query of [{ limit: pageSize }, { limit: pageSize, cursor: encodeCursor(org.id, deep!) }]) {
     const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${deliveryPageStatement(org.id, webhookIds[0]!, query)}`;
     plans.push(plan.map((row) => row["QUERY PLAN"]).join("\n"));
   }
@@ -172,15 +173,15 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
   }
 
   // Cursors deep in each webhook's history: a page from somewhere in the 30 days, not only the newest.
-  const cursors = await db.$queryRaw<{ id: string; webhookId: string }[]>`
-    SELECT id, "webhookId" FROM "Delivery" WHERE "orgId" = ${org.id} ORDER BY random() LIMIT ${historySamples * 2}`;
+  const cursors = await db.$queryRaw<{ id: string; webhookId: string; createdAt: Date }[]>`
+    SELECT id, "webhookId", "createdAt" FROM "Delivery" WHERE "orgId" = ${org.id} ORDER BY random() LIMIT ${historySamples * 2}`;
   phase(`history: timing ${historySamples} calls per query, one at a time…`);
   const webhookAt = (index: number) => webhookIds[index % webhookCount]!;
   const figures = [
     await measure("history list, newest page", historySamples, 25, (index) => listDeliveries(org.id, webhookAt(index), { limit: pageSize })),
     await measure("history list, a page deep in the history", historySamples, 25, (index) => {
       const cursor = cursors[index % cursors.length]!;
-      return listDeliveries(org.id, cursor.webhookId, { limit: pageSize, cursor: cursor.id });
+      return listDeliveries(org.id, cursor.webhookId, { limit: pageSize, cursor: encodeCursor(org.id, cursor) });
     }),
   ];
   for (const range of statsRanges) {

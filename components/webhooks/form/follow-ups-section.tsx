@@ -12,7 +12,7 @@ export function FollowUpsSection({ state, update, errors }: SectionProps) {
       title="Follow-up web requests"
       description="Called in order after the webhook's own URL answers 2xx. Each request's body lists the URL and response of the requests before it under webhooks."
     >
-      <Field label="Follow-up URLs" optional error={errors.followUpUrls} hint="One URL per line, at most 5.">
+      <Field label="Follow-up URLs" optional error={errors.followUpUrls} hint="One URL per line, at most 5. Credentials in a URL (https://user:password@…) are stored encrypted and sent only to that URL; they are not shown again, and a URL saved back without them keeps them.">
         <Textarea
           value={state.followUpUrls}
           onChange={(event) => update({ followUpUrls: event.target.value })}

@@ -25,6 +25,10 @@ export interface WebhookFormState {
   token: string;
   clearToken: boolean;
   headers: HeaderRow[];
+  /** Secret headers already stored: shown by name only. */
+  secretHeaderNames: string[];
+  /** Stored secret headers to remove on save. */
+  removedSecretHeaders: string[];
   extraPayload: string;
   deliveryMode: "single" | "batched";
   batchWindowMs: string;
@@ -84,6 +88,8 @@ export function newWebhookState(): WebhookFormState {
     token: "",
     clearToken: false,
     headers: [],
+    secretHeaderNames: [],
+    removedSecretHeaders: [],
     extraPayload: "",
     batchMaxSize: "100",
     rateLimitPerSecond: "",
@@ -113,6 +119,8 @@ export function webhookState(webhook: Webhook): WebhookFormState {
     token: "",
     clearToken: false,
     headers: Object.entries(webhook.headers).map(([name, value]) => headerRow(name, value)),
+    secretHeaderNames: webhook.secretHeaderNames,
+    removedSecretHeaders: [],
     extraPayload: Object.keys(webhook.extraPayload).length > 0 ? JSON.stringify(webhook.extraPayload, null, 2) : "",
     deliveryMode: webhook.deliveryMode,
     batchWindowMs: String(webhook.batchWindowMs),
@@ -195,6 +203,7 @@ export function toInput(state: WebhookFormState): { input: WebhookInput; errors:
     secret: writeOnly(state.secret, state.clearSecret),
     token: writeOnly(state.token, state.clearToken),
     headers: parseHeaders(state.headers, errors),
+    ...(state.removedSecretHeaders.length > 0 ? { secretHeaders: Object.fromEntries(state.removedSecretHeaders.map((name) => [name, null])) } : {}),
     extraPayload: parseExtraPayload(state.extraPayload, errors),
     deliveryMode: state.deliveryMode,
     batchWindowMs: wholeNumber(state.batchWindowMs, "batchWindowMs", errors),

@@ -7,7 +7,34 @@ import { headerRow, type HeaderRow, type SectionProps } from "@/components/webho
 export function HeadersSection({ state, update, errors }: SectionProps) {
   const change = (key: number, patch: Partial<HeaderRow>) => update({ headers: state.headers.map((row) => (row.key === key ? { ...row, ...patch } : row)) });
   return (
-    <FormSection id="headers" title="Extra headers" description="Sent with every request. The hub's own headers (signatures, Content-Type, Authorization…) cannot be overridden.">
+    <FormSection
+      id="headers"
+      title="Extra headers"
+      description="Sent with every request. The hub's own headers (signatures, Content-Type, Authorization…) cannot be overridden. A header whose name looks like a credential (…Key, …Token, …Secret, Cookie…) is stored encrypted and never shown again; enter it again to replace it."
+    >
+      {state.secretHeaderNames.length > 0 ? (
+        <ul className="grid gap-1 text-sm" aria-label="Secret headers">
+          {state.secretHeaderNames.map((name) => {
+            const removed = state.removedSecretHeaders.includes(name);
+            return (
+              <li key={name} className="flex items-center gap-2">
+                <span className={`font-mono ${removed ? "line-through text-zinc-400" : ""}`}>{name}</span>
+                <span className="text-zinc-500">value hidden</span>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="sm"
+                  onClick={() =>
+                    update({ removedSecretHeaders: removed ? state.removedSecretHeaders.filter((item) => item !== name) : [...state.removedSecretHeaders, name] })
+                  }
+                >
+                  {removed ? "Keep" : "Remove"}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
       {state.headers.length > 0 ? (
         <ul className="grid gap-2">
           {state.headers.map((row, index) => {

@@ -60,3 +60,11 @@ describe("settings that could never be delivered are refused when saved", () => 
     expect(response.body.error.details[0].path).toBe("url");
   });
 });
+
+describe("Azure's platform address (issue 11, item 11)", () => {
+  it("is refused like the other metadata addresses", async () => {
+    const response = await create("http://168.63.129.16/hook");
+    expect(response.status).toBe(422);
+    expect(response.body.error.details).toEqual([{ path: "url", message: expect.stringContaining("cloud metadata") }]);
+  });
+});

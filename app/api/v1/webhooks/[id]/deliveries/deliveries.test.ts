@@ -108,10 +108,10 @@ describe("GET /api/v1/webhooks/{id}/deliveries", () => {
     expect(response.body.data.map((delivery: { attemptCount: number }) => delivery.attemptCount).sort()).toEqual([5, 7]);
   });
 
-  it("answers an empty page for a cursor that is not one of the webhook's deliveries", async () => {
+  it("refuses a cursor it did not hand out (a bare delivery id) with 422", async () => {
     const other = await db.delivery.findFirstOrThrow({ where: { orgId, webhookId: { not: webhookId } } });
     const response = await list(webhookId, { cursor: other.id });
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ data: [], nextCursor: null });
+    expect(response.status).toBe(422);
+    expect(response.body.error.details).toEqual([{ path: "cursor", message: expect.any(String) }]);
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Webhook" ADD COLUMN     "followUpCredentialsEncrypted" TEXT,
+ADD COLUMN     "secretHeadersEncrypted" TEXT;
