@@ -47,7 +47,8 @@ async function createSingleDeliveries(tx: Tx, eventIds: string[], now: Date): Pr
       JOIN "Webhook" w ON w."orgId" = e."orgId" AND w.status IN ('active', 'failing', 'paused')
        AND (cardinality(w.triggers) = 0 OR e.type = ANY(w.triggers))
        AND (w."projectId" = e."projectId"
-            OR (w."projectId" IS NULL AND (NOT EXISTS (SELECT 1 FROM "_WebhookProjectSelection" s WHERE s."B" = w.id)
+            -- No selection means every project, unless the webhook follows a portfolio: an emptied portfolio matches none.
+            OR (w."projectId" IS NULL AND ((w."portfolioId" IS NULL AND NOT EXISTS (SELECT 1 FROM "_WebhookProjectSelection" s WHERE s."B" = w.id))
                                            OR EXISTS (SELECT 1 FROM "_WebhookProjectSelection" s WHERE s."B" = w.id AND s."A" = e."projectId"))))
       WHERE e.id = ANY(${eventIds}::text[])
     ), singles AS (

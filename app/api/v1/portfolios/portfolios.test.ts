@@ -2,6 +2,7 @@ import "@/test/engine-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as item from "@/app/api/v1/portfolios/[id]/route";
 import * as collection from "@/app/api/v1/portfolios/route";
+import * as projectItem from "@/app/api/v1/projects/[id]/route";
 import * as webhookItem from "@/app/api/v1/webhooks/[id]/route";
 import * as webhooks from "@/app/api/v1/webhooks/route";
 import { publishEvent } from "@/lib/events/publish";
@@ -52,6 +53,21 @@ describe("portfolios (SecurityScorecard's Selected Portfolio)", () => {
     const rescoped = await call("PATCH", webhookItem.PATCH, "/", { token, params: { id: webhook.body.id }, body: { projectIds: [api!.id] } });
     expect(rescoped.body).toMatchObject({ portfolioId: null, projectIds: [api!.id] });
     expect((await call("DELETE", item.DELETE, "/", { token, params: { id: portfolioId } })).status).toBe(204);
+  });
+
+  it("sends nothing through a webhook whose portfolio lost its last project: an empty portfolio is no project, not all of them", async () => {
+    const { org } = await createOrg();
+    const { token } = await createApiToken(org.id, ["projects:write", "webhooks:write", "events:write"]);
+    const [only, other] = await Promise.all(["only", "other"].map((key) => createProjectRow(org.id, key)));
+    const receiver = await engine.receiver(() => ({ status: 200 }));
+    const portfolioId: string = (await call("POST", collection.POST, "/api/v1/portfolios", { token, body: { name: "One", projectIds: [only!.id] } })).body.id;
+    await call("POST", webhooks.POST, "/api/v1/webhooks", { token, body: { name: "Rule", url: receiver.url, format: "scorecard", portfolioId } });
+
+    expect((await call("DELETE", projectItem.DELETE, "/", { token, params: { id: only!.id } })).status).toBe(204);
+    await publishEvent(org.id, { type: "scorecard.score_changed", project: other!.key, payload: { domain: "other.example.com" }, properties: {} });
+    await publishEvent(org.id, { type: "scorecard.score_changed", payload: { domain: "org-wide.example.com" }, properties: {} });
+    await engine.advance(0);
+    expect(receiver.requests).toEqual([]);
   });
 
   it("refuses projects and portfolios of another organization, and keeps its portfolios out of reach", async () => {
