@@ -21,7 +21,7 @@ const usage = `npm run bench -- [history | engine] [options]
   history                    run only the history-at-scale section; it rewrites only its part of the report
   engine                     run only the end-to-end delivery engine section; likewise
   --engine-events N          events fanned out to 20 single-mode webhooks (default 1000)
-  --engine-batched-events N  events fanned out to 20 batched webhooks (default 5000)
+  --engine-batched-events N  events fanned out to 20 batched webhooks (default 20000)
   --no-build                 serve the existing .next instead of running next build first
   --events N                 events to publish in the ingest run (default 5000)
   --concurrency N            requests in flight during the ingest run (default 50)
@@ -64,7 +64,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     historyOnly: positionals.includes("history"),
     engineOnly: positionals.includes("engine"),
     engineEvents: positive("engine-events", values["engine-events"], 1000),
-    engineBatchedEvents: positive("engine-batched-events", values["engine-batched-events"], 5000),
+    engineBatchedEvents: positive("engine-batched-events", values["engine-batched-events"], 20_000),
     historyAttempts: positive("history-attempts", values["history-attempts"], 1_000_000),
     historySamples: positive("history-samples", values["history-samples"], 200),
     build: !values["no-build"],
