@@ -7,6 +7,8 @@ export async function register() {
   // Node's process.env is an exotic object whose enumeration goes to the C++ side for each
   // variable; a plain snapshot enumerates at object speed. The environment does not change after start.
   process.env = { ...process.env };
+  const { refuseUnsupportedMethods } = await import("@/lib/http/unsupported-methods");
+  refuseUnsupportedMethods();
   // Events stored but never fanned out (the process died between the 202 and the dispatch), and
   // overdue webhooks, are handled now rather than at the next sweep.
   const { sweepEngine } = await import("@/lib/deliveries/sweep");
