@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function SignInForm({ callbackUrl, linkError, signUpEnabled }: { callbackUrl: string; linkError: boolean; signUpEnabled: boolean }) {
+export function SignInForm({ callbackUrl, problem, signUpEnabled }: { callbackUrl: string; problem: string | null; signUpEnabled: boolean }) {
   const [mode, setMode] = useState<"password" | "link">("password");
   const [passwordState, passwordAction] = useActionState<FormState, FormData>(signInWithPassword, {});
   const [linkState, linkAction] = useActionState<FormState, FormData>(sendSignInLink, {});
@@ -23,7 +23,7 @@ export function SignInForm({ callbackUrl, linkError, signUpEnabled }: { callback
           <h1 className="text-lg font-semibold text-zinc-900">Sign in</h1>
           <p className="text-sm text-zinc-500">Welcome back. Sign in to your organization.</p>
         </div>
-        {linkError ? <Alert tone="danger">That sign-in link is invalid or has expired. Ask for a new one.</Alert> : null}
+        {problem ? <Alert tone="danger">{problem}</Alert> : null}
         {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
         {mode === "password" && passwordState.unverified && passwordState.email ? <ResendVerificationForm email={passwordState.email} /> : null}
         <form action={mode === "password" ? passwordAction : linkAction} className="space-y-4" key={mode}>
