@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { pageArgs, toPage, type Page, type PaginationQuery } from "@/lib/http/pagination";
+import { forgetProjects } from "@/lib/projects/project-cache";
 import {
   projectOutput,
   type CreateProjectInput,
@@ -32,6 +33,7 @@ export async function getProject(orgId: string, id: string): Promise<ProjectOutp
 export async function createProject(orgId: string, actor: Actor, input: CreateProjectInput): Promise<ProjectOutput> {
   await assertKeyFree(orgId, input.key);
   const row = await db.project.create({ data: { orgId, key: input.key, name: input.name } });
+  forgetProjects(orgId);
   await recordAudit(orgId, actor, "project.created", { type: "project", id: row.id }, { key: row.key, name: row.name });
   return projectOutput.parse(row);
 }
@@ -39,6 +41,7 @@ export async function createProject(orgId: string, actor: Actor, input: CreatePr
 export async function updateProject(orgId: string, actor: Actor, id: string, input: UpdateProjectInput): Promise<ProjectOutput> {
   if (input.key) await assertKeyFree(orgId, input.key, id);
   const { count } = await db.project.updateMany({ where: { id, orgId }, data: { key: input.key, name: input.name } });
+  forgetProjects(orgId);
   if (count === 0) throw notFound("Project");
   const project = await getProject(orgId, id);
   await recordAudit(orgId, actor, "project.updated", { type: "project", id }, { key: project.key, name: project.name });
@@ -48,6 +51,7 @@ export async function updateProject(orgId: string, actor: Actor, id: string, inp
 export async function deleteProject(orgId: string, actor: Actor, id: string): Promise<void> {
   const project = await getProject(orgId, id);
   const { count } = await db.project.deleteMany({ where: { id, orgId } });
+  forgetProjects(orgId);
   if (count === 0) throw notFound("Project");
   await recordAudit(orgId, actor, "project.deleted", { type: "project", id }, { key: project.key });
 }
