@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 
-const defaultMaxBytes = 256 * 1024;
+export const defaultMaxBytes = 256 * 1024;
 // Deeper JSON than any real payload; past a few thousand levels serialisers overflow the stack.
 const maxNestingDepth = 64;
 
@@ -19,10 +19,10 @@ function nestingDepth(value: unknown): number {
   return deepest;
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
+async function readLimited(request: Request, maxBytes: number): Promise<{ text: string; bytes: number }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return "";
+  if (!request.body) return { text: "", bytes: 0 };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,28 +36,24 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return { text: Buffer.concat(chunks).toString("utf8"), bytes: size };
 }
 
 function nulRefused() {
   return new AppError("validation_failed", "Text cannot contain NUL (\\u0000) characters.");
 }
 
-function tooLarge(maxBytes: number) {
+export function tooLarge(maxBytes: number) {
   return new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
 }
 
-/** Reads a JSON body with a size cap and validates it; every failure is a 4xx AppError. */
-export async function parseJsonBody<Schema extends z.ZodType>(
-  request: Request,
-  schema: Schema,
-  { maxBytes = defaultMaxBytes } = {},
-): Promise<z.infer<Schema>> {
+/** Reads a JSON body with a size cap; every failure is a 4xx AppError. `bytes` is the body's size. */
+export async function readJsonBody(request: Request, { maxBytes = defaultMaxBytes } = {}): Promise<{ value: unknown; bytes: number }> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("application/json")) {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");
   }
-  const text = await readLimited(request, maxBytes);
+  const { text, bytes } = await readLimited(request, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -67,7 +63,16 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   // Postgres cannot store NUL in text; refuse it here rather than fail at the database.
   if (text.includes("\\u0000")) throw nulRefused();
   if (nestingDepth(value) > maxNestingDepth) throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
-  return schema.parse(value);
+  return { value, bytes };
+}
+
+/** Reads a JSON body with a size cap and validates it; every failure is a 4xx AppError. */
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  { maxBytes = defaultMaxBytes } = {},
+): Promise<z.infer<Schema>> {
+  return schema.parse((await readJsonBody(request, { maxBytes })).value);
 }
 
 /** Validates URL query parameters against a schema (strings in, typed values out). */
