@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: ingest throughput and latency against the production build, and delivery
  * throughput of the sender path, each beside this machine's raw ceiling, and the history list and
- * stats at 1M attempts (`npm run bench -- history` runs that section alone); the figures go to
- * docs/benchmarks.md. Everything runs on a scratch database on the test Postgres server
+ * stats at 1M attempts; the figures go to docs/benchmarks.md. `npm run bench -- ingest` (or
+ * `delivery`, `history`, or several) runs only those sections and rewrites only theirs. Everything runs on a scratch database on the test Postgres server
  * (TEST_DATABASE_URL), dropped at the end; every process started here is stopped, on failure too.
  */
 // First: it sets the environment lib/env reads once, when the app modules below load.
@@ -21,7 +21,19 @@ import { describeMachine } from "@/scripts/bench/machine";
 import { parseBenchOptions } from "@/scripts/bench/options";
 import { phase } from "@/scripts/bench/progress";
 import { startCountingReceiver } from "@/scripts/bench/receiver";
-import { deliveryTable, historyTable, ingestTable, renderReport, replaceHistorySection } from "@/scripts/bench/report";
+import {
+  batchTable,
+  deliverySection,
+  deliveryTable,
+  halfRateTable,
+  historySection,
+  historyTable,
+  ingestSection,
+  ingestTable,
+  renderReport,
+  replaceSection,
+  sectionHeadings,
+} from "@/scripts/bench/report";
 import { repoRoot, runCommand } from "@/scripts/bench/run-command";
 import { createScratchDatabase, dropScratchDatabase } from "@/scripts/bench/scratch-database";
 import { startHub } from "@/scripts/bench/start-hub";
@@ -71,7 +83,7 @@ async function runIngest() {
   cleanups.push(() => hub.stop());
   await hub.ready;
   try {
-    return await benchmarkIngest(hub.url, options);
+    return await benchmarkIngest(hub.url, hub.processGroup, options);
   } catch (error) {
     if (!interrupted) console.error(`[bench] the hub's last output:\n${hub.log().slice(-4000)}`);
     throw error;
@@ -101,23 +113,26 @@ async function main() {
   cleanups.push(() => db.$disconnect());
   const output = path.resolve(repoRoot, options.output);
   await mkdir(path.dirname(output), { recursive: true });
-  if (options.historyOnly) {
-    const history = await benchmarkHistory(options);
-    const previous = await readFile(output, "utf8").catch(() => "# Benchmarks\n");
-    await writeFile(output, replaceHistorySection(previous, { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), history }));
-    console.log(`\nHistory at scale\n${historyTable(history)}\n`);
-    phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; its section written to ${path.relative(repoRoot, output)}`);
-    return;
+  const run = { machine, command, date: new Date() };
+  const sections = new Set(options.sections);
+  if (sections.has("ingest")) await buildOrReuse();
+  const ingest = sections.has("ingest") ? await runIngest() : null;
+  const deliveries = sections.has("delivery") ? await runDelivery() : null;
+  const history = sections.has("history") ? await benchmarkHistory(options) : null;
+  const ended = { ...run, loadAverageAfter: os.loadavg()[0]!, options };
+
+  if (ingest) console.log(`\nIngest, one event per request\n${ingestTable(ingest)}\n\nAt half that rate\n${halfRateTable(ingest)}\n\nBatches\n${batchTable(ingest)}\n`);
+  if (deliveries) console.log(`\nDelivery\n${deliveryTable(deliveries)}\n`);
+  if (history) console.log(`\nHistory at scale\n${historyTable(history)}\n`);
+  if (ingest && deliveries && history) {
+    await writeFile(output, renderReport({ ...ended, ingest, deliveries, history }));
+  } else {
+    let report = await readFile(output, "utf8").catch(() => "# Benchmarks\n");
+    if (ingest) report = replaceSection(report, sectionHeadings.ingest, ingestSection({ ...ended, ingest }));
+    if (deliveries) report = replaceSection(report, sectionHeadings.delivery, deliverySection({ ...ended, deliveries }));
+    if (history) report = replaceSection(report, sectionHeadings.history, historySection({ ...ended, history }));
+    await writeFile(output, report);
   }
-  await buildOrReuse();
-
-  const ingest = await runIngest();
-  const deliveries = await runDelivery();
-  const history = await benchmarkHistory(options);
-
-  const report = { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), options, ingest, deliveries, history };
-  await writeFile(output, renderReport(report));
-  console.log(`\nIngest\n${ingestTable(ingest)}\n\nDelivery\n${deliveryTable(deliveries)}\n\nHistory at scale\n${historyTable(history)}\n`);
   phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; written to ${path.relative(repoRoot, output)}`);
 }
 

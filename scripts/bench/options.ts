@@ -1,5 +1,8 @@
 import { parseArgs } from "node:util";
 
+export const benchSections = ["ingest", "delivery", "history"] as const;
+export type BenchSection = (typeof benchSections)[number];
+
 export interface BenchOptions {
   /** Skip `next build` and serve the existing .next. */
   build: boolean;
@@ -11,18 +14,22 @@ export interface BenchOptions {
   batchSize: number;
   deliveryConcurrency: number;
   output: string;
-  /** `npm run bench -- history`: only the history section, the rest of the report kept as it is. */
-  historyOnly: boolean;
+  /** The sections named on the command line (`npm run bench -- ingest history`), or all of them. */
+  sections: BenchSection[];
+  batchEvents: number;
+  batchConcurrency: number;
   historyAttempts: number;
   historySamples: number;
 }
 
-const usage = `npm run bench -- [history] [options]
-  history                    run only the history-at-scale section; it rewrites only its part of the report
+const usage = `npm run bench -- [ingest] [delivery] [history] [options]
+  ingest | delivery | history  run only the named sections (default: all); each rewrites only its part of the report
   --no-build                 serve the existing .next instead of running next build first
   --events N                 events to publish in the ingest run (default 5000)
   --concurrency N            requests in flight during the ingest run (default 50)
   --warmup N                 requests sent before each measured run (default 500)
+  --batch-events N           events per batch-ingest run, at 500 and at 1,000 per request (default 20000)
+  --batch-concurrency N      batch requests in flight (default 4)
   --deliveries N             single-event deliveries to attempt (default 1000)
   --batches N                batched deliveries to attempt (default 100)
   --batch-size N             events per batched delivery (default 50)
@@ -47,6 +54,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       events: { type: "string" },
       concurrency: { type: "string" },
       warmup: { type: "string" },
+      "batch-events": { type: "string" },
+      "batch-concurrency": { type: "string" },
       deliveries: { type: "string" },
       batches: { type: "string" },
       "batch-size": { type: "string" },
@@ -61,10 +70,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
-  const unknown = positionals.filter((name) => name !== "history");
+  const unknown = positionals.filter((name) => !(benchSections as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`Unknown section ${unknown.join(", ")}.\n\n${usage}`);
   return {
-    historyOnly: positionals.includes("history"),
+    sections: positionals.length > 0 ? benchSections.filter((section) => positionals.includes(section)) : [...benchSections],
+    batchEvents: positive("batch-events", values["batch-events"], 20_000),
+    batchConcurrency: positive("batch-concurrency", values["batch-concurrency"], 4),
     historyAttempts: positive("history-attempts", values["history-attempts"], 1_000_000),
     historySamples: positive("history-samples", values["history-samples"], 200),
     build: !values["no-build"],

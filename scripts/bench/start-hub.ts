@@ -4,6 +4,8 @@ import { repoRoot } from "@/scripts/bench/run-command";
 
 export interface RunningHub {
   url: string;
+  /** The hub's process group: Next.js runs in it, so its CPU time can be read from /proc. */
+  processGroup: number;
   /** Resolves once the hub takes requests; rejects if it exits or hangs first. */
   ready: Promise<void>;
   /** Output so far, for a failure report. */
@@ -57,5 +59,5 @@ export function startHub(env: NodeJS.ProcessEnv, port: number): RunningHub {
       reject(new Error(`The hub exited with code ${code} before it was ready.\n${output}`));
     }, reject);
   });
-  return { url: `http://127.0.0.1:${port}`, ready, log: () => output, stop };
+  return { url: `http://127.0.0.1:${port}`, processGroup: child.pid!, ready, log: () => output, stop };
 }
