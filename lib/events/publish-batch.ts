@@ -1,11 +1,10 @@
 import { commitEvents } from "@/lib/events/publish";
 import { prepareEvent, type EventIssue } from "@/lib/events/prepare-event";
 import type { EventRow, Published } from "@/lib/events/insert-events";
-import { publishEventInput } from "@/lib/events/schemas";
+import { maxBatchEvents, publishEventInput } from "@/lib/events/schemas";
 import { AppError } from "@/lib/http/errors";
 import { zodIssues } from "@/lib/http/respond";
 
-export const maxBatchEvents = 1_000;
 // A batch body may be this large (a single event's stays 256 KB): 1,000 events of up to ~5 KB each.
 export const maxBatchBodyBytes = 5 * 1024 * 1024;
 
