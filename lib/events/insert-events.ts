@@ -19,14 +19,23 @@ export interface Published {
   replayed: boolean;
 }
 
+type Client = Pick<typeof db, "$queryRaw">;
+
+export interface InsertOptions {
+  client?: Client;
+  now?: Date;
+  /** Store the rows already marked dispatched: the caller fans them out in the same transaction. */
+  dispatched?: boolean;
+}
+
 export const newEventId = () => `evt_${randomUUID().replaceAll("-", "")}`;
 
 const keyOf = (row: { orgId: string; idempotencyKey: string | null }) => (row.idempotencyKey === null ? null : `${row.orgId}\u0000${row.idempotencyKey}`);
 
 /** Rows that committed, or whose key was already taken; `id` null only when the row holding the key committed after this statement's snapshot. */
-async function insertOrFind(rows: EventRow[], now: Date) {
+async function insertOrFind(client: Client, rows: EventRow[], now: Date, dispatched: boolean) {
   const column = <T>(pick: (row: EventRow) => T) => rows.map(pick);
-  return db.$queryRaw<{ sentId: string; id: string | null; inserted: boolean }[]>`
+  return client.$queryRaw<{ sentId: string; id: string | null; inserted: boolean }[]>`
     WITH input AS (
       SELECT * FROM unnest(
         ${column((row) => row.id)}::text[], ${column((row) => row.orgId)}::text[], ${column((row) => row.projectId)}::text[],
@@ -34,8 +43,9 @@ async function insertOrFind(rows: EventRow[], now: Date) {
         ${column((row) => row.idempotencyKey)}::text[]
       ) AS t(id, "orgId", "projectId", type, payload, properties, "idempotencyKey")
     ), inserted AS (
-      INSERT INTO "Event" (id, "orgId", "projectId", type, payload, properties, "idempotencyKey", "createdAt")
-      SELECT id, "orgId", "projectId", type, payload::jsonb, properties::jsonb, "idempotencyKey", ${utc(now)}::timestamp FROM input
+      INSERT INTO "Event" (id, "orgId", "projectId", type, payload, properties, "idempotencyKey", "createdAt", "dispatchedAt")
+      SELECT id, "orgId", "projectId", type, payload::jsonb, properties::jsonb, "idempotencyKey", ${utc(now)}::timestamp, ${dispatched ? utc(now) : null}::timestamp
+      FROM input
       ON CONFLICT ("orgId", "idempotencyKey") DO NOTHING
       RETURNING id
     )
@@ -46,8 +56,8 @@ async function insertOrFind(rows: EventRow[], now: Date) {
 }
 
 /** The ids of events holding these keys, read with a fresh snapshot. */
-async function findByKeys(rows: EventRow[]): Promise<Map<string, string>> {
-  const found = await db.$queryRaw<{ orgId: string; idempotencyKey: string; id: string }[]>`
+async function findByKeys(client: Client, rows: EventRow[]): Promise<Map<string, string>> {
+  const found = await client.$queryRaw<{ orgId: string; idempotencyKey: string; id: string }[]>`
     SELECT "orgId", "idempotencyKey", id FROM "Event"
     WHERE ("orgId", "idempotencyKey") IN (SELECT * FROM unnest(${rows.map((row) => row.orgId)}::text[], ${rows.map((row) => row.idempotencyKey)}::text[]))`;
   return new Map(found.map((row) => [keyOf(row)!, row.id]));
@@ -58,7 +68,7 @@ async function findByKeys(rows: EventRow[]): Promise<Map<string, string>> {
  * with its id. A row whose idempotency key is already taken (earlier, by a racing request, or by an
  * earlier row of the same call) answers the existing event's id as a replay and stores nothing.
  */
-export async function insertEvents(rows: EventRow[], now = new Date()): Promise<Published[]> {
+export async function insertEvents(rows: EventRow[], { client = db, now = new Date(), dispatched = false }: InsertOptions = {}): Promise<Published[]> {
   const firstWithKey = new Map<string, EventRow>();
   const sent: EventRow[] = [];
   for (const row of rows) {
@@ -67,10 +77,10 @@ export async function insertEvents(rows: EventRow[], now = new Date()): Promise<
     if (key !== null) firstWithKey.set(key, row);
     sent.push(row);
   }
-  const outcome = new Map((await insertOrFind(sent, now)).map((result) => [result.sentId, result]));
+  const outcome = new Map((await insertOrFind(client, sent, now, dispatched)).map((result) => [result.sentId, result]));
   const unseen = sent.filter((row) => outcome.get(row.id)?.id === null);
   if (unseen.length > 0) {
-    const ids = await findByKeys(unseen);
+    const ids = await findByKeys(client, unseen);
     for (const row of unseen) outcome.set(row.id, { sentId: row.id, id: ids.get(keyOf(row)!) ?? null, inserted: false });
   }
   return rows.map((row) => {

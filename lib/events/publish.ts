@@ -15,7 +15,7 @@ const maxGroupSize = 1_000;
  * Stores the rows, then hands them to the outbox. Once the INSERT has committed nothing may turn
  * the answer into an error: accepted means committed, and a 5xx would invite a duplicate publish.
  */
-export async function commitEvents(rows: EventRow[]): Promise<Published[]> {
+async function commitEvents(rows: EventRow[]): Promise<Published[]> {
   const published = await insertEvents(rows);
   try {
     countEventsAccepted(published.filter((event) => !event.replayed).length);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as collection from "@/app/api/v1/events/route";
 import { db } from "@/lib/db";
 import { call } from "@/test/api";
-import { createApiToken, createOrg } from "@/test/factories";
+import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
 
 let token: string;
 let orgId: string;
@@ -29,6 +29,17 @@ describe("batch publish", () => {
     expect(stored).toHaveLength(1000);
     const nById = new Map(stored.map((row) => [row.id, (row.payload as { n: number }).n]));
     ids.forEach((id: string, n: number) => expect(nById.get(id)).toBe(n));
+  });
+
+  it("hands the batch over as it commits: every event dispatched and fanned out to the org's webhook", async () => {
+    const { org } = await createOrg();
+    const { token: other } = await createApiToken(org.id, ["events:write"]);
+    const webhook = await createActiveWebhook(org.id, "https://receiver.example.com/hook");
+    const response = await call("POST", collection.POST, "/api/v1/events", { token: other, body: numbered(3) });
+    expect(response.status).toBe(202);
+    const ids = response.body.data.map((item: { id: string }) => item.id);
+    expect(await db.event.count({ where: { id: { in: ids }, dispatchedAt: { not: null } } })).toBe(3);
+    expect(await db.deliveryEvent.count({ where: { eventId: { in: ids }, delivery: { webhookId: webhook.id } } })).toBe(3);
   });
 
   it("refuses the whole batch when any item is bad, naming each bad item by its index, and stores nothing", async () => {
