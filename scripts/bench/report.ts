@@ -149,7 +149,8 @@ ${halfRateTable(ingest)}
 ### Batches
 
 Arrays of events in one request, ${options.batchConcurrency} requests in flight, about ${number(options.batchEvents)} events per size; timed until
-every event of the run has \`dispatchedAt\` set (handed over by the outbox). CPU per event covers the whole window.
+every event of the run has \`dispatchedAt\` set. A batch is stored already handed over: one INSERT, then its
+fan-out, in one transaction, so "handed over" ends when the last batch commits. CPU per event covers the whole window.
 
 ${batchTable(ingest)}
 `;
