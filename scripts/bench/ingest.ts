@@ -32,7 +32,7 @@ export interface IngestResult {
   /** The same load against GET /api/health: no auth, no database. */
   ceiling: CpuMeasurement;
   /** Both routes again at half the ingest throughput, open loop: latency at a rate the hub keeps up with. */
-  halfRate: { perSecond: number; ingest: Measurement; ceiling: Measurement };
+  halfRate: { perSecond: number; ingest: CpuMeasurement; ceiling: CpuMeasurement };
   /** Rows the measured run added to the Event table; must equal the events sent. */
   stored: number;
   /** Of those, how many the outbox had handed over when the run ended. */
@@ -127,8 +127,8 @@ export async function benchmarkIngest(hubUrl: string, processGroup: number, opti
     const perSecond = Math.max(1, Math.round(ingest.perSecond / 2));
     const paced = Math.min(events, perSecond * 10);
     phase(`half rate: ${perSecond} requests/s, open loop, ${paced} each to GET /api/health and POST /api/v1/events`);
-    const halfCeiling = await runPacedLoad({ label: "GET /api/health (paced)", total: paced, perSecond, send: healthCheck(pool) });
-    const halfIngest = await runPacedLoad({ label: "POST /api/v1/events (paced)", total: paced, perSecond, send: publish(pool, token, 20 * events) });
+    const halfCeiling = await withCpu(processGroup, paced, () => runPacedLoad({ label: "GET /api/health (paced)", total: paced, perSecond, send: healthCheck(pool) }));
+    const halfIngest = await withCpu(processGroup, paced, () => runPacedLoad({ label: "POST /api/v1/events (paced)", total: paced, perSecond, send: publish(pool, token, 20 * events) }));
     await untilDispatched(org.id);
 
     const batches = [];

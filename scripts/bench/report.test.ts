@@ -10,7 +10,7 @@ describe("benchmark tables", () => {
   const ingest: IngestResult = {
     ingest: { ...measured(500, 40, 120), cpuMsPerOperation: 2.5 },
     ceiling: { ...measured(2000, 10, 30), cpuMsPerOperation: 0.5 },
-    halfRate: { perSecond: 250, ingest: measured(250, 5, 70), ceiling: measured(250, 2, 30) },
+    halfRate: { perSecond: 250, ingest: { ...measured(250, 5, 70), cpuMsPerOperation: 1.2 }, ceiling: { ...measured(250, 2, 30), cpuMsPerOperation: 1 } },
     stored: 1000,
     dispatched: 998,
     batches: [
@@ -31,6 +31,7 @@ describe("benchmark tables", () => {
 
   it("judges the p99 at half rate against twice the bare route's, and each batch size against 15,000 events/s handed over", () => {
     expect(halfRateTable(ingest)).toContain("| p99 latency (ms) | 70.0 | 30.0 | 2.33× | ≤ 2.00× | missed |");
+    expect(halfRateTable(ingest)).toContain("| Next.js CPU per request (ms) | 1.20 | 1.00 | 1.20× |");
     const batches = batchTable(ingest);
     expect(batches).toContain("| 500 | 40 × 500 | 20,000 | 16,000 | 0.040 | 100.0 / 200.0 | ≥ 15,000 handed over | met |");
     expect(batches).toContain("| 1,000 | 20 × 1,000 | 12,000 | 9,000 | 0.050 | 300.0 / 400.0 | ≥ 15,000 handed over | missed |");

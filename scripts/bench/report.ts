@@ -66,6 +66,7 @@ export function halfRateTable({ halfRate: { ingest, ceiling } }: IngestResult): 
       ["requests/s sent (achieved)", number(ingest.perSecond), number(ceiling.perSecond), "", "", ""],
       ["p50 latency (ms)", number(ingest.p50Ms, 1), number(ceiling.p50Ms, 1), ratio(ingest.p50Ms, ceiling.p50Ms), "", ""],
       ["p99 latency (ms)", number(ingest.p99Ms, 1), number(ceiling.p99Ms, 1), ratio(ingest.p99Ms, ceiling.p99Ms), `≤ ${number(ingestTargets.halfRateP99Ratio, 2)}×`, verdict(p99Ratio <= ingestTargets.halfRateP99Ratio)],
+      ["Next.js CPU per request (ms)", cpu(ingest.cpuMsPerOperation), cpu(ceiling.cpuMsPerOperation), ratio(ingest.cpuMsPerOperation, ceiling.cpuMsPerOperation), "", ""],
     ],
   );
 }
