@@ -1,15 +1,10 @@
-import { db } from "@/lib/db";
-import { fanOutInTransaction, wakeWebhooks } from "@/lib/deliveries/outbox";
-import { insertEvents, type EventRow, type Published } from "@/lib/events/insert-events";
+import type { EventRow, Published } from "@/lib/events/insert-events";
 import { prepareEvent, type EventIssue } from "@/lib/events/prepare-event";
 import { maxBatchEvents, publishEventInput } from "@/lib/events/schemas";
 import { AppError } from "@/lib/http/errors";
 import { zodIssues } from "@/lib/http/respond";
-import { logger } from "@/lib/observability/logger";
-import { countEventsAccepted } from "@/lib/observability/metrics";
+import { storeEvents } from "@/lib/events/store-events";
 
-// A thousand events and their fan-out: well beyond what one takes, well short of hanging a connection.
-const transactionTimeoutMs = 30_000;
 // A batch body may be this large (a single event's stays 256 KB): 1,000 events of up to ~5 KB each.
 export const maxBatchBodyBytes = 5 * 1024 * 1024;
 
@@ -41,28 +36,5 @@ export async function publishEvents(orgId: string, items: unknown[]): Promise<Pu
     const bad = new Set(issues.map((issue) => issue.path.split(".")[0])).size;
     throw new AppError("validation_failed", `${bad} of ${items.length} events are not valid; none was stored.`, issues);
   }
-  return storeAndDispatch(rows);
-}
-
-/**
- * A batch is stored already dispatched and fanned out in the same transaction: marking thousands of
- * rows dispatched afterwards would write each of them twice. Nothing after the commit may fail the answer.
- */
-async function storeAndDispatch(rows: EventRow[]): Promise<Published[]> {
-  const now = new Date();
-  const { published, toWake } = await db.$transaction(
-    async (tx) => {
-      const published = await insertEvents(rows, { client: tx, now, dispatched: true });
-      const stored = rows.filter((row, index) => published[index]!.id === row.id).map((row) => row.id);
-      return { published, toWake: await fanOutInTransaction(tx, stored, now) };
-    },
-    { timeout: transactionTimeoutMs },
-  );
-  try {
-    countEventsAccepted(published.filter((event) => !event.replayed).length);
-    void wakeWebhooks(toWake);
-  } catch (error) {
-    logger.warn({ err: error }, "After storing a batch, counting it or waking its webhooks failed; the sweeper wakes them");
-  }
-  return published;
+  return storeEvents(rows);
 }
