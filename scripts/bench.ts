@@ -1,8 +1,8 @@
 /**
- * `npm run bench`: ingest throughput and latency against the production build, and delivery
- * throughput of the sender path, each beside this machine's raw ceiling, and the history list and
- * stats at 1M attempts (`npm run bench -- history` runs that section alone); the figures go to
- * docs/benchmarks.md. Everything runs on a scratch database on the test Postgres server
+ * `npm run bench`: ingest throughput and latency against the production build, the delivery engine
+ * end to end, each beside this machine's raw ceiling, and the history list and stats at 1M
+ * attempts; the figures go to docs/benchmarks.md. `npm run bench -- ingest` (or
+ * `delivery`, `history`, or several) runs only those sections and rewrites only theirs. Everything runs on a scratch database on the test Postgres server
  * (TEST_DATABASE_URL), dropped at the end; every process started here is stopped, on failure too.
  */
 // First: it sets the environment lib/env reads once, when the app modules below load.
@@ -14,7 +14,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { startSmtpSink } from "@/lib/mail/smtp-sink";
 import { benchmarkEngine, benchmarkIdleLatency } from "@/scripts/bench/engine";
-import { engineHeading, engineSection, engineTable, replaceSection, type EngineRun } from "@/scripts/bench/engine-report";
+import { engineSection, engineTable, type EngineRun } from "@/scripts/bench/engine-report";
 import { benchmarkHistory } from "@/scripts/bench/history";
 import { benchmarkIngest } from "@/scripts/bench/ingest";
 import { assertPortFree } from "@/scripts/bench/free-port";
@@ -22,7 +22,17 @@ import { describeMachine } from "@/scripts/bench/machine";
 import { parseBenchOptions } from "@/scripts/bench/options";
 import { phase } from "@/scripts/bench/progress";
 import { startCountingReceiver } from "@/scripts/bench/receiver";
-import { historyTable, ingestTable, renderReport, replaceHistorySection } from "@/scripts/bench/report";
+import {
+  batchTable,
+  halfRateTable,
+  historySection,
+  historyTable,
+  ingestSection,
+  ingestTable,
+  renderReport,
+  replaceSection,
+  sectionHeadings,
+} from "@/scripts/bench/report";
 import { repoRoot, runCommand } from "@/scripts/bench/run-command";
 import { createScratchDatabase, dropScratchDatabase } from "@/scripts/bench/scratch-database";
 import { startHub, type RunningHub } from "@/scripts/bench/start-hub";
@@ -83,7 +93,7 @@ async function withHub<T>(work: (hub: RunningHub) => Promise<T>): Promise<T> {
   }
 }
 
-const runIngest = () => withHub((hub) => benchmarkIngest(hub.url, options));
+const runIngest = () => withHub((hub) => benchmarkIngest(hub.url, hub.processGroup, options));
 
 async function runEngine(machine: Awaited<ReturnType<typeof describeMachine>>): Promise<EngineRun> {
   const receiver = await startCountingReceiver();
@@ -107,31 +117,26 @@ async function main() {
   cleanups.push(() => db.$disconnect());
   const output = path.resolve(repoRoot, options.output);
   await mkdir(path.dirname(output), { recursive: true });
-  if (options.historyOnly) {
-    const history = await benchmarkHistory(options);
-    const previous = await readFile(output, "utf8").catch(() => "# Benchmarks\n");
-    await writeFile(output, replaceHistorySection(previous, { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), history }));
-    console.log(`\nHistory at scale\n${historyTable(history)}\n`);
-    phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; its section written to ${path.relative(repoRoot, output)}`);
-    return;
-  }
-  await buildOrReuse();
-  if (options.engineOnly) {
-    const engine = await runEngine(machine);
-    const previous = await readFile(output, "utf8").catch(() => "# Benchmarks\n");
-    await writeFile(output, replaceSection(previous, engineHeading, engineSection(engine)));
-    console.log(`\nDelivery engine\n${engineTable(engine)}\n`);
-    phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; its section written to ${path.relative(repoRoot, output)}`);
-    return;
-  }
+  const run = { machine, command, date: new Date() };
+  const sections = new Set(options.sections);
+  if (sections.has("ingest") || sections.has("delivery")) await buildOrReuse();
+  const ingest = sections.has("ingest") ? await runIngest() : null;
+  const engine = sections.has("delivery") ? await runEngine(machine) : null;
+  const history = sections.has("history") ? await benchmarkHistory(options) : null;
+  const ended = { ...run, loadAverageAfter: os.loadavg()[0]!, options };
 
-  const ingest = await runIngest();
-  const engine = await runEngine(machine);
-  const history = await benchmarkHistory(options);
-
-  const report = { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), options, ingest, engine, history };
-  await writeFile(output, renderReport(report));
-  console.log(`\nIngest\n${ingestTable(ingest)}\n\nDelivery engine\n${engineTable(engine)}\n\nHistory at scale\n${historyTable(history)}\n`);
+  if (ingest) console.log(`\nIngest, one event per request\n${ingestTable(ingest)}\n\nAt half that rate\n${halfRateTable(ingest)}\n\nBatches\n${batchTable(ingest)}\n`);
+  if (engine) console.log(`\nDelivery engine\n${engineTable(engine)}\n`);
+  if (history) console.log(`\nHistory at scale\n${historyTable(history)}\n`);
+  if (ingest && engine && history) {
+    await writeFile(output, renderReport({ ...ended, ingest, engine, history }));
+  } else {
+    let report = await readFile(output, "utf8").catch(() => "# Benchmarks\n");
+    if (ingest) report = replaceSection(report, sectionHeadings.ingest, ingestSection({ ...ended, ingest }));
+    if (engine) report = replaceSection(report, sectionHeadings.delivery, engineSection(engine));
+    if (history) report = replaceSection(report, sectionHeadings.history, historySection({ ...ended, history }));
+    await writeFile(output, report);
+  }
   phase(`done in ${Math.round((Date.now() - startedAt) / 1000)} s; written to ${path.relative(repoRoot, output)}`);
 }
 

@@ -44,6 +44,16 @@ export async function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
   }
 }
 
+/**
+ * For events a caller inserts already marked dispatched, in its own transaction: fans them out under
+ * the dispatchers' lock, taken after the INSERT so concurrent inserts do not wait on each other.
+ * Wake the returned webhooks once the transaction has committed.
+ */
+export async function fanOutInTransaction(tx: Tx, eventIds: string[], now: Date): Promise<WebhookToWake[]> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
+  return claimWebhooksToWake(tx, await fanOutEvents(tx, eventIds, now), now);
+}
+
 /** One batch of stored events: fanned out to deliveries and marked dispatched in one transaction. Returns how many. */
 async function dispatchBatch(): Promise<number> {
   const now = new Date();

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { compilePayloadSchema } from "@/lib/event-types/payload-validator";
+import { forgetCatalog } from "@/lib/event-types/trigger-cache";
 import { schemaLimits } from "@/lib/event-types/schema-guard";
 import { AppError } from "@/lib/http/errors";
 
@@ -67,5 +68,6 @@ export async function createEventType(orgId: string, actor: Actor, input: z.infe
     await recordAudit(orgId, actor, "event_type.created", { type: "event_type", id: created.id }, { name: created.name }, tx);
     return created;
   });
+  forgetCatalog(orgId);
   return eventTypeOutput.parse(row);
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { builtInCatalog } from "@/lib/event-types/catalog";
+import { forgetCatalog } from "@/lib/event-types/trigger-cache";
 
 /** Gives an org its own copy of the built-in triggers; existing ones are left as they are. */
 export async function installCatalog(tx: Prisma.TransactionClient, orgId: string) {
@@ -13,4 +14,5 @@ export async function installCatalog(tx: Prisma.TransactionClient, orgId: string
     })),
     skipDuplicates: true,
   });
+  forgetCatalog(orgId);
 }

@@ -18,6 +18,17 @@ export type PublishEventInput = z.infer<typeof publishEventInput>;
 
 export const publishEventOutput = z.object({ id: z.string() });
 
+export const maxBatchEvents = 1_000;
+
+/** A batch: all stored or none; each item keeps its own idempotency key. */
+export const publishEventBatchInput = z.array(publishEventInput).min(1).max(maxBatchEvents);
+
+export const publishEventBatchOutput = z.object({
+  data: z
+    .array(z.object({ id: z.string(), replayed: z.boolean().describe("True when the item's idempotency key was seen before: the id is the first event's.") }))
+    .describe("One entry per event, in request order."),
+});
+
 export const eventListQuery = paginationQuery.extend({
   type: z.string().max(100).optional(),
   projectId: z.string().max(64).optional(),

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 import { unstorableText } from "@/lib/http/storable-text";
 
-const defaultMaxBytes = 256 * 1024;
+export const defaultMaxBytes = 256 * 1024;
 // Deeper JSON than any real payload; past a few thousand levels serialisers overflow the stack.
 const maxNestingDepth = 64;
 
@@ -18,10 +18,6 @@ function nestingDepth(value: unknown): number {
     for (const child of Object.values(current)) stack.push([child, depth + 1]);
   }
   return deepest;
-}
-
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  return Buffer.from(await readBytesLimited(request, maxBytes)).toString("utf8");
 }
 
 /**
@@ -76,8 +72,31 @@ function unstorableStrings(value: unknown): Array<{ path: string; message: strin
   return issues;
 }
 
-function tooLarge(maxBytes: number) {
+export function tooLarge(maxBytes: number) {
   return new AppError("payload_too_large", `The request body is larger than ${maxBytes} bytes.`);
+}
+
+/**
+ * Reads a JSON body with a size cap; every failure is a 4xx AppError. Text Postgres cannot store
+ * (NUL, unpaired surrogates) is refused here, for every body, rather than fail at the database.
+ * `bytes` is the body's size.
+ */
+export async function readJsonBody(request: Request, { maxBytes = defaultMaxBytes } = {}): Promise<{ value: unknown; bytes: number }> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  }
+  const body = await readBytesLimited(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(body).toString("utf8"));
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
+  }
+  if (nestingDepth(value) > maxNestingDepth) throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
+  const unstorable = unstorableStrings(value);
+  if (unstorable.length > 0) throw new AppError("validation_failed", "The request holds text that cannot be stored.", unstorable);
+  return { value, bytes: body.byteLength };
 }
 
 /** Reads a JSON body with a size cap and validates it; every failure is a 4xx AppError. */
@@ -86,22 +105,7 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   schema: Schema,
   { maxBytes = defaultMaxBytes } = {},
 ): Promise<z.infer<Schema>> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("application/json")) {
-    throw new AppError("unsupported_media_type", "Send the body as application/json.");
-  }
-  const text = await readLimited(request, maxBytes);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON.");
-  }
-  if (nestingDepth(value) > maxNestingDepth) throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
-  // Postgres cannot store NUL or unpaired surrogates; refuse them here rather than fail at the database.
-  const unstorable = unstorableStrings(value);
-  if (unstorable.length > 0) throw new AppError("validation_failed", "The request holds text that cannot be stored.", unstorable);
-  return schema.parse(value);
+  return schema.parse((await readJsonBody(request, { maxBytes })).value);
 }
 
 /** Validates URL query parameters against a schema (strings in, typed values out). */

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { toErrorResponse } from "@/lib/http/respond";
 import { withRequestId } from "@/lib/observability/request-context";
-import { authenticateToken } from "@/lib/tokens/tokens";
+import { authenticateToken } from "@/lib/tokens/authenticate";
 
 /** Session callers name the org they act in with this header; token callers' org is the token's. */
 export const orgHeader = "x-organization";

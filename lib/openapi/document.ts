@@ -51,7 +51,10 @@ function parameters(operation: ApiOperation): OpenApiParameter[] | undefined {
         name, in: "query", required, schema, ...(schema.description ? { description: schema.description } : {}),
       }))
     : [];
-  const all = [...inPath, ...inQuery];
+  const inHeaders = Object.entries(operation.headers ?? {}).map(([name, text]): OpenApiParameter => ({
+    name, in: "header", required: false, description: text, schema: { type: "string" },
+  }));
+  const all = [...inPath, ...inQuery, ...inHeaders];
   return all.length > 0 ? all : undefined;
 }
 

@@ -36,6 +36,8 @@ export interface ApiOperation {
   /** A description for each `{param}` in the path. */
   pathParams?: Record<string, string>;
   query?: z.ZodObject;
+  /** Optional request headers the operation reads, each with its description. */
+  headers?: Record<string, string>;
   body?: z.ZodType;
   outcome: Outcome;
   /** When this operation answers 409, starting with the error code: "`conflict`: a project with this key already exists." */

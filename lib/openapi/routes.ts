@@ -2,7 +2,7 @@ import { z } from "zod";
 import { auditEntryOutput } from "@/lib/audit/audit-log";
 import { attemptOutput, deliveryDetail, deliveryListQuery, deliverySummary, probeOutput, recoverInput, recoverOutput, retryOutput } from "@/lib/deliveries/schemas";
 import { statsOutput, statsQuery } from "@/lib/deliveries/stats";
-import { eventDetailOutput, eventListQuery, eventOutput, publishEventInput, publishEventOutput } from "@/lib/events/schemas";
+import { eventDetailOutput, eventListQuery, eventOutput, publishEventBatchInput, publishEventBatchOutput, publishEventInput, publishEventOutput } from "@/lib/events/schemas";
 import { createEventTypeInput, eventTypeOutput } from "@/lib/event-types/event-types";
 import { paginationQuery } from "@/lib/http/pagination";
 import { emailOutput } from "@/lib/mail/outbox";
@@ -65,6 +65,8 @@ export const apiSchemas = {
   RecoverResult: recoverOutput,
   PublishEventInput: publishEventInput,
   PublishedEvent: publishEventOutput,
+  PublishEventBatchInput: publishEventBatchInput,
+  PublishedEventBatch: publishEventBatchOutput,
   Event: eventOutput,
   EventPage: pageOf(eventOutput),
   EventDetail: eventDetailOutput,
@@ -254,10 +256,13 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     method: "POST", path: "/api/v1/events", operationId: "publishEvent", tag: "Events", permission: "events:write",
-    summary: "Publish an event",
-    description: "Stored durably before the answer, then delivered to every matching webhook. The type must be in the catalog; a trigger with a JSON Schema validates the payload, and a mismatch is 422 `validation_failed` with `details` such as `{ path: \"payload.order.id\", message }` (the first mismatch only). A repeated `idempotencyKey` answers with the first event's id (and `idempotent-replayed: true`) and delivers once.",
-    body: s.PublishEventInput,
-    outcome: { status: 202, description: "Accepted: the event's id.", schema: s.PublishedEvent },
+    summary: "Publish an event, or a batch of up to 1,000",
+    description: "Stored durably before the answer (accepted means committed; after the commit the answer is never a 5xx), then delivered to every matching webhook. The type must be in the catalog; a trigger with a JSON Schema validates the payload, and a mismatch is 422 `validation_failed` with `details` such as `{ path: \"payload.order.id\", message }` (the first mismatch only). A repeated idempotency key (`Idempotency-Key` header or `idempotencyKey`) answers with the first event's id (and `idempotent-replayed: true`) and delivers once.\n\n**Batch:** send a JSON array of 1 to 1,000 events (body up to 5 MB; each payload still up to 256 KB, the cap of a single-event body). It is all or nothing: any bad item refuses the whole batch with 422 whose `details` name every bad item by its index, e.g. `{ path: \"3.payload.x\", message }`, and nothing is stored. Otherwise every event is stored with one statement and the answer is `202 { data: [{ id, replayed }] }` in request order; each item's `idempotencyKey` works as for a single event (`replayed: true` answers the first id). A batch takes no `Idempotency-Key` header.",
+    headers: {
+      "Idempotency-Key": "The event's idempotency key (single event only), as the IETF draft and Stripe define it. If the body also has `idempotencyKey`, the two must be equal (422 otherwise).",
+    },
+    body: z.union([s.PublishEventInput, s.PublishEventBatchInput]),
+    outcome: { status: 202, description: "Accepted: the event's id, or for a batch each event's id in request order.", schema: z.union([s.PublishedEvent, s.PublishedEventBatch]) },
   },
   {
     method: "GET", path: "/api/v1/events", operationId: "listEvents", tag: "Events", permission: "events:read",

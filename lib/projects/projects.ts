@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { pageArgs, toPage, type Page, type PaginationQuery } from "@/lib/http/pagination";
+import { forgetProjects } from "@/lib/projects/project-cache";
 import {
   projectOutput,
   type CreateProjectInput,
@@ -36,6 +37,7 @@ export async function createProject(orgId: string, actor: Actor, input: CreatePr
     await recordAudit(orgId, actor, "project.created", { type: "project", id: created.id }, { key: created.key, name: created.name }, tx);
     return created;
   });
+  forgetProjects(orgId);
   return projectOutput.parse(row);
 }
 
@@ -48,6 +50,7 @@ export async function updateProject(orgId: string, actor: Actor, id: string, inp
     await recordAudit(orgId, actor, "project.updated", { type: "project", id }, { key: updated.key, name: updated.name }, tx);
     return updated;
   });
+  forgetProjects(orgId);
   return projectOutput.parse(row);
 }
 
@@ -58,4 +61,5 @@ export async function deleteProject(orgId: string, actor: Actor, id: string): Pr
     if (count === 0) throw notFound("Project");
     await recordAudit(orgId, actor, "project.deleted", { type: "project", id }, { key: project.key }, tx);
   });
+  forgetProjects(orgId);
 }

@@ -1,12 +1,11 @@
 import { db } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { notFound } from "@/lib/http/errors";
-import { generateTokenSecret, hashToken, looksLikeToken } from "@/lib/tokens/token-secret";
+import { forgetToken } from "@/lib/tokens/authenticate";
+import { generateTokenSecret } from "@/lib/tokens/token-secret";
 import { tokenOutput, type CreateTokenInput, type TokenOutput } from "@/lib/tokens/schemas";
 
 const dayMs = 24 * 60 * 60 * 1000;
-// Writing lastUsedAt on every request would turn each API read into a write; once a minute is enough.
-const lastUsedResolutionMs = 60 * 1000;
 
 export async function listTokens(orgId: string): Promise<TokenOutput[]> {
   const rows = await db.apiToken.findMany({ where: { orgId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
@@ -45,21 +44,6 @@ export async function revokeToken(orgId: string, actor: Actor, tokenId: string):
     if (count > 0) await recordAudit(orgId, actor, "token.revoked", { type: "api_token", id: revoked.id }, { name: revoked.name }, tx);
     return revoked;
   });
+  forgetToken(tokenId);
   return tokenOutput.parse(row);
-}
-
-/** Resolves a bearer token to its live row, or null for anything unknown, revoked or expired. */
-export async function authenticateToken(token: string) {
-  if (!looksLikeToken(token)) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { org: true } });
-  if (!row || row.revokedAt) return null;
-  const now = new Date();
-  if (row.expiresAt && row.expiresAt <= now) return null;
-  const stale = new Date(now.getTime() - lastUsedResolutionMs);
-  // Conditional, so a burst of requests writes the row once rather than once per request.
-  await db.apiToken.updateMany({
-    where: { id: row.id, orgId: row.orgId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
-    data: { lastUsedAt: now },
-  });
-  return row;
 }

@@ -52,10 +52,8 @@ export function engineTable({ single, batched, latency }: Pick<EngineRun, "singl
   );
 }
 
-export const engineHeading = "## Delivery engine, end to end";
-
 export function engineSection(run: EngineRun): string {
-  return `${engineHeading}
+  return `## Delivery engine, end to end
 
 The whole engine against the production build (\`next build\`, \`next start\`) and the local executor:
 events stored as a burst of publishes leaves them, then one publish wakes the outbox, which fans
@@ -70,15 +68,4 @@ ${number(run.machine.loadAverage, 2)} before / ${number(run.loadAverageAfter, 2)
 
 ${engineTable(run)}
 `;
-}
-
-/** The report with the section under `heading` replaced by (or, if it has none, given) `section`. */
-export function replaceSection(report: string, heading: string, section: string): string {
-  const start = report.indexOf(heading);
-  if (start === -1) {
-    const before = report.indexOf("## How to read these");
-    return before === -1 ? `${report.trimEnd()}\n\n${section}` : `${report.slice(0, before)}${section}\n${report.slice(before)}`;
-  }
-  const end = report.indexOf("\n## ", start + heading.length);
-  return `${report.slice(0, start)}${section}${end === -1 ? "" : report.slice(end)}`;
 }

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
 import type { DeliveryMode } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { cpuSnapshot, cpuSpent, type CpuSnapshot } from "@/scripts/bench/cpu";
+import { cpuSnapshot, cpuSpent, type CpuSnapshot } from "@/scripts/bench/process-cpu";
 import { runLoad, type Measurement } from "@/scripts/bench/load";
 import { percentile } from "@/scripts/bench/percentile";
 import { phase } from "@/scripts/bench/progress";
@@ -109,12 +109,12 @@ export async function benchmarkEngine(hub: { url: string; processGroup: number }
   const requestsBefore = receiver.received();
   const eventsBefore = receiver.events();
   phase(`engine (${mode}): publishing one event wakes the outbox; waiting for ${expectedEvents} event deliveries`);
-  const cpuBefore = cpuSnapshot(hub.processGroup);
+  const cpuBefore = await cpuSnapshot(hub.processGroup);
   const started = performance.now();
   await publishOne(hub.url, token, { kick: true });
   await until(() => receiver.events() - eventsBefore >= expectedEvents + webhooks, 600_000, "every event to reach the receiver");
   const durationMs = performance.now() - started;
-  const cpu = cpuSpent(cpuBefore, cpuSnapshot(hub.processGroup));
+  const cpu = cpuSpent(cpuBefore, await cpuSnapshot(hub.processGroup));
   const requests = receiver.received() - requestsBefore;
   const eventDeliveries = receiver.events() - eventsBefore;
   // The runs record a round after its sends: wait for the record so the next section starts quiet.

@@ -57,3 +57,43 @@ export async function runLoad({ label, total, concurrency, send, quiet = false }
   latencies.sort((a, b) => a - b);
   return { count: total, durationMs, perSecond: (total / durationMs) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
+
+export interface PacedLoad {
+  label: string;
+  total: number;
+  perSecond: number;
+  send: (index: number) => Promise<void>;
+}
+
+/**
+ * Open loop: starts operation i at `i / perSecond` seconds whatever the earlier ones are doing, so
+ * latency is what a client sending at that rate sees. Latency counts from the planned start, so a
+ * load generator that falls behind shows as latency, not as a gentler rate.
+ */
+export async function runPacedLoad({ label, total, perSecond, send }: PacedLoad): Promise<Measurement> {
+  const latencies: number[] = [];
+  const failures: unknown[] = [];
+  const progress = counter(label, total);
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let index = 0; index < total; index++) {
+    const planned = started + (index * 1000) / perSecond;
+    const wait = planned - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(
+      send(index).then(
+        () => void latencies.push(performance.now() - planned),
+        (error: unknown) => void failures.push(error),
+      ).finally(() => progress.tick()),
+    );
+  }
+  await Promise.all(pending);
+  const durationMs = performance.now() - started;
+  progress.done();
+  if (failures.length > 0) {
+    const first = failures[0] instanceof Error ? failures[0].message : String(failures[0]);
+    throw new Error(`${label}: ${failures.length} of ${total} operations failed; the first: ${first}`);
+  }
+  latencies.sort((a, b) => a - b);
+  return { count: total, durationMs, perSecond: (total / durationMs) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+}

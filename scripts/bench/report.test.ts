@@ -1,20 +1,42 @@
 import { describe, expect, it } from "vitest";
 import type { Measurement } from "@/scripts/bench/load";
 import type { HistoryResult } from "@/scripts/bench/history";
-import { engineTable } from "@/scripts/bench/engine-report";
+import type { IngestResult } from "@/scripts/bench/ingest";
 import type { EngineResult } from "@/scripts/bench/engine";
-import { historyTable, ingestTable, replaceHistorySection } from "@/scripts/bench/report";
+import { engineTable } from "@/scripts/bench/engine-report";
+import { batchTable, halfRateTable, historyTable, ingestTable, replaceHistorySection } from "@/scripts/bench/report";
 
 const measured = (perSecond: number, p50Ms: number, p99Ms: number): Measurement => ({ count: 1000, durationMs: (1000 / perSecond) * 1000, perSecond, p50Ms, p99Ms });
 
 describe("benchmark tables", () => {
-  it("puts each ingest figure beside the ceiling's, with their ratio", () => {
-    const table = ingestTable({ ingest: measured(500, 40, 120), ceiling: measured(2000, 10, 30), stored: 1000, dispatched: 998 });
-    expect(table).toContain("| throughput (requests/s) | 500 | 2,000 | 0.25× |");
+  const ingest: IngestResult = {
+    ingest: { ...measured(500, 40, 120), cpuMsPerOperation: 2.5 },
+    ceiling: { ...measured(2000, 10, 30), cpuMsPerOperation: 0.5 },
+    halfRate: { perSecond: 250, ingest: { ...measured(250, 5, 70), cpuMsPerOperation: 1.2 }, ceiling: { ...measured(250, 2, 30), cpuMsPerOperation: 1 } },
+    stored: 1000,
+    dispatched: 998,
+    batches: [
+      { eventsPerRequest: 500, requests: { ...measured(40, 100, 200), count: 40 }, events: 20_000, storedPerSecond: 20_000, handedOverPerSecond: 16_000, cpuMsPerEvent: 0.04 },
+      { eventsPerRequest: 1000, requests: { ...measured(10, 300, 400), count: 20 }, events: 20_000, storedPerSecond: 12_000, handedOverPerSecond: 9_000, cpuMsPerEvent: 0.05 },
+    ],
+  };
+
+  it("puts each ingest figure beside the ceiling's, with their ratio, its CPU and the target", () => {
+    const table = ingestTable(ingest);
+    expect(table).toContain("| throughput (requests/s) | 500 | 2,000 | 0.25× | ≥ 0.90× | missed |");
     expect(table).toContain("| p50 latency (ms) | 40.0 | 10.0 | 4.00× |");
     expect(table).toContain("| p99 latency (ms) | 120.0 | 30.0 | 4.00× |");
+    expect(table).toContain("| Next.js CPU per request (ms) | 2.50 | 0.500 | 5.00× |");
     expect(table).toContain("| events stored | 1,000 of 1,000 |");
-    expect(table).toContain("| events handed to Inngest before the 202 | 998 of 1,000 |");
+    expect(table).toContain("| events handed over by the outbox as the run ended | 998 of 1,000 |");
+  });
+
+  it("judges the p99 at half rate against twice the bare route's, and each batch size against 15,000 events/s handed over", () => {
+    expect(halfRateTable(ingest)).toContain("| p99 latency (ms) | 70.0 | 30.0 | 2.33× | ≤ 2.00× | missed |");
+    expect(halfRateTable(ingest)).toContain("| Next.js CPU per request (ms) | 1.20 | 1.00 | 1.20× |");
+    const batches = batchTable(ingest);
+    expect(batches).toContain("| 500 | 40 × 500 | 20,000 | 16,000 | 0.040 | 100.0 / 200.0 | ≥ 15,000 handed over | met |");
+    expect(batches).toContain("| 1,000 | 20 × 1,000 | 12,000 | 9,000 | 0.050 | 300.0 / 400.0 | ≥ 15,000 handed over | missed |");
   });
 
   it("puts each engine figure beside its ceiling and target, and says which targets were missed", () => {

@@ -4,7 +4,7 @@ import { repoRoot } from "@/scripts/bench/run-command";
 
 export interface RunningHub {
   url: string;
-  /** The hub's process group: every process it started (for CPU accounting). */
+  /** The hub's process group: Next.js runs in it, so its CPU time can be read from /proc. */
   processGroup: number;
   /** Resolves once the hub takes requests; rejects if it exits or hangs first. */
   ready: Promise<void>;

@@ -1,0 +1,58 @@
+export type Clock = () => number;
+
+interface Entry<V> {
+  value: V;
+  expiresAt: number;
+}
+
+/**
+ * A bounded in-process cache whose entries live `ttlMs` at most: the TTL is what bounds how long
+ * another instance's change goes unseen here. Concurrent misses for one key share one load.
+ */
+export class TtlCache<K, V> {
+  private readonly entries = new Map<K, Entry<V>>();
+  private readonly loading = new Map<K, Promise<V>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+    private readonly now: Clock = Date.now,
+  ) {}
+
+  async getOrLoad(key: K, load: () => Promise<V>): Promise<V> {
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt > this.now()) return entry.value;
+    return this.loading.get(key) ?? this.load(key, load);
+  }
+
+  delete(key: K) {
+    this.entries.delete(key);
+    this.loading.delete(key);
+  }
+
+  /** Drops every entry the predicate picks, e.g. all of one org's. */
+  deleteWhere(pick: (key: K, value: V) => boolean) {
+    for (const [key, entry] of this.entries) if (pick(key, entry.value)) this.entries.delete(key);
+    this.loading.clear();
+  }
+
+  private load(key: K, load: () => Promise<V>): Promise<V> {
+    const pending = load().then((value) => {
+      // A delete while loading means the value may predate the change: the waiting callers get it, the cache does not.
+      if (this.loading.get(key) === pending) this.store(key, value);
+      return value;
+    });
+    const settled = () => {
+      if (this.loading.get(key) === pending) this.loading.delete(key);
+    };
+    pending.then(settled, settled);
+    this.loading.set(key, pending);
+    return pending;
+  }
+
+  private store(key: K, value: V) {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
+  }
+}

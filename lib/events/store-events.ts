@@ -1,0 +1,34 @@
+import { db } from "@/lib/db";
+import { fanOutInTransaction, wakeWebhooks } from "@/lib/deliveries/outbox";
+import { insertEvents, type EventRow, type Published } from "@/lib/events/insert-events";
+import { logger } from "@/lib/observability/logger";
+import { countEventsAccepted } from "@/lib/observability/metrics";
+
+// A thousand events and their fan-out: well beyond what one takes, well short of hanging a connection.
+const transactionTimeoutMs = 30_000;
+
+/**
+ * Stores events already handed over: one INSERT, then their fan-out, in one transaction, and the
+ * webhooks that gained work are woken after the commit. Marking rows dispatched afterwards (the
+ * outbox's way) would write every row twice, and `dispatchedAt` is indexed, so each such update
+ * also leaves a dead index entry for the outbox's next scan to step over. Once the transaction has
+ * committed nothing may fail the answer: accepted means committed, and a 5xx would invite a duplicate.
+ */
+export async function storeEvents(rows: EventRow[]): Promise<Published[]> {
+  const now = new Date();
+  const { published, toWake } = await db.$transaction(
+    async (tx) => {
+      const published = await insertEvents(rows, { client: tx, now, dispatched: true });
+      const stored = rows.filter((row, index) => published[index]!.id === row.id).map((row) => row.id);
+      return { published, toWake: await fanOutInTransaction(tx, stored, now) };
+    },
+    { timeout: transactionTimeoutMs },
+  );
+  try {
+    countEventsAccepted(published.filter((event) => !event.replayed).length);
+    void wakeWebhooks(toWake);
+  } catch (error) {
+    logger.warn({ err: error }, "After storing events, counting them or waking their webhooks failed; the sweeper wakes them");
+  }
+  return published;
+}
