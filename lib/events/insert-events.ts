@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { utc } from "@/lib/deliveries/utc";
+import { AppError } from "@/lib/http/errors";
 
 /** A validated event, ready to store; its id is chosen before the INSERT so each row maps back to its request. */
 export interface EventRow {
@@ -17,6 +18,8 @@ export interface Published {
   id: string;
   /** True when the idempotency key was seen before: this is the first request's answer. */
   replayed: boolean;
+  /** A replay whose request differs from the first one (type, project, payload or properties): the key was reused for something else. */
+  keyReused?: true;
 }
 
 type Client = Pick<typeof db, "$queryRaw">;
@@ -28,6 +31,10 @@ export interface InsertOptions {
   dispatched?: boolean;
 }
 
+/** Stripe's rule: a key answers the first request's result only for the same request; a different one is refused. */
+export const keyReused = (details: Array<{ path: string; message: string }>) =>
+  new AppError("idempotency_key_reused", "This idempotency key was already used with a different request.", details);
+
 export const newEventId = () => `evt_${randomUUID().replaceAll("-", "")}`;
 
 const keyOf = (row: { orgId: string; idempotencyKey: string | null }) => (row.idempotencyKey === null ? null : `${row.orgId}\u0000${row.idempotencyKey}`);
@@ -35,7 +42,7 @@ const keyOf = (row: { orgId: string; idempotencyKey: string | null }) => (row.id
 /** Rows that committed, or whose key was already taken; `id` null only when the row holding the key committed after this statement's snapshot. */
 async function insertOrFind(client: Client, rows: EventRow[], now: Date, dispatched: boolean) {
   const column = <T>(pick: (row: EventRow) => T) => rows.map(pick);
-  return client.$queryRaw<{ sentId: string; id: string | null; inserted: boolean }[]>`
+  return client.$queryRaw<{ sentId: string; id: string | null; inserted: boolean; same: boolean }[]>`
     WITH input AS (
       SELECT * FROM unnest(
         ${column((row) => row.id)}::text[], ${column((row) => row.orgId)}::text[], ${column((row) => row.projectId)}::text[],
@@ -49,11 +56,17 @@ async function insertOrFind(client: Client, rows: EventRow[], now: Date, dispatc
       ON CONFLICT ("orgId", "idempotencyKey") DO NOTHING
       RETURNING id
     )
-    SELECT input.id AS "sentId", coalesce(inserted.id, existing.id) AS id, inserted.id IS NOT NULL AS inserted
+    SELECT input.id AS "sentId", coalesce(inserted.id, existing.id) AS id, inserted.id IS NOT NULL AS inserted,
+           inserted.id IS NOT NULL OR existing.id IS NULL OR (existing.type = input.type AND existing."projectId" IS NOT DISTINCT FROM input."projectId"
+             AND existing.payload = input.payload::jsonb AND existing.properties = input.properties::jsonb) AS same
     FROM input
     LEFT JOIN inserted ON inserted.id = input.id
     LEFT JOIN "Event" existing ON inserted.id IS NULL AND existing."orgId" = input."orgId" AND existing."idempotencyKey" = input."idempotencyKey"`;
 }
+
+/** Two rows of one call with one key: the same request only if they would store the same event. */
+const sameRequest = (a: EventRow, b: EventRow) =>
+  a.type === b.type && a.projectId === b.projectId && a.payloadJson === b.payloadJson && a.propertiesJson === b.propertiesJson;
 
 /** The ids of events holding these keys, read with a fresh snapshot. */
 async function findByKeys(client: Client, rows: EventRow[]): Promise<Map<string, string>> {
@@ -81,13 +94,14 @@ export async function insertEvents(rows: EventRow[], { client = db, now = new Da
   const unseen = sent.filter((row) => outcome.get(row.id)?.id === null);
   if (unseen.length > 0) {
     const ids = await findByKeys(client, unseen);
-    for (const row of unseen) outcome.set(row.id, { sentId: row.id, id: ids.get(keyOf(row)!) ?? null, inserted: false });
+    for (const row of unseen) outcome.set(row.id, { sentId: row.id, id: ids.get(keyOf(row)!) ?? null, inserted: false, same: true });
   }
   return rows.map((row) => {
     const key = keyOf(row);
     const first = key === null ? row : firstWithKey.get(key)!;
     const result = outcome.get(first.id);
     if (!result?.id) throw new Error(`The event holding idempotency key "${row.idempotencyKey}" vanished while it was looked up.`);
-    return { id: result.id, replayed: first !== row || !result.inserted };
+    const same = first === row ? result.same : sameRequest(first, row);
+    return { id: result.id, replayed: first !== row || !result.inserted, ...(same ? {} : { keyReused: true as const }) };
   });
 }

@@ -1,6 +1,6 @@
 import { dispatchStoredEvents } from "@/lib/deliveries/outbox";
 import { createGroupCommit } from "@/lib/events/group-commit";
-import { insertEvents, type EventRow, type Published } from "@/lib/events/insert-events";
+import { insertEvents, keyReused, type EventRow, type Published } from "@/lib/events/insert-events";
 import { preparedOrThrow } from "@/lib/events/prepare-event";
 import type { PublishEventInput } from "@/lib/events/schemas";
 import { logger } from "@/lib/observability/logger";
@@ -34,5 +34,7 @@ const submit = createGroupCommit(commitEvents, maxGroupSize);
  * Inngest outage after that point loses nothing: the sweeper dispatches it later.
  */
 export async function publishEvent(orgId: string, input: PublishEventInput): Promise<Published> {
-  return submit(await preparedOrThrow(orgId, input));
+  const published = await submit(await preparedOrThrow(orgId, input));
+  if (published.keyReused) throw keyReused([{ path: "idempotencyKey", message: `Already used for event ${published.id}, with another request.` }]);
+  return published;
 }

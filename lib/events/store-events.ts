@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { fanOutInTransaction, wakeWebhooks } from "@/lib/deliveries/outbox";
-import { insertEvents, type EventRow, type Published } from "@/lib/events/insert-events";
+import { insertEvents, keyReused, type EventRow, type Published } from "@/lib/events/insert-events";
 import { logger } from "@/lib/observability/logger";
 import { countEventsAccepted } from "@/lib/observability/metrics";
 
@@ -19,6 +19,9 @@ export async function storeEvents(rows: EventRow[]): Promise<Published[]> {
   const { published, toWake } = await db.$transaction(
     async (tx) => {
       const published = await insertEvents(rows, { client: tx, now, dispatched: true });
+      // A reused key refuses the whole batch: the transaction rolls back, nothing is stored.
+      const reused = published.flatMap((event, index) => (event.keyReused ? [{ path: `${index}.idempotencyKey`, message: `Already used for event ${event.id}, with another request.` }] : []));
+      if (reused.length > 0) throw keyReused(reused);
       const stored = rows.filter((row, index) => published[index]!.id === row.id).map((row) => row.id);
       return { published, toWake: await fanOutInTransaction(tx, stored, now) };
     },

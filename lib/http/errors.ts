@@ -8,6 +8,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "limit_reached"
+  | "idempotency_key_reused"
   | "payload_too_large"
   | "method_not_allowed"
   | "rate_limited"
@@ -24,6 +25,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   limit_reached: 409,
+  idempotency_key_reused: 409,
   payload_too_large: 413,
   method_not_allowed: 405,
   rate_limited: 429,

@@ -45,6 +45,27 @@ describe("POST /api/v1/events", () => {
     expect(await db.event.count({ where: { orgId, idempotencyKey: "order-1002" } })).toBe(1);
   });
 
+  it("refuses an idempotency key reused with a different request (409), by header or body, and keeps answering the identical one", async () => {
+    const first = await publish({ type: "test", payload: { amount: 10 }, idempotencyKey: "charge-7" });
+    expect(first.status).toBe(202);
+    const different = await publish({ type: "test", payload: { amount: 11 }, idempotencyKey: "charge-7" });
+    expect(different).toMatchObject({ status: 409, body: { error: { code: "idempotency_key_reused", details: [{ path: "idempotencyKey" }] } } });
+    const byHeader = await call("POST", collection.POST, "/api/v1/events", { token, body: { type: "test", payload: { amount: 12 } }, headers: { "idempotency-key": "charge-7" } });
+    expect(byHeader.status).toBe(409);
+    // Key order in the payload does not make a request different.
+    const identical = await publish({ type: "test", idempotencyKey: "charge-7", payload: { amount: 10 } });
+    expect(identical).toMatchObject({ status: 202, body: { id: first.body.id } });
+    expect(await db.event.count({ where: { orgId, idempotencyKey: "charge-7" } })).toBe(1);
+
+    // In a batch, a reused key refuses the whole batch and stores nothing.
+    const batch = await publish([
+      { type: "test", payload: { n: 1 }, idempotencyKey: "batch-new-1" },
+      { type: "test", payload: { amount: 99 }, idempotencyKey: "charge-7" },
+    ]);
+    expect(batch).toMatchObject({ status: 409, body: { error: { code: "idempotency_key_reused", details: [{ path: "1.idempotencyKey" }] } } });
+    expect(await db.event.count({ where: { orgId, idempotencyKey: "batch-new-1" } })).toBe(0);
+  });
+
   it("keeps idempotency keys per organization", async () => {
     const mine = await publish({ type: "test", idempotencyKey: "shared-key" });
     const theirs = await publish({ type: "test", idempotencyKey: "shared-key" }, otherOrg.token);
