@@ -142,8 +142,9 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
   const backfill = await timed(() =>
     db.$transaction(
       async (tx) => {
-        await tx.$executeRaw`DELETE FROM "AttemptHourly" WHERE "orgId" = ${org.id}`;
-        await tx.$executeRaw`DELETE FROM "AttemptDaily" WHERE "orgId" = ${org.id}`;
+        // The backfill rebuilds the rollups of every attempt in the scratch database, other sections' too.
+        await tx.$executeRaw`DELETE FROM "AttemptHourly"`;
+        await tx.$executeRaw`DELETE FROM "AttemptDaily"`;
         for (const statement of statements) await tx.$executeRawUnsafe(statement);
       },
       { timeout: 600_000 },

@@ -10,6 +10,16 @@ export interface Measurement {
   p99Ms: number;
 }
 
+/** A run in which anything failed measures nothing worth printing, so it throws. */
+function measurement(label: string, total: number, durationMs: number, latencies: number[], failures: unknown[]): Measurement {
+  if (failures.length > 0) {
+    const first = failures[0] instanceof Error ? failures[0].message : String(failures[0]);
+    throw new Error(`${label}: ${failures.length} of ${total} operations failed; the first: ${first}`);
+  }
+  latencies.sort((a, b) => a - b);
+  return { count: total, durationMs, perSecond: (total / durationMs) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+}
+
 export interface Load {
   label: string;
   total: number;
@@ -50,12 +60,7 @@ export async function runLoad({ label, total, concurrency, send, quiet = false }
   const durationMs = performance.now() - started;
   progress.done();
 
-  if (failures.length > 0) {
-    const first = failures[0] instanceof Error ? failures[0].message : String(failures[0]);
-    throw new Error(`${label}: ${failures.length} of ${total} operations failed; the first: ${first}`);
-  }
-  latencies.sort((a, b) => a - b);
-  return { count: total, durationMs, perSecond: (total / durationMs) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return measurement(label, total, durationMs, latencies, failures);
 }
 
 export interface PacedLoad {
@@ -90,10 +95,5 @@ export async function runPacedLoad({ label, total, perSecond, send }: PacedLoad)
   await Promise.all(pending);
   const durationMs = performance.now() - started;
   progress.done();
-  if (failures.length > 0) {
-    const first = failures[0] instanceof Error ? failures[0].message : String(failures[0]);
-    throw new Error(`${label}: ${failures.length} of ${total} operations failed; the first: ${first}`);
-  }
-  latencies.sort((a, b) => a - b);
-  return { count: total, durationMs, perSecond: (total / durationMs) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return measurement(label, total, durationMs, latencies, failures);
 }
