@@ -36,10 +36,10 @@ it("answers 202 to 300 concurrent publishes on the embedded Postgres, each one c
 
   const publishes = 300;
   const answers = await Promise.all(
-    Array.from({ length: publishes }, (_, n) => call("POST", eventsRoute.POST, "/api/v1/events", { token, body: { type: "test", payload: { n }, idempotencyKey: `load-${n % 250}` } })),
+    Array.from({ length: publishes }, (_, n) => call("POST", eventsRoute.POST, "/api/v1/events", { token, body: { type: "test", payload: { n: n % 250 }, idempotencyKey: `load-${n % 250}` } })),
   );
   expect(answers.filter((answer) => answer.status !== 202)).toEqual([]);
-  // 250 distinct keys: the 50 repeats answer the first event's id, and only 250 rows exist.
+  // 250 distinct requests, each key sent once or twice: the 50 repeats answer the first event's id, and only 250 rows exist.
   const ids = new Set(answers.map((answer) => answer.body.id as string));
   expect(ids.size).toBe(250);
   expect(await db.event.count({ where: { orgId: org.id, id: { in: [...ids] } } })).toBe(250);
