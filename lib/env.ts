@@ -27,6 +27,8 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "Use at least 16 characters.").optional(),
   // GET /api/health/ready answers 503 once the oldest undispatched event or due delivery is older than this.
   ENGINE_LAG_THRESHOLD_SECONDS: z.coerce.number().int().min(1).default(60),
+  // Multiplies the per-IP limits on sign-in, sign-up, magic links and verification (not the per-address ones).
+  AUTH_IP_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   SIGNUP_ENABLED: z
     .enum(["true", "false"])
     .default("true")

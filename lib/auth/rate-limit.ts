@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 /**
  * Throttling of sign-in, sign-up, magic-link and verification requests: fixed-window counters in
@@ -12,24 +13,26 @@ export interface Limit {
 }
 
 const minute = 60_000;
+// Operators whose users share one address (an office behind NAT, a test suite) raise the per-IP limits.
+const perIp = (limit: number) => limit * env.AUTH_IP_LIMIT_SCALE;
 
 /** Per address and per client IP; an IP gets more room, as several people may share one. */
 export const authLimits = {
   signIn: (email: string, ip: string): Limit[] => [
     { key: `sign-in:email:${email}`, limit: 10, windowMs: 15 * minute },
-    { key: `sign-in:ip:${ip}`, limit: 50, windowMs: 15 * minute },
+    { key: `sign-in:ip:${ip}`, limit: perIp(50), windowMs: 15 * minute },
   ],
   signUp: (email: string, ip: string): Limit[] => [
     { key: `sign-up:email:${email}`, limit: 5, windowMs: 60 * minute },
-    { key: `sign-up:ip:${ip}`, limit: 20, windowMs: 60 * minute },
+    { key: `sign-up:ip:${ip}`, limit: perIp(20), windowMs: 60 * minute },
   ],
   magicLink: (email: string, ip: string): Limit[] => [
     { key: `magic-link:email:${email}`, limit: 5, windowMs: 60 * minute },
-    { key: `magic-link:ip:${ip}`, limit: 20, windowMs: 60 * minute },
+    { key: `magic-link:ip:${ip}`, limit: perIp(20), windowMs: 60 * minute },
   ],
   verification: (email: string, ip: string): Limit[] => [
     { key: `verification:email:${email}`, limit: 10, windowMs: 60 * minute },
-    { key: `verification:ip:${ip}`, limit: 30, windowMs: 60 * minute },
+    { key: `verification:ip:${ip}`, limit: perIp(30), windowMs: 60 * minute },
   ],
 };
 
