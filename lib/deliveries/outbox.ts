@@ -93,7 +93,8 @@ async function dispatchWhileAsked(): Promise<void> {
     }
     retryMs = firstRetryMs;
   } catch (error) {
-    logger.warn({ err: error, retryInMs: retryMs }, "Dispatching stored events failed; retrying");
+    // A transient condition (a busy pool, a database restarting) that the retry handles: its message says enough.
+    logger.warn({ reason: error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error), retryInMs: retryMs }, "Dispatching stored events failed; retrying");
     setTimeout(() => void dispatchStoredEvents(), retryMs).unref();
     retryMs = Math.min(retryMs * 2, longestRetryMs);
   } finally {
