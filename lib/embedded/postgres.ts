@@ -62,7 +62,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const failed = (what: string, cause: unknown) =>
     new Error(
       `Could not ${what} the embedded Postgres in ${dataDir} on 127.0.0.1:${port}. A data directory left by ` +
-        `another server (e.g. PGlite, used by earlier versions of \`npm run dev\`) cannot be reused: move it away to start afresh. ` +
+        `another database engine cannot be reused: move it away to start afresh. ` +
         `Its last output:\n${recentLog.join("\n")}`,
       { cause },
     );
