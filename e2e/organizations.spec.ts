@@ -19,6 +19,8 @@ test("an owner creates a second org, switches between them and renames one", asy
   await page.goto(`/${first.slug}/settings`);
   await page.getByLabel("Organization name").fill("First Org Renamed");
   await page.getByRole("button", { name: "Save" }).click();
+  // The rename is saved once the page says so; leaving before that could abandon the request.
+  await expect(page.getByRole("status").filter({ hasText: "Organization renamed" })).toBeVisible();
   await page.goto(`/${first.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: "First Org Renamed" })).toBeVisible();
 });
