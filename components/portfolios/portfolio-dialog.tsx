@@ -12,6 +12,7 @@ import type { OrgRef } from "@/lib/client/org";
 import { portfolioKeys, portfolioMutations, type Portfolio } from "@/lib/portfolios/queries";
 import type { Project } from "@/lib/projects/queries";
 import { webhookKeys } from "@/lib/webhooks/queries";
+import { FormError } from "@/components/ui/form-error";
 
 /** Creates a portfolio, or edits one when `portfolio` is given; webhooks scoped to it follow its projects. */
 export function PortfolioDialog({ org, projects, portfolio, onClose }: { org: OrgRef; projects: readonly Project[]; portfolio?: Portfolio; onClose: () => void }) {
@@ -65,11 +66,7 @@ export function PortfolioDialog({ org, projects, portfolio, onClose }: { org: Or
             </p>
           ) : null}
         </fieldset>
-        {errors.form ? (
-          <p role="alert" className="text-sm text-red-600">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
       </form>
     </Dialog>
   );

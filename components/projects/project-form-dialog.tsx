@@ -9,6 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { projectKeys, projectMutations, type Project } from "@/lib/projects/queries";
+import { FormError } from "@/components/ui/form-error";
 
 /** Creates a project, or edits one when `project` is given. Server validation errors land on their fields. */
 export function ProjectFormDialog({ org, project, open, onClose }: { org: OrgRef; project?: Project; open: boolean; onClose: () => void }) {
@@ -48,7 +49,7 @@ export function ProjectFormDialog({ org, project, open, onClose }: { org: OrgRef
         <Field label="Name" error={errors.name}>
           <Input name="name" defaultValue={project?.name} required />
         </Field>
-        {errors.form ? <p role="alert" className="text-sm text-red-600">{errors.form}</p> : null}
+        <FormError message={errors.form} />
       </form>
     </Dialog>
   );

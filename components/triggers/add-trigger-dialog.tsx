@@ -10,6 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { eventTypeKeys, eventTypeMutations, type EventTypeInput } from "@/lib/event-types/queries";
+import { FormError } from "@/components/ui/form-error";
 
 /** "" → null; otherwise a JSON object, or a message for the field. */
 function jsonObject(text: string): { value: Record<string, unknown> | null; error?: string } {
@@ -85,11 +86,7 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
         <Field label="Example payload" optional error={errors.examplePayload}>
           <Textarea name="examplePayload" rows={4} className="font-mono text-xs" spellCheck={false} placeholder={'{ "environment": "production" }'} />
         </Field>
-        {errors.form ? (
-          <p role="alert" className="text-sm text-red-600">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormError message={errors.form} />
       </form>
     </Dialog>
   );
