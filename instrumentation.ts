@@ -11,7 +11,7 @@ export async function register() {
   refuseUnsupportedMethods();
   // Events stored but never fanned out (the process died between the 202 and the dispatch), and
   // overdue webhooks, are handled now rather than at the next sweep.
-  const { sweepEngine } = await import("@/lib/deliveries/sweep");
+  const { sweepEngine } = await import("@/lib/engine/sweep");
   const { logger } = await import("@/lib/observability/logger");
   sweepEngine().catch((error: unknown) => logger.warn({ err: error }, "The start-up sweep failed; the cron will retry"));
 }

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { startSmtpSink } from "../lib/mail/smtp-sink";
+import { startSmtpSink } from "../tools/smtp-sink";
 import { adminQuery, databaseUrl } from "../test/postgres";
 import { e2eDatabase, e2ePort, mailboxFile } from "./fixtures/config";
 

@@ -12,7 +12,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { startSmtpSink } from "@/lib/mail/smtp-sink";
+import { startSmtpSink } from "@/tools/smtp-sink";
 import { benchmarkEngine, benchmarkIdleLatency } from "@/scripts/bench/engine";
 import { engineSection, engineTable, type EngineRun } from "@/scripts/bench/engine-report";
 import { benchmarkHistory } from "@/scripts/bench/history";

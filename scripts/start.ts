@@ -11,11 +11,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { startDemoReceiver, type DemoReceiver } from "@/lib/embedded/demo-receiver";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/postgres";
-import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
-import { generateEventKey, generateSigningKey } from "@/lib/inngest-local/signing";
-import { startSmtpSink, type ReceivedEmail, type SmtpSink } from "@/lib/mail/smtp-sink";
+import { startDemoReceiver, type DemoReceiver } from "@/tools/embedded/demo-receiver";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/tools/embedded/postgres";
+import { startLocalInngest, type LocalInngest } from "@/tools/inngest-local/executor";
+import { generateEventKey, generateSigningKey } from "@/tools/inngest-local/signing";
+import { startSmtpSink, type ReceivedEmail, type SmtpSink } from "@/tools/smtp-sink";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
@@ -135,7 +135,7 @@ async function startDemoReceiverIfFree(secret: string): Promise<DemoReceiver | n
 async function publishDemoEvent(orgSlug: string) {
   const { db } = await import("@/lib/db");
   const { publishEvent } = await import("@/lib/events/publish");
-  const { dispatchStoredEvents } = await import("@/lib/deliveries/outbox");
+  const { dispatchStoredEvents } = await import("@/lib/engine/outbox");
   const org = await db.organization.findUniqueOrThrow({ where: { slug: orgSlug } });
   const { id } = await publishEvent(org.id, { type: "test", payload: { hello: "from npm run dev" }, properties: {} });
   // Its dispatch runs in the background: let it finish before this script lets go of the database.

@@ -1,10 +1,10 @@
 import { createServer, connect, type Socket } from "node:net";
 import { appPort, inngestKeys, localInngestPort, smtpSinkPort } from "@/test/engine-env";
-import { startLocalInngest, type LocalInngest } from "@/lib/inngest-local/executor";
-import { startSmtpSink, type ReceivedEmail } from "@/lib/mail/smtp-sink";
+import { startLocalInngest, type LocalInngest } from "@/tools/inngest-local/executor";
+import { startSmtpSink, type ReceivedEmail } from "@/tools/smtp-sink";
 import { startReceiver, type Receiver, type ReceivedRequest, type Reply } from "@/test/receiver";
 import { serveRoute } from "@/test/serve-route";
-import { dispatchStoredEvents } from "@/lib/deliveries/outbox";
+import { dispatchStoredEvents } from "@/lib/engine/outbox";
 
 export interface DeliveryEngine {
   readonly executor: LocalInngest;

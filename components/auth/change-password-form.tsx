@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/app/(auth)/actions";
-import { changePasswordAction } from "@/app/account/actions";
+import type { FormState } from "@/components/auth/actions";
+import { changePasswordAction } from "@/components/auth/account-actions";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";

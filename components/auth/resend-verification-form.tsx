@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { resendVerificationAction, type FormState } from "@/app/(auth)/actions";
+import { resendVerificationAction, type FormState } from "@/components/auth/actions";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 

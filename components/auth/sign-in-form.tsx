@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { sendSignInLink, signInWithPassword, type FormState } from "@/app/(auth)/actions";
+import { sendSignInLink, signInWithPassword, type FormState } from "@/components/auth/actions";
 import { ResendVerificationForm } from "@/components/auth/resend-verification-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";

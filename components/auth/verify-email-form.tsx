@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { verifyEmailAction, type FormState } from "@/app/(auth)/actions";
+import { verifyEmailAction, type FormState } from "@/components/auth/actions";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptInvitationAction, type AcceptInvitationState } from "@/app/invite/[token]/actions";
+import { acceptInvitationAction, type AcceptInvitationState } from "@/components/invite/actions";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createOrgAction, type CreateOrgState } from "@/app/orgs/new/actions";
+import { createOrgAction, type CreateOrgState } from "@/components/orgs/actions";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";

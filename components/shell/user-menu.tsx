@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/components/auth/actions";
 import { DropdownMenu, DropdownMenuItem, DropdownMenuLabel } from "@/components/ui/dropdown-menu";
 import { KeyIcon, LogOutIcon } from "@/components/ui/icons";
 

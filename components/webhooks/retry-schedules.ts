@@ -1,4 +1,4 @@
-import { retryScheduleSpecs } from "@/lib/delivery/schedules";
+import { retryScheduleSpecs } from "@/lib/wire/schedules";
 import type { RetryScheduleName } from "@/lib/webhooks/presets";
 
 const labels: Record<RetryScheduleName, string> = { standard: "Standard", codescoring: "CodeScoring", scorecard: "SecurityScorecard", custom: "Custom" };

@@ -1,6 +1,6 @@
-import { inngest } from "@/inngest/client";
-import { activationRequested } from "@/inngest/events";
-import { probeWebhook } from "@/lib/deliveries/probe";
+import { inngest } from "@/lib/jobs/client";
+import { activationRequested } from "@/lib/jobs/events";
+import { probeWebhook } from "@/lib/engine/probe";
 import { db } from "@/lib/db";
 
 /** DeepSource: a new endpoint (or a new URL) gets a test event; a 2xx activates it. */

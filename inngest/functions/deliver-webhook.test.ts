@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
 import { deliverWebhook, maxRoundsPerRun } from "@/inngest/functions/deliver-webhook";
-import type { RoundReport } from "@/lib/deliveries/send-due";
+import type { RoundReport } from "@/lib/engine/send-due";
 
 // The function's control flow alone, each round's outcome mocked (@inngest/test); the rounds' own
 // work is covered by the integration tests that run the real engine.

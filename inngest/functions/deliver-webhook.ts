@@ -1,8 +1,8 @@
-import { inngest } from "@/inngest/client";
-import { webhookDue } from "@/inngest/events";
-import { healthEvent } from "@/inngest/signals";
-import { emailWebhookDisabled } from "@/lib/deliveries/notify-owner";
-import { sendDueDeliveries, type RoundReport } from "@/lib/deliveries/send-due";
+import { inngest } from "@/lib/jobs/client";
+import { webhookDue } from "@/lib/jobs/events";
+import { healthEvent } from "@/lib/jobs/signals";
+import { emailWebhookDisabled } from "@/lib/engine/notify-owner";
+import { sendDueDeliveries, type RoundReport } from "@/lib/engine/send-due";
 
 // Each round takes at most four steps; the run continues in a fresh one well under Inngest's 1,000.
 export const maxRoundsPerRun = 200;

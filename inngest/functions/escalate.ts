@@ -1,6 +1,6 @@
-import { inngest } from "@/inngest/client";
-import { webhookFailing, webhookRecovered } from "@/inngest/events";
-import { escalateIfStillFailing } from "@/lib/deliveries/notify-owner";
+import { inngest } from "@/lib/jobs/client";
+import { webhookFailing, webhookRecovered } from "@/lib/jobs/events";
+import { escalateIfStillFailing } from "@/lib/engine/notify-owner";
 
 export const escalationDelay = "36h";
 

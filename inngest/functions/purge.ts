@@ -1,8 +1,8 @@
 import { cron } from "inngest";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/jobs/client";
 import { purgeExpiredUnverifiedAccounts } from "@/lib/auth/email-verification";
 import { purgeRateLimits } from "@/lib/auth/rate-limit";
-import { purgeHistory } from "@/lib/deliveries/purge";
+import { purgeHistory } from "@/lib/history/purge";
 
 /**
  * Hourly clean-up: delivery history past the org's retention (30 days by default, as SonarQube

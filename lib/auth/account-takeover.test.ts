@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpSink, type SmtpSink } from "@/lib/mail/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/tools/smtp-sink";
 import type { Browser as BrowserType } from "@/test/auth-flow";
 
 // Issue 11, item 1: someone registers another person's address with a password and keeps the

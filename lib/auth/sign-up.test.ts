@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpSink, type SmtpSink } from "@/lib/mail/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/tools/smtp-sink";
 
 // lib/env reads the environment once, at first import, so everything that reaches it is
 // imported after this file's SMTP server is up: verification links arrive as a person gets them.

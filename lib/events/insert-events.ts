@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { utc } from "@/lib/deliveries/utc";
+import { utc } from "@/lib/utc";
 import { AppError } from "@/lib/http/errors";
 
 /** A validated event, ready to store; its id is chosen before the INSERT so each row maps back to its request. */

@@ -1,4 +1,4 @@
-import { dispatchStoredEvents } from "@/lib/deliveries/outbox";
+import { dispatchStoredEvents } from "@/lib/engine/outbox";
 import { createGroupCommit } from "@/lib/events/group-commit";
 import { insertEvents, keyReused, type EventRow, type Published } from "@/lib/events/insert-events";
 import { preparedOrThrow } from "@/lib/events/prepare-event";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { fanOutInTransaction, wakeWebhooks } from "@/lib/deliveries/outbox";
+import { fanOutInTransaction, wakeWebhooks } from "@/lib/engine/outbox";
 import { insertEvents, keyReused, type EventRow, type Published } from "@/lib/events/insert-events";
 import { logger } from "@/lib/observability/logger";
 import { countEventsAccepted } from "@/lib/observability/metrics";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpSink, type SmtpSink } from "@/lib/mail/smtp-sink";
+import { startSmtpSink, type SmtpSink } from "@/tools/smtp-sink";
 
 let sink: SmtpSink;
 

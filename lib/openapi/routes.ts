@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { auditEntryOutput } from "@/lib/audit/audit-log";
-import { attemptOutput, deliveryDetail, deliveryListQuery, deliverySummary, probeOutput, recoverInput, recoverOutput, retryOutput } from "@/lib/deliveries/schemas";
-import { statsOutput, statsQuery } from "@/lib/deliveries/stats";
+import { attemptOutput, deliveryDetail, deliveryListQuery, deliverySummary, probeOutput, recoverInput, recoverOutput, retryOutput } from "@/lib/history/schemas";
+import { statsOutput, statsQuery } from "@/lib/history/stats";
 import { eventDetailOutput, eventListQuery, eventOutput, publishEventBatchInput, publishEventBatchOutput, publishEventInput, publishEventOutput } from "@/lib/events/schemas";
 import { createEventTypeInput, eventTypeOutput } from "@/lib/event-types/event-types";
 import { paginationQuery } from "@/lib/http/pagination";

@@ -1,4 +1,4 @@
-import { allowListFromEnv, BlockedAddressError, checkTargetUrl } from "@/lib/delivery/ssrf";
+import { allowListFromEnv, BlockedAddressError, checkTargetUrl } from "@/lib/wire/ssrf";
 import { AppError } from "@/lib/http/errors";
 import { splitCredentials } from "@/lib/webhooks/target-url";
 

@@ -1,7 +1,7 @@
 import { z, ZodError } from "zod";
 import type { Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
-import { probeWebhook, testUnsavedTarget } from "@/lib/deliveries/probe";
+import { probeWebhook, testUnsavedTarget } from "@/lib/engine/probe";
 import { listEventTypes } from "@/lib/event-types/event-types";
 import { AppError, notFound } from "@/lib/http/errors";
 import { createWebhookInput, testWebhookInput, type WebhookOutput } from "@/lib/webhooks/schemas";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import * as rotateRoute from "@/app/api/v1/webhooks/[id]/rotate_secret/route";
 import * as webhookRoute from "@/app/api/v1/webhooks/[id]/route";
-import { toSigningTarget } from "@/lib/deliveries/signing-target";
+import { toSigningTarget } from "@/lib/engine/signing-target";
 import { db } from "@/lib/db";
 import { call } from "@/test/api";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { WebhookFormat } from "@/generated/prisma/enums";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { encryptSecret } from "@/lib/crypto/secrets";
-import { generateSecret } from "@/lib/delivery/signing";
+import { generateSecret } from "@/lib/wire/signing";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { secretProblem, type RotateSecretInput, type RotatedSecretOutput } from "@/lib/webhooks/schemas";

@@ -1,5 +1,5 @@
 import { decryptSecret, encryptOptional } from "@/lib/crypto/secrets";
-import { looksSecret } from "@/lib/delivery/mask-headers";
+import { looksSecret } from "@/lib/wire/mask-headers";
 import { splitCredentials } from "@/lib/webhooks/target-url";
 
 /**

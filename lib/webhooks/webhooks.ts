@@ -1,10 +1,10 @@
 import type { Prisma, Webhook, WebhookStatus } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { encryptOptional } from "@/lib/crypto/secrets";
-import { generateSecret } from "@/lib/delivery/signing";
-import { holdDeliveries, releaseHeld } from "@/lib/deliveries/held";
-import { claimWebhooksToWake, wakeWebhooks } from "@/lib/deliveries/outbox";
-import { requestActivation } from "@/lib/deliveries/request-activation";
+import { generateSecret } from "@/lib/wire/signing";
+import { holdDeliveries, releaseHeld } from "@/lib/engine/held";
+import { claimWebhooksToWake, wakeWebhooks } from "@/lib/engine/outbox";
+import { requestActivation } from "@/lib/engine/request-activation";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { pageArgs, toPage } from "@/lib/http/pagination";

@@ -6,7 +6,7 @@
  * Environment: DATABASE_URL and the app's settings, PORT, LOCAL_INNGEST_PORT.
  */
 import { spawn } from "node:child_process";
-import { startLocalInngest } from "@/lib/inngest-local/executor";
+import { startLocalInngest } from "@/tools/inngest-local/executor";
 import { repoRoot } from "@/scripts/bench/run-command";
 
 const port = Number(process.env.PORT);

@@ -5,7 +5,7 @@
  * requests. Like a server starting (instrumentation.ts), it first dispatches events stored but
  * never fanned out.
  */
-import { startLocalInngest } from "@/lib/inngest-local/executor";
+import { startLocalInngest } from "@/tools/inngest-local/executor";
 import { serveRoute } from "@/test/serve-route";
 
 const executorPort = Number(process.env.CRASH_EXECUTOR_PORT);
@@ -20,7 +20,7 @@ process.env.INNGEST_EVENT_KEY = executor.eventKey;
 delete process.env.INNGEST_DEV;
 
 const eventsRoute = await import("@/app/api/v1/events/route");
-const { sweepEngine } = await import("@/lib/deliveries/sweep");
+const { sweepEngine } = await import("@/lib/engine/sweep");
 
 await executor.sync();
 await sweepEngine();

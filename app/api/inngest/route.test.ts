@@ -1,7 +1,7 @@
 import "@/test/engine-env";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canonicalJson, generateSigningKey, signatureHeader } from "@/lib/inngest-local/signing";
+import { canonicalJson, generateSigningKey, signatureHeader } from "@/tools/inngest-local/signing";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";

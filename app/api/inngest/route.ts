@@ -1,5 +1,5 @@
 import { serve } from "inngest/next";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/jobs/client";
 import { functions } from "@/inngest/functions";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";

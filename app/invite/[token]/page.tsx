@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { switchAccountAction } from "@/app/invite/[token]/actions";
+import { switchAccountAction } from "@/components/invite/actions";
 import { AcceptInvitationForm } from "@/components/invite/accept-invitation-form";
 import { roleLabels } from "@/components/members/roles";
 import { CenteredPage } from "@/components/shell/centered-page";

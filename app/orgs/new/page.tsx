@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/components/auth/actions";
 import { CreateOrgForm } from "@/components/orgs/create-org-form";
 import { CenteredPage } from "@/components/shell/centered-page";
 import { Card, CardContent } from "@/components/ui/card";

@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as route from "@/app/api/settings/webhooks/[[...path]]/route";
 import { db } from "@/lib/db";
-import { startSeedHub, type Customer, type SeedHub } from "@/lib/deliveries/receivers/hub";
+import { startSeedHub, type Customer, type SeedHub } from "@/test/receivers/hub";
 import { proxy } from "@/proxy";
 import { createApiToken } from "@/test/factories";
 import type { ReceivedRequest, Reply } from "@/test/receiver";

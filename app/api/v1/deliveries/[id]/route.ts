@@ -1,4 +1,4 @@
-import { getDelivery } from "@/lib/deliveries/history";
+import { getDelivery } from "@/lib/history/history";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";
 

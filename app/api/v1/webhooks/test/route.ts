@@ -1,4 +1,4 @@
-import { testUnsavedTarget } from "@/lib/deliveries/probe";
+import { testUnsavedTarget } from "@/lib/engine/probe";
 import { parseJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

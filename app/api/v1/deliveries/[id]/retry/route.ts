@@ -1,4 +1,4 @@
-import { retryDelivery } from "@/lib/deliveries/retry";
+import { retryDelivery } from "@/lib/engine/retry";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";
 

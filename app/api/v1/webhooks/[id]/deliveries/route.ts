@@ -1,5 +1,5 @@
-import { listDeliveries } from "@/lib/deliveries/history";
-import { deliveryListQuery } from "@/lib/deliveries/schemas";
+import { listDeliveries } from "@/lib/history/history";
+import { deliveryListQuery } from "@/lib/history/schemas";
 import { parseQuery } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

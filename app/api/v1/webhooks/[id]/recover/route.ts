@@ -1,5 +1,5 @@
-import { recoverDeliveries } from "@/lib/deliveries/retry";
-import { recoverInput } from "@/lib/deliveries/schemas";
+import { recoverDeliveries } from "@/lib/engine/retry";
+import { recoverInput } from "@/lib/history/schemas";
 import { parseJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

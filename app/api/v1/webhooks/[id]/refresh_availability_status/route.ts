@@ -1,4 +1,4 @@
-import { probeWebhook } from "@/lib/deliveries/probe";
+import { probeWebhook } from "@/lib/engine/probe";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";
 import { getWebhook } from "@/lib/webhooks/webhooks";

@@ -1,4 +1,4 @@
-import { statsQuery, webhookStats } from "@/lib/deliveries/stats";
+import { statsQuery, webhookStats } from "@/lib/history/stats";
 import { parseQuery } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

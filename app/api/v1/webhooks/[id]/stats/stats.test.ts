@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as stats from "@/app/api/v1/webhooks/[id]/stats/route";
 import { db } from "@/lib/db";
-import { latencyBucket, latencyBucketBounds } from "@/lib/deliveries/latency-histogram";
-import { webhookStats } from "@/lib/deliveries/stats";
+import { latencyBucket, latencyBucketBounds } from "@/lib/history/latency-histogram";
+import { webhookStats } from "@/lib/history/stats";
 import { call } from "@/test/api";
 import { createApiToken, createOrg } from "@/test/factories";
 

@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { utc } from "@/lib/utc";
+import { batchingFormats } from "@/lib/webhooks/presets";
+
+type Tx = Prisma.TransactionClient;
+
+// One request's payloads stay under this, whatever the batch size allows.
+const maxBatchPayloadBytes = 1024 * 1024;
+
+interface Batch {
+  id: string;
+  events: number;
+  bytes: number;
+  /** Events this fan-out adds to it. */
+  added: number;
+  opened?: boolean;
+}
+
+interface BatchedMatch {
+  eventId: string;
+  webhookId: string;
+  orgId: string;
+  batchWindowMs: number;
+  batchMaxSize: number;
+  payloadBytes: number;
+  /** The webhook is paused: the event waits in a held delivery until it is resumed. */
+  held: boolean;
+}
+
+/**
+ * Every (event, webhook) pair that should be delivered: the webhook is live (or paused: its
+ * deliveries are held, with no due time, until it is resumed), its scope takes the
+ * event's project (project-level; org-level for all or the selected projects) and its triggers
+ * include the event's type (empty = all). Batched pairs come back for `joinBatches`; single ones
+ * become one delivery each, due now, in the same statement.
+ */
+async function createSingleDeliveries(tx: Tx, eventIds: string[], now: Date): Promise<{ webhookIds: string[]; batched: BatchedMatch[] }> {
+  const rows = await tx.$queryRaw<
+    Array<{ webhookId: string; batched: boolean; held: boolean; eventId: string | null; eventCreatedAt: Date | null; orgId: string; batchWindowMs: number; batchMaxSize: number; payloadBytes: number }>
+  >`
+    WITH matches AS (
+      SELECT e.id AS "eventId", e."createdAt" AS "eventCreatedAt", octet_length(e.payload::text) AS "payloadBytes",
+             w.id AS "webhookId", w."orgId", w."batchWindowMs", w."batchMaxSize", w.status = 'paused' AS held,
+             (w."deliveryMode" = 'batched' AND w.format::text = ANY(${batchingFormats}::text[])) AS batched
+      FROM "Event" e
+      JOIN "Webhook" w ON w."orgId" = e."orgId" AND w.status IN ('active', 'failing', 'paused')
+       AND (cardinality(w.triggers) = 0 OR e.type = ANY(w.triggers))
+       AND (w."projectId" = e."projectId"
+            -- No selection means every project, unless the webhook follows a portfolio: an emptied portfolio matches none.
+            OR (w."projectId" IS NULL AND ((w."portfolioId" IS NULL AND NOT EXISTS (SELECT 1 FROM "_WebhookProjectSelection" s WHERE s."B" = w.id))
+                                           OR EXISTS (SELECT 1 FROM "_WebhookProjectSelection" s WHERE s."B" = w.id AND s."A" = e."projectId"))))
+      WHERE e.id = ANY(${eventIds}::text[])
+    ), singles AS (
+      SELECT m.*, 'dlv_' || replace(gen_random_uuid()::text, '-', '') AS "deliveryId" FROM matches m WHERE NOT m.batched
+    ), deliveries AS (
+      INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt", "eventCount", "payloadBytes")
+      SELECT "deliveryId", "orgId", "webhookId", CASE WHEN held THEN 'held' ELSE 'pending' END::"DeliveryStatus",
+             CASE WHEN held THEN NULL ELSE ${utc(now)}::timestamp END, ${utc(now)}::timestamp, ${utc(now)}::timestamp, 1, "payloadBytes" FROM singles
+    ), links AS (
+      INSERT INTO "DeliveryEvent" ("deliveryId", "eventId") SELECT "deliveryId", "eventId" FROM singles
+    )
+    SELECT DISTINCT "webhookId", false AS batched, held, NULL AS "eventId", NULL::timestamp AS "eventCreatedAt", "orgId", 0 AS "batchWindowMs", 0 AS "batchMaxSize", 0 AS "payloadBytes" FROM singles
+    UNION ALL
+    SELECT "webhookId", true, held, "eventId", "eventCreatedAt", "orgId", "batchWindowMs", "batchMaxSize", "payloadBytes"::int FROM matches WHERE batched`;
+  const batched = rows
+    .filter((row) => row.batched)
+    .sort((a, b) => a.eventCreatedAt!.getTime() - b.eventCreatedAt!.getTime() || a.eventId!.localeCompare(b.eventId!))
+    .map(({ eventId, orgId, webhookId, batchWindowMs, batchMaxSize, payloadBytes, held }) => ({ eventId: eventId!, orgId, webhookId, batchWindowMs, batchMaxSize, payloadBytes, held }));
+  return { webhookIds: rows.filter((row) => !row.batched && !row.held).map((row) => row.webhookId), batched };
+}
+
+/**
+ * A batched webhook collects events into its open delivery: one still inside its window, or one
+ * waiting to retry (CodeScoring resends the unsuccessful events together with anything new).
+ * Events beyond the batch's size or 1 MB open new batches, due one window from now. A paused
+ * webhook's events collect the same way in held batches, with no due time. The webhook
+ * row lock serialises this with other fan-outs and with claims, so a batch on the wire never gains an event.
+ */
+async function joinBatches(tx: Tx, matches: BatchedMatch[], now: Date): Promise<string[]> {
+  const byWebhook = new Map<string, BatchedMatch[]>();
+  for (const match of matches.toSorted((a, b) => a.webhookId.localeCompare(b.webhookId))) {
+    const group = byWebhook.get(match.webhookId);
+    if (group) group.push(match);
+    else byWebhook.set(match.webhookId, [match]);
+  }
+  for (const [webhookId, events] of byWebhook) {
+    const { orgId, batchWindowMs, batchMaxSize, held } = events[0]!;
+    const openStatuses = held ? ["held"] : ["pending", "retrying"];
+    await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR UPDATE`;
+    const [open] = await tx.$queryRaw<Batch[]>`
+      SELECT id, "eventCount" AS events, "payloadBytes" AS bytes FROM "Delivery"
+      WHERE "orgId" = ${orgId} AND "webhookId" = ${webhookId} AND "isTest" = false AND status::text = ANY(${openStatuses}::text[])
+      ORDER BY "createdAt" DESC, id DESC LIMIT 1`;
+    const batches: Batch[] = open ? [{ ...open, added: 0 }] : [];
+    const links: Array<{ deliveryId: string; eventId: string }> = [];
+    for (const event of events) {
+      let batch = batches.at(-1);
+      if (!batch || batch.events >= batchMaxSize || batch.bytes >= maxBatchPayloadBytes) {
+        batch = { id: `dlv_${randomUUID().replaceAll("-", "")}`, events: 0, bytes: 0, added: 0, opened: true };
+        batches.push(batch);
+      }
+      links.push({ deliveryId: batch.id, eventId: event.eventId });
+      batch.events++;
+      batch.bytes += event.payloadBytes;
+      batch.added++;
+    }
+    const dueAt = new Date(now.getTime() + batchWindowMs);
+    const opened = batches.filter((batch) => batch.opened);
+    if (opened.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt", "eventCount", "payloadBytes")
+        SELECT id, ${orgId}, ${webhookId}, ${held ? "held" : "pending"}::"DeliveryStatus", ${held ? null : utc(dueAt)}::timestamp, ${utc(now)}::timestamp, ${utc(now)}::timestamp, events, bytes
+        FROM unnest(${opened.map((batch) => batch.id)}::text[], ${opened.map((batch) => batch.events)}::int[], ${opened.map((batch) => batch.bytes)}::int[]) AS b(id, events, bytes)`;
+    }
+    const joined = batches.find((batch) => !batch.opened && batch.added > 0);
+    if (joined) await tx.$executeRaw`UPDATE "Delivery" SET "eventCount" = ${joined.events}, "payloadBytes" = ${joined.bytes} WHERE id = ${joined.id}`;
+    await tx.$executeRaw`
+      INSERT INTO "DeliveryEvent" ("deliveryId", "eventId")
+      SELECT * FROM unnest(${links.map((link) => link.deliveryId)}::text[], ${links.map((link) => link.eventId)}::text[])`;
+  }
+  return [...byWebhook].filter(([, events]) => !events[0]!.held).map(([webhookId]) => webhookId);
+}
+
+/**
+ * Creates the deliveries a set of published events needs, in the caller's transaction, and
+ * returns the webhooks that gained work due now (a paused webhook's held deliveries wait for resume). The caller claims the events (the outbox), so each is
+ * fanned out exactly once.
+ */
+export async function fanOutEvents(tx: Tx, eventIds: string[], now: Date): Promise<string[]> {
+  if (eventIds.length === 0) return [];
+  const { webhookIds, batched } = await createSingleDeliveries(tx, eventIds, now);
+  const batchedWebhookIds = batched.length > 0 ? await joinBatches(tx, batched, now) : [];
+  return [...new Set([...webhookIds, ...batchedWebhookIds])];
+}

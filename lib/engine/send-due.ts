@@ -1,0 +1,254 @@
+import type { DeliveryStatus } from "@/generated/prisma/client";
+import { insertAttempts } from "@/lib/engine/insert-attempts";
+import { attemptRow, eventsOf, inFlightLeaseMs, nextAttemptAfter, sendChain, settle, verdictOf, type Settled } from "@/lib/engine/attempt";
+import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
+import type { SentAttempt } from "@/lib/engine/send-attempt";
+import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
+import { db } from "@/lib/db";
+import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
+import { utc } from "@/lib/utc";
+
+/**
+ * What the run does after a round: another round now (more is due), sleep until the next delivery
+ * falls due, or end (nothing waits, or another run already sleeps until then). `wakeAt` is that
+ * due time on the clock that set it; `sleepMs` the delay to it from when the round recorded its
+ * attempts, rounded up to Inngest's one-second resolution so a retry never goes early.
+ */
+export type NextRound = { kind: "now" } | { kind: "sleep"; sleepMs: number; wakeAt: string } | { kind: "end" };
+
+export interface RoundReport {
+  orgId: string | null;
+  /** Deliveries attempted in this round. */
+  sent: number;
+  next: NextRound;
+  /** The webhook's change of health, if this round changed it. */
+  signal: HealthSignal | null;
+}
+
+// A round claims at most this many; the sends go out this many at a time.
+export const roundSize = 100;
+// Deliveries falling due this close after a round are sent with it: a sleep cannot be shorter than
+// Inngest's one second, and batches opened in one fan-out fall due milliseconds apart.
+const coalesceMs = 100;
+const sendConcurrency = 16;
+
+// The webhook is no longer where scheduled deliveries should go: disabled, or pending a new URL.
+// A paused webhook's deliveries are not stopped but held until it is resumed.
+const stoppedWebhook = new Set(["disabled", "pending"]);
+
+interface ClaimingWebhook {
+  orgId: string;
+  status: string;
+  rateLimitPerSecond: number | null;
+}
+
+interface ClaimedDelivery {
+  id: string;
+  status: DeliveryStatus;
+  attemptCount: number;
+  createdAt: Date;
+  firstFailedAt: Date | null;
+  nextAttemptAt: Date | null;
+  resendOnce: boolean;
+}
+
+/**
+ * Takes the webhook's due deliveries: marks them "sending" and returns them. The webhook row is
+ * locked first (fan-out takes the same lock to join a batch), so a batch never gains an event
+ * between its claim and its send. A delivery "sending" past its lease died with its process and is
+ * taken again; one this same round claimed before its process died is taken back at once. Scheduled deliveries of a stopped webhook end failed, those of a paused one
+ * are held (a run that was already on its way finds them); "recover" ones still go.
+ */
+async function claimDue(webhookId: string, dueBy: Date, sleptUntil: Date | null, claimToken: string | null, now: Date): Promise<{ webhook: ClaimingWebhook; deliveries: ClaimedDelivery[]; limit: number } | null> {
+  return db.$transaction(async (tx) => {
+    // The run holds the webhook now; if it is the sleeper that just woke, the webhook has no sleeper left.
+    const [webhook] = await tx.$queryRaw<ClaimingWebhook[]>`
+      UPDATE "Webhook" SET "drainingSince" = ${utc(now)}::timestamp,
+        "engineWakeAt" = CASE WHEN "engineWakeAt" = ${sleptUntil ? utc(sleptUntil) : null}::timestamp THEN NULL ELSE "engineWakeAt" END
+      WHERE id = ${webhookId} RETURNING "orgId", status::text, "rateLimitPerSecond"`;
+    if (!webhook) return null;
+    // A rate-limited webhook sends one second's worth per round, paced within it.
+    const limit = webhook.rateLimitPerSecond ? Math.min(webhook.rateLimitPerSecond, roundSize) : roundSize;
+    const stopped = stoppedWebhook.has(webhook.status);
+    if (stopped) {
+      await tx.$executeRaw`
+        UPDATE "Delivery" SET status = 'failed', "nextAttemptAt" = NULL, "updatedAt" = ${utc(now)}::timestamp
+        WHERE "webhookId" = ${webhookId} AND status IN ('pending', 'retrying') AND NOT "resendOnce" AND "nextAttemptAt" <= ${utc(dueBy)}::timestamp`;
+    }
+    if (webhook.status === "paused") {
+      await tx.$executeRaw`
+        UPDATE "Delivery" SET status = 'held', "nextAttemptAt" = NULL, "updatedAt" = ${utc(now)}::timestamp
+        WHERE "webhookId" = ${webhookId} AND status IN ('pending', 'retrying') AND NOT "resendOnce"`;
+    }
+    const deliveries = await tx.$queryRaw<ClaimedDelivery[]>`
+      WITH due AS (
+        SELECT id, status FROM "Delivery"
+        WHERE "webhookId" = ${webhookId}
+          AND ((status IN ('pending', 'retrying') AND "nextAttemptAt" <= ${utc(dueBy)}::timestamp)
+               OR (status = 'sending' AND ("claimedBy" = ${claimToken} OR "updatedAt" < ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)))
+        ORDER BY "nextAttemptAt", "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )
+      UPDATE "Delivery" d SET status = 'sending', "claimedBy" = ${claimToken}, "updatedAt" = ${utc(now)}::timestamp FROM due WHERE d.id = due.id
+      RETURNING d.id, due.status AS status, d."attemptCount", d."createdAt", d."firstFailedAt", d."nextAttemptAt", d."resendOnce"`;
+    return { webhook, deliveries, limit };
+  });
+}
+
+/** Per delivery: tries already made (first requests, not follow-ups) and scheduled ones among them. */
+async function triesOf(deliveryIds: string[]): Promise<Map<string, { all: number; scheduled: number }>> {
+  const rows = await db.$queryRaw<{ deliveryId: string; all: number; scheduled: number }[]>`
+    SELECT "deliveryId", count(*)::int AS all, (count(*) FILTER (WHERE trigger = 'scheduled'))::int AS scheduled
+    FROM "Attempt" WHERE "deliveryId" = ANY(${deliveryIds}::text[]) AND "followUp" = 0 GROUP BY "deliveryId"`;
+  return new Map(rows.map((row) => [row.deliveryId, { all: row.all, scheduled: row.scheduled }]));
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A rate-limited webhook's round: each send starts 1/rate seconds after the previous one was
+ * answered, so the receiver never sees two closer than that, and the round waits that long after
+ * its last send, so the next round keeps the pace too. Inngest sleeps have one-second resolution,
+ * so the pacing happens inside the step.
+ */
+async function paced<T, R>(items: T[], perSecond: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const gapMs = 1000 / perSecond;
+  const results: R[] = [];
+  for (const item of items) {
+    results.push(await work(item));
+    await delay(gapMs);
+  }
+  return results;
+}
+
+/** Runs `work` over `items`, `limit` at a time. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface Outcome {
+  delivery: ClaimedDelivery;
+  chain: SentAttempt[];
+  verdict: Verdict;
+  settled: Settled;
+  trigger: "scheduled" | "manual";
+}
+
+/** The webhook's health after a round: a disable wins, then any success, else the last failure. */
+function roundVerdict(outcomes: Outcome[]): Verdict | null {
+  const counted = outcomes.filter((outcome) => outcome.trigger === "scheduled" || outcome.settled.effective.kind !== "failure");
+  return (
+    counted.find((outcome) => outcome.settled.effective.kind === "disable")?.settled.effective ??
+    counted.find((outcome) => outcome.settled.effective.kind === "success")?.settled.effective ??
+    counted.at(-1)?.settled.effective ??
+    null
+  );
+}
+
+/** Every attempt of the round in one statement, every delivery's new state in another, then the webhook's health. */
+async function record(target: SigningTarget, outcomes: Outcome[], now: Date): Promise<HealthSignal | null> {
+  const { webhook } = target;
+  const attempts = outcomes.flatMap(({ delivery, chain, trigger }) =>
+    chain.map((sent, index) => ({ ...attemptRow(webhook.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, sent), followUp: index })),
+  );
+  const updates = outcomes.map(({ delivery, chain, verdict, settled }) => ({
+    id: delivery.id,
+    status: settled.status,
+    attempts: chain.length,
+    nextAttemptAt: nextAttemptAfter({ status: settled.status, retryInMs: settled.retryInMs, scheduledAt: delivery.nextAttemptAt }, now),
+    failed: verdict.kind !== "success",
+  }));
+  return db.$transaction(async (tx) => {
+    await insertAttempts(tx, attempts);
+    await tx.$executeRaw`
+      UPDATE "Delivery" d SET
+        status = u.status::"DeliveryStatus", "attemptCount" = d."attemptCount" + u.attempts, "lastAttemptAt" = ${utc(now)}::timestamp,
+        "nextAttemptAt" = u.next, "resendOnce" = false, "claimedBy" = NULL, "updatedAt" = ${utc(now)}::timestamp,
+        "firstFailedAt" = CASE WHEN u.failed THEN COALESCE(d."firstFailedAt", ${utc(now)}::timestamp) ELSE d."firstFailedAt" END
+      FROM unnest(${updates.map((u) => u.id)}::text[], ${updates.map((u) => u.status)}::text[], ${updates.map((u) => u.attempts)}::int[],
+                  ${updates.map((u) => (u.nextAttemptAt ? utc(u.nextAttemptAt) : null))}::timestamp[], ${updates.map((u) => u.failed)}::boolean[]) AS u(id, status, attempts, next, failed)
+      WHERE d.id = u.id`;
+    const verdict = roundVerdict(outcomes);
+    return verdict ? applyVerdict(tx, webhook.id, verdict, now) : null;
+  });
+}
+
+function countOutcomes(outcomes: Outcome[]): void {
+  for (const { chain, settled } of outcomes) {
+    for (const { outcome, result } of chain) recordAttempt({ outcome: outcome.kind === "success" ? "success" : "failure", durationMs: result.durationMs });
+    if (settled.status === "succeeded" || settled.status === "failed") countDeliveryFinished(settled.status);
+  }
+}
+
+/**
+ * After a round that emptied the queue: the run lets go of the webhook (new events start a run of
+ * their own), unless work arrived meanwhile. With deliveries due later, it becomes the webhook's
+ * one sleeper, unless another run already sleeps until then or earlier. The webhook row lock
+ * orders this with fan-out, so an event is never left with no run to send it.
+ */
+async function afterRound(webhookId: string, now: Date): Promise<NextRound> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<{ due: Date | null }[]>`
+      SELECT min("nextAttemptAt") AS due FROM "Delivery" WHERE "webhookId" = ${webhookId} AND status IN ('pending', 'retrying')`;
+    const due = row?.due ?? null;
+    if (due && due.getTime() <= now.getTime() + coalesceMs) return { kind: "now" };
+    await tx.$executeRaw`UPDATE "Webhook" SET "drainingSince" = NULL WHERE id = ${webhookId}`;
+    if (!due) return { kind: "end" };
+    const becameSleeper = await tx.$executeRaw`
+      UPDATE "Webhook" SET "engineWakeAt" = ${utc(due)}::timestamp
+      WHERE id = ${webhookId} AND ("engineWakeAt" IS NULL OR "engineWakeAt" <= ${utc(now)}::timestamp OR "engineWakeAt" > ${utc(due)}::timestamp)`;
+    return becameSleeper > 0 ? { kind: "sleep", sleepMs: Math.ceil((due.getTime() - now.getTime()) / 1000) * 1000, wakeAt: due.toISOString() } : { kind: "end" };
+  });
+}
+
+/**
+ * One round of a webhook's run: claim what is due (by `dueBy`, the time the run slept until, or
+ * now), send it concurrently (rate-limited webhooks: one second's worth, evenly spaced),
+ * record every attempt and state change, and say what the run does next.
+ */
+export async function sendDueDeliveries(
+  webhookId: string,
+  { dueBy = null as string | null, claimToken = null as string | null, random = Math.random } = {},
+): Promise<RoundReport> {
+  // The round happens at the time the run slept until, or now if later: on Inngest that is always
+  // now; on a virtual clock (tests) it keeps the schedule's times exact.
+  const sleptUntil = dueBy ? new Date(dueBy) : null;
+  const clockOffsetMs = Math.max(0, (sleptUntil?.getTime() ?? 0) - Date.now());
+  const roundNow = () => new Date(Date.now() + clockOffsetMs);
+  const started = roundNow();
+  const claimed = await claimDue(webhookId, new Date(started.getTime() + coalesceMs), sleptUntil, claimToken, started);
+  const target = claimed && (await loadSigningTarget(claimed.webhook.orgId, webhookId));
+  if (!claimed || !target) return { orgId: claimed?.webhook.orgId ?? null, sent: 0, next: { kind: "end" }, signal: null };
+
+  const { deliveries, limit } = claimed;
+  const events = deliveries.length > 0 ? await eventsOf(deliveries.map((delivery) => delivery.id)) : new Map();
+  const tries = deliveries.length > 0 ? await triesOf(deliveries.map((delivery) => delivery.id)) : new Map();
+  const rate = target.webhook.rateLimitPerSecond;
+  const attempt = async (delivery: ClaimedDelivery): Promise<Outcome> => {
+    const done = tries.get(delivery.id) ?? { all: 0, scheduled: 0 };
+    const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: done.all }, events.get(delivery.id) ?? []);
+    const sent = chain.at(-1)!;
+    const verdict = verdictOf(sent, target.webhook.disableOnGone);
+    const trigger = delivery.resendOnce ? "manual" : "scheduled";
+    // A delivery found "sending" was cut off mid-attempt: it carries on from where its schedule was.
+    const statusBefore = delivery.resendOnce ? "failed" : delivery.status === "sending" ? "retrying" : delivery.status;
+    const settled = settle({ trigger, verdict, sent, scheduledTries: done.scheduled + 1, webhook: target.webhook, statusBefore, random });
+    return { delivery, chain, verdict, settled, trigger };
+  };
+  const outcomes = rate && deliveries.length > 0 ? await paced(deliveries, rate, attempt) : await inParallel(deliveries, sendConcurrency, attempt);
+
+  const recordedAt = roundNow();
+  const signal = outcomes.length > 0 ? await record(target, outcomes, recordedAt) : null;
+  countOutcomes(outcomes);
+  const next: NextRound = deliveries.length === limit ? { kind: "now" } : await afterRound(webhookId, recordedAt);
+  return { orgId: claimed.webhook.orgId, sent: outcomes.length, next, signal };
+}

@@ -1,0 +1,93 @@
+import type { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { attemptOutput, deliveryDetail, deliverySummary, type deliveryListQuery } from "@/lib/history/schemas";
+import { notFound } from "@/lib/http/errors";
+import { decodeCursor, toPage, type Page } from "@/lib/http/pagination";
+
+const summaryInclude = {
+  events: { select: { event: { select: { id: true, type: true, projectId: true, createdAt: true } } } },
+  attempts: { orderBy: { number: "desc" }, take: 1, select: { responseStatus: true, errorClass: true, durationMs: true } },
+} as const satisfies Prisma.DeliveryInclude;
+
+type DeliveryRow = Prisma.DeliveryGetPayload<{ include: typeof summaryInclude }>;
+
+function toSummary(row: DeliveryRow) {
+  const last = row.attempts[0];
+  return deliverySummary.parse({
+    ...row,
+    eventTypes: [...new Set(row.events.map(({ event }) => event.type))],
+    eventCount: row.events.length,
+    lastResponseStatus: last?.responseStatus ?? null,
+    lastErrorClass: last?.errorClass ?? null,
+    lastDurationMs: last?.durationMs ?? null,
+  });
+}
+
+export type DeliverySummary = z.infer<typeof deliverySummary>;
+
+/**
+ * The statement for one page of a webhook's history, newest first. Each delivery's latest attempt
+ * is one probe of Attempt(deliveryId, number DESC) and its events one of DeliveryEvent's key,
+ * made only for the rows on the page. Delivery(orgId, webhookId, createdAt DESC, id DESC) gives the
+ * order, and the keyset after the cursor, a row comparison on (createdAt, id), is a bound of that
+ * index scan, so a page deep in the history costs what the newest does. The cursor is the opaque,
+ * org-signed keyset of the page's last row (lib/http/pagination.ts), so a row deleted meanwhile
+ * does not end the list.
+ */
+export function deliveryPageStatement(orgId: string, webhookId: string, query: z.infer<typeof deliveryListQuery>): Prisma.Sql {
+  const after = query.cursor ? decodeCursor(orgId, query.cursor) : null;
+  return Prisma.sql`
+    SELECT d.id, d."webhookId", d.status::text AS status, d."isTest", d."attemptCount", d."lastAttemptAt", d."nextAttemptAt", d."createdAt",
+           coalesce(events.types, '{}') AS "eventTypes", coalesce(events.count, 0)::int AS "eventCount",
+           latest."responseStatus" AS "lastResponseStatus", latest."errorClass" AS "lastErrorClass", latest."durationMs" AS "lastDurationMs"
+    FROM "Delivery" d
+    LEFT JOIN LATERAL (
+      SELECT a."responseStatus", a."errorClass", a."durationMs" FROM "Attempt" a WHERE a."deliveryId" = d.id ORDER BY a.number DESC LIMIT 1
+    ) latest ON true
+    LEFT JOIN LATERAL (
+      SELECT array_agg(DISTINCT e.type ORDER BY e.type) AS types, count(*) AS count
+      FROM "DeliveryEvent" de JOIN "Event" e ON e.id = de."eventId" WHERE de."deliveryId" = d.id
+    ) events ON true
+    WHERE d."orgId" = ${orgId} AND d."webhookId" = ${webhookId}
+      ${query.status ? Prisma.sql`AND d.status = ${query.status}::"DeliveryStatus"` : Prisma.empty}
+      ${
+        query.eventType
+          ? Prisma.sql`AND EXISTS (SELECT 1 FROM "DeliveryEvent" de JOIN "Event" e ON e.id = de."eventId" WHERE de."deliveryId" = d.id AND e.type = ${query.eventType})`
+          : Prisma.empty
+      }
+      ${after ? Prisma.sql`AND (d."createdAt", d.id) < (${after.createdAt}, ${after.id})` : Prisma.empty}
+    ORDER BY d."createdAt" DESC, d.id DESC
+    LIMIT ${query.limit + 1}`;
+}
+
+/**
+ * A webhook's history, newest first: SonarQube's "latest result, timestamp and payload", then
+ * earlier ones. Two round trips a page (the webhook, then one statement for the page), however
+ * long the history.
+ */
+export async function listDeliveries(orgId: string, webhookId: string, query: z.infer<typeof deliveryListQuery>): Promise<Page<DeliverySummary>> {
+  const webhook = await db.webhook.findFirst({ where: { id: webhookId, orgId }, select: { id: true } });
+  if (!webhook) throw notFound("Webhook");
+  const rows = await db.$queryRaw<unknown[]>(deliveryPageStatement(orgId, webhookId, query));
+  return toPage(orgId, rows.map((row) => deliverySummary.parse(row)), query.limit);
+}
+
+export async function getDeliverySummary(orgId: string, id: string): Promise<DeliverySummary> {
+  const row = await db.delivery.findFirst({ where: { id, orgId }, include: summaryInclude });
+  if (!row) throw notFound("Delivery");
+  return toSummary(row);
+}
+
+export async function getDelivery(orgId: string, id: string) {
+  const row = await db.delivery.findFirst({ where: { id, orgId }, include: summaryInclude });
+  if (!row) throw notFound("Delivery");
+  const attempts = await db.attempt.findMany({ where: { orgId, deliveryId: id }, orderBy: { number: "asc" } });
+  return deliveryDetail.parse({ ...toSummary(row), events: row.events.map(({ event }) => event), attempts: attempts.map((attempt) => attemptOutput.parse(attempt)) });
+}
+
+export async function getAttempt(orgId: string, id: string) {
+  const row = await db.attempt.findFirst({ where: { id, orgId } });
+  if (!row) throw notFound("Attempt");
+  return attemptOutput.parse(row);
+}
