@@ -19,3 +19,9 @@ export function CurlExample({ command, className }: { command: string; className
 export function curlCommand(origin: string, token: string, path = "/api/v1/projects"): string {
   return `curl -H "Authorization: Bearer ${token}" ${origin}${path}`;
 }
+
+/** A publish call: one event of `type` with `payload`, as a project's CI or backend would send it. */
+export function publishCommand(origin: string, token: string, type: string, payload: Record<string, unknown>): string {
+  const body = JSON.stringify({ type, payload }).replaceAll("'", "'\\''");
+  return `curl -X POST -H "Authorization: Bearer ${token}" -H "Content-Type: application/json" \\\n  -d '${body}' ${origin}/api/v1/events`;
+}

@@ -15,3 +15,12 @@ export function formatRelative(value: string | Date | null | undefined, now = Da
   }
   return relative.format(seconds, "second");
 }
+
+/** A span of time in its largest sensible unit: "45 s", "5 min", "2 h 10 min". */
+export function formatAge(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
