@@ -46,6 +46,10 @@ function RecoverForm({ org, webhookId, onDone }: { org: OrgRef; webhookId: strin
       setFieldError("Choose a date and time.");
       return;
     }
+    if (moment.getTime() > Date.now()) {
+      setFieldError("Choose a moment in the past: nothing has failed since a time still to come.");
+      return;
+    }
     setFieldError(null);
     recover.mutate(moment);
   }

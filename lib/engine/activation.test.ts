@@ -118,5 +118,8 @@ describe("recover since", () => {
 
     const invalid = await call("POST", recoverRoute.POST, `/api/v1/webhooks/${webhook.id}/recover`, { token, params: { id: webhook.id }, body: { since: "yesterday" } });
     expect(invalid.status).toBe(422);
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const tooLate = await call("POST", recoverRoute.POST, `/api/v1/webhooks/${webhook.id}/recover`, { token, params: { id: webhook.id }, body: { since: future } });
+    expect(tooLate).toMatchObject({ status: 422, body: { error: { code: "validation_failed", details: [{ path: "since", message: expect.stringContaining("in the future") }] } } });
   });
 });
