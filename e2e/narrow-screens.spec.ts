@@ -1,0 +1,48 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signUp } from "./fixtures/users";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+/** The page is no wider than the screen: nothing makes the whole page scroll sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, page.url()).toBeLessThanOrEqual(clientWidth);
+}
+
+test("at 390 px the sidebar is a drawer behind a menu button, and no screen scrolls sideways", async ({ page }) => {
+  const { slug } = await signUp(page, { orgName: "Narrow Co" });
+  await expect(page.getByRole("navigation", { name: "Organization" })).toBeHidden();
+  await expectNoSidewaysScroll(page);
+
+  // The drawer: opened by the button, focus inside, Escape closes it and focus returns.
+  const menuButton = page.getByRole("button", { name: "Open menu" });
+  await menuButton.click();
+  const drawer = page.getByRole("dialog", { name: "Narrow Co: menu" });
+  await expect(drawer.getByRole("navigation", { name: "Organization" })).toBeVisible();
+  await expect(drawer.locator(":focus")).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await expect(menuButton).toBeFocused();
+
+  // Following a link closes it and opens the screen.
+  await menuButton.click();
+  await drawer.getByRole("link", { name: "Webhooks" }).click();
+  await expect(drawer).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/webhooks$`));
+
+  for (const path of ["", "/projects", "/webhooks", "/webhooks/new", "/triggers", "/tokens", "/members", "/emails", "/audit", "/settings"]) {
+    await page.goto(`/${slug}${path}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+  }
+});
+
+test("a keyboard user can skip the navigation", async ({ page }) => {
+  const { slug } = await signUp(page, { orgName: "Keyboard Co" });
+  await page.goto(`/${slug}`);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
