@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import local from "./eslint/plugin.mjs";
 
 // The layers, top to bottom: app → components → lib, and app → inngest → lib. What ships never
 // imports the local stand-ins (tools/), the scripts or the test fixtures; tests may.
@@ -21,10 +22,21 @@ const productLayers = {
   },
 };
 
+// Server code says so (eslint/rules/require-server-only.mjs): a module that imports the database,
+// the environment, secrets at rest, the job client or a Node-only server library, or reads
+// process.env, has `import "server-only"`, and so does every route handler, so that a client
+// component that reaches one fails `next build`.
+const serverModules = ["@/lib/db", "@/lib/env", "@/lib/crypto/*", "@/lib/jobs/client", "@/generated/prisma/client", "@prisma/*", "pg", "nodemailer", "node:crypto", "crypto"];
+const serverOnly = [
+  { files: productLayers.files, ignores: productLayers.ignores, plugins: { local }, rules: { "local/require-server-only": ["error", { modules: serverModules }] } },
+  { files: ["app/**/route.ts"], ignores: productLayers.ignores, plugins: { local }, rules: { "local/require-server-only": ["error", { modules: serverModules, always: true }] } },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
   productLayers,
+  ...serverOnly,
   { ignores: [".next/**", "generated/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tools/prisma-engine/**"] },
 ];
 

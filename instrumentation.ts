@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Runs once when a server instance starts.
  */

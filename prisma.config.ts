@@ -18,7 +18,7 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: {
     path: path.join("prisma", "migrations"),
-    seed: "tsx prisma/seed.ts",
+    seed: "tsx --import ./scripts/server-only.mjs prisma/seed.ts",
   },
   datasource: {
     url: process.env.DATABASE_URL ?? "postgresql://localhost:5432/webhook_hub",

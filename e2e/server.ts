@@ -18,7 +18,7 @@ await mkdir(path.dirname(mailboxFile), { recursive: true });
 await writeFile(mailboxFile, "");
 const sink = await startSmtpSink({ onMessage: (email) => appendFileSync(mailboxFile, `${JSON.stringify(email)}\n`) });
 
-const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
+const server = spawn("npx", ["tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts", "--production"], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // The only reader of process.env in the app. Defaults describe the embedded local setup that

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { FormState } from "@/components/auth/actions";
 import { signIn } from "@/lib/auth/auth";
 import { changePassword, changePasswordInput } from "@/lib/auth/password-change";

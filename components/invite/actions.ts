@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/session";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { createOrganization } from "@/lib/orgs/orgs";

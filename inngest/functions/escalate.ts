@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/lib/jobs/client";
 import { webhookFailing, webhookRecovered } from "@/lib/jobs/events";
 import { escalateIfStillFailing } from "@/lib/engine/notify-owner";

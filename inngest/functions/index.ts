@@ -1,3 +1,4 @@
+import "server-only";
 import { activate } from "@/inngest/functions/activate";
 import { deliverWebhook } from "@/inngest/functions/deliver-webhook";
 import { escalate } from "@/inngest/functions/escalate";

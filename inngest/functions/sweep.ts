@@ -1,3 +1,4 @@
+import "server-only";
 import { cron } from "inngest";
 import { inngest } from "@/lib/jobs/client";
 import { sweepEngine } from "@/lib/engine/sweep";

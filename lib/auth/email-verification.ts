@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { safeCallback } from "@/lib/auth/callback";
 import { verifyPassword } from "@/lib/auth/password";

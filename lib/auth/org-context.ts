@@ -1,3 +1,4 @@
+import "server-only";
 import type { Organization, Role } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/audit/audit";
 import { roleCan, scopesAllow, type Permission } from "@/lib/auth/permissions";

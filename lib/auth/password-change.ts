@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/session-version";

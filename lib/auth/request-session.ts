@@ -1,3 +1,4 @@
+import "server-only";
 import { getToken } from "next-auth/jwt";
 import { isSessionCurrent } from "@/lib/auth/session-version";
 import { env } from "@/lib/env";

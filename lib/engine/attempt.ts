@@ -1,3 +1,4 @@
+import "server-only";
 import type { DeliveryStatus, Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";

@@ -18,7 +18,7 @@ let hub: ChildProcess | null = null;
 
 /** Starts the hub process and resolves with its events URL once it prints "ready". */
 function startHub(): Promise<{ process: ChildProcess; eventsUrl: string }> {
-  const child = spawn("npx", ["tsx", "test/crash/hub-process.ts"], {
+  const child = spawn("npx", ["tsx", "--import", "./scripts/server-only.mjs", "test/crash/hub-process.ts"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "pipe", "inherit"],

@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/lib/jobs/client";
 import { webhookDue } from "@/lib/jobs/events";
 import { db } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma, WebhookFormat } from "@/generated/prisma/client";
 import { testPayloadFor } from "@/lib/wire/formats/test-payload";

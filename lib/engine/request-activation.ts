@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/lib/jobs/client";
 import { activationRequested } from "@/lib/jobs/events";
 import { logger } from "@/lib/observability/logger";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/lib/jobs/client";
 import { healthEvent } from "@/lib/jobs/signals";
 import { retryDeliveryNow } from "@/lib/engine/attempt";

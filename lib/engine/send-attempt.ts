@@ -1,3 +1,4 @@
+import "server-only";
 import { buildRequest } from "@/lib/wire/formats";
 import type { FormatEvent, FormatInput } from "@/lib/wire/formats/request";
 import { maskHeaders } from "@/lib/wire/mask-headers";

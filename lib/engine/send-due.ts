@@ -1,3 +1,4 @@
+import "server-only";
 import type { DeliveryStatus } from "@/generated/prisma/client";
 import { insertAttempts } from "@/lib/engine/insert-attempts";
 import { attemptRow, eventsOf, inFlightLeaseMs, nextAttemptAfter, sendChain, settle, verdictOf, type Settled } from "@/lib/engine/attempt";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Webhook } from "@/generated/prisma/client";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db";

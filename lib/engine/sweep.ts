@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { inFlightLeaseMs } from "@/lib/engine/attempt";
 import { claimWebhooksToWake, dispatchStoredEvents, wakeWebhooks } from "@/lib/engine/outbox";

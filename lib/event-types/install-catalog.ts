@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { builtInCatalog } from "@/lib/event-types/catalog";
 import { forgetCatalog } from "@/lib/event-types/trigger-cache";

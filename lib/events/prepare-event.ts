@@ -1,3 +1,4 @@
+import "server-only";
 import { payloadSchemaFor } from "@/lib/event-types/payload-validator";
 import { cachedTrigger } from "@/lib/event-types/trigger-cache";
 import { newEventId, type EventRow } from "@/lib/events/insert-events";

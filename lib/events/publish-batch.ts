@@ -1,3 +1,4 @@
+import "server-only";
 import type { EventRow, Published } from "@/lib/events/insert-events";
 import { prepareEvent, type EventIssue } from "@/lib/events/prepare-event";
 import { maxBatchEvents, publishEventInput } from "@/lib/events/schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { dispatchStoredEvents } from "@/lib/engine/outbox";
 import { createGroupCommit } from "@/lib/events/group-commit";
 import { insertEvents, keyReused, type EventRow, type Published } from "@/lib/events/insert-events";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { fanOutInTransaction, wakeWebhooks } from "@/lib/engine/outbox";
 import { insertEvents, keyReused, type EventRow, type Published } from "@/lib/events/insert-events";

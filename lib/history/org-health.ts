@@ -1,3 +1,4 @@
+import "server-only";
 import type { WebhookStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { histogramPercentile } from "@/lib/history/latency-histogram";

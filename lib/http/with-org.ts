@@ -1,3 +1,4 @@
+import "server-only";
 import { authorize, memberContext, type OrgContext } from "@/lib/auth/org-context";
 import type { Permission } from "@/lib/auth/permissions";
 import { sessionUserId } from "@/lib/auth/request-session";

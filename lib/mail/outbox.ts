@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { pageArgs, toPage, type PaginationQuery } from "@/lib/http/pagination";

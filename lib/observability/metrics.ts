@@ -1,3 +1,4 @@
+import "server-only";
 import client from "prom-client";
 import { withDeadline } from "@/lib/observability/deadline";
 import { engineLag } from "@/lib/observability/engine-lag";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { tokenScopes, type Permission } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { canAssignRole } from "@/lib/auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 
 const recentEmailWindowMs = 30 * 24 * 60 * 60 * 1000;

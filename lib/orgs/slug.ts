@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 
 /** "Acme Corp!" → "acme-corp-3f9a0c1d": readable, URL-safe, and 32 random bits from a collision. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/audit/audit";
 import { recordAudit } from "@/lib/audit/audit";
 import { db } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { TtlCache, type Clock } from "@/lib/cache/ttl-cache";
 import { logger } from "@/lib/observability/logger";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { notFound } from "@/lib/http/errors";

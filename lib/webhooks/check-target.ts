@@ -1,3 +1,4 @@
+import "server-only";
 import { allowListFromEnv, BlockedAddressError, checkTargetUrl } from "@/lib/wire/ssrf";
 import { AppError } from "@/lib/http/errors";
 import { splitCredentials } from "@/lib/webhooks/target-url";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z, ZodError } from "zod";
 import type { Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { WebhookFormat } from "@/generated/prisma/enums";
 import { recordAudit, type Actor } from "@/lib/audit/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { decryptSecret, encryptOptional } from "@/lib/crypto/secrets";
 import { looksSecret } from "@/lib/wire/mask-headers";
 import { splitCredentials } from "@/lib/webhooks/target-url";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isIP } from "node:net";
 import { buildConnector } from "undici";
 import { checkAddress, guardedLookup, type AllowList, type Resolver } from "@/lib/wire/ssrf";

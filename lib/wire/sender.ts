@@ -1,3 +1,4 @@
+import "server-only";
 import { Agent, request, type Dispatcher } from "undici";
 import { guardedConnector } from "@/lib/wire/guarded-connector";
 import { allowListFromEnv, BlockedAddressError, DnsLookupError } from "@/lib/wire/ssrf";

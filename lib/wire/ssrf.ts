@@ -1,3 +1,4 @@
+import "server-only";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { nonGlobalReason, nonGlobalRule } from "@/lib/wire/ip-ranges";

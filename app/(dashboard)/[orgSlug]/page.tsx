@@ -1,3 +1,4 @@
+import "server-only";
 import type { Metadata } from "next";
 import { AttemptsChart } from "@/components/overview/attempts-chart";
 import { AutoRefresh } from "@/components/overview/auto-refresh";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Liveness probe: answers while the server process serves requests. Touches no database and needs
  * no credentials, so it is also the bare route `npm run bench` measures the ingest ceiling against.

@@ -1,3 +1,4 @@
+import "server-only";
 import { serve } from "inngest/next";
 import { inngest } from "@/lib/jobs/client";
 import { functions } from "@/inngest/functions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { toErrorResponse } from "@/lib/http/respond";
 import { metricsText } from "@/lib/observability/metrics";
 import { authorizeMetricsScrape } from "@/lib/observability/metrics-access";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Metadata } from "next";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { requireOrgPage } from "@/lib/auth/org-page";

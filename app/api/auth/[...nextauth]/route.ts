@@ -1,3 +1,4 @@
+import "server-only";
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { authLimits, clientIp, consume, RateLimited } from "@/lib/auth/rate-limit";

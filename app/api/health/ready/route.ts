@@ -1,3 +1,4 @@
+import "server-only";
 import { json } from "@/lib/http/respond";
 import { logger } from "@/lib/observability/logger";
 import { checkReadiness } from "@/lib/observability/readiness";

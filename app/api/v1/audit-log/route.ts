@@ -1,3 +1,4 @@
+import "server-only";
 import { listAuditLog } from "@/lib/audit/audit-log";
 import { parseQuery } from "@/lib/http/body";
 import { paginationQuery } from "@/lib/http/pagination";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createEventType, createEventTypeInput, listEventTypes } from "@/lib/event-types/event-types";
 import { parseJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";

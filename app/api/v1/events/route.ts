@@ -1,3 +1,4 @@
+import "server-only";
 import { listEvents } from "@/lib/events/events";
 import { idempotencyHeader, refuseHeaderOnBatch, withIdempotencyHeader } from "@/lib/events/idempotency-header";
 import { publishEvent } from "@/lib/events/publish";

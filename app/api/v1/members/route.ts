@@ -1,3 +1,4 @@
+import "server-only";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";
 import { listMembers } from "@/lib/orgs/members";

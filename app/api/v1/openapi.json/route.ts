@@ -1,3 +1,4 @@
+import "server-only";
 import { json } from "@/lib/http/respond";
 import { openApiDocument } from "@/lib/openapi/document";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

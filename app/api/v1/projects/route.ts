@@ -1,3 +1,4 @@
+import "server-only";
 import { parseJsonBody, parseQuery } from "@/lib/http/body";
 import { paginationQuery } from "@/lib/http/pagination";
 import { json } from "@/lib/http/respond";

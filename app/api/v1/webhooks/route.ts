@@ -1,3 +1,4 @@
+import "server-only";
 import { parseJsonBody, parseQuery } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";

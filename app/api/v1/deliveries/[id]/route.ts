@@ -1,3 +1,4 @@
+import "server-only";
 import { getDelivery } from "@/lib/history/history";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getEvent } from "@/lib/events/events";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

@@ -1,3 +1,4 @@
+import "server-only";
 import { withOrg } from "@/lib/http/with-org";
 import { revokeInvitation } from "@/lib/orgs/invitations";
 

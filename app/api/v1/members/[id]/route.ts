@@ -1,3 +1,4 @@
+import "server-only";
 import { requireMemberRole } from "@/lib/auth/org-context";
 import { parseJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";

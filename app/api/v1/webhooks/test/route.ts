@@ -1,3 +1,4 @@
+import "server-only";
 import { testUnsavedTarget } from "@/lib/engine/probe";
 import { parseJsonBody } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";

@@ -1,3 +1,4 @@
+import "server-only";
 import { listEventTypes } from "@/lib/event-types/event-types";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

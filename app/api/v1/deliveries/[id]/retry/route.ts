@@ -1,3 +1,4 @@
+import "server-only";
 import { retryDelivery } from "@/lib/engine/retry";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

@@ -1,3 +1,4 @@
+import "server-only";
 import { listDeliveries } from "@/lib/history/history";
 import { deliveryListQuery } from "@/lib/history/schemas";
 import { parseQuery } from "@/lib/http/body";

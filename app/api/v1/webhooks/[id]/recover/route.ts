@@ -1,3 +1,4 @@
+import "server-only";
 import { recoverDeliveries } from "@/lib/engine/retry";
 import { recoverInput } from "@/lib/history/schemas";
 import { parseJsonBody } from "@/lib/http/body";

@@ -1,3 +1,4 @@
+import "server-only";
 import { probeWebhook } from "@/lib/engine/probe";
 import { json } from "@/lib/http/respond";
 import { withOrg } from "@/lib/http/with-org";

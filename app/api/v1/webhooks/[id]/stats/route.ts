@@ -1,3 +1,4 @@
+import "server-only";
 import { statsQuery, webhookStats } from "@/lib/history/stats";
 import { parseQuery } from "@/lib/http/body";
 import { json } from "@/lib/http/respond";
