@@ -72,3 +72,8 @@ export function canAssignRole(actorRole: Role, targetRole: Role): boolean {
   if (actorRole === "owner") return true;
   return actorRole === "admin" && targetRole !== "owner";
 }
+
+/** The least role that holds a permission: what a person lacking it should ask for. */
+export function lowestRoleWith(permission: Permission): Role {
+  return roles.toReversed().find((role) => roleCan(role, permission)) ?? "owner";
+}

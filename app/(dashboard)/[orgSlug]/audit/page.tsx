@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/audit/audit-table";
-import { requireOrgPage } from "@/lib/auth/org-page";
+import { NeedsRole } from "@/components/shell/needs-role";
+import { orgPageAccess } from "@/lib/auth/org-page";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { org } = await requireOrgPage((await params).orgSlug, "audit:read");
+  const { page, needsRole } = await orgPageAccess((await params).orgSlug, "audit:read");
+  if (needsRole) return <NeedsRole title="Audit log" orgSlug={page.org.slug} role={page.role} needed={needsRole} />;
+  const { org } = page;
   return <AuditTable org={{ id: org.id, slug: org.slug }} />;
 }

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { OrgSettings } from "@/components/settings/org-settings";
-import { requireOrgPage } from "@/lib/auth/org-page";
+import { NeedsRole } from "@/components/shell/needs-role";
+import { orgPageAccess } from "@/lib/auth/org-page";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { org } = await requireOrgPage((await params).orgSlug, "org:manage");
+  const { page, needsRole } = await orgPageAccess((await params).orgSlug, "org:manage");
+  if (needsRole) return <NeedsRole title="Settings" orgSlug={page.org.slug} role={page.role} needed={needsRole} />;
+  const { org } = page;
   return <OrgSettings org={{ id: org.id, slug: org.slug }} />;
 }

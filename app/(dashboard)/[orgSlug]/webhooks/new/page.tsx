@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
-import { requireOrgPage } from "@/lib/auth/org-page";
+import { NeedsRole } from "@/components/shell/needs-role";
+import { orgPageAccess } from "@/lib/auth/org-page";
 
 export const metadata: Metadata = { title: "New webhook" };
 
 export default async function NewWebhookPage({ params }: { params: Promise<{ orgSlug: string }> }) {
-  const { org } = await requireOrgPage((await params).orgSlug, "webhooks:write");
+  const { page, needsRole } = await orgPageAccess((await params).orgSlug, "webhooks:write");
+  if (needsRole) return <NeedsRole title="New webhook" orgSlug={page.org.slug} role={page.role} needed={needsRole} />;
+  const { org } = page;
   return (
     <>
       <PageHeader
