@@ -13,13 +13,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Read-only details: identifiers support asks for, and the plan's limits. */
+/** Read-only details: the identifiers and the limits of this organization. */
 export function OrgFacts({ organization }: { organization: Organization }) {
   return (
     <Card>
       <CardHeader>
         <CardTitle>Details</CardTitle>
-        <CardDescription>Identifiers and limits for this organization. Contact support to raise a limit.</CardDescription>
+        <CardDescription>Identifiers to quote when you ask for help, and the limits that apply to this organization.</CardDescription>
       </CardHeader>
       <CardContent>
         <dl className="divide-y divide-zinc-100 border-t border-zinc-100">
