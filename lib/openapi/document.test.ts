@@ -5,7 +5,7 @@ import { GET } from "@/app/api/v1/openapi.json/route";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import type { JsonSchema } from "@/lib/openapi/json-schema";
 import { httpMethods } from "@/lib/openapi/operation";
-import { apiOperations } from "@/lib/openapi/routes";
+import { apiOperations } from "@/lib/openapi/operations";
 
 const document = buildOpenApiDocument();
 const apiRoot = path.join(import.meta.dirname, "../../app/api/v1");
