@@ -1,16 +1,20 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import type { JsonSchema } from "@/lib/openapi/json-schema";
-import { httpMethods } from "@/lib/openapi/operation";
-import { apiOperations } from "@/lib/openapi/routes";
+import { httpMethods, type ApiOperation } from "@/lib/openapi/operation";
+import { apiOperations } from "@/lib/openapi/operations";
+import { codescoringBasePath } from "@/lib/openapi/operations/codescoring";
 
 const document = buildOpenApiDocument();
-const apiRoot = path.join(import.meta.dirname, "../../app/api/v1");
+const apiRoot = path.join(import.meta.dirname, "../../app/api");
+const v1Root = path.join(apiRoot, "v1");
 // Not API operations: the catch-all answers unknown paths with a 404, and the document itself.
 const notOperations = new Set(["[...path]/route.ts", "openapi.json/route.ts"]);
+// CodeScoring's API: one catch-all route file serves every operation under its base path.
+const codescoringRoute = path.join(apiRoot, "settings/webhooks/[[...path]]/route.ts");
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -20,22 +24,28 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-/** "METHOD /api/v1/…" for every handler exported by a route file on disk. */
-function operationsOnDisk(): string[] {
-  return routeFiles(apiRoot)
-    .filter((file) => !notOperations.has(path.relative(apiRoot, file).split(path.sep).join("/")))
-    .flatMap((file) => {
-      const segments = path.relative(apiRoot, path.dirname(file)).split(path.sep).filter(Boolean);
-      const apiPath = ["/api/v1", ...segments.map((segment) => segment.replace(/^\[(\w+)\]$/, "{$1}"))].join("/");
-      const methods = [...readFileSync(file, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)];
-      return methods.map(([, method]) => `${method} ${apiPath}`);
+/** The route files that serve API operations, each with the path its folder stands for (null: any path under CodeScoring's base). */
+function operationFiles(): Array<{ file: string; apiPath: string | null }> {
+  const v1 = routeFiles(v1Root)
+    .filter((file) => !notOperations.has(path.relative(v1Root, file).split(path.sep).join("/")))
+    .map((file) => {
+      const segments = path.relative(v1Root, path.dirname(file)).split(path.sep).filter(Boolean);
+      return { file, apiPath: ["/api/v1", ...segments.map((segment) => segment.replace(/^\[(\w+)\]$/, "{$1}"))].join("/") };
     });
+  return [...v1, { file: codescoringRoute, apiPath: null }];
 }
 
-function operationsInDocument(): string[] {
-  return Object.entries(document.paths)
-    .filter(([apiPath]) => apiPath.startsWith("/api/v1/"))
-    .flatMap(([apiPath, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${apiPath}`));
+/** Each HTTP method a route file exports, with the operations its handler serves (`route()` and `routes()` attach them). */
+async function servedByRouteFiles() {
+  const served: Array<{ file: string; apiPath: string | null; method: string; operations: readonly ApiOperation[] | undefined }> = [];
+  for (const { file, apiPath } of operationFiles()) {
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const [method, handler] of Object.entries(exported)) {
+      if (!(httpMethods as readonly string[]).includes(method)) continue;
+      served.push({ file: path.relative(apiRoot, file), apiPath, method, operations: (handler as { operations?: readonly ApiOperation[] }).operations });
+    }
+  }
+  return served;
 }
 
 function refsIn(value: unknown): string[] {
@@ -87,11 +97,34 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  test("documents exactly the routes that exist on disk", () => {
-    const onDisk = operationsOnDisk();
-    expect(onDisk.length).toBeGreaterThan(20);
-    expect(onDisk.every((operation) => httpMethods.some((method) => operation.startsWith(`${method} `)))).toBe(true);
-    expect(operationsInDocument().sort()).toEqual(onDisk.sort());
+  test("every route handler serves declared operations of its own method and path", async () => {
+    const served = await servedByRouteFiles();
+    expect(served.length).toBeGreaterThan(40);
+    for (const { file, apiPath, method, operations } of served) {
+      const label = `${method} in ${file}`;
+      // Only route() and routes() attach operations: a handler that bypasses them (a bare withOrg) fails here.
+      expect(operations?.length, label).toBeGreaterThan(0);
+      for (const operation of operations ?? []) {
+        expect(operation.method, label).toBe(method);
+        if (apiPath) expect(operation.path, label).toBe(apiPath);
+        else expect(operation.path.startsWith(codescoringBasePath), label).toBe(true);
+      }
+    }
+  });
+
+  test("documents exactly the operations the routes serve: the gate and the document read the same declaration", async () => {
+    // The handlers take the permission, the query, body and answer schemas and the status from
+    // these very objects (lib/http/route.ts), so what is documented is what is enforced; here,
+    // every declared operation is served by exactly one handler, and nothing else is served.
+    const served = (await servedByRouteFiles()).flatMap(({ operations }) => operations ?? []);
+    expect(new Set(served).size).toBe(served.length);
+    expect(served.length).toBe(apiOperations.length);
+    for (const operation of apiOperations) expect(served, operation.operationId).toContain(operation);
+
+    const documented = Object.entries(document.paths).flatMap(([apiPath, item]) =>
+      Object.entries(item).map(([method, operation]) => `${method.toUpperCase()} ${apiPath} ${operation.operationId} ${operation["x-permission"]}`),
+    );
+    expect(documented.sort()).toEqual(apiOperations.map((operation) => `${operation.method} ${operation.path} ${operation.operationId} ${operation.permission}`).sort());
   });
 
   test("documents CodeScoring's webhook API beside the native one, every call of seed 000's list", () => {

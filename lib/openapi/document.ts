@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { errorSchema, errorStatuses } from "@/lib/openapi/error-responses";
 import { componentRef, queryProperties, toComponentSchemas } from "@/lib/openapi/json-schema";
 import type { ApiOperation } from "@/lib/openapi/operation";
-import { apiOperations, apiSchemas, apiTags } from "@/lib/openapi/routes";
+import { apiOperations, apiSchemas, apiTags } from "@/lib/openapi/operations";
 import type { OpenApiDocument, OpenApiOperation, OpenApiParameter, OpenApiResponse, SecurityRequirement } from "@/lib/openapi/types";
 import packageJson from "@/package.json";
 
@@ -83,7 +83,7 @@ function toOperation(operation: ApiOperation, names: { inputs: ReadonlyMap<z.Zod
     description: [operation.description, permissionSentence(operation.permission)].filter(Boolean).join("\n\n"),
     tags: [operation.tag],
     parameters: parameters(operation),
-    ...(body ? { requestBody: { required: true, content: body } } : {}),
+    ...(body ? { requestBody: { required: !operation.bodyOptions?.optional, content: body } } : {}),
     responses: responses(operation, names.outputs),
     security: tokenCanUse(operation.permission) ? tokenOrSession : sessionOnly,
     "x-permission": operation.permission,

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { defaultMaxBytes } from "@/lib/http/body";
 import type { ApiOperation } from "@/lib/openapi/operation";
+
+const size = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
 
 /** The one error shape (lib/http/respond.ts `ErrorBody`), as a schema for the document. */
 export const errorSchema = z.object({
@@ -24,7 +27,7 @@ export function errorStatuses(operation: ApiOperation): Record<number, string> {
   };
   if (operation.conflict) statuses[409] = operation.conflict;
   if (operation.body) {
-    statuses[413] = "`payload_too_large`: the body is over 256 KB.";
+    statuses[413] = `\`payload_too_large\`: the body is over ${size(operation.bodyOptions?.maxBytes ?? defaultMaxBytes)}.`;
     statuses[415] = "`unsupported_media_type`: the body is not sent as application/json.";
   }
   if (operation.body || operation.query) {

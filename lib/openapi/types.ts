@@ -41,7 +41,7 @@ export interface OpenApiOperation {
   description: string;
   tags: string[];
   parameters?: OpenApiParameter[];
-  requestBody?: { required: true; content: { "application/json": { schema: JsonSchema } } };
+  requestBody?: { required: boolean; content: { "application/json": { schema: JsonSchema } } };
   responses: Record<string, OpenApiResponse>;
   security: SecurityRequirement[];
   /** The permission the route checks (lib/auth/permissions.ts). */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { apiOperations } from "@/lib/openapi/routes";
+import { apiOperations } from "@/lib/openapi/operations";
 import { call, sessionCookieFor } from "@/test/api";
 import { createActiveWebhook, createOrg, createProjectRow } from "@/test/factories";
 

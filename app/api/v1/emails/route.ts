@@ -1,11 +1,6 @@
 import "server-only";
-import { parseQuery } from "@/lib/http/body";
-import { paginationQuery } from "@/lib/http/pagination";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
 import { listEmails } from "@/lib/mail/outbox";
+import { organizationOperations as api } from "@/lib/openapi/operations/organization";
 
-export const GET = withOrg(
-  async (request, { org }) => json(await listEmails(org.id, parseQuery(request, paginationQuery))),
-  { permission: "emails:read" },
-);
+export const GET = route(api.listEmails, async ({ org, query }) => listEmails(org.id, query));

@@ -1,12 +1,8 @@
 import "server-only";
-import { createEventType, createEventTypeInput, listEventTypes } from "@/lib/event-types/event-types";
-import { parseJsonBody } from "@/lib/http/body";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { createEventType, listEventTypes } from "@/lib/event-types/event-types";
+import { route } from "@/lib/http/route";
+import { eventTypeOperations as api } from "@/lib/openapi/operations/event-types";
 
-export const GET = withOrg(async (_request, { org }) => json({ data: await listEventTypes(org.id) }), { permission: "webhooks:read" });
+export const GET = route(api.listEventTypes, async ({ org }) => ({ data: await listEventTypes(org.id) }));
 
-export const POST = withOrg(
-  async (request, { org, actor }) => json(await createEventType(org.id, actor, await parseJsonBody(request, createEventTypeInput)), { status: 201 }),
-  { permission: "webhooks:write" },
-);
+export const POST = route(api.createEventType, async ({ org, actor, body }) => createEventType(org.id, actor, body));

@@ -1,8 +1,6 @@
 import "server-only";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { organizationOperations as api } from "@/lib/openapi/operations/organization";
 import { listMembers } from "@/lib/orgs/members";
 
-export const GET = withOrg(async (_request, { org }) => json({ data: await listMembers(org.id) }), {
-  permission: "projects:read",
-});
+export const GET = route(api.listMembers, async ({ org }) => ({ data: await listMembers(org.id) }));

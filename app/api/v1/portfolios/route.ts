@@ -1,12 +1,8 @@
 import "server-only";
-import { parseJsonBody } from "@/lib/http/body";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { portfolioOperations as api } from "@/lib/openapi/operations/portfolios";
 import { createPortfolio, listPortfolios } from "@/lib/portfolios/portfolios";
-import { createPortfolioInput } from "@/lib/portfolios/schemas";
 
-export const GET = withOrg(async (_request, { org }) => json({ data: await listPortfolios(org.id) }), { permission: "projects:read" });
+export const GET = route(api.listPortfolios, async ({ org }) => ({ data: await listPortfolios(org.id) }));
 
-export const POST = withOrg(async (request, { org, actor }) => json(await createPortfolio(org.id, actor, await parseJsonBody(request, createPortfolioInput)), { status: 201 }), {
-  permission: "projects:write",
-});
+export const POST = route(api.createPortfolio, async ({ org, actor, body }) => createPortfolio(org.id, actor, body));

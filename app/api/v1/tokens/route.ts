@@ -1,16 +1,8 @@
 import "server-only";
-import { parseJsonBody } from "@/lib/http/body";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
-import { createTokenInput } from "@/lib/tokens/schemas";
+import { route } from "@/lib/http/route";
+import { organizationOperations as api } from "@/lib/openapi/operations/organization";
 import { createToken, listTokens } from "@/lib/tokens/tokens";
 
-export const GET = withOrg(async (_request, { org }) => json({ data: await listTokens(org.id) }), {
-  permission: "tokens:manage",
-});
+export const GET = route(api.listTokens, async ({ org }) => ({ data: await listTokens(org.id) }));
 
-export const POST = withOrg(
-  async (request, { org, actor }) =>
-    json(await createToken(org.id, actor, await parseJsonBody(request, createTokenInput)), { status: 201 }),
-  { permission: "tokens:manage" },
-);
+export const POST = route(api.createToken, async ({ org, actor, body }) => createToken(org.id, actor, body));

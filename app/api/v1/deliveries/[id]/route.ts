@@ -1,8 +1,6 @@
 import "server-only";
 import { getDelivery } from "@/lib/history/history";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { deliveryOperations as api } from "@/lib/openapi/operations/deliveries";
 
-export const GET = withOrg<{ id: string }>(async (_request, { org, params }) => json(await getDelivery(org.id, params.id)), {
-  permission: "deliveries:read",
-});
+export const GET = route(api.getDelivery, async ({ org, params }) => getDelivery(org.id, params.id));

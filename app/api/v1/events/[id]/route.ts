@@ -1,8 +1,6 @@
 import "server-only";
 import { getEvent } from "@/lib/events/events";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { eventOperations as api } from "@/lib/openapi/operations/events";
 
-export const GET = withOrg<{ id: string }>(async (_request, { org, params }) => json(await getEvent(org.id, params.id)), {
-  permission: "events:read",
-});
+export const GET = route(api.getEvent, async ({ org, params }) => getEvent(org.id, params.id));

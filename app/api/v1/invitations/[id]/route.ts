@@ -1,11 +1,6 @@
 import "server-only";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { organizationOperations as api } from "@/lib/openapi/operations/organization";
 import { revokeInvitation } from "@/lib/orgs/invitations";
 
-export const DELETE = withOrg<{ id: string }>(
-  async (_request, { org, actor, params }) => {
-    await revokeInvitation(org.id, actor, params.id);
-    return new Response(null, { status: 204 });
-  },
-  { permission: "members:manage" },
-);
+export const DELETE = route(api.revokeInvitation, async ({ org, actor, params }) => revokeInvitation(org.id, actor, params.id));

@@ -1,27 +1,10 @@
 import "server-only";
-import { parseJsonBody } from "@/lib/http/body";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { projectOperations as api } from "@/lib/openapi/operations/projects";
 import { deleteProject, getProject, updateProject } from "@/lib/projects/projects";
-import { updateProjectInput } from "@/lib/projects/schemas";
 
-type Params = { id: string };
+export const GET = route(api.getProject, async ({ org, params }) => getProject(org.id, params.id));
 
-export const GET = withOrg<Params>(
-  async (_request, { org, params }) => json(await getProject(org.id, params.id)),
-  { permission: "projects:read" },
-);
+export const PATCH = route(api.updateProject, async ({ org, actor, params, body }) => updateProject(org.id, actor, params.id, body));
 
-export const PATCH = withOrg<Params>(
-  async (request, { org, actor, params }) =>
-    json(await updateProject(org.id, actor, params.id, await parseJsonBody(request, updateProjectInput))),
-  { permission: "projects:write" },
-);
-
-export const DELETE = withOrg<Params>(
-  async (_request, { org, actor, params }) => {
-    await deleteProject(org.id, actor, params.id);
-    return new Response(null, { status: 204 });
-  },
-  { permission: "projects:write" },
-);
+export const DELETE = route(api.deleteProject, async ({ org, actor, params }) => deleteProject(org.id, actor, params.id));

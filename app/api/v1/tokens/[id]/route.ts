@@ -1,9 +1,6 @@
 import "server-only";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { organizationOperations as api } from "@/lib/openapi/operations/organization";
 import { revokeToken } from "@/lib/tokens/tokens";
 
-export const DELETE = withOrg<{ id: string }>(
-  async (_request, { org, actor, params }) => json(await revokeToken(org.id, actor, params.id)),
-  { permission: "tokens:manage" },
-);
+export const DELETE = route(api.revokeToken, async ({ org, actor, params }) => revokeToken(org.id, actor, params.id));

@@ -1,11 +1,7 @@
 import "server-only";
 import { testUnsavedTarget } from "@/lib/engine/probe";
-import { parseJsonBody } from "@/lib/http/body";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
-import { testWebhookInput } from "@/lib/webhooks/schemas";
+import { route } from "@/lib/http/route";
+import { webhookOperations as api } from "@/lib/openapi/operations/webhooks";
 
 /** CodeScoring's "Test it": sends the `test` trigger with an empty payload before anything is saved. */
-export const POST = withOrg(async (request) => json(await testUnsavedTarget(await parseJsonBody(request, testWebhookInput))), {
-  permission: "webhooks:write",
-});
+export const POST = route(api.testWebhookUrl, async ({ body }) => testUnsavedTarget(body));

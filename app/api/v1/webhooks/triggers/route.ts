@@ -1,7 +1,7 @@
 import "server-only";
 import { listEventTypes } from "@/lib/event-types/event-types";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { eventTypeOperations as api } from "@/lib/openapi/operations/event-types";
 
 /** CodeScoring's "list of available triggers": the org's catalog. */
-export const GET = withOrg(async (_request, { org }) => json({ data: await listEventTypes(org.id) }), { permission: "webhooks:read" });
+export const GET = route(api.listWebhookTriggers, async ({ org }) => ({ data: await listEventTypes(org.id) }));

@@ -1,17 +1,10 @@
 import "server-only";
-import { parseJsonBody } from "@/lib/http/body";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { route } from "@/lib/http/route";
+import { webhookOperations as api } from "@/lib/openapi/operations/webhooks";
 import { rotateSecret } from "@/lib/webhooks/rotate-secret";
-import { rotateSecretInput } from "@/lib/webhooks/schemas";
 
-/** The body is optional: a bare POST (no content type) asks for a generated secret. */
-async function readInput(request: Request) {
-  return request.headers.has("content-type") ? parseJsonBody(request, rotateSecretInput) : {};
-}
-
-/** New signing secret, the current one still valid for 24 h; the new one is answered this once. */
-export const POST = withOrg<{ id: string }>(
-  async (request, { org, actor, params }) => json(await rotateSecret(org.id, actor, params.id, await readInput(request))),
-  { permission: "webhooks:write" },
-);
+/**
+ * New signing secret, the current one still valid for 24 h; the new one is answered this once.
+ * The body is optional: a bare POST (no content type) asks for a generated secret.
+ */
+export const POST = route(api.rotateWebhookSecret, async ({ org, actor, params, body }) => rotateSecret(org.id, actor, params.id, body ?? {}));

@@ -1,11 +1,7 @@
 import "server-only";
-import { statsQuery, webhookStats } from "@/lib/history/stats";
-import { parseQuery } from "@/lib/http/body";
-import { json } from "@/lib/http/respond";
-import { withOrg } from "@/lib/http/with-org";
+import { webhookStats } from "@/lib/history/stats";
+import { route } from "@/lib/http/route";
+import { deliveryOperations as api } from "@/lib/openapi/operations/deliveries";
 
 /** Success and latency of a webhook's attempts over 24 h, 7 d or 30 d, for the dashboard's charts. */
-export const GET = withOrg<{ id: string }>(
-  async (request, { org, params }) => json(await webhookStats(org.id, params.id, parseQuery(request, statsQuery).range)),
-  { permission: "deliveries:read" },
-);
+export const GET = route(api.getWebhookStats, async ({ org, params, query }) => webhookStats(org.id, params.id, query.range));
