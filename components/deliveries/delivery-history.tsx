@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
+import { ListIcon } from "lucide-react";
 import { useState } from "react";
 import { ResourceList } from "@/components/data/resource-list";
 import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
@@ -11,7 +12,6 @@ import { deliveriesQuery, type DeliveryFilters as Filters, type DeliverySummary 
 import { RecoverButton } from "@/components/deliveries/recover-dialog";
 import { useRetryDelivery } from "@/components/deliveries/use-retry-delivery";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ListIcon } from "@/components/ui/icons";
 import type { OrgRef } from "@/lib/client/org";
 import { eventTypesQuery } from "@/lib/event-types/queries";
 import type { Page } from "@/lib/http/pagination";

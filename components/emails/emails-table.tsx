@@ -1,12 +1,12 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { MailIcon } from "lucide-react";
 import { useState } from "react";
 import { EmailDialog } from "@/components/emails/email-dialog";
 import { EmailStatusBadge } from "@/components/emails/email-status-badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { MailIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ResourceList } from "@/components/data/resource-list";

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { EllipsisIcon, FolderIcon, PlusIcon } from "lucide-react";
 import { useState } from "react";
 import { ProjectFormDialog } from "@/components/projects/project-form-dialog";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DropdownMenu, DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FolderIcon, MoreHorizontalIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
@@ -79,7 +79,7 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
                   <TD className="text-zinc-500">{formatDate(project.createdAt)}</TD>
                   {canWrite ? (
                     <TD>
-                      <DropdownMenu label={`Actions for ${project.key}`} align="end" triggerVariant="ghost" triggerSize="sm" trigger={<MoreHorizontalIcon />}>
+                      <DropdownMenu label={`Actions for ${project.key}`} align="end" triggerVariant="ghost" triggerSize="sm" trigger={<EllipsisIcon />}>
                         <DropdownMenuItem onClick={() => setDialog({ kind: "edit", project })}>Edit</DropdownMenuItem>
                         <DropdownMenuItem tone="danger" onClick={() => setDialog({ kind: "delete", project })}>
                           Delete

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { KeyRoundIcon, PlusIcon } from "lucide-react";
 import { useState } from "react";
 import { CreateTokenDialog } from "@/components/tokens/create-token-dialog";
 import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
@@ -9,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { KeyIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
@@ -74,7 +74,7 @@ export function TokensTable({ org, apiOrigin }: { org: OrgRef; apiOrigin: string
         empty={
           <EmptyState
                 bordered
-                icon={<KeyIcon className="size-5" />}
+                icon={<KeyRoundIcon className="size-5" />}
                 title="No API tokens yet"
                 description="Create a token for each service or pipeline that publishes events, so you can revoke one without touching the others."
                 action={createButton}

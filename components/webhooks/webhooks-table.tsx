@@ -1,12 +1,12 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { PlusIcon, WebhookIcon } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { ResourceList } from "@/components/data/resource-list";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PlusIcon, WebhookIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { describeScope, describeTriggers } from "@/components/webhooks/scope";

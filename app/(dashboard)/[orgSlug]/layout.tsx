@@ -1,10 +1,10 @@
+import { BookOpenIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/shell/logo";
 import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
-import { BookIcon } from "@/components/ui/icons";
 import { roleCan } from "@/lib/auth/permissions";
 import { requireOrgPage } from "@/lib/auth/org-page";
 import { listUserOrganizations } from "@/lib/orgs/orgs";
@@ -26,7 +26,7 @@ export default async function DashboardLayout({ children, params }: { children: 
             href="/docs/api"
             className="mb-1 flex items-center gap-2.5 rounded-control px-2.5 py-1.5 text-sm font-medium text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900"
           >
-            <BookIcon className="size-4 text-zinc-400" />
+            <BookOpenIcon className="size-4 text-zinc-400" />
             API reference
           </Link>
           <UserMenu email={user.email} name={user.name} />

@@ -1,7 +1,7 @@
+import { FolderIcon, KeyRoundIcon, MailIcon, UsersIcon, ZapIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { GetStarted } from "@/components/overview/get-started";
 import { StatCard } from "@/components/overview/stat-card";
-import { BoltIcon, FolderIcon, KeyIcon, MailIcon, UsersIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgPage } from "@/lib/auth/org-page";
 import { roleCan } from "@/lib/auth/permissions";
@@ -23,7 +23,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
       <section aria-label="Statistics" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard label="Projects" value={stats.projects} icon={<FolderIcon />} href={`${base}/projects`} />
         <StatCard label="Members" value={stats.members} icon={<UsersIcon />} href={`${base}/members`} />
-        <StatCard label="Active API tokens" value={stats.activeTokens} icon={<KeyIcon />} href={canManageTokens ? `${base}/tokens` : undefined} />
+        <StatCard label="Active API tokens" value={stats.activeTokens} icon={<KeyRoundIcon />} href={canManageTokens ? `${base}/tokens` : undefined} />
         <StatCard label="Emails sent (30 days)" value={stats.emailsSentLast30Days} icon={<MailIcon />} href={canReadEmails ? `${base}/emails` : undefined} />
       </section>
       <div className="mt-8">
@@ -36,7 +36,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
         />
       </div>
       <p className="mt-6 flex items-center gap-2 text-sm text-zinc-500">
-        <BoltIcon className="text-accent-500" />
+        <ZapIcon className="text-accent-500" />
         Coming next: delivery history, test events and retries.
       </p>
     </>
