@@ -1,6 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { LucideProvider } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 
@@ -10,7 +11,10 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <ToastProvider>{children}</ToastProvider>
+      {/* Icons default to 16px with a lighter stroke; a className (size-5, …) still sizes one. */}
+      <LucideProvider size={16} strokeWidth={1.75} className="shrink-0">
+        <ToastProvider>{children}</ToastProvider>
+      </LucideProvider>
     </QueryClientProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { ExternalLinkIcon } from "lucide-react";
 import { ApiSidebar } from "@/components/api-reference/api-sidebar";
 import { Prose } from "@/components/api-reference/inline-text";
 import { OperationSection } from "@/components/api-reference/operation-section";
@@ -6,7 +7,6 @@ import { Logo } from "@/components/shell/logo";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { ExternalLinkIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import type { OpenApiDocument } from "@/lib/openapi/types";
 

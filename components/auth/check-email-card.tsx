@@ -1,7 +1,7 @@
+import { MailIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, CardContent } from "@/components/ui/card";
-import { MailIcon } from "@/components/ui/icons";
 
 /** "Check your email": what was sent and why, where local runs print the link, and the way back to sign-in. */
 export function CheckEmailCard({ children, action }: { children: ReactNode; action?: ReactNode }) {

@@ -1,9 +1,10 @@
 "use client";
 
 import { useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
+import { ListIcon } from "lucide-react";
 import { useState } from "react";
-import { ResourceList } from "@/components/data/resource-list";
-import { DeliveriesTable } from "@/components/deliveries/deliveries-table";
+import { DataTable, infiniteRows } from "@/components/data/data-table";
+import { deliveryColumns } from "@/components/deliveries/delivery-columns";
 import { DeliveryDialog } from "@/components/deliveries/delivery-dialog";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { LatestDelivery } from "@/components/deliveries/latest-delivery";
@@ -11,7 +12,6 @@ import { deliveriesQuery, type DeliveryFilters as Filters, type DeliverySummary 
 import { RecoverButton } from "@/components/deliveries/recover-dialog";
 import { useRetryDelivery } from "@/components/deliveries/use-retry-delivery";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ListIcon } from "@/components/ui/icons";
 import type { OrgRef } from "@/lib/client/org";
 import { eventTypesQuery } from "@/lib/event-types/queries";
 import type { Page } from "@/lib/http/pagination";
@@ -29,15 +29,15 @@ function pollInterval(data: InfiniteData<Page<DeliverySummary>> | undefined): nu
 export function DeliveryHistory({ org, webhookId, canRetry }: { org: OrgRef; webhookId: string; canRetry: boolean }) {
   const [filters, setFilters] = useState<Filters>({});
   const [openId, setOpenId] = useState<string | null>(null);
-  const { data, isPending, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteQuery({
+  const deliveries = useInfiniteQuery({
     ...deliveriesQuery(org, webhookId, filters),
     refetchInterval: (query) => pollInterval(query.state.data),
   });
   const eventTypes = useQuery(eventTypesQuery(org)).data?.data.map((type) => type.name) ?? [];
   const retry = useRetryDelivery(org, webhookId);
-  const deliveries = data?.pages.flatMap((page) => page.data);
   const filtered = Boolean(filters.status || filters.eventType);
-  const latest = !filtered ? deliveries?.[0] : undefined;
+  const list = infiniteRows(deliveries);
+  const latest = !filtered ? list.rows?.[0] : undefined;
 
   return (
     <section aria-labelledby="delivery-history-title" className="grid gap-4">
@@ -53,13 +53,13 @@ export function DeliveryHistory({ org, webhookId, canRetry }: { org: OrgRef; web
       {latest ? <LatestDelivery delivery={latest} onOpen={setOpenId} /> : null}
       <DeliveryFilters filters={filters} eventTypes={eventTypes} onChange={setFilters} />
       <div>
-        <ResourceList
-          isPending={isPending}
-          error={error}
-          data={deliveries}
-          isEmpty={(rows) => rows.length === 0}
+        <DataTable
+          caption="Deliveries"
+          columns={deliveryColumns({ onOpen: setOpenId, onRetry: canRetry ? (id) => retry.mutate(id) : undefined, retryingId: retry.isPending ? (retry.variables ?? null) : null })}
+          onRowClick={(delivery) => setOpenId(delivery.id)}
+          rowProps={() => ({ "data-testid": "delivery-row" })}
+          {...list}
           errorTitle="Could not load the delivery history"
-          more={{ hasNextPage, isFetchingNextPage, fetchNextPage }}
           empty={
             <EmptyState
               bordered
@@ -68,16 +68,7 @@ export function DeliveryHistory({ org, webhookId, canRetry }: { org: OrgRef; web
               description={filtered ? "Change the status or event type filter." : "Events that match this webhook's scope and triggers, and its test events, appear here."}
             />
           }
-        >
-          {(rows) => (
-            <DeliveriesTable
-              deliveries={rows}
-              onOpen={setOpenId}
-              onRetry={canRetry ? (id) => retry.mutate(id) : undefined}
-              retryingId={retry.isPending ? (retry.variables ?? null) : null}
-            />
-          )}
-        </ResourceList>
+        />
       </div>
       {openId ? <DeliveryDialog org={org} webhookId={webhookId} deliveryId={openId} canRetry={canRetry} onClose={() => setOpenId(null)} /> : null}
     </section>

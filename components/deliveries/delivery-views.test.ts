@@ -1,21 +1,22 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+// @vitest-environment happy-dom
+import type { QueryClient } from "@tanstack/react-query";
+import { cleanup, screen, within } from "@testing-library/react";
+import { createElement } from "react";
+import { afterEach, describe, expect, it } from "vitest";
 import { ActivationPanel } from "@/components/deliveries/activation-panel";
 import { DeliveryCharts } from "@/components/deliveries/delivery-charts";
 import { DeliveryDialog } from "@/components/deliveries/delivery-dialog";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
-import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { DeliveryHistory } from "@/components/deliveries/delivery-history";
+import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { deliveryKeys, type DeliveryDetail, type DeliverySummary, type WebhookStats } from "@/components/deliveries/queries";
-import { ToastProvider } from "@/components/ui/toast";
 import { newWebhookState } from "@/components/webhooks/form/form-state";
 import { TestIt } from "@/components/webhooks/form/test-it";
 import { eventTypeKeys } from "@/lib/event-types/queries";
 import type { Webhook } from "@/lib/webhooks/queries";
+import { renderWithQueries as render } from "@/test/render";
 
-// Server-rendered with the query cache filled as the API would fill it: what the first paint shows.
+// Rendered with the query cache filled as the API would fill it, and queried as a person reads the page.
 const org = { id: "org_1", slug: "acme" };
 const webhookId = "wh_1";
 
@@ -90,11 +91,7 @@ const stats: WebhookStats = {
 
 const webhook = { id: webhookId, status: "pending", statusReason: "Test event failed: HTTP 500" } as Webhook;
 
-function render(element: ReactElement, fill: (client: QueryClient) => void = () => {}) {
-  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  fill(client);
-  return renderToStaticMarkup(createElement(QueryClientProvider, { client }, createElement(ToastProvider, null, element)));
-}
+afterEach(cleanup);
 
 const withHistory = (client: QueryClient) => {
   client.setQueryData(deliveryKeys.list(org, webhookId, {}), {
@@ -104,93 +101,132 @@ const withHistory = (client: QueryClient) => {
   client.setQueryData(eventTypeKeys.all(org), { data: [{ name: "test" }, { name: "project_sca_analysis_finished" }] });
 };
 
+/** The data rows of the deliveries table, as [status, last result] and the row itself. */
+function deliveryRows() {
+  const table = screen.getByRole("table", { name: "Deliveries" });
+  const [header, ...rows] = within(table).getAllByRole("row");
+  expect(within(header!).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Status", "Last result", "Events", "Attempts", "Last attempt", "Next attempt", "Actions"]);
+  return rows;
+}
+
 describe("delivery history", () => {
   it("shows the latest result first, filters, every row with view and retry, and more pages", () => {
-    const html = render(createElement(DeliveryHistory, { org, webhookId, canRetry: true }), withHistory);
-    expect(html).toContain("Delivery history");
-    expect(html).toMatch(/data-testid="latest-delivery".*Succeeded.*HTTP 200 · 120 ms/);
-    expect(html).toContain('aria-label="View delivery dlv_a"');
-    expect(html).toContain('aria-label="Retry delivery dlv_b"');
-    expect(html).toContain("timeout");
-    expect(html).toContain("Recover failed since…");
-    expect(html).toContain('<option value="project_sca_analysis_finished">');
-    expect(html).toContain("Load more");
+    render(createElement(DeliveryHistory, { org, webhookId, canRetry: true }), withHistory);
+    const history = screen.getByRole("region", { name: "Delivery history" });
+    within(history).getByRole("heading", { name: "Delivery history" });
+    const latest = within(history).getByRole("region", { name: "Latest delivery" });
+    within(latest).getByText("Succeeded");
+    within(latest).getByText("HTTP 200 · 120 ms");
+    within(latest).getByRole("button", { name: "View payload and response" });
+
+    const [first, second, ...others] = deliveryRows();
+    expect(others).toHaveLength(0);
+    within(first!).getByRole("button", { name: "View delivery dlv_a" });
+    within(first!).getByRole("button", { name: "Retry delivery dlv_a" });
+    within(second!).getByText("Retrying");
+    within(second!).getByRole("cell", { name: "timeout · 120 ms" });
+    within(second!).getByRole("button", { name: "View delivery dlv_b" });
+    within(second!).getByRole("button", { name: "Retry delivery dlv_b" });
+
+    screen.getByRole("button", { name: "Recover failed since…" });
+    const eventType = screen.getByRole("combobox", { name: "Event type" });
+    expect(within(eventType).getByRole<HTMLOptionElement>("option", { name: "project_sca_analysis_finished" }).value).toBe("project_sca_analysis_finished");
+    screen.getByRole("button", { name: "Load more" });
   });
 
   it("offers no retry or recover to someone who may only read", () => {
-    const html = render(createElement(DeliveryHistory, { org, webhookId, canRetry: false }), withHistory);
-    expect(html).toContain('aria-label="View delivery dlv_a"');
-    expect(html).not.toContain("Retry delivery");
-    expect(html).not.toContain("Recover failed since");
+    render(createElement(DeliveryHistory, { org, webhookId, canRetry: false }), withHistory);
+    const [first] = deliveryRows();
+    within(first!).getByRole("button", { name: "View delivery dlv_a" });
+    expect(screen.queryAllByRole("button", { name: /^Retry delivery/ })).toHaveLength(0);
+    expect(screen.queryByRole("button", { name: "Recover failed since…" })).toBeNull();
   });
 });
 
 describe("a delivery's details", () => {
   it("shows its events and each attempt's request, response, duration, error and trigger, newest open", () => {
-    const html = render(createElement(DeliveryDialog, { org, webhookId, deliveryId: "dlv_a", canRetry: true, onClose: () => {} }), (client) =>
+    render(createElement(DeliveryDialog, { org, webhookId, deliveryId: "dlv_a", canRetry: true, onClose: () => {} }), (client) =>
       client.setQueryData(deliveryKeys.detail(org, "dlv_a"), detail),
     );
-    expect(html).toContain("project_sca_analysis_finished");
-    expect(html.indexOf("Attempt 2")).toBeLessThan(html.indexOf("Attempt 1"));
-    expect(html).toMatch(/<details open="" [^>]*data-testid="attempt"><summary[^>]*><h3[^>]*>Attempt 2</);
-    expect(html).toContain("x-codescoring-authentication");
-    expect(html).toContain("••••••••");
-    expect(html).toContain("&quot;trigger&quot;: &quot;project_sca_analysis_finished&quot;");
-    expect(html).toContain("no answer within 5000 ms");
-    expect(html).toContain("Manual retry");
-    expect(html).toContain("Truncated");
-    expect(html).toContain("5.00 s");
-    expect(html).toContain("Retry now");
+    const dialog = screen.getByRole("dialog", { name: "Delivery dlv_a" });
+    const events = within(dialog).getByRole("region", { name: "Event" });
+    within(events).getByText("project_sca_analysis_finished");
+
+    const attempts = within(dialog).getByRole("region", { name: "Attempts" });
+    const headings = within(attempts).getAllByRole("heading", { level: 3 });
+    expect(headings.map((heading) => heading.textContent)).toEqual(["Attempt 2", "Attempt 1"]);
+    expect(headings.map((heading) => heading.closest("details")?.open)).toEqual([true, false]);
+
+    const [newest, oldest] = headings.map((heading) => within(heading.closest("details")!));
+    newest!.getByText("Manual retry");
+    newest!.getByText("Truncated", { exact: false });
+    oldest!.getByText("5.00 s");
+    oldest!.getByText("no answer within 5000 ms", { exact: false });
+    const sentHeaders = oldest!.getByLabelText("Attempt 1 request headers");
+    expect(within(sentHeaders).getByRole("term").textContent).toBe("x-codescoring-authentication");
+    expect(within(sentHeaders).getByRole("definition").textContent).toBe("••••••••");
+    expect(oldest!.getByLabelText("Attempt 1 request body").textContent).toContain('"trigger": "project_sca_analysis_finished"');
+    within(dialog).getByRole("button", { name: "Retry now" });
   });
 });
 
 describe("charts", () => {
   it("draws success rate and latency as labelled images with a table of the numbers", () => {
-    const html = render(createElement(DeliveryCharts, { org, webhookId }), (client) => client.setQueryData(deliveryKeys.stats(org, webhookId, "24h"), stats));
-    expect(html).toContain("3 attempts in the last 24 hours, 67% succeeded; slowest p95 290 ms.");
-    expect(html.match(/<svg[^>]*role="img"/g)).toHaveLength(2);
-    expect(html).toContain("<title");
-    expect(html).toContain("Success rate");
-    expect(html).toContain("Latency");
-    expect(html).toMatch(/aria-pressed="true"[^>]*>24h<\/button>/);
-    expect(html).toContain("Show the data as a table");
-    expect(html).toContain(">67%</td>");
+    render(createElement(DeliveryCharts, { org, webhookId }), (client) => client.setQueryData(deliveryKeys.stats(org, webhookId, "24h"), stats));
+    screen.getByText("3 attempts in the last 24 hours, 67% succeeded; slowest p95 290 ms.");
+    const charts = screen.getAllByRole("img", { name: /^(Success rate|Latency) / });
+    expect(charts).toHaveLength(2);
+    screen.getByRole("img", { name: /^Success rate Share of attempts answered with 2xx/ });
+    screen.getByRole("img", { name: /^Latency Median \(p50\)/ });
+    expect(within(screen.getByRole("group", { name: "Chart range" })).getByRole("button", { pressed: true }).textContent).toBe("24h");
+
+    // The folded table has the same numbers: the last hour's success rate.
+    expect(screen.getAllByText("Show the data as a table")).toHaveLength(2);
+    const table = screen.getByRole("table", { name: "Success rate" });
+    const lastHour = within(table).getAllByRole("row").at(-1)!;
+    expect(within(lastHour).getByRole("cell").textContent).toBe("67%");
   });
 });
 
 describe("activation", () => {
   it("says a pending webhook awaits a 2xx, with the last probe and a button to send one", () => {
-    const html = render(createElement(ActivationPanel, { org, webhook, status: "pending", canWrite: true }), (client) =>
+    render(createElement(ActivationPanel, { org, webhook, status: "pending", canWrite: true }), (client) =>
       client.setQueryData(deliveryKeys.latestTest(org, webhookId), summary("dlv_t", { status: "failed", isTest: true, lastResponseStatus: 500 })),
     );
-    expect(html).toContain("Awaiting activation: the test event must get a 2xx");
-    expect(html).toContain("Test event failed: HTTP 500");
-    expect(html).toMatch(/Last test event: <span[^>]*>failed<\/span>, HTTP 500 in 120 ms/);
-    expect(html).toContain(">Send test event</button>");
+    const panel = screen.getByRole("region", { name: "Activation" });
+    within(panel).getByText("Awaiting activation: the test event must get a 2xx");
+    within(panel).getByText("Test event failed: HTTP 500");
+    within(panel).getByText((_, element) => element?.tagName === "P" && /^Last test event: failed, HTTP 500 in 120 ms, .+\.$/.test(element.textContent ?? ""));
+    within(panel).getByRole("button", { name: "Send test event" });
   });
 
   it("offers Refresh availability for a disabled webhook", () => {
-    const html = render(createElement(ActivationPanel, { org, webhook: { ...webhook, status: "disabled" }, status: "disabled", canWrite: true }), (client) =>
+    render(createElement(ActivationPanel, { org, webhook: { ...webhook, status: "disabled" }, status: "disabled", canWrite: true }), (client) =>
       client.setQueryData(deliveryKeys.latestTest(org, webhookId), null),
     );
-    expect(html).toContain("No test event has been sent yet.");
-    expect(html).toContain(">Refresh availability</button>");
+    const panel = screen.getByRole("region", { name: "Activation" });
+    within(panel).getByText("No test event has been sent yet.");
+    within(panel).getByRole("button", { name: "Refresh availability" });
     // Unlike a paused webhook, a disabled one holds nothing: what it missed is recovered by hand.
-    expect(html).toContain("Recover failed since…");
+    within(panel).getByText(/"Recover failed since…" sends them again\.$/);
   });
 });
 
 describe("held deliveries", () => {
   it("labels a held delivery and offers held as a history filter", () => {
-    expect(renderToStaticMarkup(createElement(DeliveryStatusBadge, { status: "held" }))).toContain("Held");
-    expect(renderToStaticMarkup(createElement(DeliveryFilters, { filters: {}, onChange: () => undefined, eventTypes: [] }))).toContain('value="held"');
+    render(createElement(DeliveryStatusBadge, { status: "held" }));
+    screen.getByText("Held");
+    cleanup();
+    render(createElement(DeliveryFilters, { filters: {}, onChange: () => undefined, eventTypes: [] }));
+    const status = screen.getByRole("combobox", { name: "Status" });
+    expect(within(status).getByRole<HTMLOptionElement>("option", { name: "Held" }).value).toBe("held");
   });
 });
 
 describe("Test it", () => {
   it("is a non-submitting button that says which saved credentials the test cannot use", () => {
-    const html = render(createElement(TestIt, { org, state: { ...newWebhookState(), url: "https://receiver.example.com" }, stored: { secretSet: true, tokenSet: false, basicAuthSet: false } }));
-    expect(html).toMatch(/<button[^>]*type="button"[^>]*>Test it<\/button>/);
-    expect(html).toContain("The saved signing secret is not used");
+    render(createElement(TestIt, { org, state: { ...newWebhookState(), url: "https://receiver.example.com" }, stored: { secretSet: true, tokenSet: false, basicAuthSet: false } }));
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Test it" }).type).toBe("button");
+    screen.getByText(/^The saved signing secret is not used/);
   });
 });

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { describeOutcome, formatDuration } from "@/components/deliveries/outcome";
 import type { DeliverySummary } from "@/components/deliveries/queries";
@@ -7,9 +8,16 @@ import { formatDate, formatRelative } from "@/lib/client/format";
 /** SonarQube's "latest result and timestamp", above the full history. */
 export function LatestDelivery({ delivery, onOpen }: { delivery: DeliverySummary; onOpen: (id: string) => void }) {
   const at = delivery.lastAttemptAt ?? delivery.createdAt;
+  const titleId = useId();
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-card-inner border border-zinc-200 bg-white px-4 py-3 text-sm" data-testid="latest-delivery">
-      <span className="font-medium text-zinc-900">Latest delivery</span>
+    <section
+      aria-labelledby={titleId}
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-card-inner border border-zinc-200 bg-white px-4 py-3 text-sm"
+      data-testid="latest-delivery"
+    >
+      <span id={titleId} className="font-medium text-zinc-900">
+        Latest delivery
+      </span>
       <DeliveryStatusBadge status={delivery.status} />
       <span className="text-zinc-700">
         {describeOutcome(delivery.lastResponseStatus, delivery.lastErrorClass, delivery.attemptCount > 0)}
@@ -21,6 +29,6 @@ export function LatestDelivery({ delivery, onOpen }: { delivery: DeliverySummary
       <Button variant="ghost" size="sm" className="ml-auto" onClick={() => onOpen(delivery.id)}>
         View payload and response
       </Button>
-    </div>
+    </section>
   );
 }

@@ -1,20 +1,19 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { PlusIcon } from "lucide-react";
 import { useState } from "react";
+import { actionsColumn, DataTable, listRows } from "@/components/data/data-table";
 import { InviteMemberDialog } from "@/components/members/invite-member-dialog";
 import { roleLabels } from "@/components/members/roles";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
-import { ActionsTH, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/generated/prisma/enums";
 import { canAssignRole, roles } from "@/lib/auth/permissions";
-import { ResourceList } from "@/components/data/resource-list";
 import type { OrgRef } from "@/lib/client/org";
 import { formatDate } from "@/lib/client/format";
 import { membersQuery, orgKeys, orgMutations, type Member } from "@/lib/orgs/queries";
@@ -27,7 +26,7 @@ interface Manager {
 }
 
 export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; currentUserId: string; manager: Manager | null }) {
-  const { data, isPending, error } = useQuery(membersQuery(org));
+  const members = useQuery(membersQuery(org));
   const [dialog, setDialog] = useState<Dialogs>(null);
   const queryClient = useQueryClient();
   const { toast } = useToast();
@@ -61,80 +60,59 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
   return (
     <>
       <PageHeader title="Members" description="People who can sign in to this organization, and what their role lets them do." actions={inviteButton} />
-      <ResourceList
-        isPending={isPending}
-        error={error}
-        data={data}
-        isEmpty={() => false}
+      <DataTable<Member>
+        caption="Members"
+        columns={[
+          {
+            header: "Name",
+            cell: (member) => (
+              <span className="flex items-center gap-2.5">
+                <span aria-hidden className="grid size-7 shrink-0 place-items-center rounded-full bg-accent-50 text-xs font-semibold text-accent-700">
+                  {(member.user.name ?? member.user.email).slice(0, 1).toUpperCase()}
+                </span>
+                <span className="font-medium text-zinc-900">{member.user.name ?? "—"}</span>
+                {member.user.id === currentUserId ? <Badge tone="accent">You</Badge> : null}
+              </span>
+            ),
+          },
+          { header: "Email", className: "text-zinc-600", cell: (member) => member.user.email },
+          {
+            header: "Role",
+            cell: (member) => {
+              if (!manager) return <Badge tone={member.role === "owner" ? "accent" : "neutral"}>{roleLabels[member.role]}</Badge>;
+              const pendingRole = changeRole.isPending && changeRole.variables.member.id === member.id ? changeRole.variables.role : null;
+              return (
+                <Select
+                  aria-label={`Role for ${member.user.email}`}
+                  value={pendingRole ?? member.role}
+                  disabled={pendingRole !== null || !canAssignRole(manager.actorRole, member.role)}
+                  onChange={(event) => changeRole.mutate({ member, role: event.currentTarget.value as Role })}
+                  wrapperClassName="w-32"
+                  className="h-8"
+                >
+                  {roles.map((role) => (
+                    <option key={role} value={role} disabled={!canAssignRole(manager.actorRole, role)}>
+                      {roleLabels[role]}
+                    </option>
+                  ))}
+                </Select>
+              );
+            },
+          },
+          { header: "Joined", className: "whitespace-nowrap text-zinc-500", cell: (member) => formatDate(member.createdAt) },
+          manager &&
+            actionsColumn((member) =>
+              member.user.id === currentUserId || !canAssignRole(manager.actorRole, member.role) ? null : (
+                <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "remove", member })}>
+                  Remove
+                </Button>
+              ),
+            ),
+        ]}
+        {...listRows(members)}
         errorTitle="Could not load members"
         skeletonLines={3}
-      >
-        {(page) => (
-          <Table>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Email</TH>
-                <TH>Role</TH>
-                <TH>Joined</TH>
-                {manager ? (
-                  <ActionsTH />
-                ) : null}
-              </TR>
-            </THead>
-            <TBody>
-              {page.data.map((member) => {
-                const isYou = member.user.id === currentUserId;
-                const pendingRole = changeRole.isPending && changeRole.variables.member.id === member.id ? changeRole.variables.role : null;
-                return (
-                  <TR key={member.id}>
-                    <TD>
-                      <span className="flex items-center gap-2.5">
-                        <span aria-hidden className="grid size-7 shrink-0 place-items-center rounded-full bg-accent-50 text-xs font-semibold text-accent-700">
-                          {(member.user.name ?? member.user.email).slice(0, 1).toUpperCase()}
-                        </span>
-                        <span className="font-medium text-zinc-900">{member.user.name ?? "—"}</span>
-                        {isYou ? <Badge tone="accent">You</Badge> : null}
-                      </span>
-                    </TD>
-                    <TD className="text-zinc-600">{member.user.email}</TD>
-                    <TD>
-                      {manager ? (
-                        <Select
-                          aria-label={`Role for ${member.user.email}`}
-                          value={pendingRole ?? member.role}
-                          disabled={pendingRole !== null || !canAssignRole(manager.actorRole, member.role)}
-                          onChange={(event) => changeRole.mutate({ member, role: event.currentTarget.value as Role })}
-                          wrapperClassName="w-32"
-                          className="h-8"
-                        >
-                          {roles.map((role) => (
-                            <option key={role} value={role} disabled={!canAssignRole(manager.actorRole, role)}>
-                              {roleLabels[role]}
-                            </option>
-                          ))}
-                        </Select>
-                      ) : (
-                        <Badge tone={member.role === "owner" ? "accent" : "neutral"}>{roleLabels[member.role]}</Badge>
-                      )}
-                    </TD>
-                    <TD className="whitespace-nowrap text-zinc-500">{formatDate(member.createdAt)}</TD>
-                    {manager ? (
-                      <TD className="text-right">
-                        {isYou || !canAssignRole(manager.actorRole, member.role) ? null : (
-                          <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "remove", member })}>
-                            Remove
-                          </Button>
-                        )}
-                      </TD>
-                    ) : null}
-                  </TR>
-                );
-              })}
-            </TBody>
-          </Table>
-        )}
-      </ResourceList>
+      />
 
       {manager && dialog?.kind === "invite" ? (
         <InviteMemberDialog org={org} actorRole={manager.actorRole} open onClose={() => setDialog(null)} />

@@ -1,9 +1,10 @@
+import { CheckIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CurlExample, publishCommand } from "@/components/tokens/curl-example";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon } from "@/components/ui/icons";
+
 
 const linkClassName = "font-medium text-accent-700 hover:text-accent-800";
 
@@ -16,7 +17,7 @@ function Step({ number, done, title, children }: { number: number; done: boolean
           done ? "bg-emerald-600 text-white" : "border border-zinc-300 bg-white text-zinc-600",
         )}
       >
-        {done ? <CheckIcon className="size-3.5" /> : number}
+        {done ? <CheckIcon aria-hidden className="size-3.5" /> : number}
       </span>
       <div className="min-w-0 flex-1 pt-0.5">
         <h3 className={cn("text-sm font-medium", done ? "text-zinc-500" : "text-zinc-900")}>

@@ -1,7 +1,7 @@
+import { ChevronRightIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import { ChevronRightIcon } from "@/components/ui/icons";
 
 const numberFormat = new Intl.NumberFormat("en");
 

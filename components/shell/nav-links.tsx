@@ -1,24 +1,23 @@
 "use client";
 
+import { FolderIcon, HouseIcon, KeyRoundIcon, ListIcon, MailIcon, SettingsIcon, UsersIcon, WebhookIcon, ZapIcon, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { ComponentType } from "react";
 import { cn } from "@/components/ui/cn";
-import { BoltIcon, FolderIcon, HomeIcon, KeyIcon, ListIcon, MailIcon, SettingsIcon, UsersIcon, WebhookIcon, type IconProps } from "@/components/ui/icons";
 
 interface NavItem {
   href: string;
   label: string;
-  icon: ComponentType<IconProps>;
+  icon: LucideIcon;
   adminOnly?: boolean;
 }
 
 const items: NavItem[] = [
-  { href: "", label: "Overview", icon: HomeIcon },
+  { href: "", label: "Overview", icon: HouseIcon },
   { href: "/projects", label: "Projects", icon: FolderIcon },
   { href: "/webhooks", label: "Webhooks", icon: WebhookIcon },
-  { href: "/triggers", label: "Triggers", icon: BoltIcon },
-  { href: "/tokens", label: "API tokens", icon: KeyIcon, adminOnly: true },
+  { href: "/triggers", label: "Triggers", icon: ZapIcon },
+  { href: "/tokens", label: "API tokens", icon: KeyRoundIcon, adminOnly: true },
   { href: "/members", label: "Members", icon: UsersIcon },
   { href: "/emails", label: "Emails", icon: MailIcon, adminOnly: true },
   { href: "/audit", label: "Audit log", icon: ListIcon, adminOnly: true },

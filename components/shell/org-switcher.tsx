@@ -1,7 +1,7 @@
 "use client";
 
+import { CheckIcon, ChevronDownIcon, PlusIcon } from "lucide-react";
 import { DropdownMenu, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
-import { CheckIcon, ChevronDownIcon, PlusIcon } from "@/components/ui/icons";
 
 interface OrgSummary {
   slug: string;

@@ -1,9 +1,9 @@
 "use client";
 
+import { KeyRoundIcon, LogOutIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { signOutAction } from "@/components/auth/actions";
 import { DropdownMenu, DropdownMenuItem, DropdownMenuLabel } from "@/components/ui/dropdown-menu";
-import { KeyIcon, LogOutIcon } from "@/components/ui/icons";
 
 export function UserMenu({ email, name }: { email: string; name: string | null }) {
   const router = useRouter();
@@ -22,7 +22,7 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
     >
       <DropdownMenuLabel>{name ?? email}</DropdownMenuLabel>
       <DropdownMenuItem onClick={() => router.push("/account")}>
-        <KeyIcon /> Password
+        <KeyRoundIcon /> Password
       </DropdownMenuItem>
       <DropdownMenuItem onClick={() => void signOutAction()}>
         <LogOutIcon /> Sign out

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { PlusIcon, ZapIcon } from "lucide-react";
 import { useState } from "react";
 import { ResourceList } from "@/components/data/resource-list";
 import { AddTriggerDialog } from "@/components/triggers/add-trigger-dialog";
@@ -8,7 +9,6 @@ import { groupBySource } from "@/components/triggers/sources";
 import { TriggerItem } from "@/components/triggers/trigger-item";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { BoltIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import type { OrgRef } from "@/lib/client/org";
 import { eventTypesQuery } from "@/lib/event-types/queries";
@@ -38,7 +38,7 @@ export function TriggerCatalog({ org, canWrite }: { org: OrgRef; canWrite: boole
         isEmpty={(triggers) => triggers.length === 0}
         errorTitle="Could not load the trigger catalog"
         skeletonLines={8}
-        empty={<EmptyState bordered icon={<BoltIcon className="size-5" />} title="No triggers" description="This organization's catalog is empty." />}
+        empty={<EmptyState bordered icon={<ZapIcon className="size-5" />} title="No triggers" description="This organization's catalog is empty." />}
       >
         {(triggers) => (
           <div className="divide-y divide-zinc-200 overflow-hidden rounded-card">

@@ -1,8 +1,8 @@
 "use client";
 
+import { CheckIcon, CopyIcon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button, type ButtonProps } from "./button";
-import { CheckIcon, CopyIcon } from "./icons";
 
 export interface CopyButtonProps extends Omit<ButtonProps, "onClick" | "children" | "loading"> {
   /** Text written to the clipboard. */

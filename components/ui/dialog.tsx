@@ -1,9 +1,9 @@
 "use client";
 
+import { XIcon } from "lucide-react";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
-import { XIcon } from "./icons";
 
 export interface DialogProps {
   open: boolean;

@@ -1,3 +1,4 @@
+import { CircleExclamationPointIcon } from "lucide-react";
 import { cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from "react";
 import { cn } from "./cn";
 import { Label } from "./label";
@@ -58,20 +59,7 @@ export function Field({ label, children, id, hint, error, required, optional, cl
       )}
       {error && (
         <p id={errorId} role="alert" className="flex items-start gap-1.5 text-xs font-medium text-red-600">
-          <svg
-            aria-hidden
-            viewBox="0 0 24 24"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            className="mt-px size-3.5 shrink-0"
-          >
-            <circle cx="12" cy="12" r="10" />
-            <path d="M12 8v4" />
-            <path d="M12 16h.01" />
-          </svg>
+          <CircleExclamationPointIcon className="mt-px size-3.5" strokeWidth={2} />
           <span>{error}</span>
         </p>
       )}

@@ -1,7 +1,7 @@
+import { TriangleExclamationPointIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 import { CopyButton } from "./copy-button";
-import { AlertTriangleIcon } from "./icons";
 
 export interface SecretRevealProps {
   /** The one-time secret (API token, signing secret…). */
@@ -29,7 +29,7 @@ export function SecretReveal({
         <CopyButton value={value} />
       </div>
       <p className="flex items-center gap-1.5 text-xs font-medium text-amber-800">
-        <AlertTriangleIcon className="size-3.5" />
+        <TriangleExclamationPointIcon className="size-3.5" />
         {warning}
       </p>
     </div>

@@ -1,3 +1,4 @@
+import { ChevronDownIcon } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 import { controlClassName } from "./input";
@@ -18,18 +19,7 @@ export function Select({ className, wrapperClassName, multiple, ...props }: Sele
         className={cn(controlClassName, "h-9 appearance-none truncate pr-9 pl-3", className)}
         {...props}
       />
-      <svg
-        aria-hidden
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
-      >
-        <path d="m6 9 6 6 6-6" />
-      </svg>
+      <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500" strokeWidth={2} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
+import { CircleExclamationPointIcon, CircleCheckIcon, InfoIcon, XIcon, type LucideIcon } from "lucide-react";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
-import { AlertCircleIcon, CheckCircleIcon, InfoIcon, XIcon } from "./icons";
 
 export type ToastTone = "success" | "error" | "info";
 
@@ -74,9 +74,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-const toneStyles: Record<ToastTone, { icon: string; Icon: typeof InfoIcon }> = {
-  success: { icon: "text-emerald-600", Icon: CheckCircleIcon },
-  error: { icon: "text-red-600", Icon: AlertCircleIcon },
+const toneStyles: Record<ToastTone, { icon: string; Icon: LucideIcon }> = {
+  success: { icon: "text-emerald-600", Icon: CircleCheckIcon },
+  error: { icon: "text-red-600", Icon: CircleExclamationPointIcon },
   info: { icon: "text-accent-600", Icon: InfoIcon },
 };
 

@@ -1,29 +1,26 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { PlusIcon, WebhookIcon } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { ResourceList } from "@/components/data/resource-list";
+import { DataTable, infiniteRows, timeColumn } from "@/components/data/data-table";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PlusIcon, WebhookIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { describeScope, describeTriggers } from "@/components/webhooks/scope";
 import { WebhookFilters } from "@/components/webhooks/webhook-filters";
 import { WebhookStatusBadge } from "@/components/webhooks/webhook-status-badge";
-import { formatDate, formatRelative } from "@/lib/client/format";
 import type { OrgRef } from "@/lib/client/org";
 import { projectsQuery } from "@/lib/projects/queries";
 import { presets } from "@/lib/webhooks/presets";
-import { webhooksQuery, type WebhookFilters as Filters } from "@/lib/webhooks/queries";
+import { webhooksQuery, type Webhook, type WebhookFilters as Filters } from "@/lib/webhooks/queries";
 
 export function WebhooksTable({ org, canWrite }: { org: OrgRef; canWrite: boolean }) {
   const [filters, setFilters] = useState<Filters>({});
-  const { data, isPending, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useInfiniteQuery(webhooksQuery(org, filters));
+  const webhooks = useInfiniteQuery(webhooksQuery(org, filters));
   const projects = useQuery(projectsQuery(org)).data?.data;
   const projectsById = useMemo(() => new Map((projects ?? []).map((project) => [project.id, project])), [projects]);
-  const webhooks = data?.pages.flatMap((page) => page.data);
   const filtered = Boolean(filters.status || filters.projectId);
 
   const newButton = canWrite ? (
@@ -36,13 +33,41 @@ export function WebhooksTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
     <>
       <PageHeader title="Webhooks" description="Endpoints the hub calls when events are published, in the format their receiver expects." actions={newButton} />
       <WebhookFilters filters={filters} projects={projects ?? []} onChange={setFilters} />
-      <ResourceList
-        isPending={isPending}
-        error={error}
-        data={webhooks}
-        isEmpty={(rows) => rows.length === 0}
+      <DataTable<Webhook>
+        caption="Webhooks"
+        columns={[
+          {
+            header: "Name",
+            className: "font-medium",
+            cell: (webhook) => (
+              <Link href={`/${org.slug}/webhooks/${webhook.id}`} className="text-zinc-900 hover:text-accent-700 hover:underline">
+                {webhook.name}
+              </Link>
+            ),
+          },
+          {
+            header: "URL",
+            cell: (webhook) => (
+              <span className="block max-w-56 truncate font-mono text-xs text-zinc-600" title={webhook.url}>
+                {webhook.url}
+              </span>
+            ),
+          },
+          { header: "Format", className: "whitespace-nowrap", cell: (webhook) => presets[webhook.format].label },
+          {
+            header: "Scope",
+            title: (webhook) => describeScope(webhook, projectsById).title,
+            cell: (webhook) => {
+              const scope = describeScope(webhook, projectsById);
+              return scope.mono ? <span className="font-mono text-xs">{scope.label}</span> : scope.label;
+            },
+          },
+          { header: "Triggers", title: (webhook) => describeTriggers(webhook.triggers).title, cell: (webhook) => describeTriggers(webhook.triggers).label },
+          { header: "Status", cell: (webhook) => <WebhookStatusBadge status={webhook.status} /> },
+          timeColumn("Last delivery", (webhook) => webhook.lastDeliveryAt, { noneTitle: "No successful delivery yet" }),
+        ]}
+        {...infiniteRows(webhooks)}
         errorTitle="Could not load webhooks"
-        more={{ hasNextPage, isFetchingNextPage, fetchNextPage }}
         empty={
           <EmptyState
             bordered
@@ -52,54 +77,7 @@ export function WebhooksTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
             action={filtered ? null : newButton}
           />
         }
-      >
-        {(rows) => (
-          <Table>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>URL</TH>
-                <TH>Format</TH>
-                <TH>Scope</TH>
-                <TH>Triggers</TH>
-                <TH>Status</TH>
-                <TH>Last delivery</TH>
-              </TR>
-            </THead>
-            <TBody>
-              {rows.map((webhook) => {
-                const scope = describeScope(webhook, projectsById);
-                const triggers = describeTriggers(webhook.triggers);
-                return (
-                  <TR key={webhook.id}>
-                    <TD className="font-medium">
-                      <Link href={`/${org.slug}/webhooks/${webhook.id}`} className="text-zinc-900 hover:text-accent-700 hover:underline">
-                        {webhook.name}
-                      </Link>
-                    </TD>
-                    <TD>
-                      <span className="block max-w-56 truncate font-mono text-xs text-zinc-600" title={webhook.url}>
-                        {webhook.url}
-                      </span>
-                    </TD>
-                    <TD className="whitespace-nowrap">{presets[webhook.format].label}</TD>
-                    <TD className={scope.mono ? "font-mono text-xs" : undefined} title={scope.title}>
-                      {scope.label}
-                    </TD>
-                    <TD title={triggers.title}>{triggers.label}</TD>
-                    <TD>
-                      <WebhookStatusBadge status={webhook.status} />
-                    </TD>
-                    <TD className="whitespace-nowrap text-zinc-500" title={webhook.lastDeliveryAt ? formatDate(webhook.lastDeliveryAt) : "No successful delivery yet"}>
-                      {webhook.lastDeliveryAt ? formatRelative(webhook.lastDeliveryAt) : "—"}
-                    </TD>
-                  </TR>
-                );
-              })}
-            </TBody>
-          </Table>
-        )}
-      </ResourceList>
+      />
     </>
   );
 }

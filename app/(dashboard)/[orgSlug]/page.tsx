@@ -1,4 +1,5 @@
 import "server-only";
+import { FolderIcon, KeyRoundIcon, MailIcon, UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { AttemptsChart } from "@/components/overview/attempts-chart";
 import { AutoRefresh } from "@/components/overview/auto-refresh";
@@ -8,7 +9,7 @@ import { GetStarted } from "@/components/overview/get-started";
 import { StatCard } from "@/components/overview/stat-card";
 import { WebhookHealthTable } from "@/components/overview/webhook-health-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FolderIcon, KeyIcon, MailIcon, UsersIcon } from "@/components/ui/icons";
+
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgPage } from "@/lib/auth/org-page";
 import { roleCan } from "@/lib/auth/permissions";
@@ -61,18 +62,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
             <CardTitle>Webhooks</CardTitle>
             <CardDescription>Success rate and p95 latency of each webhook’s attempts over the last 24 hours; failing and disabled ones first, with why.</CardDescription>
           </CardHeader>
-          {health.webhooks.length > 0 ? (
-            <WebhookHealthTable orgSlug={org.slug} webhooks={health.webhooks} />
-          ) : (
-            <CardContent>
-              <p className="text-sm text-zinc-600">No webhooks yet.</p>
-            </CardContent>
-          )}
+          <WebhookHealthTable orgSlug={org.slug} webhooks={health.webhooks} />
         </Card>
         <section aria-label="Organization" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <StatCard label="Projects" value={stats.projects} icon={<FolderIcon />} href={`${base}/projects`} />
           <StatCard label="Members" value={stats.members} icon={<UsersIcon />} href={`${base}/members`} />
-          <StatCard label="Active API tokens" value={stats.activeTokens} icon={<KeyIcon />} href={canManageTokens ? `${base}/tokens` : undefined} />
+          <StatCard label="Active API tokens" value={stats.activeTokens} icon={<KeyRoundIcon />} href={canManageTokens ? `${base}/tokens` : undefined} />
           <StatCard label="Emails sent (30 days)" value={stats.emailsSentLast30Days} icon={<MailIcon />} href={canReadEmails ? `${base}/emails` : undefined} />
         </section>
       </div>

@@ -1,3 +1,4 @@
+import { MailIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { switchAccountAction } from "@/components/invite/actions";
@@ -6,7 +7,6 @@ import { roleLabels } from "@/components/members/roles";
 import { CenteredPage } from "@/components/shell/centered-page";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { MailIcon } from "@/components/ui/icons";
 import { currentUser } from "@/lib/auth/session";
 import { findInvitation } from "@/lib/orgs/invitations";
 

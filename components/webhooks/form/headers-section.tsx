@@ -1,6 +1,6 @@
+import { PlusIcon, TrashIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { FormSection } from "@/components/webhooks/form/form-section";
 import { headerRow, type HeaderRow, type SectionProps } from "@/components/webhooks/form/form-state";
 
