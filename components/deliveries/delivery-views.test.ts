@@ -10,7 +10,8 @@ import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-bad
 import { DeliveryHistory } from "@/components/deliveries/delivery-history";
 import { deliveryKeys, type DeliveryDetail, type DeliverySummary, type WebhookStats } from "@/components/deliveries/queries";
 import { ToastProvider } from "@/components/ui/toast";
-import { newWebhookState } from "@/components/webhooks/form/form-state";
+import { WebhookFormProvider } from "@/components/webhooks/form/form-context";
+import { newWebhookValues } from "@/components/webhooks/form/form-schema";
 import { TestIt } from "@/components/webhooks/form/test-it";
 import { eventTypeKeys } from "@/lib/event-types/queries";
 import type { Webhook } from "@/lib/webhooks/queries";
@@ -189,7 +190,13 @@ describe("held deliveries", () => {
 
 describe("Test it", () => {
   it("is a non-submitting button that says which saved credentials the test cannot use", () => {
-    const html = render(createElement(TestIt, { org, state: { ...newWebhookState(), url: "https://receiver.example.com" }, stored: { secretSet: true, tokenSet: false, basicAuthSet: false } }));
+    const html = render(
+      createElement(
+        WebhookFormProvider,
+        { defaultValues: { ...newWebhookValues(), url: "https://receiver.example.com" } },
+        createElement(TestIt, { org, stored: { secretSet: true, tokenSet: false, basicAuthSet: false } }),
+      ),
+    );
     expect(html).toMatch(/<button[^>]*type="button"[^>]*>Test it<\/button>/);
     expect(html).toContain("The saved signing secret is not used");
   });

@@ -1,16 +1,18 @@
+import { z } from "zod";
 import type { WebhookFormat } from "@/generated/prisma/enums";
+import type { TestWebhookInput } from "@/components/deliveries/queries";
+import type { ApiError } from "@/lib/client/api";
+import { createWebhookInput, testWebhookInput } from "@/lib/webhooks/input-schemas";
 import { presets, type RetryScheduleName } from "@/lib/webhooks/presets";
 import type { Webhook, WebhookInput } from "@/lib/webhooks/queries";
-import type { TestWebhookInput } from "@/components/deliveries/queries";
 
 export interface HeaderRow {
-  key: number;
   name: string;
   value: string;
 }
 
 /** The form as typed: numbers stay strings until submit so a half-typed value is not lost. */
-export interface WebhookFormState {
+export interface WebhookFormValues {
   name: string;
   url: string;
   format: WebhookFormat;
@@ -25,9 +27,7 @@ export interface WebhookFormState {
   token: string;
   clearToken: boolean;
   headers: HeaderRow[];
-  /** Secret headers already stored: shown by name only. */
-  secretHeaderNames: string[];
-  /** Stored secret headers to remove on save. */
+  /** Stored secret headers (shown by name only) to remove on save. */
   removedSecretHeaders: string[];
   extraPayload: string;
   deliveryMode: "single" | "batched";
@@ -47,23 +47,10 @@ export interface WebhookFormState {
   disableOnGone: boolean;
 }
 
-/** Messages keyed by form field; header rows use `headers.<name>`. */
-export type FormErrors = Record<string, string>;
-
-export interface SectionProps {
-  state: WebhookFormState;
-  update: (patch: Partial<WebhookFormState>) => void;
-  errors: FormErrors;
-}
-
-let nextHeaderKey = 0;
-export const headerRow = (name = "", value = ""): HeaderRow => ({ key: nextHeaderKey++, name, value });
-
 /** The defaults a format brings; choosing a format fills them in, and they stay editable. */
-export function presetFields(format: WebhookFormat): Partial<WebhookFormState> {
+export function presetFields(format: WebhookFormat) {
   const preset = presets[format];
   return {
-    format,
     deliveryMode: preset.deliveryMode,
     batchWindowMs: String(preset.batchWindowMs),
     timeoutMs: String(preset.timeoutMs),
@@ -71,13 +58,14 @@ export function presetFields(format: WebhookFormat): Partial<WebhookFormState> {
     retryDelays: "",
     activationRequired: preset.activationRequired,
     disableOnGone: preset.disableOnGone,
-  };
+  } satisfies Partial<WebhookFormValues>;
 }
 
-export function newWebhookState(): WebhookFormState {
+export function newWebhookValues(): WebhookFormValues {
   return {
     name: "",
     url: "",
+    format: "standard",
     scope: "org",
     projectIds: [],
     portfolioId: "",
@@ -88,7 +76,6 @@ export function newWebhookState(): WebhookFormState {
     token: "",
     clearToken: false,
     headers: [],
-    secretHeaderNames: [],
     removedSecretHeaders: [],
     extraPayload: "",
     batchMaxSize: "100",
@@ -96,15 +83,12 @@ export function newWebhookState(): WebhookFormState {
     followUpUrls: "",
     ownerId: "",
     active: true,
-    ...(presetFields("standard") as Pick<
-      WebhookFormState,
-      "format" | "deliveryMode" | "batchWindowMs" | "timeoutMs" | "retrySchedule" | "retryDelays" | "activationRequired" | "disableOnGone"
-    >),
+    ...presetFields("standard"),
   };
 }
 
 /** A stored webhook as form values; secrets are never prefilled. */
-export function webhookState(webhook: Webhook): WebhookFormState {
+export function webhookValues(webhook: Webhook): WebhookFormValues {
   return {
     name: webhook.name,
     url: webhook.url,
@@ -118,8 +102,7 @@ export function webhookState(webhook: Webhook): WebhookFormState {
     clearSecret: false,
     token: "",
     clearToken: false,
-    headers: Object.entries(webhook.headers).map(([name, value]) => headerRow(name, value)),
-    secretHeaderNames: webhook.secretHeaderNames,
+    headers: Object.entries(webhook.headers).map(([name, value]) => ({ name, value })),
     removedSecretHeaders: [],
     extraPayload: Object.keys(webhook.extraPayload).length > 0 ? JSON.stringify(webhook.extraPayload, null, 2) : "",
     deliveryMode: webhook.deliveryMode,
@@ -137,152 +120,209 @@ export function webhookState(webhook: Webhook): WebhookFormState {
   };
 }
 
-function wholeNumber(value: string, field: string, errors: FormErrors): number | undefined {
-  const trimmed = value.trim();
+/** Problems keyed by form field path: `timeoutMs`, `headers.2.name`, `headers.root` (the list as a whole), `root.…` (no field). */
+export type FormProblems = Record<string, string>;
+
+/**
+ * A number as typed: blank is "not given"; anything but digits is NaN, which the shared schema
+ * refuses with its own message ("Timeout must be a whole number of milliseconds.").
+ */
+function wholeNumber(text: string): number | undefined {
+  const trimmed = text.trim();
   if (trimmed === "") return undefined;
-  if (!/^\d+$/.test(trimmed)) {
-    errors[field] = "Enter a whole number.";
-    return undefined;
-  }
-  return Number(trimmed);
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-function parseHeaders(rows: HeaderRow[], errors: FormErrors): Record<string, string> {
+/** Header rows as the API's object; a row without a name, or a name given twice, is a problem of that row. */
+function parseHeaders(rows: readonly HeaderRow[], problems: FormProblems): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     const name = row.name.trim();
-    if (!name && !row.value) continue;
-    if (!name) errors.headers = "Give every header a name, or remove the row.";
-    else if (Object.keys(headers).some((seen) => seen.toLowerCase() === name.toLowerCase())) errors[`headers.${name}`] = `${name} is listed twice.`;
+    if (!name && !row.value) return;
+    if (!name) problems[`headers.${index}.name`] = "Give the header a name, or remove the row.";
+    else if (Object.keys(headers).some((seen) => seen.toLowerCase() === name.toLowerCase())) problems[`headers.${index}.name`] = `${name} is listed twice.`;
     else headers[name] = row.value;
-  }
+  });
   return headers;
 }
 
-function parseExtraPayload(text: string, errors: FormErrors): Record<string, unknown> {
+function parseExtraPayload(text: string, problems: FormProblems): Record<string, unknown> {
   if (!text.trim()) return {};
   try {
     const value: unknown = JSON.parse(text);
     if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-    errors.extraPayload = "The extra payload must be a JSON object, like {\"team\": \"security\"}.";
+    problems.extraPayload = "The extra payload must be a JSON object, like {\"team\": \"security\"}.";
   } catch (error) {
-    errors.extraPayload = `Not valid JSON: ${error instanceof Error ? error.message : "syntax error"}.`;
+    problems.extraPayload = `Not valid JSON: ${error instanceof Error ? error.message : "syntax error"}.`;
   }
   return {};
 }
 
-function parseDelays(text: string, errors: FormErrors): number[] {
-  const parts = text.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0 || parts.some((part) => !/^\d+$/.test(part))) {
-    errors.retryDelays = "List the delays in seconds, separated by commas, e.g. 60, 300, 1800.";
-    return [];
-  }
-  return parts.map(Number);
-}
-
-/** A write-only value: blank keeps what is stored (or sets nothing), "clear" sends null. */
+const delays = (text: string) => text.split(/[\s,]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
 const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
 
+/** A write-only value: blank keeps what is stored (or sets nothing), "clear" sends null. */
 function writeOnly(value: string, clear: boolean): string | null | undefined {
   if (clear) return null;
   return value === "" ? undefined : value;
 }
 
-/** The request body, or the problems the browser can already see (JSON syntax, numbers). */
-export function toInput(state: WebhookFormState): { input: WebhookInput; errors: null } | { input: null; errors: FormErrors } {
-  const errors: FormErrors = {};
+/** The request body, and what only the browser can see is wrong with it (JSON syntax, header rows). */
+export function toInput(values: WebhookFormValues): { input: WebhookInput; problems: FormProblems } {
+  const problems: FormProblems = {};
   const input: WebhookInput = {
-    name: state.name,
-    url: state.url,
-    format: state.format,
-    scope: state.scope,
-    projectId: state.scope === "project" ? state.projectId || null : null,
-    projectIds: state.scope === "org" && !state.portfolioId ? state.projectIds : [],
-    portfolioId: state.scope === "org" && state.portfolioId ? state.portfolioId : null,
-    triggers: state.triggers,
-    secret: writeOnly(state.secret, state.clearSecret),
-    token: writeOnly(state.token, state.clearToken),
-    headers: parseHeaders(state.headers, errors),
-    ...(state.removedSecretHeaders.length > 0 ? { secretHeaders: Object.fromEntries(state.removedSecretHeaders.map((name) => [name, null])) } : {}),
-    extraPayload: parseExtraPayload(state.extraPayload, errors),
-    deliveryMode: state.deliveryMode,
-    batchWindowMs: wholeNumber(state.batchWindowMs, "batchWindowMs", errors),
-    batchMaxSize: wholeNumber(state.batchMaxSize, "batchMaxSize", errors),
-    timeoutMs: wholeNumber(state.timeoutMs, "timeoutMs", errors),
-    retryPolicy:
-      state.retrySchedule === "custom"
-        ? { schedule: "custom", delaysSeconds: parseDelays(state.retryDelays, errors) }
-        : { schedule: state.retrySchedule },
-    rateLimitPerSecond: wholeNumber(state.rateLimitPerSecond, "rateLimitPerSecond", errors) ?? null,
-    followUpUrls: state.format === "scorecard" ? lines(state.followUpUrls) : [],
-    ownerId: state.ownerId || null,
-    active: state.active,
-    activationRequired: state.activationRequired,
-    disableOnGone: state.disableOnGone,
+    name: values.name,
+    url: values.url,
+    format: values.format,
+    scope: values.scope,
+    projectId: values.scope === "project" ? values.projectId || null : null,
+    projectIds: values.scope === "org" && !values.portfolioId ? values.projectIds : [],
+    portfolioId: values.scope === "org" && values.portfolioId ? values.portfolioId : null,
+    triggers: values.triggers,
+    secret: writeOnly(values.secret, values.clearSecret),
+    token: writeOnly(values.token, values.clearToken),
+    headers: parseHeaders(values.headers, problems),
+    ...(values.removedSecretHeaders.length > 0 ? { secretHeaders: Object.fromEntries(values.removedSecretHeaders.map((name) => [name, null])) } : {}),
+    extraPayload: parseExtraPayload(values.extraPayload, problems),
+    deliveryMode: values.deliveryMode,
+    batchWindowMs: wholeNumber(values.batchWindowMs),
+    batchMaxSize: wholeNumber(values.batchMaxSize),
+    timeoutMs: wholeNumber(values.timeoutMs),
+    retryPolicy: values.retrySchedule === "custom" ? { schedule: "custom", delaysSeconds: delays(values.retryDelays) } : { schedule: values.retrySchedule },
+    rateLimitPerSecond: wholeNumber(values.rateLimitPerSecond) ?? null,
+    followUpUrls: values.format === "scorecard" ? lines(values.followUpUrls) : [],
+    ownerId: values.ownerId || null,
+    active: values.active,
+    activationRequired: values.activationRequired,
+    disableOnGone: values.disableOnGone,
   };
-  return Object.keys(errors).length > 0 ? { input: null, errors } : { input, errors: null };
+  return { input, problems };
 }
 
-/** What "Test it" sends: the target and signing settings as typed; write-only values only when typed. */
-export function toTestInput(state: WebhookFormState): { input: TestWebhookInput; errors: null } | { input: null; errors: FormErrors } {
-  const errors: FormErrors = {};
-  if (!state.url.trim()) errors.url = "Enter a URL to test.";
-  const input: TestWebhookInput = {
-    url: state.url.trim(),
-    format: state.format,
-    secret: state.clearSecret ? undefined : state.secret || undefined,
-    token: state.clearToken ? undefined : state.token || undefined,
-    headers: parseHeaders(state.headers, errors),
-  };
-  return Object.keys(errors).length > 0 ? { input: null, errors } : { input, errors: null };
-}
-
-/** Where a server issue path belongs in the form: "retryPolicy.delaysSeconds.0" → "retryDelays". */
-export function formField(path: string): string {
+/**
+ * Where an API issue path belongs in the form: "retryPolicy.delaysSeconds.0" → "retryDelays",
+ * "headers.X-Team" → the row that names X-Team. The same for the browser's own run of the schema
+ * and for the server's 422, so a problem shows at the same field whoever found it.
+ */
+export function formPath(path: string, values: Pick<WebhookFormValues, "headers">): string {
   if (path.startsWith("retryPolicy.delaysSeconds")) return "retryDelays";
   if (path.startsWith("retryPolicy")) return "retrySchedule";
-  if (path.startsWith("headers.")) return path;
-  return path.split(".")[0] || "form";
-}
-
-export function toFormErrors(fieldErrors: Record<string, string>): FormErrors {
-  const errors: FormErrors = {};
-  for (const [path, message] of Object.entries(fieldErrors)) {
-    const field = formField(path);
-    errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
+  if (path === "headers" || path.startsWith("secretHeaders")) return "headers.root";
+  if (path.startsWith("headers.")) {
+    const name = path.slice("headers.".length);
+    const row = values.headers.findIndex((header) => header.name.trim() === name);
+    return row === -1 ? "headers.root" : `headers.${row}.name`;
   }
-  return errors;
+  const field = path.split(".")[0] ?? "";
+  return field in fieldLabels ? field : "root.form";
 }
 
+/**
+ * One message per field: the browser's own problems first (a JSON syntax error says more than what
+ * the schema makes of the result), then the schema's or the server's issues, joined when several
+ * land on one field (two follow-up URLs, two unknown triggers).
+ */
+export function problemsAt(issues: ReadonlyArray<{ path: string; message: string }>, values: Pick<WebhookFormValues, "headers">, own: FormProblems = {}): FormProblems {
+  const joined: Record<string, string[]> = {};
+  for (const { path, message } of issues) {
+    const field = formPath(path, values);
+    if (field in own) continue;
+    const messages = (joined[field] ??= []);
+    if (!messages.includes(message)) messages.push(message);
+  }
+  return { ...own, ...Object.fromEntries(Object.entries(joined).map(([field, messages]) => [field, messages.join(" ")])) };
+}
+
+const issuesOf = (error: z.ZodError) => error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+
+/**
+ * The form's schema: the API's own `createWebhookInput`, run on the body the form would send, its
+ * issues moved onto the fields they are about. Its output is that body, ready to send.
+ */
+export const webhookForm = z.custom<WebhookFormValues>().transform((values, ctx): WebhookInput => {
+  const { input, problems } = toInput(values);
+  const checked = createWebhookInput.safeParse(input);
+  const found = problemsAt(checked.success ? [] : issuesOf(checked.error), values, problems);
+  for (const [path, message] of Object.entries(found)) ctx.addIssue({ code: "custom", path: path.split("."), message, input: values });
+  return input;
+});
+
+/**
+ * What "Test it" sends: the target and signing settings as typed, write-only values only when
+ * typed; checked by the API's own `testWebhookInput` first, with problems by form field.
+ */
+export function checkTestInput(values: WebhookFormValues): { input: TestWebhookInput; problems: null } | { input: null; problems: FormProblems } {
+  const problems: FormProblems = {};
+  if (!values.url.trim()) problems.url = "Enter a URL to test.";
+  const input: TestWebhookInput = {
+    url: values.url.trim(),
+    format: values.format,
+    secret: values.clearSecret ? undefined : values.secret || undefined,
+    token: values.clearToken ? undefined : values.token || undefined,
+    headers: parseHeaders(values.headers, problems),
+  };
+  const checked = testWebhookInput.safeParse(input);
+  const found = problemsAt(checked.success ? [] : issuesOf(checked.error), values, problems);
+  return Object.keys(found).length > 0 ? { input: null, problems: found } : { input, problems: null };
+}
+
+/** A failed request's problems by form field; anything not about a field under `root.form`. */
+export function serverProblems(error: ApiError, values: Pick<WebhookFormValues, "headers">): FormProblems {
+  const issues = Array.isArray(error.details)
+    ? (error.details as Array<{ path: string; message: string }>)
+    : Object.entries(error.fieldErrors()).map(([path, message]) => ({ path, message }));
+  return problemsAt(issues, values);
+}
+
+/** Each field's name as its label says it, in the order the form shows them. */
 export const fieldLabels: Record<string, string> = {
   name: "Name",
   url: "URL",
   format: "Format",
   scope: "Scope",
-  projectId: "Project",
-  projectIds: "Projects",
   portfolioId: "Portfolio",
+  projectIds: "Projects",
+  projectId: "Project",
   triggers: "Triggers",
   secret: "Signing secret",
   token: "Token",
   headers: "Extra headers",
   extraPayload: "Extra payload",
+  followUpUrls: "Follow-up web requests",
   deliveryMode: "Delivery mode",
+  timeoutMs: "Timeout",
   batchWindowMs: "Batch window",
   batchMaxSize: "Max batch size",
-  timeoutMs: "Timeout",
   retrySchedule: "Retry schedule",
   retryDelays: "Retry delays",
   rateLimitPerSecond: "Rate limit",
-  followUpUrls: "Follow-up web requests",
-  ownerId: "Owner",
-  active: "Active",
   activationRequired: "Activate by test event",
   disableOnGone: "410 Gone disables",
-  form: "Webhook",
+  ownerId: "Owner",
+  active: "Active",
 };
 
-export function fieldLabel(field: string): string {
-  if (field.startsWith("headers.")) return `Header ${field.slice("headers.".length)}`;
-  return fieldLabels[field] ?? field;
+/** A field's label for a list of problems; null for problems that belong to no field. */
+export function fieldLabel(path: string, values?: Pick<WebhookFormValues, "headers">): string | null {
+  const row = /^headers\.(\d+)\./.exec(path);
+  if (row) {
+    const name = values?.headers[Number(row[1])]?.name.trim();
+    return name ? `Header ${name}` : `Header ${Number(row[1]) + 1}`;
+  }
+  if (path.startsWith("root.")) return null;
+  return fieldLabels[path.split(".")[0] ?? ""] ?? path;
+}
+
+/** The element a problem's link moves focus to. */
+export const fieldId = (path: string) => `webhook-${path.replace(/\.root$/, "").replace(/\./g, "-")}`;
+
+/** Orders problems as the form shows their fields; header rows in their order. */
+export function inFormOrder<Entry extends { path: string }>(entries: Entry[]): Entry[] {
+  const order = Object.keys(fieldLabels);
+  const rank = (path: string) => {
+    const [field = "", row] = path.split(".");
+    const position = order.indexOf(field);
+    return (position === -1 ? order.length : position) * 1000 + (row && /^\d+$/.test(row) ? Number(row) : 0);
+  };
+  return [...entries].sort((a, b) => rank(a.path) - rank(b.path));
 }
