@@ -10,7 +10,8 @@ import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { DeliveryHistory } from "@/components/deliveries/delivery-history";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { deliveryKeys, type DeliveryDetail, type DeliverySummary, type WebhookStats } from "@/components/deliveries/queries";
-import { newWebhookState } from "@/components/webhooks/form/form-state";
+import { WebhookFormProvider } from "@/components/webhooks/form/form-context";
+import { newWebhookValues } from "@/components/webhooks/form/form-schema";
 import { TestIt } from "@/components/webhooks/form/test-it";
 import { eventTypeKeys } from "@/lib/event-types/queries";
 import type { Webhook } from "@/lib/webhooks/queries";
@@ -225,7 +226,13 @@ describe("held deliveries", () => {
 
 describe("Test it", () => {
   it("is a non-submitting button that says which saved credentials the test cannot use", () => {
-    render(createElement(TestIt, { org, state: { ...newWebhookState(), url: "https://receiver.example.com" }, stored: { secretSet: true, tokenSet: false, basicAuthSet: false } }));
+    render(
+      createElement(
+        WebhookFormProvider,
+        { defaultValues: { ...newWebhookValues(), url: "https://receiver.example.com" } },
+        createElement(TestIt, { org, stored: { secretSet: true, tokenSet: false, basicAuthSet: false } }),
+      ),
+    );
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Test it" }).type).toBe("button");
     screen.getByText(/^The saved signing secret is not used/);
   });

@@ -3,17 +3,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { FormProvider, type FieldErrors } from "react-hook-form";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { useToast } from "@/components/ui/toast";
 import { BasicsSection } from "@/components/webhooks/form/basics-section";
 import { DeliverySection } from "@/components/webhooks/form/delivery-section";
-import { ErrorSummary } from "@/components/webhooks/form/error-summary";
+import { ErrorSummary, type SummaryEntry } from "@/components/webhooks/form/error-summary";
 import { FollowUpsSection } from "@/components/webhooks/form/follow-ups-section";
 import { FormatSection } from "@/components/webhooks/form/format-section";
-import { newWebhookState, toFormErrors, toInput, webhookState, type FormErrors, type WebhookFormState } from "@/components/webhooks/form/form-state";
+import { useWebhookFormMethods, type WebhookFieldPath } from "@/components/webhooks/form/form-context";
+import { fieldLabel, inFormOrder, newWebhookValues, serverProblems, webhookValues, type WebhookFormValues } from "@/components/webhooks/form/form-schema";
 import { HeadersSection } from "@/components/webhooks/form/headers-section";
 import { OwnershipSection } from "@/components/webhooks/form/ownership-section";
 import { PayloadSection } from "@/components/webhooks/form/payload-section";
@@ -29,12 +31,35 @@ import { portfoliosQuery } from "@/lib/portfolios/queries";
 import { projectsQuery } from "@/lib/projects/queries";
 import { webhookKeys, webhookMutations, type Webhook, type WebhookInput } from "@/lib/webhooks/queries";
 
-type Problem = { message: string; errors: FormErrors } | null;
+const notSaved = "The webhook was not saved. Fix these and try again:";
 
-/** Creates a webhook, or replaces every setting of `webhook` (PUT); secrets are sent only when changed. */
+/** Every message in react-hook-form's nested errors, by path ("headers.0.name"), except the form-wide `root.server`. */
+function summaryEntries(errors: FieldErrors<WebhookFormValues>, values: WebhookFormValues): SummaryEntry[] {
+  const entries: SummaryEntry[] = [];
+  const walk = (node: unknown, path: string) => {
+    if (!node || typeof node !== "object") return;
+    const { message, type } = node as { message?: unknown; type?: unknown };
+    if (typeof message === "string" && type !== undefined) {
+      if (message && path !== "root.server") entries.push({ path, message, label: fieldLabel(path, values) });
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "ref") walk(child, path ? `${path}.${key}` : key);
+  };
+  walk(errors, "");
+  return inFormOrder(entries);
+}
+
+/**
+ * Creates a webhook, or replaces every setting of `webhook` (PUT); secrets are sent only when changed.
+ * The browser checks the settings with the API's own schema before sending; what only the server can
+ * check (addresses, references) comes back in the 422 and lands on the same fields, so one failed
+ * save lists every problem.
+ */
 export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }) {
-  const [state, setState] = useState<WebhookFormState>(() => (webhook ? webhookState(webhook) : newWebhookState()));
-  const [problem, setProblem] = useState<Problem>(null);
+  const form = useWebhookFormMethods(webhook ? webhookValues(webhook) : newWebhookValues());
+  const { errors } = form.formState;
+  // Each failed save moves focus to the summary again, even when the problems are the same.
+  const [attempt, setAttempt] = useState(0);
   const projects = useQuery(projectsQuery(org)).data?.data ?? [];
   const portfolios = useQuery(portfoliosQuery(org)).data?.data ?? [];
   const catalog = useQuery(eventTypesQuery(org)).data?.data;
@@ -54,28 +79,24 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
       if (secret) setGenerated({ id: saved.id, secret });
       else router.push(`/${org.slug}/webhooks/${saved.id}`);
     },
-    onError: (error) =>
-      setProblem(
-        error instanceof ApiError
-          ? { message: error.status === 422 ? "The webhook was not saved. Fix these and try again:" : error.message, errors: toFormErrors(error.fieldErrors()) }
-          : { message: "Something went wrong. Try again.", errors: {} },
-      ),
+    onError: (error) => {
+      if (error instanceof ApiError) {
+        const problems = serverProblems(error, form.getValues());
+        for (const [path, message] of Object.entries(problems)) form.setError(path as WebhookFieldPath | `root.${string}`, { type: "server", message });
+        if (error.status !== 422 || Object.keys(problems).length === 0) form.setError("root.server", { type: "server", message: error.message });
+      } else {
+        form.setError("root.server", { type: "server", message: "Something went wrong. Try again." });
+      }
+      setAttempt((count) => count + 1);
+    },
   });
 
-  const update = (patch: Partial<WebhookFormState>) => setState((current) => ({ ...current, ...patch }));
-  const errors = problem?.errors ?? {};
-  const section = { state, update, errors };
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const result = toInput(state);
-    if (result.errors) {
-      setProblem({ message: "Some values need fixing before saving:", errors: result.errors });
-      return;
-    }
-    setProblem(null);
-    save.mutate(result.input);
-  }
+  const submit = form.handleSubmit(
+    (input) => save.mutate(input),
+    () => setAttempt((count) => count + 1),
+  );
+  const entries = summaryEntries(errors, form.getValues());
+  const summaryTitle = errors.root?.server?.message ?? notSaved;
 
   const cancelHref = webhook ? `/${org.slug}/webhooks/${webhook.id}` : `/${org.slug}/webhooks`;
   return (
@@ -90,28 +111,30 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
     >
       {generated ? <SecretReveal label="Your signing secret" value={generated.secret} /> : null}
     </Dialog>
-    <form onSubmit={submit} noValidate className="grid gap-6" aria-label={webhook ? "Edit webhook" : "New webhook"}>
-      {problem ? <ErrorSummary message={problem.message} errors={problem.errors} /> : null}
-      <BasicsSection {...section} basicAuthSet={webhook?.basicAuthSet ?? false} />
-      <FormatSection {...section} />
-      <ScopeSection {...section} projects={projects} portfolios={portfolios} />
-      <TriggersSection {...section} catalog={catalog} />
-      <SecuritySection {...section} secretSet={webhook?.secretSet ?? false} tokenSet={webhook?.tokenSet ?? false} creating={!webhook} />
-      <HeadersSection {...section} />
-      <PayloadSection {...section} />
-      <FollowUpsSection {...section} />
-      <DeliverySection {...section} />
-      <OwnershipSection {...section} members={members} />
-      <TestIt org={org} state={state} stored={webhook} />
-      <div className="flex items-center justify-end gap-3">
-        <Link href={cancelHref} className={buttonClassName("secondary")}>
-          Cancel
-        </Link>
-        <Button type="submit" loading={save.isPending}>
-          {webhook ? "Save changes" : "Create webhook"}
-        </Button>
-      </div>
-    </form>
+    <FormProvider {...form}>
+      <form onSubmit={submit} noValidate className="grid gap-6" aria-label={webhook ? "Edit webhook" : "New webhook"}>
+        {attempt > 0 && (entries.length > 0 || errors.root?.server) ? <ErrorSummary title={summaryTitle} entries={entries} attempt={attempt} /> : null}
+        <BasicsSection basicAuthSet={webhook?.basicAuthSet ?? false} />
+        <FormatSection />
+        <ScopeSection projects={projects} portfolios={portfolios} />
+        <TriggersSection catalog={catalog} />
+        <SecuritySection secretSet={webhook?.secretSet ?? false} tokenSet={webhook?.tokenSet ?? false} creating={!webhook} />
+        <HeadersSection secretHeaderNames={webhook?.secretHeaderNames ?? []} />
+        <PayloadSection />
+        <FollowUpsSection />
+        <DeliverySection />
+        <OwnershipSection members={members} />
+        <TestIt org={org} stored={webhook} />
+        <div className="flex items-center justify-end gap-3">
+          <Link href={cancelHref} className={buttonClassName("secondary")}>
+            Cancel
+          </Link>
+          <Button type="submit" loading={save.isPending}>
+            {webhook ? "Save changes" : "Create webhook"}
+          </Button>
+        </div>
+      </form>
+    </FormProvider>
     </>
   );
 }

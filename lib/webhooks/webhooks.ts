@@ -20,7 +20,7 @@ import {
   type ReplaceWebhookInput,
   type WebhookOutput,
 } from "@/lib/webhooks/schemas";
-import { assertDeliverableUrl } from "@/lib/webhooks/check-target";
+import { deliveryProblem } from "@/lib/webhooks/check-target";
 import { splitCredentials } from "@/lib/webhooks/target-url";
 import { credentialColumns, plainHeaders, readCredentials, type WebhookCredentials } from "@/lib/webhooks/stored-credentials";
 import type { z } from "zod";
@@ -65,15 +65,20 @@ async function findStored(orgId: string, id: string): Promise<StoredWebhook> {
   return row;
 }
 
+type Issue = { path: string; message: string };
+
 /** Every address a webhook sends to passes the SSRF guard when it is saved (and again at every send). */
-async function assertDeliverableUrls({ url, followUpUrls }: { url?: string; followUpUrls: string[] }) {
-  if (url !== undefined) await assertDeliverableUrl(url);
-  for (const [index, followUp] of followUpUrls.entries()) await assertDeliverableUrl(followUp, `followUpUrls.${index}`);
+async function addressIssues({ url, followUpUrls }: { url?: string; followUpUrls: string[] }): Promise<Issue[]> {
+  const problems = await Promise.all([
+    ...(url !== undefined ? [deliveryProblem(url)] : []),
+    ...followUpUrls.map((followUp, index) => deliveryProblem(followUp, `followUpUrls.${index}`)),
+  ]);
+  return problems.filter((problem) => problem !== null);
 }
 
 /** Project ids, trigger names and the owner must all exist in this org; each miss names its field. */
-async function checkReferences(orgId: string, input: CreateWebhookInput) {
-  const issues: Array<{ path: string; message: string }> = [];
+async function referenceIssues(orgId: string, input: CreateWebhookInput): Promise<Issue[]> {
+  const issues: Issue[] = [];
   const projectIds = [...new Set([...input.projectIds, ...(input.projectId ? [input.projectId] : [])])];
   if (projectIds.length > 0) {
     const found = new Set((await db.project.findMany({ where: { orgId, id: { in: projectIds } }, select: { id: true } })).map((project) => project.id));
@@ -86,7 +91,15 @@ async function checkReferences(orgId: string, input: CreateWebhookInput) {
   if (input.ownerId !== null && !(await db.member.findFirst({ where: { orgId, id: input.ownerId } }))) {
     issues.push({ path: "ownerId", message: "The owner must be a member of this organization." });
   }
-  if (issues.length > 0) throw new AppError("validation_failed", "The webhook refers to things that do not exist.", issues);
+  return issues;
+}
+
+/** What the schema cannot see, checked together so one answer lists every problem (the form shows them all at once). */
+async function checkSaveable(orgId: string, input: CreateWebhookInput, addresses: { url?: string; followUpUrls: string[] }) {
+  const [references, blocked] = await Promise.all([referenceIssues(orgId, input), addressIssues(addresses)]);
+  if (references.length === 0 && blocked.length === 0) return;
+  const message = blocked.length === 0 ? "The webhook refers to things that do not exist." : references.length === 0 ? "The hub does not deliver to this address." : "The request is not valid.";
+  throw new AppError("validation_failed", message, [...references, ...blocked]);
 }
 
 /** The projects an org-level webhook selects: its portfolio's (which it then follows), or its own list. */
@@ -187,8 +200,7 @@ function secretToGenerate(input: CreateWebhookInput): string | undefined {
 
 /** The new webhook, and the secret the hub generated for it (shown this once). */
 export async function createWebhook(orgId: string, actor: Actor, input: CreateWebhookInput): Promise<CreatedWebhookOutput> {
-  await checkReferences(orgId, input);
-  await assertDeliverableUrls(input);
+  await checkSaveable(orgId, input, input);
   await checkLimits(orgId, input);
   const data = columns(input, null);
   const selection = await selectedProjects(orgId, input);
@@ -257,8 +269,7 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
   }
   // PUT replaces the settings it names; the format is identity, so a PUT without one keeps it.
   const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : { ...patch, format: patch.format ?? stored.format });
-  await checkReferences(orgId, merged);
-  await assertDeliverableUrls({ url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
+  await checkSaveable(orgId, merged, { url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged, readCredentials(stored));
   const selection = await selectedProjects(orgId, merged);

@@ -1,105 +1,50 @@
-/** A parsed 5-field cron expression (minute hour day-of-month month day-of-week), evaluated in UTC. */
-export interface CronSchedule {
-  minutes: Set<number>;
-  hours: Set<number>;
-  daysOfMonth: Set<number>;
-  months: Set<number>;
-  daysOfWeek: Set<number>;
-  /** Classic cron: when both day fields are restricted, a day matching either one fires. */
-  dayFieldsRestricted: { dayOfMonth: boolean; dayOfWeek: boolean };
+import { Cron } from "croner";
+
+/**
+ * Inngest's cron triggers: 5 fields (minute hour day-of-month month day-of-week), evaluated in UTC,
+ * read by croner. `legacyMode` keeps classic cron's rule that, when both day fields are restricted,
+ * a day matching either one fires; `sloppyRanges` keeps Vixie cron's `n/step` (from n to the end
+ * of the field).
+ */
+const options = { mode: "5-part", utcOffset: 0, legacyMode: true, sloppyRanges: true } as const;
+
+// croner's names for the fields (its entry 0 is the seconds it puts in front of a 5-field pattern),
+// with the offset it applies before it reports a value (days and months count from 0 inside).
+const fields: Record<string, { label: string; min: number; max: number; offset: number }> = {
+  minute: { label: "minute", min: 0, max: 59, offset: 0 },
+  hour: { label: "hour", min: 0, max: 23, offset: 0 },
+  day: { label: "day of month", min: 1, max: 31, offset: 1 },
+  month: { label: "month", min: 1, max: 12, offset: 1 },
+  dayOfWeek: { label: "day of week", min: 0, max: 7, offset: 0 },
+};
+const entryNames = ["second", "minute", "hour", "day", "month", "dayOfWeek"];
+
+/** croner's reason, in the words the executor's errors have always used (its tests hold them). */
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message.replace(/^CronPattern: /, "") : String(error);
+  const outOfRange = /^Invalid value for (\w+): (-?\d+)$/.exec(message);
+  const field = outOfRange ? fields[outOfRange[1]!] : undefined;
+  if (outOfRange && field) return `${Number(outOfRange[2]) + field.offset} is outside ${field.min}-${field.max} in the ${field.label} field.`;
+  const illegal = /^configuration entry (\d) \((.*)\) contains illegal characters\.$/.exec(message);
+  const entry = illegal ? fields[entryNames[Number(illegal[1])] ?? ""] : undefined;
+  if (illegal && entry) return `"${illegal[2]}" is not a number in the ${entry.label} field.`;
+  const backwards = /^From value is larger than to value: '(.*)'$/.exec(message);
+  if (backwards) return `the range ${backwards[1]} runs backwards.`;
+  return message;
 }
 
-interface FieldRange {
-  name: string;
-  min: number;
-  max: number;
-}
-
-const fields: FieldRange[] = [
-  { name: "minute", min: 0, max: 59 },
-  { name: "hour", min: 0, max: 23 },
-  { name: "day of month", min: 1, max: 31 },
-  { name: "month", min: 1, max: 12 },
-  // 7 is Sunday too; it is folded onto 0 below.
-  { name: "day of week", min: 0, max: 7 },
-];
-
-function parseNumber(text: string, field: FieldRange, expression: string): number {
-  if (!/^\d+$/.test(text)) throw new Error(`Cron "${expression}": "${text}" is not a number in the ${field.name} field.`);
-  const value = Number(text);
-  if (value < field.min || value > field.max) {
-    throw new Error(`Cron "${expression}": ${value} is outside ${field.min}-${field.max} in the ${field.name} field.`);
+export function parseCron(expression: string): Cron {
+  if (expression.trim().split(/\s+/).length !== 5) throw new Error(`Cron "${expression}": expected 5 fields (minute hour day-of-month month day-of-week).`);
+  try {
+    return new Cron(expression.trim(), options);
+  } catch (error) {
+    throw new Error(`Cron "${expression}": ${reason(error)}`);
   }
-  return value;
 }
-
-/** One comma-separated part: `*`, `n`, `a-b`, each optionally `/step`. */
-function parsePart(part: string, field: FieldRange, expression: string): number[] {
-  const [rangeText = "", stepText] = part.split("/");
-  const step = stepText === undefined ? 1 : parseNumber(stepText, { ...field, min: 1, max: field.max + 1 }, expression);
-  let from = field.min;
-  let to = field.max;
-  if (rangeText !== "*") {
-    const [start = "", end] = rangeText.split("-");
-    from = parseNumber(start, field, expression);
-    // `n/step` runs from n to the end of the field, as in Vixie cron.
-    to = end === undefined ? (stepText === undefined ? from : field.max) : parseNumber(end, field, expression);
-    if (to < from) throw new Error(`Cron "${expression}": the range ${rangeText} runs backwards in the ${field.name} field.`);
-  }
-  const values: number[] = [];
-  for (let value = from; value <= to; value += step) values.push(value);
-  return values;
-}
-
-function parseField(text: string, field: FieldRange, expression: string): Set<number> {
-  const values = text.split(",").flatMap((part) => parsePart(part, field, expression));
-  return new Set(field.name === "day of week" ? values.map((day) => day % 7) : values);
-}
-
-export function parseCron(expression: string): CronSchedule {
-  const parts = expression.trim().split(/\s+/);
-  if (parts.length !== 5) throw new Error(`Cron "${expression}": expected 5 fields (minute hour day-of-month month day-of-week).`);
-  const [minutes, hours, daysOfMonth, months, daysOfWeek] = parts.map((part, index) => parseField(part, fields[index]!, expression));
-  return {
-    minutes: minutes!,
-    hours: hours!,
-    daysOfMonth: daysOfMonth!,
-    months: months!,
-    daysOfWeek: daysOfWeek!,
-    dayFieldsRestricted: { dayOfMonth: parts[2] !== "*", dayOfWeek: parts[4] !== "*" },
-  };
-}
-
-function dayMatches(schedule: CronSchedule, time: Date): boolean {
-  const byMonthDay = schedule.daysOfMonth.has(time.getUTCDate());
-  const byWeekDay = schedule.daysOfWeek.has(time.getUTCDay());
-  const { dayOfMonth, dayOfWeek } = schedule.dayFieldsRestricted;
-  if (dayOfMonth && dayOfWeek) return byMonthDay || byWeekDay;
-  return byMonthDay && byWeekDay;
-}
-
-const minuteMs = 60_000;
-// Enough to walk several years field by field; a schedule that never matches (Feb 30) ends here.
-const searchLimit = 100_000;
 
 /** The first whole minute strictly after `after` that the schedule fires on. */
 export function nextCronTime(expression: string, after: Date): Date {
-  const schedule = parseCron(expression);
-  const time = new Date(Math.floor(after.getTime() / minuteMs) * minuteMs + minuteMs);
-  for (let step = 0; step < searchLimit; step++) {
-    if (!schedule.months.has(time.getUTCMonth() + 1)) {
-      time.setUTCMonth(time.getUTCMonth() + 1, 1);
-      time.setUTCHours(0, 0, 0, 0);
-    } else if (!dayMatches(schedule, time)) {
-      time.setUTCDate(time.getUTCDate() + 1);
-      time.setUTCHours(0, 0, 0, 0);
-    } else if (!schedule.hours.has(time.getUTCHours())) {
-      time.setUTCHours(time.getUTCHours() + 1, 0, 0, 0);
-    } else if (!schedule.minutes.has(time.getUTCMinutes())) {
-      time.setUTCMinutes(time.getUTCMinutes() + 1, 0, 0);
-    } else {
-      return time;
-    }
-  }
-  throw new Error(`Cron "${expression}" never fires.`);
+  const next = parseCron(expression).nextRun(after);
+  if (!next) throw new Error(`Cron "${expression}" never fires.`);
+  return next;
 }

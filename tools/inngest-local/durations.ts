@@ -1,11 +1,15 @@
-const unitMs: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+import ms from "ms";
 
-/** Inngest's time strings as the SDK writes them (`timeStr`): "48h", "1w2d3h4m5s", "" for zero. */
+/**
+ * Inngest's time strings as the SDK writes them (`timeStr`): "48h", "1w2d3h4m5s", "" for zero.
+ * ms reads one amount with its unit ("36h", "1w", "30ms"); the SDK joins several ("2h30m10s") and
+ * writes "" for zero, neither of which ms reads, so the string is split into its parts and ms
+ * reads each. Only whole amounts with these units are taken: Inngest writes nothing else here.
+ */
 export function parseDuration(text: string): number {
-  if (!/^(\d+(ms|w|d|h|m|s))*$/.test(text)) throw new Error(`"${text}" is not a duration like "30s", "2h" or "1d12h".`);
-  let total = 0;
-  for (const [, amount, unit] of text.matchAll(/(\d+)(ms|w|d|h|m|s)/g)) total += Number(amount) * unitMs[unit!]!;
-  return total;
+  const parts = text.match(/\d+(?:ms|w|d|h|m|s)/g) ?? [];
+  if (parts.join("") !== text) throw new Error(`"${text}" is not a duration like "30s", "2h" or "1d12h".`);
+  return parts.reduce((total, part) => total + ms(part as ms.StringValue), 0);
 }
 
 /** When a Sleep op ends: its name is either a duration from now or an ISO timestamp (sleepUntil). */

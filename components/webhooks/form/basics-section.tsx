@@ -1,18 +1,17 @@
-import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { FormField } from "@/components/webhooks/form/form-context";
 import { FormSection } from "@/components/webhooks/form/form-section";
-import type { SectionProps } from "@/components/webhooks/form/form-state";
 
-export function BasicsSection({ state, update, errors, basicAuthSet }: SectionProps & { basicAuthSet: boolean }) {
+export function BasicsSection({ basicAuthSet }: { basicAuthSet: boolean }) {
   return (
     <FormSection id="basics" title="Basics">
-      <Field label="Name" required error={errors.name}>
-        <Input value={state.name} onChange={(event) => update({ name: event.target.value })} required maxLength={100} autoComplete="off" />
-      </Field>
-      <Field
+      <FormField name="name" label="Name" required>
+        {(field) => <Input {...field} required maxLength={100} autoComplete="off" />}
+      </FormField>
+      <FormField
+        name="url"
         label="URL"
         required
-        error={errors.url}
         hint={
           <>
             user:password@ in the URL is sent as HTTP Basic auth and never shown again.
@@ -20,17 +19,10 @@ export function BasicsSection({ state, update, errors, basicAuthSet }: SectionPr
           </>
         }
       >
-        <Input
-          type="url"
-          value={state.url}
-          onChange={(event) => update({ url: event.target.value })}
-          required
-          placeholder="https://receiver.example.com/webhooks"
-          className="font-mono"
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </Field>
+        {(field) => (
+          <Input {...field} type="url" required placeholder="https://receiver.example.com/webhooks" className="font-mono" autoComplete="off" spellCheck={false} />
+        )}
+      </FormField>
     </FormSection>
   );
 }

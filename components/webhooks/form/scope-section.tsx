@@ -1,8 +1,9 @@
+import { useController, useWatch } from "react-hook-form";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
+import { FormField, useWebhookForm } from "@/components/webhooks/form/form-context";
 import { FormSection } from "@/components/webhooks/form/form-section";
-import type { SectionProps } from "@/components/webhooks/form/form-state";
+import { fieldId, type WebhookFormValues } from "@/components/webhooks/form/form-schema";
 import type { Portfolio } from "@/lib/portfolios/queries";
 import type { Project } from "@/lib/projects/queries";
 import { hubScopeNames, productScopeName } from "@/lib/webhooks/scope-names";
@@ -11,18 +12,24 @@ function toggle(list: readonly string[], value: string, on: boolean): string[] {
   return on ? [...list, value] : list.filter((item) => item !== value);
 }
 
-export function ScopeSection({ state, update, errors, projects, portfolios = [] }: SectionProps & { projects: readonly Project[]; portfolios?: readonly Portfolio[] }) {
+export function ScopeSection({ projects, portfolios = [] }: { projects: readonly Project[]; portfolios?: readonly Portfolio[] }) {
+  const { error } = useWebhookForm();
+  const [format, portfolioId] = useWatch<WebhookFormValues, ["format", "portfolioId"]>({ name: ["format", "portfolioId"] });
+  const { field: scope } = useController<WebhookFormValues, "scope">({ name: "scope" });
+  const { field: projectIds } = useController<WebhookFormValues, "projectIds">({ name: "projectIds" });
   // SecurityScorecard names its rule scopes itself (seed 001); its names appear beside the hub's.
-  const productName = (kind: "project" | "all" | "selected") => productScopeName(state.format, kind);
+  const productName = (kind: "project" | "all" | "selected") => productScopeName(format, kind);
   const orgNames = [productName("all"), productName("selected")].filter(Boolean).join(" / ");
   const radio = (value: "org" | "project", label: string, description: string, product: string | null) => (
     <label className="flex cursor-pointer items-start gap-2.5">
       <input
         type="radio"
-        name="scope"
+        name={scope.name}
+        id={value === "org" ? fieldId("scope") : undefined}
         value={value}
-        checked={state.scope === value}
-        onChange={() => update({ scope: value })}
+        checked={scope.value === value}
+        onChange={() => scope.onChange(value)}
+        onBlur={scope.onBlur}
         className="mt-0.5 size-4 accent-accent-600"
       />
       <span className="grid gap-0.5">
@@ -42,25 +49,32 @@ export function ScopeSection({ state, update, errors, projects, portfolios = [] 
         {radio("org", `${hubScopeNames.all} or ${hubScopeNames.selected.toLowerCase()}`, "An org-level webhook. Leave every project unchecked to receive all of them, including projects created later.", orgNames || null)}
         {radio("project", hubScopeNames.project, "A project-level webhook; SonarQube sends the project key in X-SonarQube-Project.", productName("project"))}
       </fieldset>
-      {state.scope === "org" && portfolios.length > 0 ? (
-        <Field
+      {scope.value === "org" && portfolios.length > 0 ? (
+        <FormField
+          name="portfolioId"
           label="Portfolio"
           optional
-          error={errors.portfolioId}
           hint={`A saved selection of projects; the webhook follows it as projects are added.${productName("selected") ? ` SecurityScorecard: ${productName("selected")}.` : ""}`}
         >
-          <Select value={state.portfolioId} onChange={(event) => update({ portfolioId: event.target.value })}>
-            <option value="">No portfolio: choose projects below</option>
-            {portfolios.map((portfolio) => (
-              <option key={portfolio.id} value={portfolio.id}>
-                {portfolio.name} ({portfolio.projectIds.length} {portfolio.projectIds.length === 1 ? "project" : "projects"})
-              </option>
-            ))}
-          </Select>
-        </Field>
+          {(field) => (
+            <Select {...field}>
+              <option value="">No portfolio: choose projects below</option>
+              {portfolios.map((portfolio) => (
+                <option key={portfolio.id} value={portfolio.id}>
+                  {portfolio.name} ({portfolio.projectIds.length} {portfolio.projectIds.length === 1 ? "project" : "projects"})
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
       ) : null}
-      {state.scope === "org" && !state.portfolioId ? (
-        <fieldset className="grid gap-2 rounded-card-inner border border-zinc-200 p-3" aria-describedby={errors.projectIds ? "scope-projects-error" : undefined}>
+      {scope.value === "org" && !portfolioId ? (
+        <fieldset
+          id={fieldId("projectIds")}
+          tabIndex={-1}
+          className="grid gap-2 rounded-card-inner border border-zinc-200 p-3"
+          aria-describedby={error("projectIds") ? "scope-projects-error" : undefined}
+        >
           <legend className="px-1 text-xs font-medium text-zinc-600">Projects</legend>
           {projects.length === 0 ? <p className="text-sm text-zinc-500">No projects yet: the webhook will receive every project&apos;s events.</p> : null}
           {projects.map((project) => (
@@ -68,31 +82,33 @@ export function ScopeSection({ state, update, errors, projects, portfolios = [] 
               key={project.id}
               label={<span className="font-mono text-xs">{project.key}</span>}
               description={project.name}
-              checked={state.projectIds.includes(project.id)}
-              onChange={(event) => update({ projectIds: toggle(state.projectIds, project.id, event.target.checked) })}
+              checked={projectIds.value.includes(project.id)}
+              onChange={(event) => projectIds.onChange(toggle(projectIds.value, project.id, event.target.checked))}
             />
           ))}
-          {errors.projectIds ? (
+          {error("projectIds") ? (
             <p id="scope-projects-error" role="alert" className="text-xs font-medium text-red-600">
-              {errors.projectIds}
+              {error("projectIds")}
             </p>
           ) : null}
         </fieldset>
-      ) : state.scope === "project" ? (
-        <Field label="Project" required error={errors.projectId}>
-          <Select value={state.projectId} onChange={(event) => update({ projectId: event.target.value })} required>
-            <option value="">Choose a project…</option>
-            {projects.map((project) => (
-              <option key={project.id} value={project.id}>
-                {project.key} — {project.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+      ) : scope.value === "project" ? (
+        <FormField name="projectId" label="Project" required>
+          {(field) => (
+            <Select {...field} required>
+              <option value="">Choose a project…</option>
+              {projects.map((project) => (
+                <option key={project.id} value={project.id}>
+                  {project.key} — {project.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
       ) : null}
-      {state.scope === "org" && errors.projectId ? (
+      {scope.value === "org" && error("projectId") ? (
         <p role="alert" className="text-xs font-medium text-red-600">
-          {errors.projectId}
+          {error("projectId")}
         </p>
       ) : null}
     </FormSection>

@@ -1,44 +1,56 @@
+import { useController, useWatch } from "react-hook-form";
 import type { WebhookFormat } from "@/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { FormField, useWebhookForm } from "@/components/webhooks/form/form-context";
 import { FormSection } from "@/components/webhooks/form/form-section";
-import type { SectionProps } from "@/components/webhooks/form/form-state";
+import type { WebhookFormValues } from "@/components/webhooks/form/form-schema";
 import { presets } from "@/lib/webhooks/presets";
 
 interface WriteOnlyProps {
+  name: "secret" | "token";
+  clearName: "clearSecret" | "clearToken";
   label: string;
   isSet: boolean;
-  value: string;
-  clear: boolean;
-  error?: string;
   hint: string;
-  onValue: (value: string) => void;
-  onClear: (clear: boolean) => void;
 }
 
 /**
  * A write-only setting: never prefilled; on edit, blank keeps the stored value and "Clear" removes it.
  * Clear is a button, not a checkbox, so the field's label stays the only control named after it.
  */
-function WriteOnlyField({ label, isSet, value, clear, error, hint, onValue, onClear }: WriteOnlyProps) {
+function WriteOnlyField({ name, clearName, label, isSet, hint }: WriteOnlyProps) {
+  const { field: clearField } = useController<WebhookFormValues, "clearSecret" | "clearToken">({ name: clearName });
+  const { setValue } = useWebhookForm();
+  const clear = Boolean(clearField.value);
   const status = clear ? "Will be cleared when you save." : isSet ? "Set — leave blank to keep." : null;
   return (
     <div className="flex items-start gap-2">
-      <Field label={label} error={error} hint={status ? `${status} ${hint}` : hint} className="flex-1">
-        <Input
-          type="password"
-          value={value}
-          onChange={(event) => onValue(event.target.value)}
-          disabled={clear}
-          autoComplete="new-password"
-          spellCheck={false}
-          className="font-mono"
-          placeholder={isSet && !clear ? "••••••••" : undefined}
-        />
-      </Field>
+      <FormField name={name} label={label} hint={status ? `${status} ${hint}` : hint} className="flex-1">
+        {(field) => (
+          <Input
+            {...field}
+            type="password"
+            disabled={clear}
+            autoComplete="new-password"
+            spellCheck={false}
+            className="font-mono"
+            placeholder={isSet && !clear ? "••••••••" : undefined}
+          />
+        )}
+      </FormField>
       {isSet ? (
-        <Button type="button" variant="secondary" size="sm" className="mt-7" aria-pressed={clear} onClick={() => onClear(!clear)}>
+        <Button
+          type="button"
+          variant="secondary"
+          size="sm"
+          className="mt-7"
+          aria-pressed={clear}
+          onClick={() => {
+            clearField.onChange(!clear);
+            setValue(name, "");
+          }}
+        >
           {clear ? "Keep" : "Clear"}
         </Button>
       ) : null}
@@ -53,28 +65,17 @@ function secretHint(format: WebhookFormat, creating: boolean): string {
   return "Used to sign each request's body.";
 }
 
-export function SecuritySection({ state, update, errors, secretSet, tokenSet, creating }: SectionProps & { secretSet: boolean; tokenSet: boolean; creating: boolean }) {
+export function SecuritySection({ secretSet, tokenSet, creating }: { secretSet: boolean; tokenSet: boolean; creating: boolean }) {
+  const format = useWatch<WebhookFormValues, "format">({ name: "format" });
   return (
     <FormSection id="security" title="Security" description="Write-only: the hub stores these encrypted and never shows them again.">
+      <WriteOnlyField name="secret" clearName="clearSecret" label="Signing secret" isSet={secretSet} hint={secretHint(format, creating)} />
       <WriteOnlyField
-        label="Signing secret"
-        isSet={secretSet}
-        value={state.secret}
-        clear={state.clearSecret}
-        error={errors.secret}
-        hint={secretHint(state.format, creating)}
-        onValue={(secret) => update({ secret })}
-        onClear={(clearSecret) => update({ clearSecret, secret: "" })}
-      />
-      <WriteOnlyField
+        name="token"
+        clearName="clearToken"
         label="Token"
         isSet={tokenSet}
-        value={state.token}
-        clear={state.clearToken}
-        error={errors.token}
-        hint={state.format === "codescoring" ? "Sent as X-CodeScoring-Authentication." : "Sent in a header with every request."}
-        onValue={(token) => update({ token })}
-        onClear={(clearToken) => update({ clearToken, token: "" })}
+        hint={format === "codescoring" ? "Sent as X-CodeScoring-Authentication." : "Sent in a header with every request."}
       />
     </FormSection>
   );

@@ -2,12 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
 import { ProbeResultView } from "@/components/deliveries/probe-result";
 import { deliveryMutations, type TestWebhookInput } from "@/components/deliveries/queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormSection } from "@/components/webhooks/form/form-section";
-import { fieldLabel, toFormErrors, toTestInput, type FormErrors, type WebhookFormState } from "@/components/webhooks/form/form-state";
+import { checkTestInput, fieldLabel, inFormOrder, serverProblems, type FormProblems, type WebhookFormValues } from "@/components/webhooks/form/form-schema";
 import { ApiError } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 
@@ -18,20 +19,23 @@ export interface StoredCredentials {
   basicAuthSet: boolean;
 }
 
-function storedNotUsed(state: WebhookFormState, stored: StoredCredentials): string[] {
+type Typed = Pick<WebhookFormValues, "secret" | "clearSecret" | "token" | "clearToken" | "url">;
+
+function storedNotUsed(typed: Typed, stored: StoredCredentials): string[] {
   const missing: string[] = [];
-  if (stored.secretSet && !state.secret && !state.clearSecret) missing.push("signing secret");
-  if (stored.tokenSet && !state.token && !state.clearToken) missing.push("token");
-  if (stored.basicAuthSet && !state.url.includes("@")) missing.push("Basic auth credentials");
+  if (stored.secretSet && !typed.secret && !typed.clearSecret) missing.push("signing secret");
+  if (stored.tokenSet && !typed.token && !typed.clearToken) missing.push("token");
+  if (stored.basicAuthSet && !typed.url.includes("@")) missing.push("Basic auth credentials");
   return missing;
 }
 
-function Problems({ errors }: { errors: FormErrors }) {
+function Problems({ problems, values }: { problems: FormProblems; values: WebhookFormValues }) {
+  const entries = inFormOrder(Object.entries(problems).map(([path, message]) => ({ path, message, label: fieldLabel(path, values) })));
   return (
     <Alert tone="danger" title="Not sent: fix these first">
       <ul className="list-disc pl-4">
-        {Object.entries(errors).map(([field, message]) => (
-          <li key={field}>{field === "form" ? message : `${fieldLabel(field)}: ${message}`}</li>
+        {entries.map(({ path, message, label }) => (
+          <li key={path}>{label === null ? message : `${label}: ${message}`}</li>
         ))}
       </ul>
     </Alert>
@@ -39,17 +43,26 @@ function Problems({ errors }: { errors: FormErrors }) {
 }
 
 /** CodeScoring's "Test it": the `test` trigger with an empty payload to the URL as typed, before anything is saved. */
-export function TestIt({ org, state, stored }: { org: OrgRef; state: WebhookFormState; stored?: StoredCredentials }) {
-  const [problems, setProblems] = useState<FormErrors | null>(null);
+export function TestIt({ org, stored }: { org: OrgRef; stored?: StoredCredentials }) {
+  const { getValues } = useFormContext<WebhookFormValues>();
+  const [secret, clearSecret, token, clearToken, url] = useWatch<WebhookFormValues, ["secret", "clearSecret", "token", "clearToken", "url"]>({
+    name: ["secret", "clearSecret", "token", "clearToken", "url"],
+  });
+  const [problems, setProblems] = useState<{ problems: FormProblems; values: WebhookFormValues } | null>(null);
   const test = useMutation({
     mutationFn: (input: TestWebhookInput) => deliveryMutations.testUrl(org, input),
-    onError: (error) => setProblems(error instanceof ApiError && error.status === 422 ? toFormErrors(error.fieldErrors()) : { form: error.message }),
+    onError: (error) => {
+      const values = getValues();
+      setProblems({ values, problems: error instanceof ApiError && error.status === 422 ? serverProblems(error, values) : { "root.form": error.message } });
+    },
   });
-  const missing = stored ? storedNotUsed(state, stored) : [];
+  const missing = stored ? storedNotUsed({ secret, clearSecret, token, clearToken, url }, stored) : [];
 
+  // Checked here first by the API's own schema; the server checks again, and says what it finds.
   function run() {
-    const { input, errors } = toTestInput(state);
-    setProblems(errors);
+    const values = getValues();
+    const { input, problems: found } = checkTestInput(values);
+    setProblems(found ? { problems: found, values } : null);
     test.reset();
     if (input) test.mutate(input);
   }
@@ -67,7 +80,7 @@ export function TestIt({ org, state, stored }: { org: OrgRef; state: WebhookForm
         </p>
       ) : null}
       <div aria-live="polite" className="grid gap-3 empty:hidden">
-        {problems && Object.keys(problems).length > 0 ? <Problems errors={problems} /> : null}
+        {problems && Object.keys(problems.problems).length > 0 ? <Problems {...problems} /> : null}
         {test.data ? <ProbeResultView result={test.data} /> : null}
       </div>
       <div>

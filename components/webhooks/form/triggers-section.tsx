@@ -1,37 +1,49 @@
 import { useState } from "react";
+import { useController } from "react-hook-form";
 import { groupBySource } from "@/components/triggers/sources";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
+import { useWebhookForm } from "@/components/webhooks/form/form-context";
 import { FormSection } from "@/components/webhooks/form/form-section";
-import type { SectionProps } from "@/components/webhooks/form/form-state";
+import { fieldId, type WebhookFormValues } from "@/components/webhooks/form/form-schema";
 import type { EventType } from "@/lib/event-types/queries";
 
-export function TriggersSection({ state, update, errors, catalog }: SectionProps & { catalog: readonly EventType[] | undefined }) {
+export function TriggersSection({ catalog }: { catalog: readonly EventType[] | undefined }) {
+  const { error } = useWebhookForm();
+  const { field } = useController<WebhookFormValues, "triggers">({ name: "triggers" });
+  const triggers = field.value;
   const [filter, setFilter] = useState("");
   const needle = filter.trim().toLowerCase();
   const shown = (catalog ?? []).filter((type) => !needle || type.name.includes(needle) || type.description.toLowerCase().includes(needle));
-  const selected = new Set(state.triggers);
+  const selected = new Set(triggers);
 
   function toggle(name: string, on: boolean) {
-    update({ triggers: on ? [...state.triggers, name] : state.triggers.filter((item) => item !== name) });
+    field.onChange(on ? [...triggers, name] : triggers.filter((item) => item !== name));
   }
 
   return (
     <FormSection
       id="triggers"
       title="Triggers"
-      description={state.triggers.length === 0 ? "None checked: the webhook fires for all events." : `${state.triggers.length} selected: the webhook fires only for these.`}
+      description={triggers.length === 0 ? "None checked: the webhook fires for all events." : `${triggers.length} selected: the webhook fires only for these.`}
     >
       <div className="flex items-center gap-3">
         <Input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="Filter triggers" aria-label="Filter triggers" className="max-w-xs" />
-        {state.triggers.length > 0 ? (
-          <Button type="button" variant="ghost" size="sm" onClick={() => update({ triggers: [] })}>
+        {triggers.length > 0 ? (
+          <Button type="button" variant="ghost" size="sm" onClick={() => field.onChange([])}>
             Clear selection
           </Button>
         ) : null}
       </div>
-      <div className="max-h-80 overflow-y-auto rounded-card-inner border border-zinc-200 p-3">
+      <div
+        id={fieldId("triggers")}
+        tabIndex={-1}
+        role="group"
+        aria-labelledby="triggers-title"
+        aria-describedby={error("triggers") ? "triggers-error" : undefined}
+        className="max-h-80 overflow-y-auto rounded-card-inner border border-zinc-200 p-3"
+      >
         {catalog === undefined ? <p className="text-sm text-zinc-500">Loading the trigger catalog…</p> : null}
         {catalog !== undefined && shown.length === 0 ? <p className="text-sm text-zinc-500">No trigger matches “{filter}”.</p> : null}
         {groupBySource(shown).map((group) => (
@@ -49,9 +61,9 @@ export function TriggersSection({ state, update, errors, catalog }: SectionProps
           </fieldset>
         ))}
       </div>
-      {errors.triggers ? (
-        <p role="alert" className="text-xs font-medium text-red-600">
-          {errors.triggers}
+      {error("triggers") ? (
+        <p id="triggers-error" role="alert" className="text-xs font-medium text-red-600">
+          {error("triggers")}
         </p>
       ) : null}
     </FormSection>

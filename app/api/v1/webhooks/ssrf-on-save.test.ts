@@ -41,6 +41,32 @@ describe("webhook URLs are vetted when saved", () => {
   });
 });
 
+describe("one answer lists every problem", () => {
+  it("reports the schema's field and cross-field problems, then the addresses and references, each all at once", async () => {
+    const invalid = await call("POST", collection.POST, "/api/v1/webhooks", {
+      token,
+      body: { name: "x", url: "http://127.0.0.1:9/a", format: "deepsource", secret: "short", timeoutMs: 40_000, deliveryMode: "batched" },
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.error.details).toEqual([
+      { path: "timeoutMs", message: "Timeout must be at most 30,000 ms." },
+      { path: "secret", message: "A DeepSource secret has at least 16 characters." },
+      { path: "deliveryMode", message: expect.stringContaining("batching is for Standard Webhooks and CodeScoring") },
+    ]);
+
+    const unsaveable = await call("POST", collection.POST, "/api/v1/webhooks", {
+      token,
+      body: { name: "x", url: "http://10.1.2.3/hook", format: "scorecard", followUpUrls: ["http://127.0.0.1:9/ok", "http://169.254.169.254/"], triggers: ["no.such.trigger"] },
+    });
+    expect(unsaveable.status).toBe(422);
+    expect(unsaveable.body.error.details).toEqual([
+      { path: "triggers", message: expect.stringContaining("no.such.trigger") },
+      { path: "url", message: expect.stringContaining("10.1.2.3") },
+      { path: "followUpUrls.1", message: expect.stringContaining("169.254.169.254") },
+    ]);
+  });
+});
+
 describe("settings that could never be delivered are refused when saved", () => {
   it("refuses batching for a format whose request carries one event, and a PATCH to such a format brings its own mode", async () => {
     const batchedSonar = await call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "x", url: "http://127.0.0.1:9/a", format: "sonarqube", deliveryMode: "batched" } });
