@@ -180,6 +180,27 @@ describe("sendRequest", () => {
     }
   });
 
+  it("says when the request has been written, before its answer, and not at all when it never was", async () => {
+    let receivedAt = 0;
+    const server = await startServer((_, response) => {
+      receivedAt = performance.now();
+      setTimeout(() => response.writeHead(200).end("ok"), 300);
+    });
+    const sentAt: number[] = [];
+    const result = await sendRequest(outgoing(server.url), { timeoutMs: 5000, dispatcher: agent, onSent: () => sentAt.push(performance.now()) });
+    const answeredAt = performance.now();
+    expect(result).toMatchObject({ status: 200, body: "ok" });
+    expect(sentAt).toHaveLength(1);
+    // Written before the server had read it all, and long before the answer came.
+    expect(sentAt[0]!).toBeLessThanOrEqual(receivedAt);
+    expect(answeredAt - sentAt[0]!).toBeGreaterThanOrEqual(300);
+
+    await server.close();
+    const refused: number[] = [];
+    expect(await sendRequest(outgoing(server.url), { timeoutMs: 5000, dispatcher: agent, onSent: () => refused.push(performance.now()) })).toMatchObject({ errorClass: "connection_refused" });
+    expect(refused).toEqual([]);
+  });
+
   it("never throws for a URL it cannot send to", async () => {
     const result = await sendRequest(outgoing("not a url"), { timeoutMs: 5000, dispatcher: agent });
     expect(result).toMatchObject({ status: null, errorClass: "network" });
