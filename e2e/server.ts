@@ -27,8 +27,8 @@ const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     SMTP_URL: sink.url,
     SEED_DEMO: "true",
-    LOCAL_INNGEST_PORT: "8298",
-    DEMO_RECEIVER_PORT: "4098",
+    LOCAL_INNGEST_PORT: process.env.E2E_INNGEST_PORT ?? "8298",
+    DEMO_RECEIVER_PORT: process.env.E2E_DEMO_RECEIVER_PORT ?? "4098",
     SECRETS_KEYS: `e2e:${Buffer.alloc(32, 9).toString("base64")}`,
     // Every browser test signs up from 127.0.0.1: more than one person's hourly share of sign-ups.
     AUTH_IP_LIMIT_SCALE: "10",
