@@ -19,20 +19,24 @@ export const deliverWebhook = inngest.createFunction(
   { id: "deliver-webhook", triggers: [webhookDue], retries: 5, concurrency: { limit: 1, key: "event.data.webhookId" } },
   async ({ event, step, runId }) => {
     const { webhookId, orgId } = event.data;
+    // The run's clock between rounds: where the last round left it, or the due time it slept until.
+    let dueBy: string | null = null;
     let sleptUntil: string | null = null;
     for (let round = 1; round <= maxRoundsPerRun; round++) {
-      const dueBy: string | null = sleptUntil;
-      const report: RoundReport = await step.run(`round ${round}`, () => sendDueDeliveries(webhookId, { dueBy, claimToken: `${runId}:${round}` }));
+      const clock = { dueBy, sleptUntil };
+      const report: RoundReport = await step.run(`round ${round}`, () => sendDueDeliveries(webhookId, { ...clock, claimToken: `${runId}:${round}` }));
       const signal = report.signal;
       if (signal?.kind === "disabled") await step.run(`email the owner: disabled (round ${round})`, () => emailWebhookDisabled(signal.webhookId, signal.reason));
       const announcement = signal ? healthEvent(orgId, signal) : null;
       if (announcement) await step.sendEvent(`announce ${signal?.kind} (round ${round})`, announcement);
       const { next } = report;
       if (next.kind === "end") return { rounds: round };
-      sleptUntil = null;
       if (next.kind === "sleep") {
         await step.sleep(`wait for the next due delivery (round ${round})`, next.sleepMs);
-        sleptUntil = next.wakeAt;
+        dueBy = sleptUntil = next.wakeAt;
+      } else {
+        dueBy = next.at;
+        sleptUntil = null;
       }
     }
     await step.sendEvent("continue in a fresh run", webhookDue.create({ webhookId, orgId }, { id: `continue-${runId}` }));

@@ -27,11 +27,14 @@ async function signIn(email: string, password: string, ip: string) {
 describe("the counters", () => {
   it("count atomically across concurrent requests: exactly the limit gets through", async () => {
     const limit = { key: `test:${Date.now()}`, limit: 10, windowMs: 60_000 };
-    const results = await Promise.allSettled(Array.from({ length: 25 }, () => consume([limit])));
+    const now = new Date();
+    const results = await Promise.allSettled(Array.from({ length: 25 }, () => consume([limit], now)));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
-    const refusal = results.find((result) => result.status === "rejected");
-    expect((refusal as PromiseRejectedResult).reason).toBeInstanceOf(RateLimited);
-    expect(((refusal as PromiseRejectedResult).reason as RateLimited).retryAfterSeconds).toBeGreaterThan(0);
+    const refusals = results.filter((result) => result.status === "rejected").map((result) => result.reason as unknown);
+    expect(refusals).toHaveLength(15);
+    // All at the window's first moment: each is told to come back when the whole minute is over.
+    for (const refusal of refusals) expect(refusal).toEqual(expect.objectContaining({ name: "RateLimited", retryAfterSeconds: 60 }));
+    expect(refusals[0]).toBeInstanceOf(RateLimited);
   });
 
   it("start again once the window has passed", async () => {
@@ -71,13 +74,17 @@ describe("magic links from Auth.js's own endpoint", () => {
   it("answer 429 with Retry-After once the address is over its limit", async () => {
     const email = `link-${Date.now()}@example.com`;
     const [addressLimit] = authLimits.magicLink(email, "x");
-    await db.authRateLimit.create({ data: { key: addressLimit!.key, windowStart: new Date(), count: addressLimit!.limit } });
+    const windowStart = new Date();
+    await db.authRateLimit.create({ data: { key: addressLimit!.key, windowStart, count: addressLimit!.limit } });
     const { csrfToken, cookie } = await csrf("198.51.100.9");
     const response = await route.POST(
       new NextRequest(`${origin}/api/auth/signin/email`, { method: "POST", headers: { ...form, cookie, "x-forwarded-for": "198.51.100.9" }, body: new URLSearchParams({ csrfToken, email }) }),
     );
     expect(response.status).toBe(429);
-    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: expect.any(String), details: { retryAfterSeconds: expect.any(Number) } } });
+    // Until the address's hour-long window, opened just now, is over.
+    const retryAfter = Number(response.headers.get("retry-after"));
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(retryAfter).toBeGreaterThanOrEqual(Math.floor((windowStart.getTime() + addressLimit!.windowMs - Date.now()) / 1000));
+    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "Too many attempts. Try again in 60 minutes.", details: { retryAfterSeconds: retryAfter } } });
   });
 });

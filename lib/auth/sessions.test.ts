@@ -33,7 +33,8 @@ async function signIn(email: string) {
   const browser = new Browser();
   const landed = await browser.signInWithPassword(email, password);
   expect(landed.searchParams.get("error")).toBeNull();
-  expect(browser.sessionCookie).not.toBeNull();
+  // Signed in as this user: the session Auth.js reads back from the cookie is theirs.
+  expect(await browser.session()).toMatchObject({ user: { email } });
   return browser;
 }
 

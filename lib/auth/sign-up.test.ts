@@ -180,7 +180,8 @@ describe("purgeExpiredUnverifiedAccounts", () => {
     await m.db.member.create({ data: { orgId: org.id, userId: legacy.id, role: "member" } });
     await m.db.user.updateMany({ where: { id: { in: [stale.id, verified.id, legacy.id] } }, data: { createdAt: eightDaysAgo } });
 
-    expect(await m.verification.purgeExpiredUnverifiedAccounts()).toBeGreaterThanOrEqual(1);
+    // Only the stale one: no other account in this file's database is unverified and a week old.
+    expect(await m.verification.purgeExpiredUnverifiedAccounts()).toBe(1);
     const left = await m.db.user.findMany({ where: { id: { in: [stale.id, recent.id, verified.id, legacy.id] } }, select: { email: true } });
     expect(left.map((user) => user.email).sort()).toEqual(["legacy-member@example.com", "old-verified@example.com", "recent@example.com"]);
   });

@@ -45,8 +45,12 @@ describe("activation by test event (DeepSource)", () => {
     const refreshed = await call("POST", refreshRoute.POST, `/api/v1/webhooks/${created.body.id}/refresh_availability_status`, { token, params: { id: created.body.id } });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body).toMatchObject({ webhook: { status: "active" }, result: { success: true, status: 200 } });
-    const history = await db.delivery.findMany({ where: { webhookId: created.body.id }, include: { attempts: true } });
-    expect(history.every((delivery) => delivery.isTest && delivery.attempts[0]?.trigger === "test")).toBe(true);
+    // Two test deliveries, one attempt each: the test event that failed, and the probe that passed.
+    const history = await db.delivery.findMany({ where: { webhookId: created.body.id }, include: { attempts: true }, orderBy: { createdAt: "asc" } });
+    expect(history.map(({ isTest, status, attempts }) => ({ isTest, status, attempts: attempts.map(({ trigger, responseStatus }) => ({ trigger, responseStatus })) }))).toEqual([
+      { isTest: true, status: "failed", attempts: [{ trigger: "test", responseStatus: 500 }] },
+      { isTest: true, status: "succeeded", attempts: [{ trigger: "test", responseStatus: 200 }] },
+    ]);
   });
 
   it("activates at once when the first test event succeeds, and asks again when the URL changes", async () => {
@@ -81,10 +85,16 @@ describe("Test it (CodeScoring)", () => {
   it("sends the test trigger with an empty payload to an unsaved URL and reports what came back", async () => {
     receiver.answer(() => ({ status: 200, body: "hello from the receiver" }));
     const before = await db.delivery.count();
+    const requestsBefore = receiver.requests.length;
+    const started = performance.now();
     const tested = await call("POST", testRoute.POST, "/api/v1/webhooks/test", { token, body: { url: receiver.url, format: "codescoring", token: "t0k3n" } });
+    const took = performance.now() - started;
     expect(tested.status).toBe(200);
     expect(tested.body).toMatchObject({ success: true, status: 200, responseExcerpt: "hello from the receiver", errorClass: null });
-    expect(tested.body.durationMs).toBeGreaterThanOrEqual(0);
+    // The probe's own round trip, in whole milliseconds: part of the call that asked for it.
+    expect(Number.isInteger(tested.body.durationMs)).toBe(true);
+    expect(tested.body.durationMs).toBeLessThanOrEqual(Math.ceil(took));
+    expect(receiver.requests).toHaveLength(requestsBefore + 1);
     const request = receiver.requests.at(-1)!;
     expect(JSON.parse(request.body)).toEqual({ events: [{ created_at: expect.any(String), trigger: "test", payload: {} }] });
     expect(request.headers["x-codescoring-authentication"]).toBe("t0k3n");

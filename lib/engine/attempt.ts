@@ -96,9 +96,15 @@ function followUpTarget(target: SigningTarget, index: number, url: string): Sign
 /**
  * The webhook's own request, then (SecurityScorecard rules) each follow-up web request in order
  * while the previous one succeeds, each carrying the URLs and responses of those before it.
+ * `onSent` is told when the webhook's own request has been written (follow-ups go elsewhere).
  */
-export async function sendChain(target: SigningTarget, delivery: { id: string; createdAt: Date; retriesDone: number }, events: EventToSend[]): Promise<SentAttempt[]> {
-  const chain = [await sendAttempt(target, delivery, events)];
+export async function sendChain(
+  target: SigningTarget,
+  delivery: { id: string; createdAt: Date; retriesDone: number },
+  events: EventToSend[],
+  onSent?: () => void,
+): Promise<SentAttempt[]> {
+  const chain = [await sendAttempt(target, delivery, events, new Date(), onSent)];
   for (const [index, url] of target.webhook.followUpUrls.entries()) {
     if (chain.at(-1)!.outcome.kind !== "success") break;
     const earlierRequests = chain.map(({ request, result }) => ({ url: request.url, status: result.status, body: result.body }));

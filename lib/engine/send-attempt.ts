@@ -21,8 +21,8 @@ export interface SentAttempt {
 // Postgres text cannot hold NUL; a receiver's binary answer is stored without it.
 const storable = (text: string) => text.replaceAll("\u0000", "");
 
-/** Builds the webhook's request in its format, signs it, sends it, and classifies what came back. */
-export async function sendAttempt(target: SendTarget, delivery: FormatInput["delivery"], events: EventToSend[], now = new Date()): Promise<SentAttempt> {
+/** Builds the webhook's request in its format, signs it, sends it, and classifies what came back. `onSent`: see sendRequest. */
+export async function sendAttempt(target: SendTarget, delivery: FormatInput["delivery"], events: EventToSend[], now = new Date(), onSent?: () => void): Promise<SentAttempt> {
   const { webhook } = target;
   const request = buildRequest({
     webhook: {
@@ -40,7 +40,7 @@ export async function sendAttempt(target: SendTarget, delivery: FormatInput["del
     events,
     now,
   });
-  const result = await sendRequest(request, { timeoutMs: webhook.timeoutMs });
+  const result = await sendRequest(request, { timeoutMs: webhook.timeoutMs, onSent });
   return {
     request: { url: request.url, headers: maskHeaders(request.headers, target.secretHeaderNames), body: request.body },
     result: { ...result, body: storable(result.body) },

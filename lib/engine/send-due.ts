@@ -11,11 +11,12 @@ import { utc } from "@/lib/utc";
 
 /**
  * What the run does after a round: another round now (more is due), sleep until the next delivery
- * falls due, or end (nothing waits, or another run already sleeps until then). `wakeAt` is that
- * due time on the clock that set it; `sleepMs` the delay to it from when the round recorded its
- * attempts, rounded up to Inngest's one-second resolution so a retry never goes early.
+ * falls due, or end (nothing waits, or another run already sleeps until then). `at` is where the
+ * round's clock stood when it ended: the next round's clock carries on from there. `wakeAt` is the
+ * due time slept until, on the same clock; `sleepMs` the delay to it from the round's end, rounded
+ * up to Inngest's one-second resolution so a retry never goes early.
  */
-export type NextRound = { kind: "now" } | { kind: "sleep"; sleepMs: number; wakeAt: string } | { kind: "end" };
+export type NextRound = { kind: "now"; at: string } | { kind: "sleep"; sleepMs: number; wakeAt: string } | { kind: "end" };
 
 export interface RoundReport {
   orgId: string | null;
@@ -103,22 +104,120 @@ async function triesOf(deliveryIds: string[]): Promise<Map<string, { all: number
   return new Map(rows.map((row) => [row.deliveryId, { all: row.all, scheduled: row.scheduled }]));
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A round's clock, in milliseconds: it starts at the time the run slept until, or where the
+ * previous round's clock stopped, or now if later, and moves on with real time (monotonic, sub-
+ * millisecond). Every decision of the round (what is due, when each request may leave, when the
+ * next delivery falls due) is taken on it, never on Postgres's clock. On Inngest it is the wall
+ * clock; on a virtual clock (tests) it keeps the schedule's times exact.
+ */
+function roundClock(from: Date | null): () => number {
+  const start = Math.max(from?.getTime() ?? 0, Date.now());
+  const started = performance.now();
+  return () => start + (performance.now() - started);
+}
+
+/** Resolves once `clock` reads `time` or later. Timers may fire a little early; the clock is read again. */
+async function until(clock: () => number, time: number): Promise<void> {
+  for (let left = time - clock(); left > 0; left = time - clock()) await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
+}
+
+/** A moment yet to come: `at` settles with the time `mark` is given. */
+function moment(): { at: Promise<number>; mark: (time: number) => void } {
+  let mark: (time: number) => void = () => undefined;
+  const at = new Promise<number>((resolve) => (mark = resolve));
+  return { at, mark };
+}
+
+interface PacedRequest {
+  startedAt: number;
+  /** When the request had been written to its connection; never settles if it never was. */
+  sent: Promise<number>;
+  /** When the delivery's requests had all been answered (or had failed). */
+  answered: Promise<number>;
+}
+
+// A request not yet written a second after it started is on a connection that will not open
+// (it ends in a timeout or a connection error); the next one does not wait for it any longer.
+const unwrittenMs = 1000;
 
 /**
- * A rate-limited webhook's round: each send starts 1/rate seconds after the previous one was
- * answered, so the receiver never sees two closer than that, and the round waits that long after
- * its last send, so the next round keeps the pace too. Inngest sleeps have one-second resolution,
- * so the pacing happens inside the step.
+ * When the receiver had `request`, as far as the round can tell: when it was answered (a receiver
+ * answers only what it has received); or, still unanswered, 1/rate after it was written (a slow
+ * receiver sets no pace of its own); or, not even written, a second after it started. Whichever
+ * comes first. The next request leaves 1/rate after this.
  */
-async function paced<T, R>(items: T[], perSecond: number, work: (item: T) => Promise<R>): Promise<R[]> {
+function arrivedBy(request: PacedRequest, gapMs: number, clock: () => number): Promise<number> {
+  return new Promise((resolve) => {
+    let deadline = request.startedAt + unwrittenMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
+    const settle = (time: number) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(time);
+    };
+    const wait = () => {
+      clearTimeout(timer);
+      const left = deadline - clock();
+      if (left <= 0) settle(deadline);
+      else timer = setTimeout(wait, Math.ceil(left));
+    };
+    void request.answered.then(settle);
+    void request.sent.then((sentAt) => {
+      deadline = Math.min(deadline, sentAt + gapMs);
+      if (!settled) wait();
+    });
+    wait();
+  });
+}
+
+/**
+ * A rate-limited round. Each request leaves 1/rate after the previous one arrived (`arrivedBy`):
+ * after its answer, so the receiver never sees two closer than 1/rate whatever the network or
+ * the event loops did in between; or, when the receiver is slow to answer, 2/rate after the
+ * previous one was written, with up to `sendConcurrency` on the wire. So a slow or hanging
+ * receiver leaves a round of `rate` requests within about two seconds plus one timeout, instead
+ * of stretching it by `rate` timeouts past a step's limits. Every time is read on the round's
+ * clock. `quietUntil` is when the next request may leave; the round ends no sooner
+ * (`sendDueDeliveries` waits for it), so the next round, or a next run, keeps the pace too.
+ * Inngest sleeps have one-second resolution, so the pacing happens inside the step.
+ */
+async function paced<T, R>(
+  items: T[],
+  perSecond: number,
+  clock: () => number,
+  work: (item: T, onSent: () => void) => Promise<R>,
+): Promise<{ results: R[]; quietUntil: number }> {
   const gapMs = 1000 / perSecond;
-  const results: R[] = [];
-  for (const item of items) {
-    results.push(await work(item));
-    await delay(gapMs);
+  const results: R[] = new Array(items.length);
+  const inFlight = new Set<Promise<unknown>>();
+  const failures: unknown[] = [];
+  let previous: PacedRequest | null = null;
+  for (const [index, item] of items.entries()) {
+    while (inFlight.size >= sendConcurrency) await Promise.race(inFlight);
+    if (failures.length > 0) break;
+    if (previous) await until(clock, (await arrivedBy(previous, gapMs, clock)) + gapMs);
+    const sent = moment();
+    const startedAt = clock();
+    const answered = work(item, () => sent.mark(clock())).then(
+      (result) => {
+        results[index] = result;
+        return clock();
+      },
+      (error: unknown) => {
+        failures.push(error);
+        return clock();
+      },
+    );
+    const sending = answered.finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+    previous = { startedAt, sent: sent.at, answered };
   }
-  return results;
+  await Promise.all(inFlight);
+  if (failures.length > 0) throw failures[0];
+  return { results, quietUntil: previous ? (await arrivedBy(previous, gapMs, clock)) + gapMs : 0 };
 }
 
 /** Runs `work` over `items`, `limit` at a time. */
@@ -201,7 +300,7 @@ async function afterRound(webhookId: string, now: Date): Promise<NextRound> {
     const [row] = await tx.$queryRaw<{ due: Date | null }[]>`
       SELECT min("nextAttemptAt") AS due FROM "Delivery" WHERE "webhookId" = ${webhookId} AND status IN ('pending', 'retrying')`;
     const due = row?.due ?? null;
-    if (due && due.getTime() <= now.getTime() + coalesceMs) return { kind: "now" };
+    if (due && due.getTime() <= now.getTime() + coalesceMs) return { kind: "now", at: now.toISOString() };
     await tx.$executeRaw`UPDATE "Webhook" SET "drainingSince" = NULL WHERE id = ${webhookId}`;
     if (!due) return { kind: "end" };
     const becameSleeper = await tx.$executeRaw`
@@ -212,21 +311,19 @@ async function afterRound(webhookId: string, now: Date): Promise<NextRound> {
 }
 
 /**
- * One round of a webhook's run: claim what is due (by `dueBy`, the time the run slept until, or
- * now), send it concurrently (rate-limited webhooks: one second's worth, evenly spaced),
- * record every attempt and state change, and say what the run does next.
+ * One round of a webhook's run: claim what is due (by `dueBy`, the time the run slept until or
+ * where its previous round's clock stopped, or now if later), send it concurrently (rate-limited
+ * webhooks: one second's worth, paced), record every attempt and state change, and say what the
+ * run does next. `sleptUntil` is the due time the run has just woken at, if it slept.
  */
 export async function sendDueDeliveries(
   webhookId: string,
-  { dueBy = null as string | null, claimToken = null as string | null, random = Math.random } = {},
+  { dueBy = null as string | null, sleptUntil = null as string | null, claimToken = null as string | null, random = Math.random } = {},
 ): Promise<RoundReport> {
-  // The round happens at the time the run slept until, or now if later: on Inngest that is always
-  // now; on a virtual clock (tests) it keeps the schedule's times exact.
-  const sleptUntil = dueBy ? new Date(dueBy) : null;
-  const clockOffsetMs = Math.max(0, (sleptUntil?.getTime() ?? 0) - Date.now());
-  const roundNow = () => new Date(Date.now() + clockOffsetMs);
+  const clock = roundClock(dueBy ? new Date(dueBy) : null);
+  const roundNow = () => new Date(Math.floor(clock()));
   const started = roundNow();
-  const claimed = await claimDue(webhookId, new Date(started.getTime() + coalesceMs), sleptUntil, claimToken, started);
+  const claimed = await claimDue(webhookId, new Date(started.getTime() + coalesceMs), sleptUntil ? new Date(sleptUntil) : null, claimToken, started);
   const target = claimed && (await loadSigningTarget(claimed.webhook.orgId, webhookId));
   if (!claimed || !target) return { orgId: claimed?.webhook.orgId ?? null, sent: 0, next: { kind: "end" }, signal: null };
 
@@ -234,9 +331,9 @@ export async function sendDueDeliveries(
   const events = deliveries.length > 0 ? await eventsOf(deliveries.map((delivery) => delivery.id)) : new Map();
   const tries = deliveries.length > 0 ? await triesOf(deliveries.map((delivery) => delivery.id)) : new Map();
   const rate = target.webhook.rateLimitPerSecond;
-  const attempt = async (delivery: ClaimedDelivery): Promise<Outcome> => {
+  const attempt = async (delivery: ClaimedDelivery, onSent?: () => void): Promise<Outcome> => {
     const done = tries.get(delivery.id) ?? { all: 0, scheduled: 0 };
-    const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: done.all }, events.get(delivery.id) ?? []);
+    const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: done.all }, events.get(delivery.id) ?? [], onSent);
     const sent = chain.at(-1)!;
     const verdict = verdictOf(sent, target.webhook.disableOnGone);
     const trigger = delivery.resendOnce ? "manual" : "scheduled";
@@ -245,11 +342,13 @@ export async function sendDueDeliveries(
     const settled = settle({ trigger, verdict, sent, scheduledTries: done.scheduled + 1, webhook: target.webhook, statusBefore, random });
     return { delivery, chain, verdict, settled, trigger };
   };
-  const outcomes = rate && deliveries.length > 0 ? await paced(deliveries, rate, attempt) : await inParallel(deliveries, sendConcurrency, attempt);
+  const { results: outcomes, quietUntil } =
+    rate && deliveries.length > 0 ? await paced(deliveries, rate, clock, attempt) : { results: await inParallel(deliveries, sendConcurrency, (delivery) => attempt(delivery)), quietUntil: 0 };
 
   const recordedAt = roundNow();
-  const signal = outcomes.length > 0 ? await record(target, outcomes, recordedAt) : null;
+  // A paced round lets go of the webhook only once its next request may leave.
+  const [signal] = await Promise.all([outcomes.length > 0 ? record(target, outcomes, recordedAt) : null, until(clock, quietUntil)]);
   countOutcomes(outcomes);
-  const next: NextRound = deliveries.length === limit ? { kind: "now" } : await afterRound(webhookId, recordedAt);
+  const next: NextRound = deliveries.length === limit ? { kind: "now", at: roundNow().toISOString() } : await afterRound(webhookId, roundNow());
   return { orgId: claimed.webhook.orgId, sent: outcomes.length, next, signal };
 }

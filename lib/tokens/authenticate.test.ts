@@ -30,11 +30,11 @@ describe("token authentication", () => {
     const clock = manualClock();
     const authenticator = createTokenAuthenticator(clock.now);
     const { row, token } = await createApiToken(orgId, ["events:write"]);
-    expect(await authenticator.authenticate(token)).not.toBeNull();
+    expect((await authenticator.authenticate(token))?.id).toBe(row.id);
     // Another instance revokes it: nothing tells this one.
     await db.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
     clock.advance(tokenCacheTtlMs - 1);
-    expect(await authenticator.authenticate(token)).not.toBeNull();
+    expect((await authenticator.authenticate(token))?.id).toBe(row.id);
     clock.advance(1);
     expect(await authenticator.authenticate(token)).toBeNull();
     expect(tokenCacheTtlMs).toBeLessThanOrEqual(5_000);
@@ -43,8 +43,8 @@ describe("token authentication", () => {
   it("refuses an expired token from the cache without reading it again", async () => {
     const clock = manualClock();
     const authenticator = createTokenAuthenticator(clock.now);
-    const { token } = await createApiToken(orgId, ["events:write"], { expiresAt: new Date(clock.now() + 1_000) });
-    expect(await authenticator.authenticate(token)).not.toBeNull();
+    const { row, token } = await createApiToken(orgId, ["events:write"], { expiresAt: new Date(clock.now() + 1_000) });
+    expect((await authenticator.authenticate(token))?.id).toBe(row.id);
     clock.advance(1_000);
     expect(await authenticator.authenticate(token)).toBeNull();
   });

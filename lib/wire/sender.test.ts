@@ -64,11 +64,14 @@ describe("sendRequest", () => {
       response.writeHead(202, { "x-receipt": "r-1" });
       response.end("accepted ✓");
     });
+    const started = performance.now();
     const result = await sendRequest(outgoing(`${server.url}/hook?x=1`), { timeoutMs: 5000, dispatcher: agent });
+    const took = performance.now() - started;
 
     expect(result).toMatchObject({ status: 202, body: "accepted ✓", truncated: false, errorClass: null, errorMessage: null });
     expect(result.headers["x-receipt"]).toBe("r-1");
-    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+    expect(Number.isInteger(result.durationMs)).toBe(true);
+    expect(result.durationMs).toBeLessThanOrEqual(Math.ceil(took));
     expect(server.received).toEqual([
       expect.objectContaining({ method: "POST", path: "/hook?x=1", body: '{"hello":"world"}', headers: expect.objectContaining({ "content-type": "application/json; charset=utf-8", "x-team": "payments", "content-length": "17" }) }),
     ]);
@@ -180,10 +183,30 @@ describe("sendRequest", () => {
     }
   });
 
+  it("says when the request has been written, before its answer, and not at all when it never was", async () => {
+    let receivedAt = 0;
+    const server = await startServer((_, response) => {
+      receivedAt = performance.now();
+      setTimeout(() => response.writeHead(200).end("ok"), 300);
+    });
+    const sentAt: number[] = [];
+    const result = await sendRequest(outgoing(server.url), { timeoutMs: 5000, dispatcher: agent, onSent: () => sentAt.push(performance.now()) });
+    const answeredAt = performance.now();
+    expect(result).toMatchObject({ status: 200, body: "ok" });
+    expect(sentAt).toHaveLength(1);
+    // Written before the server had read it all, and long before the answer came.
+    expect(sentAt[0]!).toBeLessThanOrEqual(receivedAt);
+    expect(answeredAt - sentAt[0]!).toBeGreaterThanOrEqual(300);
+
+    await server.close();
+    const refused: number[] = [];
+    expect(await sendRequest(outgoing(server.url), { timeoutMs: 5000, dispatcher: agent, onSent: () => refused.push(performance.now()) })).toMatchObject({ errorClass: "connection_refused" });
+    expect(refused).toEqual([]);
+  });
+
   it("never throws for a URL it cannot send to", async () => {
     const result = await sendRequest(outgoing("not a url"), { timeoutMs: 5000, dispatcher: agent });
-    expect(result).toMatchObject({ status: null, errorClass: "network" });
-    expect(result.errorMessage).toBeTruthy();
+    expect(result).toMatchObject({ status: null, errorClass: "network", errorMessage: "Invalid URL", body: "" });
   });
 });
 

@@ -29,6 +29,8 @@ export interface SendOptions {
   maxResponseBytes?: number;
   /** Where requests go; the guarded, shared keep-alive agent unless a test passes its own. */
   dispatcher?: Dispatcher;
+  /** Called once the whole request has been written to its connection (not called if it never was). */
+  onSent?: () => void;
 }
 
 let deliveryAgent: Agent | undefined;
@@ -40,16 +42,45 @@ function defaultDispatcher(): Agent {
 }
 
 /**
+ * `dispatcher`, calling `onSent` when a request's last byte has been written to its connection:
+ * undici calls a handler's `onRequestSent` then (a hook its types leave out). The handler is
+ * undici's own; every other call goes to it unchanged.
+ */
+function reportingSent(dispatcher: Dispatcher, onSent: () => void): Dispatcher {
+  const withSent = (handler: Dispatcher.DispatchHandler): Dispatcher.DispatchHandler =>
+    new Proxy(handler, {
+      get(target, key) {
+        if (key === "onRequestSent") {
+          return () => {
+            onSent();
+            return (target as { onRequestSent?: () => unknown }).onRequestSent?.();
+          };
+        }
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(dispatcher, {
+    get(target, key) {
+      if (key === "dispatch") return (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) => target.dispatch(options, withSent(handler));
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
  * POSTs a webhook request and reports what came back. Redirects are never followed (undici's
  * `request` has no redirect handling unless asked). Never throws for network trouble: a failed
  * attempt is a result with an errorClass.
  */
-export async function sendRequest(outgoing: OutgoingRequest, { timeoutMs, maxResponseBytes = 100 * 1024, dispatcher = defaultDispatcher() }: SendOptions): Promise<SendResult> {
+export async function sendRequest(outgoing: OutgoingRequest, { timeoutMs, maxResponseBytes = 100 * 1024, dispatcher = defaultDispatcher(), onSent }: SendOptions): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await request(outgoing.url, { method: "POST", headers: outgoing.headers, body: outgoing.body, dispatcher, signal });
+    const via = onSent ? reportingSent(dispatcher, onSent) : dispatcher;
+    const response = await request(outgoing.url, { method: "POST", headers: outgoing.headers, body: outgoing.body, dispatcher: via, signal });
     const { text, truncated } = await readCapped(response.body, maxResponseBytes);
     return { status: response.statusCode, headers: flattenHeaders(response.headers), body: text, truncated, durationMs: elapsed(), errorClass: null, errorMessage: null };
   } catch (error) {

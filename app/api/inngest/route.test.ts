@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson, generateSigningKey, signatureHeader } from "@/tools/inngest-local/signing";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { functions } from "@/inngest/functions";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import { inngestKeys } from "@/test/engine-env";
 import { createActiveWebhook, createOrg } from "@/test/factories";
@@ -77,7 +78,7 @@ describe("/api/inngest", () => {
     const registered = await db.$queryRawUnsafe<{ url: string }[]>(`SELECT url FROM inngest_local.apps WHERE id = 'webhook-hub'`);
     expect(registered).toEqual([{ url: `${env.APP_URL}/api/inngest` }]);
     const runtimeUrls = await db.$queryRawUnsafe<{ url: string }[]>(`SELECT config #>> '{steps,step,runtime,url}' AS url FROM inngest_local.functions WHERE app_id = 'webhook-hub'`);
-    expect(runtimeUrls.length).toBeGreaterThan(0);
+    expect(runtimeUrls).toHaveLength(functions.length);
     for (const { url } of runtimeUrls) expect(url.startsWith(`${env.APP_URL}/api/inngest?`)).toBe(true);
   });
 });
