@@ -187,11 +187,15 @@ const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
   const server = run(["npx", "tsx", "e2e/server.ts"], log, {}, (text) => {
-    if (text.includes("building the production bundle")) releaseGenerated();
+    if (text.includes("building the production bundle")) {
+      console.log(`${clock()}  · e2e server: prisma generate and migrations done, next build started`);
+      releaseGenerated();
+    }
   });
   void server.exit.then(releaseGenerated);
   const up = await waitForUrl(e2eUrl, server.exit);
   releaseGenerated();
+  if (up) console.log(`${clock()}  · e2e server: up at ${e2eUrl}`);
   if (!up) {
     log.write("\nThe e2e server exited before it answered; no browser test ran.\n");
     return { code: 1 };
