@@ -27,7 +27,8 @@ export default defineConfig({
     command: "npx tsx e2e/server.ts",
     url: `${baseURL}/sign-in`,
     timeout: 300_000,
-    reuseExistingServer: false,
+    // `npm test` starts this server itself, early, so the production build runs beside vitest.
+    reuseExistingServer: Boolean(process.env.E2E_SERVER_RUNNING),
     stdout: "pipe",
     stderr: "pipe",
     // SIGTERM lets scripts/start.ts stop the Next.js server it started; a bare kill would orphan it.

@@ -6,9 +6,12 @@ import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { startSmtpSink } from "../tools/smtp-sink";
+import { startSmtpSink } from "../lib/mail/smtp-sink";
 import { adminQuery, databaseUrl } from "../test/postgres";
 import { e2eDatabase, e2ePort, mailboxFile } from "./fixtures/config";
+
+// Checkouts tested side by side on one machine keep their ports apart (scripts/test.ts moves E2E_PORT and E2E_DATABASE).
+const portOffset = Number(process.env.TEST_PORT_OFFSET ?? 0);
 
 await adminQuery(`DROP DATABASE IF EXISTS "${e2eDatabase}" WITH (FORCE)`);
 await adminQuery(`CREATE DATABASE "${e2eDatabase}"`);
@@ -18,7 +21,7 @@ await mkdir(path.dirname(mailboxFile), { recursive: true });
 await writeFile(mailboxFile, "");
 const sink = await startSmtpSink({ onMessage: (email) => appendFileSync(mailboxFile, `${JSON.stringify(email)}\n`) });
 
-const server = spawn("npx", ["tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts", "--production"], {
+const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
   stdio: "inherit",
   env: {
     ...process.env,
@@ -27,8 +30,8 @@ const server = spawn("npx", ["tsx", "--import", "./scripts/server-only.mjs", "sc
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     SMTP_URL: sink.url,
     SEED_DEMO: "true",
-    LOCAL_INNGEST_PORT: process.env.E2E_INNGEST_PORT ?? "8298",
-    DEMO_RECEIVER_PORT: process.env.E2E_DEMO_RECEIVER_PORT ?? "4098",
+    LOCAL_INNGEST_PORT: String(8298 + portOffset),
+    DEMO_RECEIVER_PORT: String(4098 + portOffset),
     SECRETS_KEYS: `e2e:${Buffer.alloc(32, 9).toString("base64")}`,
     // Every browser test signs up from 127.0.0.1: more than one person's hourly share of sign-ups.
     AUTH_IP_LIMIT_SCALE: "10",

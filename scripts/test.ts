@@ -1,73 +1,239 @@
 /**
- * `npm test`: everything CI checks, in order: Prisma client, lint, types, unit + integration
- * tests (vitest, real Postgres), browser tests (Playwright, Chromium). Every phase runs even when
- * an earlier one fails, so one run shows every problem; the exit code is non-zero if any failed.
+ * `npm test`: everything CI checks: Prisma client, lint, types, unit + integration tests (vitest,
+ * real Postgres), browser tests (Playwright, Chromium). Every phase runs even when another fails,
+ * so one run shows every problem; the exit code is non-zero if any failed, and the last line is
+ * "N passed, N failed".
+ *
+ * The phases overlap, because on a small machine most of the time goes to waiting on one of them:
+ *
+ *   prisma ─┬─ lint
+ *           └─ e2e server: its own `prisma generate`, migrations, seed ─┬─ `next build`, then `next start` ─┐
+ *                                                                        ├─ types                         ├─ e2e (Playwright)
+ *                                                                        └─ unit (vitest) ────────────────┘
+ *
+ * Types and vitest wait for the e2e server's `prisma generate` (it rewrites generated/, which they
+ * read), then run beside the production build; the browser tests start once both the server is up
+ * and vitest is done, so Chromium never competes with the timing-sensitive integration tests. Each
+ * phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
+ *
+ * `npm test -- lint types` runs only the phases named.
  */
-import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type WriteStream } from "node:fs";
 
-interface Phase {
-  name: string;
-  command: string[];
-  env?: Record<string, string>;
-  report?: () => { passed: number; failed: number };
-}
-
+const reports = "test-reports";
 // Not test-results/: Playwright empties that folder when it starts.
-const vitestReport = "test-reports/vitest.json";
-const playwrightReport = "test-reports/playwright.json";
+const vitestReport = `${reports}/vitest.json`;
+const playwrightReport = `${reports}/playwright.json`;
+
+// Checkouts tested side by side on one machine keep their ports and e2e database apart.
+const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+if (offset) {
+  process.env.E2E_PORT ??= String(3200 + offset);
+  process.env.E2E_DATABASE ??= `whk_e2e_${offset}`;
+}
+const e2eUrl = `http://localhost:${process.env.E2E_PORT ?? 3200}/sign-in`;
 
 function readJson<T>(path: string): T | null {
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;
+  try {
+    return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;
+  } catch {
+    return null;
+  }
 }
 
-const phases: Phase[] = [
-  { name: "prisma", command: ["npx", "prisma", "generate"] },
-  { name: "lint", command: ["npx", "eslint", "."] },
-  { name: "types", command: ["npx", "tsc", "--noEmit"] },
-  {
-    name: "unit",
-    command: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
-    report: () => {
-      const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
-      return { passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0 };
-    },
-  },
-  {
-    name: "e2e",
-    command: ["npx", "playwright", "test", "--reporter=list,json"],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
-    report: () => {
-      const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(playwrightReport);
-      return { passed: json?.stats.expected ?? 0, failed: (json?.stats.unexpected ?? 0) + (json?.stats.flaky ?? 0) };
-    },
-  },
-];
+interface Counts {
+  passed: number;
+  failed: number;
+}
 
-function run(phase: Phase): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(phase.command[0]!, phase.command.slice(1), { stdio: "inherit", env: { ...process.env, ...phase.env } });
-    child.on("exit", (code) => resolve(code ?? 1));
-    child.on("error", () => resolve(1));
+interface Result {
+  name: string;
+  command: string;
+  code: number;
+  seconds: number;
+  counts?: Counts;
+}
+
+const started = Date.now();
+const clock = () => `${Math.round((Date.now() - started) / 1000)}s`.padStart(5);
+
+class Log {
+  readonly file: string;
+  private readonly stream: WriteStream;
+  constructor(readonly name: string) {
+    this.file = `${reports}/${name}.log`;
+    this.stream = createWriteStream(this.file);
+  }
+  write(chunk: string | Buffer) {
+    this.stream.write(chunk);
+  }
+  close(): Promise<void> {
+    return new Promise((resolve) => this.stream.end(resolve));
+  }
+}
+
+const children = new Set<ChildProcess>();
+// Children run in process groups of their own (so the e2e server's can be stopped whole): pass an interrupt on.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // Already gone.
+      }
+    }
+    process.exit(130);
   });
 }
 
-const only = process.argv.slice(2);
-rmSync("test-reports", { recursive: true, force: true });
-const results: Array<{ phase: Phase; code: number; seconds: number }> = [];
-for (const [index, phase] of phases.entries()) {
-  if (only.length > 0 && !only.includes(phase.name)) continue;
-  console.log(`\n━━ [${index + 1}/${phases.length}] ${phase.name}: ${phase.command.join(" ")}`);
-  const started = Date.now();
-  const code = await run(phase);
-  results.push({ phase, code, seconds: Math.round((Date.now() - started) / 1000) });
+/** Runs a command with its output going to the log; resolves to its exit code. */
+function run(command: string[], log: Log, env: Record<string, string> = {}, onOutput?: (text: string) => void): { child: ChildProcess; exit: Promise<number> } {
+  log.write(`$ ${command.join(" ")}\n`);
+  const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, FORCE_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      onOutput?.(chunk.toString());
+    });
+  }
+  children.add(child);
+  const exit = new Promise<number>((resolve) => {
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+    child.on("error", (error) => {
+      log.write(`${error.message}\n`);
+      resolve(1);
+    });
+  });
+  return { child, exit };
 }
 
-console.log("\n━━ summary");
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const total = ["prisma", "lint", "types", "unit", "e2e"].filter(wanted).length;
+let finished = 0;
+const results: Result[] = [];
+
+async function phase(name: string, command: string[], body: (log: Log) => Promise<{ code: number; counts?: Counts }>): Promise<void> {
+  if (!wanted(name)) return;
+  const log = new Log(name);
+  const phaseStarted = Date.now();
+  console.log(`${clock()}  ▶ ${name}: ${command.join(" ")}`);
+  const { code, counts } = await body(log).catch((error: unknown): { code: number; counts?: Counts } => {
+    log.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    return { code: 1 };
+  });
+  await log.close();
+  const seconds = Math.round((Date.now() - phaseStarted) / 1000);
+  results.push({ name, command: command.join(" "), code, seconds, counts });
+  finished += 1;
+  console.log(`\n━━ [${finished}/${total}] ${name}: ${command.join(" ")} (${seconds}s, ${code === 0 ? "ok" : `exit code ${code}`})`);
+  process.stdout.write(readFileSync(log.file));
+  console.log(`━━ ${name} ${code === 0 ? "✔" : "✘"} at ${clock().trim()}\n`);
+}
+
+const simple = (command: string[], env?: Record<string, string>) => (log: Log) => run(command, log, env).exit.then((code) => ({ code }));
+
+/** Resolves once `url` answers as Playwright's webServer check wants it (2xx, 3xx, 400–403), or rejects when `gaveUp` settles. */
+async function waitForUrl(url: string, gaveUp: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void gaveUp.then(() => (done = true));
+  while (!done) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 404) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return false;
+}
+
+function stopGroup(child: ChildProcess, exit: Promise<number>): Promise<void> {
+  // SIGTERM lets scripts/start.ts stop the Next.js server it started, as Playwright's gracefulShutdown does.
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    return Promise.resolve();
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }, 15_000);
+  return exit.then(() => clearTimeout(timer));
+}
+
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+// 1. The Prisma client everything else imports.
+await phase("prisma", ["npx", "prisma", "generate"], simple(["npx", "prisma", "generate"]));
+
+// 2. The e2e server starts first: it regenerates the Prisma client, migrates its database, then
+// builds. `generatedSettled` resolves once it is past `prisma generate` (or gone, or up).
+let releaseGenerated!: () => void;
+const generatedSettled = new Promise<void>((resolve) => (releaseGenerated = resolve));
+let releaseUnit!: () => void;
+const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
+
+const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
+const e2e = phase("e2e", e2ePlaywright, async (log) => {
+  const server = run(["npx", "tsx", "e2e/server.ts"], log, {}, (text) => {
+    if (text.includes("building the production bundle")) {
+      console.log(`${clock()}  · e2e server: prisma generate and migrations done, next build started`);
+      releaseGenerated();
+    }
+  });
+  void server.exit.then(releaseGenerated);
+  const up = await waitForUrl(e2eUrl, server.exit);
+  releaseGenerated();
+  if (up) console.log(`${clock()}  · e2e server: up at ${e2eUrl}`);
+  if (!up) {
+    log.write("\nThe e2e server exited before it answered; no browser test ran.\n");
+    return { code: 1 };
+  }
+  // Chromium and the Next.js server would slow the timing-sensitive integration tests: wait for them.
+  await unitDone;
+  log.write(`\n$ ${e2ePlaywright.join(" ")}   (against the server above, up at ${clock().trim()})\n`);
+  const code = await run(e2ePlaywright, log, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, E2E_SERVER_RUNNING: "1" }).exit;
+  await stopGroup(server.child, server.exit);
+  const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(playwrightReport);
+  return { code, counts: { passed: json?.stats.expected ?? 0, failed: (json?.stats.unexpected ?? 0) + (json?.stats.flaky ?? 0) } };
+});
+if (!wanted("e2e")) releaseGenerated();
+if (!wanted("unit")) releaseUnit();
+
+// The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
+const lintCommand = ["npx", "eslint", ".", "--cache", "--cache-location", "node_modules/.cache/eslint/"];
+const lint = phase("lint", lintCommand, simple(lintCommand));
+
+await generatedSettled;
+// Not `tsc --noEmit` on tsconfig.json: that also reads .next/types, which the build beside it is writing.
+// `next build` checks those itself.
+const typesCommand = ["npx", "tsc", "--noEmit", "-p", "test/tsconfig.typecheck.json"];
+const types = phase("types", typesCommand, simple(typesCommand));
+const vitestCommand = ["npx", "vitest", "run", "--reporter=dot", "--reporter=json", `--outputFile.json=${vitestReport}`];
+const unit = phase("unit", vitestCommand, async (log) => {
+  const { code } = await simple(vitestCommand)(log);
+  const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
+  return { code, counts: { passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0 } };
+}).finally(releaseUnit);
+
+await Promise.all([e2e, lint, types, unit]);
+
+console.log(`━━ summary (${clock().trim()} in all)`);
 let passed = 0;
 let failed = 0;
-for (const { phase, code, seconds } of results) {
-  const counts = phase.report?.();
+const order = ["prisma", "lint", "types", "unit", "e2e"];
+for (const { name, code, seconds, counts } of results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))) {
   if (counts) {
     passed += counts.passed;
     failed += counts.failed;
@@ -75,7 +241,7 @@ for (const { phase, code, seconds } of results) {
   // A phase that crashed without reporting any failed test still counts as one failure.
   if (code !== 0 && (!counts || counts.failed === 0)) failed += 1;
   const detail = counts ? `${counts.passed} passed, ${counts.failed} failed` : code === 0 ? "ok" : `exit code ${code}`;
-  console.log(`${phase.name.padEnd(7)} ${code === 0 ? "✔" : "✘"} ${detail} (${seconds}s)`);
+  console.log(`${name.padEnd(7)} ${code === 0 ? "✔" : "✘"} ${detail} (${seconds}s)`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(results.every((result) => result.code === 0) ? 0 : 1);
