@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { startSmtpSink } from "../lib/mail/smtp-sink";
+import { startSmtpSink } from "../tools/smtp-sink";
 import { adminQuery, databaseUrl } from "../test/postgres";
 import { e2eDatabase, e2ePort, mailboxFile } from "./fixtures/config";
 
@@ -21,7 +21,7 @@ await mkdir(path.dirname(mailboxFile), { recursive: true });
 await writeFile(mailboxFile, "");
 const sink = await startSmtpSink({ onMessage: (email) => appendFileSync(mailboxFile, `${JSON.stringify(email)}\n`) });
 
-const server = spawn("npx", ["tsx", "scripts/start.ts", "--production"], {
+const server = spawn("npx", ["tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts", "--production"], {
   stdio: "inherit",
   env: {
     ...process.env,
