@@ -26,7 +26,8 @@ export default defineConfig({
   webServer: {
     command: "npx tsx e2e/server.ts",
     url: `${baseURL}/sign-in`,
-    timeout: 300_000,
+    // The server builds Next first; a machine busy with other work may need longer (E2E_SERVER_TIMEOUT_MS).
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 300_000),
     // `npm test` starts this server itself, early, so the production build runs beside vitest.
     reuseExistingServer: Boolean(process.env.E2E_SERVER_RUNNING),
     stdout: "pipe",

@@ -8,10 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startSmtpSink } from "../tools/smtp-sink";
 import { adminQuery, databaseUrl } from "../test/postgres";
-import { e2eDatabase, e2ePort, mailboxFile } from "./fixtures/config";
-
-// Checkouts tested side by side on one machine keep their ports apart (scripts/test.ts moves E2E_PORT and E2E_DATABASE).
-const portOffset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+import { e2eDatabase, e2eDemoReceiverPort, e2eInngestPort, e2ePort, mailboxFile } from "./fixtures/config";
 
 await adminQuery(`DROP DATABASE IF EXISTS "${e2eDatabase}" WITH (FORCE)`);
 await adminQuery(`CREATE DATABASE "${e2eDatabase}"`);
@@ -30,8 +27,8 @@ const server = spawn("npx", ["tsx", "--import", "./scripts/server-only.mjs", "sc
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
     SMTP_URL: sink.url,
     SEED_DEMO: "true",
-    LOCAL_INNGEST_PORT: String(8298 + portOffset),
-    DEMO_RECEIVER_PORT: String(4098 + portOffset),
+    LOCAL_INNGEST_PORT: String(e2eInngestPort),
+    DEMO_RECEIVER_PORT: String(e2eDemoReceiverPort),
     SECRETS_KEYS: `e2e:${Buffer.alloc(32, 9).toString("base64")}`,
     // Every browser test signs up from 127.0.0.1: more than one person's hourly share of sign-ups.
     AUTH_IP_LIMIT_SCALE: "10",

@@ -73,6 +73,67 @@ test("a webhook is created, checked, edited, paused, resumed and deleted, and th
   }
 });
 
+test("a failed save lists every problem at once, each on its field, and the summary takes the person to each", async ({ page }) => {
+  const { slug } = await signUp(page, { orgName: "Problem Co" });
+  await page.goto(`/${slug}/webhooks`);
+  await page.getByRole("link", { name: "New webhook" }).first().click();
+
+  const url = page.getByRole("textbox", { name: "URL", exact: true });
+  const timeout = page.getByLabel("Timeout (ms)");
+  const payload = page.getByLabel("Extra payload (JSON)");
+  const followUps = page.getByLabel("Follow-up URLs");
+  const summary = page.getByRole("alert").filter({ hasText: "The webhook was not saved" });
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Everything wrong");
+  // Addresses the browser cannot judge: only the server resolves and refuses them.
+  await url.fill("http://169.254.169.254/latest/meta-data/");
+  await page.getByLabel("Format").selectOption("scorecard");
+  await followUps.fill("http://10.0.0.1/tickets");
+  // What the shared schema finds in the browser, all in the first round.
+  await timeout.fill("40000");
+  await payload.fill("{ not json");
+  await page.getByRole("button", { name: "Add header" }).click();
+  await page.getByLabel("Header 1 value").fill("orphan");
+  await page.getByRole("button", { name: "Create webhook" }).click();
+
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveText([
+    "Header 1: Give the header a name, or remove the row.",
+    /^Extra payload: Not valid JSON/,
+    "Timeout must be at most 30,000 ms.",
+  ]);
+  await expect(timeout).toHaveAttribute("aria-invalid", "true");
+  await expect(timeout).toHaveAccessibleDescription(/Timeout must be at most 30,000 ms\./);
+  await summary.getByRole("link", { name: "Timeout must be at most 30,000 ms." }).click();
+  await expect(timeout).toBeFocused();
+  await summary.getByRole("link", { name: /^Extra payload/ }).click();
+  await expect(payload).toBeFocused();
+
+  // A field fixed is no longer flagged; the rest stay until they are fixed too.
+  await timeout.fill("5000");
+  await expect(timeout).not.toHaveAttribute("aria-invalid", "true");
+  await expect(summary.getByRole("link")).toHaveCount(2);
+  await payload.fill('{ "team": "security" }');
+  await page.getByRole("button", { name: "Remove header 1" }).click();
+  await page.getByRole("button", { name: "Create webhook" }).click();
+
+  // The server's 422 lands on the same fields, every problem in one answer.
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveCount(2);
+  await expect(url).toHaveAttribute("aria-invalid", "true");
+  await expect(url).toHaveAccessibleDescription(/169\.254\.169\.254.*webhooks must point at a public address/);
+  await expect(followUps).toHaveAttribute("aria-invalid", "true");
+  await expect(followUps).toHaveAccessibleDescription(/10\.0\.0\.1.*webhooks must point at a public address/);
+  await summary.getByRole("link", { name: /^Follow-up web requests/ }).click();
+  await expect(followUps).toBeFocused();
+  await summary.getByRole("link", { name: /^URL/ }).click();
+  await expect(url).toBeFocused();
+
+  await url.fill("https://hooks.example.com/scorecard");
+  await followUps.fill("https://tickets.example.com/hooks/scorecard");
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Everything wrong" })).toBeVisible();
+});
+
 test("a custom trigger added in the catalog can be chosen for a webhook", async ({ page }) => {
   const { slug } = await signUp(page, { orgName: "Trigger Co" });
   await page.goto(`/${slug}/triggers`);
