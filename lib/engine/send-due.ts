@@ -178,8 +178,9 @@ function arrivedBy(request: PacedRequest, gapMs: number, clock: () => number): P
  * after its answer, so the receiver never sees two closer than 1/rate whatever the network or
  * the event loops did in between; or, when the receiver is slow to answer, 2/rate after the
  * previous one was written, with up to `sendConcurrency` on the wire. So a slow or hanging
- * receiver leaves a round of `rate` requests within about two seconds plus one timeout, instead
- * of stretching it by `rate` timeouts past a step's limits. Every time is read on the round's
+ * receiver leaves a round of `rate` requests within about two seconds plus one timeout (one whose
+ * connections will not open, within a second a request), instead of stretching it by `rate`
+ * timeouts past a step's limits. Every time is read on the round's
  * clock. `quietUntil` is when the next request may leave; the round ends no sooner
  * (`sendDueDeliveries` waits for it), so the next round, or a next run, keeps the pace too.
  * Inngest sleeps have one-second resolution, so the pacing happens inside the step.
