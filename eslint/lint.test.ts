@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ESLint } from "eslint";
+import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 
 // The repository's own lint config, run through ESLint's Node API on code that exists only in the
@@ -67,4 +68,18 @@ describe('server-only marker (local/require-server-only)', () => {
   });
 });
 
-// Formatting: the Prettier check joins the lint config here, with a case of its own.
+describe("the formatting check", () => {
+  /** Whether `prettier --check` (the lint phase's second half) passes the text at that path, with the repository's config. */
+  async function formatted(filePath: string, text: string): Promise<boolean> {
+    const options = await prettier.resolveConfig(path.join(root, filePath));
+    return prettier.check(text, { ...options, filepath: path.join(root, filePath) });
+  }
+
+  it("fails an unformatted file and passes it once formatted, Tailwind classes sorted", async () => {
+    const messy = 'export  const box=( <div className="p-4 flex">{ "hi" }</div> )\n';
+    expect(await formatted("components/example/box.tsx", messy)).toBe(false);
+    const fixed = await prettier.format(messy, { ...(await prettier.resolveConfig(path.join(root, "components/example/box.tsx"))), filepath: path.join(root, "components/example/box.tsx") });
+    expect(fixed).toContain('className="flex p-4"');
+    expect(await formatted("components/example/box.tsx", fixed)).toBe(true);
+  });
+});

@@ -212,7 +212,8 @@ if (!wanted("e2e")) releaseGenerated();
 if (!wanted("unit")) releaseUnit();
 
 // The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
-const lintCommand = ["npx", "eslint", ".", "--cache", "--cache-location", "node_modules/.cache/eslint/"];
+// `npm run lint`: ESLint (layers, server-only markers, Next's rules), then the Prettier check.
+const lintCommand = ["npm", "run", "--silent", "lint"];
 const lint = phase("lint", lintCommand, simple(lintCommand));
 
 await generatedSettled;
