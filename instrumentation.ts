@@ -15,5 +15,7 @@ export async function register() {
   // overdue webhooks, are handled now rather than at the next sweep.
   const { sweepEngine } = await import("@/lib/engine/sweep");
   const { logger } = await import("@/lib/observability/logger");
-  sweepEngine().catch((error: unknown) => logger.warn({ err: error }, "The start-up sweep failed; the cron will retry"));
+  sweepEngine().catch((error: unknown) =>
+    logger.warn({ err: error }, "The start-up sweep failed; the cron will retry"),
+  );
 }

@@ -7,9 +7,12 @@ import { defineConfig } from "prisma/config";
 // download is blocked, every CLI command spawns a stand-in that runs the official wasm build
 // instead (docs/prisma-offline.md); wherever the native engine arrived, it is used.
 const enginesDirectory = fileURLToPath(new URL("./node_modules/@prisma/engines/", import.meta.url));
-const nativeEngineInstalled = existsSync(enginesDirectory) && readdirSync(enginesDirectory).some((name) => name.startsWith("schema-engine-"));
+const nativeEngineInstalled =
+  existsSync(enginesDirectory) && readdirSync(enginesDirectory).some((name) => name.startsWith("schema-engine-"));
 if (!nativeEngineInstalled) {
-  process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("./tools/prisma-engine/schema-engine.mjs", import.meta.url));
+  process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
+    new URL("./tools/prisma-engine/schema-engine.mjs", import.meta.url),
+  );
 }
 
 // The Prisma CLI reads DATABASE_URL from the environment; `npm run dev` sets it for the embedded

@@ -6,7 +6,11 @@ const through = (path: string) => proxy(new NextRequest(new URL(path, "http://lo
 
 describe("trailing slashes", () => {
   it("serves API paths with a trailing slash in place, without a redirect (CodeScoring writes them so)", () => {
-    for (const path of ["/api/settings/webhooks/", "/api/settings/webhooks/wh_1/refresh_availability_status/", "/api/v1/webhooks/"]) {
+    for (const path of [
+      "/api/settings/webhooks/",
+      "/api/settings/webhooks/wh_1/refresh_availability_status/",
+      "/api/v1/webhooks/",
+    ]) {
       const response = through(path);
       expect(response.status, path).toBe(200);
       expect(new URL(response.headers.get("x-middleware-rewrite")!).pathname, path).toBe(path.slice(0, -1));

@@ -2,7 +2,11 @@ import { expect, test } from "@playwright/test";
 import { createProject } from "./fixtures/projects";
 import { signUp } from "./fixtures/users";
 
-test("an API token created in the dashboard calls the API until it is revoked", async ({ page, playwright, baseURL }) => {
+test("an API token created in the dashboard calls the API until it is revoked", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const { slug } = await signUp(page, { orgName: "Token Co" });
   await createProject(page, slug, "billing-service", "Billing service");
 

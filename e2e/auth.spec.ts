@@ -56,7 +56,9 @@ test("a magic link sent by email signs the user in", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Demo Org" })).toBeVisible();
 });
 
-test("an unverified account cannot sign in until its emailed link is confirmed, and can ask for a new link", async ({ page }) => {
+test("an unverified account cannot sign in until its emailed link is confirmed, and can ask for a new link", async ({
+  page,
+}) => {
   const email = uniqueEmail("unverified");
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Barbara Liskov");

@@ -4,7 +4,11 @@ import { signUp } from "./fixtures/users";
 
 // The CodeScoring-compatible API on the production build: the seed writes every path with a
 // trailing slash, and a client that does not follow redirects must get its answer at either spelling.
-test("a CodeScoring client lists, creates and reads webhooks at /api/settings/webhooks/, with or without the slash, never redirected", async ({ page, playwright, baseURL }) => {
+test("a CodeScoring client lists, creates and reads webhooks at /api/settings/webhooks/, with or without the slash, never redirected", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const { slug } = await signUp(page, { orgName: "CodeScoring Co" });
   const secret = await createToken(page, slug, "CodeScoring client", ["webhooks:write"]);
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
@@ -15,7 +19,12 @@ test("a CodeScoring client lists, creates and reads webhooks at /api/settings/we
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  for (const path of ["/api/settings/webhooks/", "/api/settings/webhooks", `/api/settings/webhooks/${id}/`, `/api/settings/webhooks/${id}`]) {
+  for (const path of [
+    "/api/settings/webhooks/",
+    "/api/settings/webhooks",
+    `/api/settings/webhooks/${id}/`,
+    `/api/settings/webhooks/${id}`,
+  ]) {
     const response = await api.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(200);
     expect(JSON.stringify(await response.json()), path).toContain("Nightly scan");

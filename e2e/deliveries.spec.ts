@@ -11,9 +11,19 @@ test.use({ timezoneId: "UTC" });
 const hourMs = 3_600_000;
 // How the page writes a moment ("Nov 30, 2026, 11:59 PM"), and how the charts name a 6-hour bucket ("Nov 29, 18:00").
 const dayAndMinute = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const sixHours = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const sixHours = new Intl.DateTimeFormat("en", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 
-test("a webhook is tested, activated, and its deliveries are browsed, retried and charted", async ({ page, playwright }) => {
+test("a webhook is tested, activated, and its deliveries are browsed, retried and charted", async ({
+  page,
+  playwright,
+}) => {
   const answering = (status: number) => () => ({ status, body: `answered ${status}` });
   const receiver = await startReceiver(undefined, answering(200));
   const { slug } = await signUp(page, { orgName: "Delivery Co" });
@@ -69,15 +79,24 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   const table = successRate.getByRole("table", { name: "Success rate" });
   await expect(table.getByRole("rowheader")).toHaveCount(24);
 
-  const weekAnswer = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith("/stats") && new URL(response.url()).searchParams.get("range") === "7d");
+  const weekAnswer = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname.endsWith("/stats") && new URL(response.url()).searchParams.get("range") === "7d",
+  );
   await range.getByRole("button", { name: "7d" }).click();
   const answer = await weekAnswer;
   expect(answer.status()).toBe(200);
-  const week = (await answer.json()) as { range: string; bucketSeconds: number; buckets: { start: string; attempts: number; succeeded: number }[] };
-  expect(week).toMatchObject({ range: "7d", bucketSeconds: 6 * hourMs / 1000 });
+  const week = (await answer.json()) as {
+    range: string;
+    bucketSeconds: number;
+    buckets: { start: string; attempts: number; succeeded: number }[];
+  };
+  expect(week).toMatchObject({ range: "7d", bucketSeconds: (6 * hourMs) / 1000 });
   // 28 buckets of 6 hours, one after another, the last holding now.
   const starts = week.buckets.map((bucket) => Date.parse(bucket.start));
-  expect(starts.slice(1).map((start, index) => start - starts[index]!)).toEqual(Array.from({ length: 27 }, () => 6 * hourMs));
+  expect(starts.slice(1).map((start, index) => start - starts[index]!)).toEqual(
+    Array.from({ length: 27 }, () => 6 * hourMs),
+  );
   expect(Date.now() - starts.at(-1)!).toBeGreaterThanOrEqual(0);
   expect(Date.now() - starts.at(-1)!).toBeLessThan(6 * hourMs);
   // This webhook's attempts so far: its activation test, the event, the Retry (all 200) and the failure, maybe retried by now.
@@ -88,22 +107,37 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
 
   await expect(range.getByRole("button", { name: "7d" })).toHaveAttribute("aria-pressed", "true");
   await expect(range.getByRole("button", { name: "24h" })).toHaveAttribute("aria-pressed", "false");
-  await expect(page.locator("[aria-live=polite]", { hasText: "in the last 7 days" })).toContainText(`${attempts} attempts in the last 7 days, ${Math.round((succeeded / attempts) * 100)}% succeeded`);
+  await expect(page.locator("[aria-live=polite]", { hasText: "in the last 7 days" })).toContainText(
+    `${attempts} attempts in the last 7 days, ${Math.round((succeeded / attempts) * 100)}% succeeded`,
+  );
   // The table under the chart: a row per 6-hour bucket, named by its start, with that bucket's success rate.
-  await expect(table.getByRole("rowheader")).toHaveText(week.buckets.map((bucket) => sixHours.format(new Date(bucket.start))));
-  await expect(table.getByRole("cell")).toHaveText(week.buckets.map((bucket) => (bucket.attempts === 0 ? "—" : `${Math.round((bucket.succeeded / bucket.attempts) * 100)}%`)));
+  await expect(table.getByRole("rowheader")).toHaveText(
+    week.buckets.map((bucket) => sixHours.format(new Date(bucket.start))),
+  );
+  await expect(table.getByRole("cell")).toHaveText(
+    week.buckets.map((bucket) =>
+      bucket.attempts === 0 ? "—" : `${Math.round((bucket.succeeded / bucket.attempts) * 100)}%`,
+    ),
+  );
 
   // Rotate the secret: the new one is shown once, and the old one keeps signing for 24 h.
   await page.getByRole("button", { name: "Rotate secret" }).click();
-  await page.getByRole("dialog", { name: /Rotate the signing secret/ }).getByRole("button", { name: "Rotate secret" }).click();
+  await page
+    .getByRole("dialog", { name: /Rotate the signing secret/ })
+    .getByRole("button", { name: "Rotate secret" })
+    .click();
   const revealed = page.getByRole("dialog", { name: "New signing secret" });
   const rotated = (await revealed.locator("code[data-secret]").textContent())?.trim() ?? "";
   expect(rotated).toMatch(/^whsec_/);
   expect(rotated).not.toBe(secret);
   await revealed.getByRole("button", { name: "Done" }).click();
   // A day from the rotation, to the minute (it happened within the last minute or two).
-  const aDayOn = [0, 1, 2].map((minutesAgo) => dayAndMinute.format(new Date(Date.now() + 24 * hourMs - minutesAgo * 60_000)).replace(/[^\w\s]/g, "\\$&"));
-  await expect(page.getByTestId("previous-secret-valid-until")).toHaveText(new RegExp(`^Previous secret valid until (${aDayOn.join("|")})$`));
+  const aDayOn = [0, 1, 2].map((minutesAgo) =>
+    dayAndMinute.format(new Date(Date.now() + 24 * hourMs - minutesAgo * 60_000)).replace(/[^\w\s]/g, "\\$&"),
+  );
+  await expect(page.getByTestId("previous-secret-valid-until")).toHaveText(
+    new RegExp(`^Previous secret valid until (${aDayOn.join("|")})$`),
+  );
 
   await api.dispose();
   await receiver.close();

@@ -5,6 +5,8 @@ test("TRACE on an API route and a page is a 405 in the documented error shape, n
   for (const path of ["/api/v1/projects", "/sign-in"]) {
     const response = await request.fetch(path, { method: "TRACE" });
     expect(response.status(), path).toBe(405);
-    expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: "This method is not supported.", details: null } });
+    expect(await response.json()).toEqual({
+      error: { code: "method_not_allowed", message: "This method is not supported.", details: null },
+    });
   }
 });

@@ -5,7 +5,10 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 /** The page is no wider than the screen: nothing makes the whole page scroll sideways. */
 async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, page.url()).toBeLessThanOrEqual(clientWidth);
 }
 
@@ -30,7 +33,18 @@ test("at 390 px the sidebar is a drawer behind a menu button, and no screen scro
   await expect(drawer).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/${slug}/webhooks$`));
 
-  for (const path of ["", "/projects", "/webhooks", "/webhooks/new", "/triggers", "/tokens", "/members", "/emails", "/audit", "/settings"]) {
+  for (const path of [
+    "",
+    "/projects",
+    "/webhooks",
+    "/webhooks/new",
+    "/triggers",
+    "/tokens",
+    "/members",
+    "/emails",
+    "/audit",
+    "/settings",
+  ]) {
     await page.goto(`/${slug}${path}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSidewaysScroll(page);

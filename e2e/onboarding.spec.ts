@@ -5,19 +5,32 @@ import { signUp } from "./fixtures/users";
 
 /** The overview's "Get started" card, one of its steps by title, and whether the step reads as done. */
 const getStarted = (page: Page) => page.getByRole("region", { name: "Get started" });
-const step = (page: Page, title: string) => getStarted(page).getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
-const done = (page: Page, title: string) => step(page, title).getByRole("heading", { name: `${title} (done)`, exact: true });
+const step = (page: Page, title: string) =>
+  getStarted(page)
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: title }) });
+const done = (page: Page, title: string) =>
+  step(page, title).getByRole("heading", { name: `${title} (done)`, exact: true });
 
 async function backToOverview(page: Page) {
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Overview" }).click();
 }
 
-test("a new user goes from sign-up to a delivered event by following the overview, then sees it in the org's health", async ({ page, playwright }) => {
+test("a new user goes from sign-up to a delivered event by following the overview, then sees it in the org's health", async ({
+  page,
+  playwright,
+}) => {
   const receiver = await startReceiver(undefined, () => ({ status: 200, body: "thanks" }));
   await signUp(page, { orgName: "Onboarding Co" });
 
   await expect(getStarted(page)).toContainText("Five steps from nothing to your first webhook delivery.");
-  for (const title of ["Create a project", "Add a webhook", "Create an API token", "Publish an event", "See it arrive"]) {
+  for (const title of [
+    "Create a project",
+    "Add a webhook",
+    "Create an API token",
+    "Publish an event",
+    "See it arrive",
+  ]) {
     await expect(step(page, title)).toHaveCount(1);
     await expect(done(page, title)).toHaveCount(0);
   }
@@ -66,19 +79,26 @@ test("a new user goes from sign-up to a delivered event by following the overvie
   expect(body, command).toBeDefined();
   expect(command).toContain('-H "Authorization: Bearer $WEBHOOK_HUB_TOKEN"');
   const api = await playwright.request.newContext();
-  const published = await api.post(url!, { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data: body! });
+  const published = await api.post(url!, {
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    data: body!,
+  });
   expect(published.status()).toBe(202);
   const { id: eventId } = (await published.json()) as { id: string };
 
   // 5. It arrives; once delivered the guide steps aside and the health shows it.
-  await expect.poll(() => receiver.requests.filter((request) => request.body.includes(eventId)).length, { timeout: 20_000 }).toBe(1);
+  await expect
+    .poll(() => receiver.requests.filter((request) => request.body.includes(eventId)).length, { timeout: 20_000 })
+    .toBe(1);
   await expect(async () => {
     await page.reload();
     await expect(getStarted(page)).toHaveCount(0);
   }).toPass({ timeout: 20_000 });
   await expect(page.getByRole("group", { name: "Succeeded" })).toHaveText("Succeeded1");
   await expect(page.getByRole("group", { name: "Failed" })).toHaveText("Failed0");
-  const row = page.getByRole("table", { name: "Webhook health over the last 24 hours" }).getByRole("row", { name: /Receiver/ });
+  const row = page
+    .getByRole("table", { name: "Webhook health over the last 24 hours" })
+    .getByRole("row", { name: /Receiver/ });
   await expect(row).toContainText("Active");
   // Two attempts, both answered 2xx: the activation test event and the published event.
   await expect(row).toContainText("100% of 2");

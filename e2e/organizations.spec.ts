@@ -41,7 +41,10 @@ test("an owner changes a member's role and removes them, and the audit log shows
   await page.reload();
   await expect(page.getByLabel(`Role for ${memberEmail}`)).toHaveValue("admin");
 
-  await page.getByRole("row", { name: new RegExp(memberEmail) }).getByRole("button", { name: "Remove" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(memberEmail) })
+    .getByRole("button", { name: "Remove" })
+    .click();
   await page.getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByRole("cell", { name: memberEmail })).toHaveCount(0);
 

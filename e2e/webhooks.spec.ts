@@ -6,9 +6,14 @@ import { signUp } from "./fixtures/users";
 
 /** The value shown for one row of the webhook's settings summary. */
 const setting = (page: Page, term: string) =>
-  page.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${term}$`) }) }).locator("dd");
+  page
+    .locator("dl > div")
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${term}$`) }) })
+    .locator("dd");
 
-test("a webhook is created, checked, edited, paused, resumed and deleted, and the audit log shows it", async ({ page }) => {
+test("a webhook is created, checked, edited, paused, resumed and deleted, and the audit log shows it", async ({
+  page,
+}) => {
   const { slug } = await signUp(page, { orgName: "Hook Co" });
   await createProject(page, slug, "payments-service", "Payments");
 
@@ -17,7 +22,9 @@ test("a webhook is created, checked, edited, paused, resumed and deleted, and th
   await page.getByRole("link", { name: "New webhook" }).first().click();
 
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Deploy alerts");
-  await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://ci-bot:s3cret-pass@hooks.example.com/deepsource");
+  await page
+    .getByRole("textbox", { name: "URL", exact: true })
+    .fill("https://ci-bot:s3cret-pass@hooks.example.com/deepsource");
   await page.getByLabel("Format").selectOption("deepsource");
   await page.getByRole("checkbox", { name: /payments-service/ }).check();
   await page.getByLabel("Signing secret", { exact: true }).fill("too-short");
@@ -27,7 +34,9 @@ test("a webhook is created, checked, edited, paused, resumed and deleted, and th
   const secret = page.getByLabel("Signing secret", { exact: true });
   await expect(secret).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("alert").filter({ hasText: "The webhook was not saved" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: /^A DeepSource secret has at least 16 characters\.$/ })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: /^A DeepSource secret has at least 16 characters\.$/ }),
+  ).toBeVisible();
   await secret.fill("a-much-longer-signing-secret");
   await page.getByRole("button", { name: "Create webhook" }).click();
 
@@ -38,7 +47,8 @@ test("a webhook is created, checked, edited, paused, resumed and deleted, and th
   await expect(setting(page, "Basic auth")).toHaveText("Set");
   await expect(setting(page, "Format")).toHaveText("DeepSource");
   await expect(page.getByTestId("webhook-url")).toHaveText("https://hooks.example.com/deepsource");
-  for (const hidden of ["ci-bot", "s3cret-pass", "a-much-longer-signing-secret"]) await expect(page.locator("body")).not.toContainText(hidden);
+  for (const hidden of ["ci-bot", "s3cret-pass", "a-much-longer-signing-secret"])
+    await expect(page.locator("body")).not.toContainText(hidden);
 
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByLabel("Signing secret", { exact: true })).toHaveValue("");
@@ -73,7 +83,9 @@ test("a webhook is created, checked, edited, paused, resumed and deleted, and th
   }
 });
 
-test("a failed save lists every problem at once, each on its field, and the summary takes the person to each", async ({ page }) => {
+test("a failed save lists every problem at once, each on its field, and the summary takes the person to each", async ({
+  page,
+}) => {
   const { slug } = await signUp(page, { orgName: "Problem Co" });
   await page.goto(`/${slug}/webhooks`);
   await page.getByRole("link", { name: "New webhook" }).first().click();
@@ -179,7 +191,11 @@ test("a viewer sees webhooks and triggers but is offered no way to change them",
   await expect(page.getByRole("button", { name: "Add trigger" })).toHaveCount(0);
 });
 
-test("the dashboard and the API see the same webhooks: created in one, listed in the other", async ({ page, playwright, baseURL }) => {
+test("the dashboard and the API see the same webhooks: created in one, listed in the other", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const { slug } = await signUp(page, { orgName: "Both Ways" });
 
   // Through the API with an org token, as a machine would.
@@ -191,7 +207,9 @@ test("the dashboard and the API see the same webhooks: created in one, listed in
   await dialog.getByRole("button", { name: "Create token" }).click();
   const secret = (await page.locator("code[data-secret]").first().textContent())?.trim() ?? "";
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
-  const created = await api.post("/api/v1/webhooks", { data: { name: "From the API", url: "https://api.example.com/hook", format: "dejacode" } });
+  const created = await api.post("/api/v1/webhooks", {
+    data: { name: "From the API", url: "https://api.example.com/hook", format: "dejacode" },
+  });
   expect(created.status()).toBe(201);
 
   await page.goto(`/${slug}/webhooks`);

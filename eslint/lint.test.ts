@@ -21,25 +21,42 @@ async function fixed(file: string, code: string): Promise<string | undefined> {
 
 describe("layer boundaries (import/no-restricted-paths)", () => {
   it("keeps local stand-ins out of lib/", async () => {
-    const messages = await lint("lib/mail/example.ts", 'import { startSmtpSink } from "@/tools/smtp-sink";\n\nexport const start = startSmtpSink;\n');
-    expect(messages).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("Local-only tooling") }]);
+    const messages = await lint(
+      "lib/mail/example.ts",
+      'import { startSmtpSink } from "@/tools/smtp-sink";\n\nexport const start = startSmtpSink;\n',
+    );
+    expect(messages).toEqual([
+      { rule: "import/no-restricted-paths", message: expect.stringContaining("Local-only tooling") },
+    ]);
   });
 
   it("keeps components/ out of lib/", async () => {
-    const messages = await lint("lib/webhooks/example.ts", 'import { buttonClassName } from "@/components/ui/button";\n\nexport const className = buttonClassName;\n');
-    expect(messages).toEqual([{ rule: "import/no-restricted-paths", message: expect.stringContaining("lib/ is the lowest layer") }]);
+    const messages = await lint(
+      "lib/webhooks/example.ts",
+      'import { buttonClassName } from "@/components/ui/button";\n\nexport const className = buttonClassName;\n',
+    );
+    expect(messages).toEqual([
+      { rule: "import/no-restricted-paths", message: expect.stringContaining("lib/ is the lowest layer") },
+    ]);
   });
 
   it("lets lib/ import lib/", async () => {
-    expect(await lint("lib/webhooks/example.ts", 'import { AppError } from "@/lib/http/errors";\n\nexport const Failure = AppError;\n')).toEqual([]);
+    expect(
+      await lint(
+        "lib/webhooks/example.ts",
+        'import { AppError } from "@/lib/http/errors";\n\nexport const Failure = AppError;\n',
+      ),
+    ).toEqual([]);
   });
 });
 
-describe('server-only marker (local/require-server-only)', () => {
+describe("server-only marker (local/require-server-only)", () => {
   const usesDb = 'import { db } from "@/lib/db";\n\nexport function countUsers() {\n  return db.user.count();\n}\n';
 
   it("fails a lib/ module that imports the database without it, and --fix adds it", async () => {
-    expect(await lint("lib/example/users.ts", usesDb)).toEqual([{ rule: "local/require-server-only", message: expect.stringContaining("imports @/lib/db") }]);
+    expect(await lint("lib/example/users.ts", usesDb)).toEqual([
+      { rule: "local/require-server-only", message: expect.stringContaining("imports @/lib/db") },
+    ]);
     expect(await fixed("lib/example/users.ts", usesDb)).toBe(`import "server-only";\n${usesDb}`);
   });
 
@@ -49,22 +66,34 @@ describe('server-only marker (local/require-server-only)', () => {
 
   it("counts the other server modules, relative spellings and process.env, but not types or public variables", async () => {
     const secrets = 'import { encryptSecret } from "../crypto/secrets";\n\nexport const seal = encryptSecret;\n';
-    expect(await lint("lib/example/seal.ts", secrets)).toEqual([{ rule: "local/require-server-only", message: expect.stringContaining("imports ../crypto/secrets") }]);
+    expect(await lint("lib/example/seal.ts", secrets)).toEqual([
+      { rule: "local/require-server-only", message: expect.stringContaining("imports ../crypto/secrets") },
+    ]);
     const env = "export const port = process.env.PORT;\n";
-    expect(await lint("lib/example/port.ts", env)).toEqual([{ rule: "local/require-server-only", message: expect.stringContaining("reads process.env") }]);
-    const publicOnly = 'import type { Webhook } from "@/generated/prisma/client";\n\nexport type Row = Webhook;\nexport const production = process.env.NODE_ENV === "production";\n';
+    expect(await lint("lib/example/port.ts", env)).toEqual([
+      { rule: "local/require-server-only", message: expect.stringContaining("reads process.env") },
+    ]);
+    const publicOnly =
+      'import type { Webhook } from "@/generated/prisma/client";\n\nexport type Row = Webhook;\nexport const production = process.env.NODE_ENV === "production";\n';
     expect(await lint("lib/example/types.ts", publicOnly)).toEqual([]);
   });
 
   it("requires it in every route handler", async () => {
     const route = 'export function GET(): Response {\n  return Response.json({ status: "ok" });\n}\n';
-    expect(await lint("app/api/example/route.ts", route)).toEqual([{ rule: "local/require-server-only", message: expect.stringContaining("is a route handler") }]);
+    expect(await lint("app/api/example/route.ts", route)).toEqual([
+      { rule: "local/require-server-only", message: expect.stringContaining("is a route handler") },
+    ]);
     expect(await lint("app/api/example/route.ts", `import "server-only";\n\n${route}`)).toEqual([]);
   });
 
   it("refuses server modules in a client component outright", async () => {
     const client = '"use client";\n\nimport { env } from "@/lib/env";\n\nexport const url = env.APP_URL;\n';
-    expect(await lint("components/example/url.ts", client)).toEqual([{ rule: "local/require-server-only", message: expect.stringContaining("client component may not import @/lib/env") }]);
+    expect(await lint("components/example/url.ts", client)).toEqual([
+      {
+        rule: "local/require-server-only",
+        message: expect.stringContaining("client component may not import @/lib/env"),
+      },
+    ]);
   });
 });
 
@@ -78,7 +107,10 @@ describe("the formatting check", () => {
   it("fails an unformatted file and passes it once formatted, Tailwind classes sorted", async () => {
     const messy = 'export  const box=( <div className="p-4 flex">{ "hi" }</div> )\n';
     expect(await formatted("components/example/box.tsx", messy)).toBe(false);
-    const fixed = await prettier.format(messy, { ...(await prettier.resolveConfig(path.join(root, "components/example/box.tsx"))), filepath: path.join(root, "components/example/box.tsx") });
+    const fixed = await prettier.format(messy, {
+      ...(await prettier.resolveConfig(path.join(root, "components/example/box.tsx"))),
+      filepath: path.join(root, "components/example/box.tsx"),
+    });
     expect(fixed).toContain('className="flex p-4"');
     expect(await formatted("components/example/box.tsx", fixed)).toBe(true);
   });

@@ -67,7 +67,15 @@ describe("prisma/migrations", () => {
 
   it("match prisma/schema.prisma (no drift)", async () => {
     const diff = await prisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
       env,
     );
     expect(diff.code, `schema.prisma has changes without a migration:\n${diff.stdout}${diff.stderr}`).toBe(0);
@@ -76,7 +84,9 @@ describe("prisma/migrations", () => {
   // Guards the check above against passing vacuously: drop the newest migration and it must fail.
   it("would report drift if a migration were missing", async () => {
     const source = path.join(root, "prisma", "migrations");
-    const migrations = (await readdir(source, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const migrations = (await readdir(source, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     const truncated = await mkdtemp(path.join(tmpdir(), "whk-migrations-"));
     try {
       await cp(source, truncated, { recursive: true, filter: (src) => !src.includes(migrations.sort().at(-1)!) });

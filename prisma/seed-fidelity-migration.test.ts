@@ -18,7 +18,10 @@ beforeAll(async () => {
   await adminQuery(`CREATE DATABASE "${database}"`);
   client = new pg.Client({ connectionString: databaseUrl(database) });
   await client.connect();
-  const names = (await readdir(migrationsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   for (const name of names.filter((name) => name < target)) await apply(name);
 });
 
@@ -29,7 +32,11 @@ afterAll(async () => {
 
 describe(`migration ${target}`, () => {
   it("sets activation and 410 by preset, and activates pending webhooks of presets that no longer activate by test event", async () => {
-    const { rows: [org] } = await client.query<{ id: string }>(`INSERT INTO "Organization" (slug, name, "updatedAt") VALUES ('acme', 'Acme', now()) RETURNING id`);
+    const {
+      rows: [org],
+    } = await client.query<{ id: string }>(
+      `INSERT INTO "Organization" (slug, name, "updatedAt") VALUES ('acme', 'Acme', now()) RETURNING id`,
+    );
     const formats = ["standard", "codescoring", "scorecard", "deepsource", "sonarqube", "dejacode"];
     for (const format of formats) {
       for (const status of ["pending", "paused"]) {
@@ -43,18 +50,27 @@ describe(`migration ${target}`, () => {
 
     await apply(target);
 
-    const { rows } = await client.query<{ name: string; status: string; activationRequired: boolean; disableOnGone: boolean }>(
-      `SELECT name, status::text, "activationRequired", "disableOnGone" FROM "Webhook" ORDER BY name`,
-    );
+    const { rows } = await client.query<{
+      name: string;
+      status: string;
+      activationRequired: boolean;
+      disableOnGone: boolean;
+    }>(`SELECT name, status::text, "activationRequired", "disableOnGone" FROM "Webhook" ORDER BY name`);
     const byName = Object.fromEntries(rows.map(({ name, ...rest }) => [name, rest]));
     expect(byName["standard-pending"]).toEqual({ status: "pending", activationRequired: true, disableOnGone: true });
     expect(byName["deepsource-pending"]).toEqual({ status: "pending", activationRequired: true, disableOnGone: false });
     for (const format of ["codescoring", "scorecard", "sonarqube", "dejacode"]) {
-      expect(byName[`${format}-pending`], format).toEqual({ status: "active", activationRequired: false, disableOnGone: false });
+      expect(byName[`${format}-pending`], format).toEqual({
+        status: "active",
+        activationRequired: false,
+        disableOnGone: false,
+      });
       // A person's pause stays.
       expect(byName[`${format}-paused`]?.status, format).toBe("paused");
     }
-    const { rows: reasons } = await client.query(`SELECT name FROM "Webhook" WHERE status = 'active' AND "statusReason" IS NOT NULL`);
+    const { rows: reasons } = await client.query(
+      `SELECT name FROM "Webhook" WHERE status = 'active' AND "statusReason" IS NOT NULL`,
+    );
     expect(reasons).toEqual([]);
   });
 });

@@ -19,9 +19,19 @@ export const demo = {
 /** The demo org's webhook to the local demo receiver, active from the start so the first event goes straight out. */
 async function seedDemoWebhook(orgId: string, receiverUrl: string) {
   const existing = await db.webhook.findFirst({ where: { orgId, name: demo.webhookName }, select: { id: true } });
-  const data = { url: receiverUrl, format: "standard" as const, status: "active" as const, activatedAt: new Date(), secretEncrypted: encryptSecret(demo.webhookSecret), statusReason: null, disabledAt: null, failingSince: null };
+  const data = {
+    url: receiverUrl,
+    format: "standard" as const,
+    status: "active" as const,
+    activatedAt: new Date(),
+    secretEncrypted: encryptSecret(demo.webhookSecret),
+    statusReason: null,
+    disabledAt: null,
+    failingSince: null,
+  };
   if (existing) await db.webhook.update({ where: { id: existing.id }, data });
-  else await db.webhook.create({ data: { orgId, name: demo.webhookName, triggers: [], retryDelaysSeconds: [], ...data } });
+  else
+    await db.webhook.create({ data: { orgId, name: demo.webhookName, triggers: [], retryDelaysSeconds: [], ...data } });
 }
 
 /** Creates the demo user, org and project if they are missing; safe to run on every start. */
@@ -32,7 +42,14 @@ export async function seedDemo(receiverUrl?: string) {
     ? existing.emailVerified
       ? existing
       : await db.user.update({ where: { id: existing.id }, data: { emailVerified: new Date() } })
-    : await db.user.create({ data: { email: demo.email, name: demo.name, emailVerified: new Date(), passwordHash: await hashPassword(demo.password) } });
+    : await db.user.create({
+        data: {
+          email: demo.email,
+          name: demo.name,
+          emailVerified: new Date(),
+          passwordHash: await hashPassword(demo.password),
+        },
+      });
   const org = await db.organization.upsert({
     where: { slug: demo.orgSlug },
     create: { slug: demo.orgSlug, name: demo.orgName },

@@ -55,7 +55,9 @@ let cleaningUp: Promise<void> | null = null;
 function cleanUp(): Promise<void> {
   cleaningUp ??= (async () => {
     for (const cleanup of cleanups.splice(0).reverse()) {
-      await cleanup().catch((error: unknown) => console.warn(`[bench] clean-up step failed: ${error instanceof Error ? error.message : error}`));
+      await cleanup().catch((error: unknown) =>
+        console.warn(`[bench] clean-up step failed: ${error instanceof Error ? error.message : error}`),
+      );
     }
   })();
   return cleaningUp;
@@ -79,7 +81,10 @@ async function withHub<T>(work: (hub: RunningHub) => Promise<T>): Promise<T> {
   const sink = await startSmtpSink();
   cleanups.push(() => sink.stop());
   phase(`starting the hub: next start on :${hubPort}, local Inngest executor on :${executorPort}…`);
-  const hub = startHub({ ...process.env, ...appEnv, SMTP_URL: sink.url, PORT: String(hubPort), LOCAL_INNGEST_PORT: String(executorPort) }, hubPort);
+  const hub = startHub(
+    { ...process.env, ...appEnv, SMTP_URL: sink.url, PORT: String(hubPort), LOCAL_INNGEST_PORT: String(executorPort) },
+    hubPort,
+  );
   cleanups.push(() => hub.stop());
   await hub.ready;
   try {
@@ -100,8 +105,18 @@ async function runEngine(machine: Awaited<ReturnType<typeof describeMachine>>): 
   cleanups.push(() => receiver.close());
   const { single, batched, latency } = await withHub(async (hub) => ({
     latency: await benchmarkIdleLatency(hub, receiver, 50),
-    single: await benchmarkEngine(hub, receiver, { mode: "single", webhooks: 20, events: options.engineEvents, batchSize: 1 }),
-    batched: await benchmarkEngine(hub, receiver, { mode: "batched", webhooks: 20, events: options.engineBatchedEvents, batchSize: 1000 }),
+    single: await benchmarkEngine(hub, receiver, {
+      mode: "single",
+      webhooks: 20,
+      events: options.engineEvents,
+      batchSize: 1,
+    }),
+    batched: await benchmarkEngine(hub, receiver, {
+      mode: "batched",
+      webhooks: 20,
+      events: options.engineBatchedEvents,
+      batchSize: 1000,
+    }),
   }));
   return { machine, loadAverageAfter: os.loadavg()[0]!, command, date: new Date(), single, batched, latency };
 }
@@ -125,7 +140,10 @@ async function main() {
   const history = sections.has("history") ? await benchmarkHistory(options) : null;
   const ended = { ...run, loadAverageAfter: os.loadavg()[0]!, options };
 
-  if (ingest) console.log(`\nIngest, one event per request\n${ingestTable(ingest)}\n\nAt half that rate\n${halfRateTable(ingest)}\n\nBatches\n${batchTable(ingest)}\n`);
+  if (ingest)
+    console.log(
+      `\nIngest, one event per request\n${ingestTable(ingest)}\n\nAt half that rate\n${halfRateTable(ingest)}\n\nBatches\n${batchTable(ingest)}\n`,
+    );
   if (engine) console.log(`\nDelivery engine\n${engineTable(engine)}\n`);
   if (history) console.log(`\nHistory at scale\n${historyTable(history)}\n`);
   if (ingest && engine && history) {

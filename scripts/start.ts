@@ -37,7 +37,9 @@ function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: "inherit", env: process.env });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed with exit code ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed with exit code ${code}`)),
+    );
   });
 }
 
@@ -69,7 +71,9 @@ async function main() {
     const pg: EmbeddedPostgres = await startEmbeddedPostgres(path.join(dataDir, "pg"), embeddedPgPort, log);
     cleanups.push(() => pg.stop());
     process.env.DATABASE_URL = pg.url;
-    log(`embedded Postgres 17 server on 127.0.0.1:${embeddedPgPort}, data in .data/pg — set DATABASE_URL to use your own`);
+    log(
+      `embedded Postgres 17 server on 127.0.0.1:${embeddedPgPort}, data in .data/pg — set DATABASE_URL to use your own`,
+    );
   }
   if (!process.env.SMTP_URL) {
     const sink: SmtpSink = await startSmtpSink({ port: embeddedSmtpPort, onMessage: printEmail });
@@ -97,12 +101,16 @@ async function main() {
     log("building the production bundle…");
     await run("npx", ["next", "build"]);
   }
-  const next: ChildProcess = spawn("npx", ["next", production ? "start" : "dev", "--port", String(port), "--hostname", "localhost"], {
-    cwd: root,
-    stdio: "inherit",
-    env: process.env,
-    detached: true,
-  });
+  const next: ChildProcess = spawn(
+    "npx",
+    ["next", production ? "start" : "dev", "--port", String(port), "--hostname", "localhost"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: process.env,
+      detached: true,
+    },
+  );
   cleanups.unshift(() => {
     if (next.pid && next.exitCode === null) process.kill(-next.pid, "SIGTERM");
   });
@@ -120,7 +128,10 @@ async function startDemoReceiverIfFree(secret: string): Promise<DemoReceiver | n
     const receiver = await startDemoReceiver({
       port: demoReceiverPort,
       secret,
-      onDelivery: (delivery) => log(`← demo receiver: ${delivery.type} event, delivery ${delivery.deliveryId}, signature ${delivery.verified ? "verified ✓" : "INVALID ✗"}`),
+      onDelivery: (delivery) =>
+        log(
+          `← demo receiver: ${delivery.type} event, delivery ${delivery.deliveryId}, signature ${delivery.verified ? "verified ✓" : "INVALID ✗"}`,
+        ),
     });
     cleanups.push(() => receiver.stop());
     log(`demo receiver on ${receiver.url}: the demo org's webhook "Local demo receiver" delivers here`);
@@ -151,7 +162,10 @@ async function publishDemoEvent(orgSlug: string) {
  * outlive a restart stay callable), so nothing else can call its functions.
  */
 async function startExecutor(): Promise<LocalInngest | null> {
-  const configured = process.env.INNGEST_DEV ?? process.env.INNGEST_BASE_URL ?? (process.env.INNGEST_EVENT_KEY && "Inngest Cloud (INNGEST_EVENT_KEY)");
+  const configured =
+    process.env.INNGEST_DEV ??
+    process.env.INNGEST_BASE_URL ??
+    (process.env.INNGEST_EVENT_KEY && "Inngest Cloud (INNGEST_EVENT_KEY)");
   if (configured) {
     log(`Inngest: using ${configured}; the local executor is off`);
     return null;
@@ -169,7 +183,9 @@ async function startExecutor(): Promise<LocalInngest | null> {
   process.env.INNGEST_BASE_URL = executor.url;
   process.env.INNGEST_SIGNING_KEY = executor.signingKey;
   process.env.INNGEST_EVENT_KEY = executor.eventKey;
-  log(`local Inngest executor on ${executor.url}, calls signed (keys in .data/inngest-*-key; set INNGEST_DEV to use an Inngest dev server)`);
+  log(
+    `local Inngest executor on ${executor.url}, calls signed (keys in .data/inngest-*-key; set INNGEST_DEV to use an Inngest dev server)`,
+  );
   return executor;
 }
 

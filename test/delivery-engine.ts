@@ -61,7 +61,10 @@ async function relay(fromPort: number, to: URL): Promise<() => Promise<void>> {
  * APP_URL, driven by the local executor (on a virtual clock unless asked for the real one) with signed calls (the app runs in
  * cloud mode with the executor's keys), its state in the test file's own database.
  */
-export async function startDeliveryEngine({ crons = false, clock = "virtual" as "virtual" | "real" } = {}): Promise<DeliveryEngine> {
+export async function startDeliveryEngine({
+  crons = false,
+  clock = "virtual" as "virtual" | "real",
+} = {}): Promise<DeliveryEngine> {
   const mailbox: ReceivedEmail[] = [];
   const sink = await startSmtpSink({ port: smtpSinkPort, onMessage: (email) => mailbox.push(email) });
   const route = await import("@/app/api/inngest/route");
@@ -69,7 +72,14 @@ export async function startDeliveryEngine({ crons = false, clock = "virtual" as 
   const closeRelay = await relay(appPort, new URL(app.url));
   const routeUrl = `http://127.0.0.1:${appPort}/api/inngest`;
   const startExecutor = () =>
-    startLocalInngest({ serveUrl: routeUrl, databaseUrl: process.env.DATABASE_URL!, port: localInngestPort, clock, virtualStart: new Date(), ...inngestKeys });
+    startLocalInngest({
+      serveUrl: routeUrl,
+      databaseUrl: process.env.DATABASE_URL!,
+      port: localInngestPort,
+      clock,
+      virtualStart: new Date(),
+      ...inngestKeys,
+    });
   let executor = await startExecutor();
   await executor.sync();
   // Days of virtual time would fire the sweep and purge crons hundreds of times; files that test

@@ -26,7 +26,11 @@ export async function addMember(orgId: string, role: Role) {
   return { user, member };
 }
 
-export async function createApiToken(orgId: string, scopes: TokenScope[], extra: { revokedAt?: Date; expiresAt?: Date } = {}) {
+export async function createApiToken(
+  orgId: string,
+  scopes: TokenScope[],
+  extra: { revokedAt?: Date; expiresAt?: Date } = {},
+) {
   const secret = generateTokenSecret();
   const row = await db.apiToken.create({
     data: { orgId, name: `token ${unique()}`, scopes, prefix: secret.prefix, tokenHash: secret.tokenHash, ...extra },
@@ -39,7 +43,11 @@ export async function createProjectRow(orgId: string, key = `p-${unique()}`) {
 }
 
 /** A webhook already activated, so deliveries go straight out; secrets are stored encrypted as the API would. */
-export async function createActiveWebhook(orgId: string, url: string, settings: Partial<Prisma.WebhookUncheckedCreateInput> & { secret?: string; token?: string } = {}) {
+export async function createActiveWebhook(
+  orgId: string,
+  url: string,
+  settings: Partial<Prisma.WebhookUncheckedCreateInput> & { secret?: string; token?: string } = {},
+) {
   const { secret, token, ...columns } = settings;
   return db.webhook.create({
     data: {

@@ -40,7 +40,8 @@ export default async function setup(project: TestProject) {
         if (owner !== null && !isRunning(owner)) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       }
       const ready = names.filter((name) => name.startsWith(`${prefix}_spare_`)).length;
-      if (ready < spares && !stopped) await adminQuery(`CREATE DATABASE "${prefix}_spare_${sequence++}" TEMPLATE "${template}"`);
+      if (ready < spares && !stopped)
+        await adminQuery(`CREATE DATABASE "${prefix}_spare_${sequence++}" TEMPLATE "${template}"`);
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }
   };

@@ -25,7 +25,10 @@ export async function listDatabases(prefix: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: testServerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname", [prefix]);
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname",
+      [prefix],
+    );
     return rows.map((row) => row.datname);
   } finally {
     await client.end();

@@ -29,14 +29,23 @@ export interface Receiver {
 }
 
 /** A real HTTP endpoint on loopback that records every request and answers as the test says. */
-export async function startReceiver(clock: () => Date = () => new Date(), initial: (request: ReceivedRequest) => Reply = () => ({ status: 200, body: "ok" })): Promise<Receiver> {
+export async function startReceiver(
+  clock: () => Date = () => new Date(),
+  initial: (request: ReceivedRequest) => Reply = () => ({ status: 200, body: "ok" }),
+): Promise<Receiver> {
   const requests: ReceivedRequest[] = [];
   let reply = initial;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const received = { method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), at: clock() };
+      const received = {
+        method: request.method ?? "",
+        path: request.url ?? "",
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: clock(),
+      };
       requests.push(received);
       const answer = reply(received);
       if (answer.hang) return;

@@ -34,10 +34,14 @@ const rank = (file: TestSpecification) => {
 export default class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const hasDurations = files.some((file) => this.ctx.cache.getFileTestResults(`${file.project.name}:${path.relative(this.ctx.config.root, file.moduleId)}`));
+    const hasDurations = files.some((file) =>
+      this.ctx.cache.getFileTestResults(`${file.project.name}:${path.relative(this.ctx.config.root, file.moduleId)}`),
+    );
     if (hasDurations) return sorted;
     // Projects in vitest's order; within one, the listed files first, the rest as vitest had them (sort is stable).
     const projects = [...new Set(sorted.map((file) => file.project.name))];
-    return projects.flatMap((name) => sorted.filter((file) => file.project.name === name).sort((a, b) => rank(a) - rank(b)));
+    return projects.flatMap((name) =>
+      sorted.filter((file) => file.project.name === name).sort((a, b) => rank(a) - rank(b)),
+    );
   }
 }

@@ -26,7 +26,11 @@ function toWebRequest(request: IncomingMessage, origin: string, body: Buffer): R
   }
   const method = request.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD" && body.length > 0;
-  return new Request(new URL(request.url ?? "/", origin), { method, headers, body: hasBody ? new Uint8Array(body) : undefined });
+  return new Request(new URL(request.url ?? "/", origin), {
+    method,
+    headers,
+    body: hasBody ? new Uint8Array(body) : undefined,
+  });
 }
 
 async function writeWebResponse(response: Response, target: ServerResponse): Promise<void> {
@@ -41,14 +45,18 @@ async function writeWebResponse(response: Response, target: ServerResponse): Pro
  * methods 405. Pass a loader (`() => import("@/app/api/inngest/route")`) to import the module on
  * the first request, e.g. once the Inngest settings name an executor that needed this route's URL to start.
  */
-export async function serveRoute(module: RouteModule | (() => Promise<RouteModule>), path = "/api/inngest"): Promise<ServedRoute> {
+export async function serveRoute(
+  module: RouteModule | (() => Promise<RouteModule>),
+  path = "/api/inngest",
+): Promise<ServedRoute> {
   let loaded: Promise<RouteModule> | undefined;
   const load = () => (loaded ??= typeof module === "function" ? module() : Promise.resolve(module));
   const server = createServer((request, response) => {
     void (async () => {
       const origin = `http://${request.headers.host ?? "127.0.0.1"}`;
       const body = await readBody(request);
-      if (new URL(request.url ?? "/", origin).pathname !== path) return writeWebResponse(new Response(null, { status: 404 }), response);
+      if (new URL(request.url ?? "/", origin).pathname !== path)
+        return writeWebResponse(new Response(null, { status: 404 }), response);
       const handler = (await load())[request.method as keyof RouteModule];
       if (!handler) return writeWebResponse(new Response(null, { status: 405 }), response);
       const webRequest = toWebRequest(request, origin, body);

@@ -20,9 +20,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <Card>
         <CardContent className="space-y-5 p-6">
           <div className="space-y-1">
-            <h1 className="text-lg font-semibold text-zinc-900">{hasPassword ? "Change your password" : "Set a password"}</h1>
+            <h1 className="text-lg font-semibold text-zinc-900">
+              {hasPassword ? "Change your password" : "Set a password"}
+            </h1>
             <p className="text-sm text-zinc-500">
-              Signed in as <span className="font-medium text-zinc-900">{user.email}</span>. Saving signs you out everywhere else.
+              Signed in as <span className="font-medium text-zinc-900">{user.email}</span>. Saving signs you out
+              everywhere else.
             </p>
           </div>
           {changed ? (

@@ -35,7 +35,11 @@ describe("the API reference page", () => {
     // Fields are tables named for what they describe; errors list their codes.
     const createProject = within(window.document.getElementById("createProject")!);
     const body = createProject.getByRole("table", { name: "Request body of POST /api/v1/projects" });
-    expect(within(body).getAllByRole("columnheader").map((header) => header.textContent)).toEqual(["Name", "Type", "Description"]);
+    expect(
+      within(body)
+        .getAllByRole("columnheader")
+        .map((header) => header.textContent),
+    ).toEqual(["Name", "Type", "Description"]);
     expect(within(body).getByRole("row", { name: /^key required string/ })).toBeDefined();
     expect(createProject.getByText("payload_too_large", { selector: "code" })).toBeDefined();
   });
@@ -54,8 +58,14 @@ describe("the API reference page", () => {
     expect(members.find((row) => row.name === "data[].user.name")?.type).toBe("string | null");
 
     const webhookInput = fieldRows(document, { $ref: "#/components/schemas/WebhookInput" });
-    expect(webhookInput.find((row) => row.name === "projectId")).toMatchObject({ type: "string | null", required: false });
-    expect(webhookInput.find((row) => row.name === "projectId")?.notes).toEqual(["default: null", "at most 64 characters"]);
+    expect(webhookInput.find((row) => row.name === "projectId")).toMatchObject({
+      type: "string | null",
+      required: false,
+    });
+    expect(webhookInput.find((row) => row.name === "projectId")?.notes).toEqual([
+      "default: null",
+      "at most 64 characters",
+    ]);
     expect(webhookInput.find((row) => row.name === "format")?.notes[0]).toMatch(/^one of: "standard"/);
     expect(webhookInput.find((row) => row.name === "headers")?.type).toBe("map of string");
   });

@@ -53,8 +53,16 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
           </Card>
           <div className="grid gap-12">
             {groups.map((group) => (
-              <section key={group.name} id={tagAnchor(group.name)} aria-labelledby={`${tagAnchor(group.name)}-title`} className="scroll-mt-6">
-                <h2 id={`${tagAnchor(group.name)}-title`} className="text-xl font-semibold tracking-tight text-zinc-900">
+              <section
+                key={group.name}
+                id={tagAnchor(group.name)}
+                aria-labelledby={`${tagAnchor(group.name)}-title`}
+                className="scroll-mt-6"
+              >
+                <h2
+                  id={`${tagAnchor(group.name)}-title`}
+                  className="text-xl font-semibold tracking-tight text-zinc-900"
+                >
                   {group.name}
                 </h2>
                 <p className="mt-1 mb-5 text-sm text-zinc-500">{group.description}</p>

@@ -16,7 +16,10 @@ export function ApiSidebar({ groups }: { groups: TagGroup[] }) {
           <ul className="grid gap-1 border-l border-zinc-200 pl-3">
             {group.operations.map((operation) => (
               <li key={operation.operationId}>
-                <a href={`#${operation.operationId}`} className="flex items-center gap-2 text-zinc-600 hover:text-zinc-900">
+                <a
+                  href={`#${operation.operationId}`}
+                  className="flex items-center gap-2 text-zinc-600 hover:text-zinc-900"
+                >
                   <MethodBadge method={operation.method} className="w-14 shrink-0 px-1 text-[10px]" />
                   <span className="truncate">{operation.summary}</span>
                 </a>

@@ -42,8 +42,18 @@ export function FieldsTable({ rows, caption, flag = "required" }: FieldsTablePro
               </>
             ),
           },
-          rows.some((row) => row.location) && { header: "In", headerClassName: edges, className: cell, cell: (row) => row.location },
-          { header: "Type", headerClassName: edges, className: `${cell} font-mono whitespace-nowrap text-zinc-600`, cell: (row) => row.type },
+          rows.some((row) => row.location) && {
+            header: "In",
+            headerClassName: edges,
+            className: cell,
+            cell: (row) => row.location,
+          },
+          {
+            header: "Type",
+            headerClassName: edges,
+            className: `${cell} font-mono whitespace-nowrap text-zinc-600`,
+            cell: (row) => row.type,
+          },
           {
             header: "Description",
             headerClassName: edges,

@@ -14,7 +14,11 @@ export function InlineText({ text }: { text: string }) {
           );
         }
         if (part.startsWith("**") && part.endsWith("**")) {
-          return <strong key={index} className="font-semibold text-zinc-900">{part.slice(2, -2)}</strong>;
+          return (
+            <strong key={index} className="font-semibold text-zinc-900">
+              {part.slice(2, -2)}
+            </strong>
+          );
         }
         return <Fragment key={index}>{part}</Fragment>;
       })}

@@ -20,7 +20,13 @@ function parameterRows(document: OpenApiDocument, operation: DocumentedOperation
   }));
 }
 
-export function OperationSection({ document, operation }: { document: OpenApiDocument; operation: DocumentedOperation }) {
+export function OperationSection({
+  document,
+  operation,
+}: {
+  document: OpenApiDocument;
+  operation: DocumentedOperation;
+}) {
   const parameters = parameterRows(document, operation);
   const body = operation.requestBody?.content["application/json"].schema;
   return (
@@ -33,8 +39,14 @@ export function OperationSection({ document, operation }: { document: OpenApiDoc
           </div>
           <h3 className="text-base font-semibold tracking-tight text-zinc-900">{operation.summary}</h3>
           <div className="flex flex-wrap items-center gap-2 text-xs">
-            <Badge tone="neutral" className="font-mono">{operation["x-permission"]}</Badge>
-            {operation["x-token-scope"] ? <Badge tone="success">API tokens with this scope</Badge> : <Badge tone="warning">Signed-in members only</Badge>}
+            <Badge tone="neutral" className="font-mono">
+              {operation["x-permission"]}
+            </Badge>
+            {operation["x-token-scope"] ? (
+              <Badge tone="success">API tokens with this scope</Badge>
+            ) : (
+              <Badge tone="warning">Signed-in members only</Badge>
+            )}
           </div>
           <Prose text={operation.description} className="text-sm text-zinc-600" />
         </header>
@@ -49,7 +61,10 @@ export function OperationSection({ document, operation }: { document: OpenApiDoc
             <Subheading>
               Request body <span className="font-mono normal-case">application/json · {typeLabel(document, body)}</span>
             </Subheading>
-            <FieldsTable rows={fieldRows(document, body)} caption={`Request body of ${operation.method} ${operation.path}`} />
+            <FieldsTable
+              rows={fieldRows(document, body)}
+              caption={`Request body of ${operation.method} ${operation.path}`}
+            />
           </section>
         )}
         <ResponsesList document={document} operation={operation} />

@@ -24,7 +24,11 @@ export function ResponsesList({ document, operation }: { document: OpenApiDocume
             </Subheading>
             <p className="mb-2 text-sm text-zinc-600">{response.description}</p>
             {schema && (
-              <FieldsTable flag="optional" rows={fieldRows(document, schema)} caption={`Response ${status} of ${operation.method} ${operation.path}`} />
+              <FieldsTable
+                flag="optional"
+                rows={fieldRows(document, schema)}
+                caption={`Response ${status} of ${operation.method} ${operation.path}`}
+              />
             )}
           </div>
         );

@@ -28,7 +28,8 @@ const asSchema = (value: JsonSchema | boolean | undefined): JsonSchema => (typeo
 function withoutNull(schema: JsonSchema): { schema: JsonSchema; nullable: boolean } {
   const variants = schema.anyOf?.map(asSchema) ?? [];
   const nonNull = variants.filter((variant) => variant.type !== "null");
-  if (variants.length === 2 && nonNull.length === 1) return { schema: { ...nonNull[0], ...pickDefault(schema) }, nullable: true };
+  if (variants.length === 2 && nonNull.length === 1)
+    return { schema: { ...nonNull[0], ...pickDefault(schema) }, nullable: true };
   if (Array.isArray(schema.type) && schema.type.includes("null")) {
     const rest = schema.type.filter((type) => type !== "null");
     return { schema: { ...schema, type: rest.length === 1 ? rest[0] : rest }, nullable: true };

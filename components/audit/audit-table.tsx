@@ -47,14 +47,24 @@ export function AuditTable({ org }: { org: OrgRef }) {
   const entries = useInfiniteQuery(auditLogQuery(org));
   return (
     <>
-      <PageHeader title="Audit log" description="Who changed what in this organization, whether a member, an API token or the hub itself." />
+      <PageHeader
+        title="Audit log"
+        description="Who changed what in this organization, whether a member, an API token or the hub itself."
+      />
       <DataTable
         caption="Audit log"
         columns={columns}
         {...infiniteRows(entries)}
         errorTitle="Could not load the audit log"
         skeletonLines={5}
-        empty={<EmptyState bordered icon={<ListIcon className="size-5" />} title="Nothing recorded yet" description="Changes to projects, tokens, members and settings are recorded here." />}
+        empty={
+          <EmptyState
+            bordered
+            icon={<ListIcon className="size-5" />}
+            title="Nothing recorded yet"
+            description="Changes to projects, tokens, members and settings are recorded here."
+          />
+        }
       />
     </>
   );

@@ -11,14 +11,22 @@ import { zodIssues } from "@/lib/http/respond";
 /** Changes the password, which ends every session; this browser gets a fresh one. */
 export async function changePasswordAction(_state: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
-  const parsed = changePasswordInput.safeParse({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") });
-  if (!parsed.success) return { fieldErrors: Object.fromEntries(zodIssues(parsed.error).map((issue) => [issue.path, issue.message])) };
+  const parsed = changePasswordInput.safeParse({
+    currentPassword: String(form.get("currentPassword") ?? ""),
+    newPassword: String(form.get("newPassword") ?? ""),
+  });
+  if (!parsed.success)
+    return { fieldErrors: Object.fromEntries(zodIssues(parsed.error).map((issue) => [issue.path, issue.message])) };
   try {
     await changePassword(user.id, parsed.data);
   } catch (error) {
     if (error instanceof AppError) return { fieldErrors: { currentPassword: error.message } };
     throw error;
   }
-  await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirectTo: "/account?changed=1" });
+  await signIn("credentials", {
+    email: user.email,
+    password: parsed.data.newPassword,
+    redirectTo: "/account?changed=1",
+  });
   return {};
 }

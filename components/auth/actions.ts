@@ -39,13 +39,21 @@ async function throttled(limits: (email: string, ip: string) => Limit[], email: 
 
 export async function signInWithPassword(_state: FormState, form: FormData): Promise<FormState> {
   try {
-    await signIn("credentials", { email: text(form, "email"), password: text(form, "password"), redirectTo: safeCallback(form.get("callbackUrl")) });
+    await signIn("credentials", {
+      email: text(form, "email"),
+      password: text(form, "password"),
+      redirectTo: safeCallback(form.get("callbackUrl")),
+    });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       return { error: "Too many sign-in attempts. Wait a few minutes, then try again.", email: text(form, "email") };
     }
     if (error instanceof CredentialsSignin && error.code === "email_unverified") {
-      return { error: "Verify your email address first: open the link we emailed you when you signed up.", unverified: true, email: text(form, "email") };
+      return {
+        error: "Verify your email address first: open the link we emailed you when you signed up.",
+        unverified: true,
+        email: text(form, "email"),
+      };
     }
     if (error instanceof AuthError) return { error: "Wrong email or password.", email: text(form, "email") };
     throw error;
@@ -60,7 +68,10 @@ export async function resendVerificationAction(_state: FormState, form: FormData
   const limited = await throttled(authLimits.verification, email.data);
   if (limited) return { error: limited, email: email.data };
   await resendEmailVerification(email.data);
-  return { notice: `If ${email.data} has an account waiting for verification, we sent it a new link. It works once and expires in 24 hours.`, email: email.data };
+  return {
+    notice: `If ${email.data} has an account waiting for verification, we sent it a new link. It works once and expires in 24 hours.`,
+    email: email.data,
+  };
 }
 
 /** The emailed link plus the sign-up password: verifies the address, then signs in. */
@@ -90,7 +101,8 @@ export async function sendSignInLink(_state: FormState, form: FormData): Promise
   try {
     await signIn("email", { email: email.data, redirectTo: safeCallback(form.get("callbackUrl")) });
   } catch (error) {
-    if (error instanceof AuthError) return { error: "We could not send the link. Try again in a moment.", email: email.data };
+    if (error instanceof AuthError)
+      return { error: "We could not send the link. Try again in a moment.", email: email.data };
     throw error;
   }
   return {};
@@ -105,7 +117,10 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
     orgName: form.has("orgName") ? text(form, "orgName") : undefined,
   });
   if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(zodIssues(parsed.error).map((issue) => [issue.path, issue.message])), email: text(form, "email") };
+    return {
+      fieldErrors: Object.fromEntries(zodIssues(parsed.error).map((issue) => [issue.path, issue.message])),
+      email: text(form, "email"),
+    };
   }
   const limited = await throttled(authLimits.signUp, parsed.data.email);
   if (limited) return { error: limited, email: parsed.data.email };
@@ -125,7 +140,11 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   // No session until the emailed link proves the address.
   if (!created.verified) redirect(`/verify-email?email=${encodeURIComponent(parsed.data.email)}`);
   const home = created.org ? `/${created.org.slug}` : "/orgs/new";
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: callback === "/" ? home : callback });
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: callback === "/" ? home : callback,
+  });
   return {};
 }
 

@@ -13,7 +13,9 @@ export function CheckEmailCard({ children, action }: { children: ReactNode; acti
         </span>
         <h1 className="text-lg font-semibold text-zinc-900">Check your email</h1>
         <p className="text-sm text-zinc-600">{children}</p>
-        <p className="text-xs text-zinc-500">Running locally? The link is printed in the terminal that runs `npm run dev`.</p>
+        <p className="text-xs text-zinc-500">
+          Running locally? The link is printed in the terminal that runs `npm run dev`.
+        </p>
         {action}
         <Link href="/sign-in" className="inline-block text-sm font-medium text-accent-700 hover:text-accent-800">
           Back to sign in

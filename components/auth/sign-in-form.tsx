@@ -10,7 +10,15 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function SignInForm({ callbackUrl, problem, signUpEnabled }: { callbackUrl: string; problem: string | null; signUpEnabled: boolean }) {
+export function SignInForm({
+  callbackUrl,
+  problem,
+  signUpEnabled,
+}: {
+  callbackUrl: string;
+  problem: string | null;
+  signUpEnabled: boolean;
+}) {
   const [mode, setMode] = useState<"password" | "link">("password");
   const [passwordState, passwordAction] = useActionState<FormState, FormData>(signInWithPassword, {});
   const [linkState, linkAction] = useActionState<FormState, FormData>(sendSignInLink, {});
@@ -25,7 +33,9 @@ export function SignInForm({ callbackUrl, problem, signUpEnabled }: { callbackUr
         </div>
         {problem ? <Alert tone="danger">{problem}</Alert> : null}
         {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
-        {mode === "password" && passwordState.unverified && passwordState.email ? <ResendVerificationForm email={passwordState.email} /> : null}
+        {mode === "password" && passwordState.unverified && passwordState.email ? (
+          <ResendVerificationForm email={passwordState.email} />
+        ) : null}
         <form action={mode === "password" ? passwordAction : linkAction} className="space-y-4" key={mode}>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <Field label="Email" error={state.fieldErrors?.email}>
@@ -55,7 +65,10 @@ export function SignInForm({ callbackUrl, problem, signUpEnabled }: { callbackUr
       {signUpEnabled ? (
         <div className="border-t border-zinc-100 px-6 py-4 text-center text-sm text-zinc-600">
           New to Webhook Hub?{" "}
-          <Link href={`/sign-up${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`} className="font-medium text-accent-700 hover:text-accent-800">
+          <Link
+            href={`/sign-up${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
+            className="font-medium text-accent-700 hover:text-accent-800"
+          >
             Create an account
           </Link>
         </div>

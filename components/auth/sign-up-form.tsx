@@ -18,7 +18,9 @@ export function SignUpForm({ callbackUrl, joining }: { callbackUrl: string; join
         <div>
           <h1 className="text-lg font-semibold text-zinc-900">Create your account</h1>
           <p className="text-sm text-zinc-500">
-            {joining ? "Create your account, then accept the invitation." : "You will own a new organization; invite your team later."}
+            {joining
+              ? "Create your account, then accept the invitation."
+              : "You will own a new organization; invite your team later."}
           </p>
         </div>
         <form action={action} className="space-y-4">
@@ -33,7 +35,11 @@ export function SignUpForm({ callbackUrl, joining }: { callbackUrl: string; join
             <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
           </Field>
           {joining ? null : (
-            <Field label="Organization name" hint="Your company or team. You can rename it later." error={errors.orgName}>
+            <Field
+              label="Organization name"
+              hint="Your company or team. You can rename it later."
+              error={errors.orgName}
+            >
               <Input name="orgName" required />
             </Field>
           )}

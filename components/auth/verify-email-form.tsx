@@ -20,8 +20,8 @@ export function VerifyEmailForm({ token, email }: { token: string; email: string
         <div>
           <h1 className="text-lg font-semibold text-zinc-900">Verify your email</h1>
           <p className="text-sm text-zinc-500">
-            Enter the password you chose for <span className="font-medium text-zinc-900">{email}</span> to finish creating your account. If you did not
-            sign up, close this page: the account is deleted after 7 days.
+            Enter the password you chose for <span className="font-medium text-zinc-900">{email}</span> to finish
+            creating your account. If you did not sign up, close this page: the account is deleted after 7 days.
           </p>
         </div>
         {state.error ? <Alert tone="danger">{state.error}</Alert> : null}

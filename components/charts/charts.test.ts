@@ -25,7 +25,15 @@ describe("linearScale", () => {
 
 describe("seriesPath", () => {
   it("moves to the first point, draws through the next and breaks at a gap", () => {
-    expect(seriesPath([{ x: 0, y: 10 }, { x: 5, y: 20.04 }, { x: 10, y: null }, { x: 15, y: 5 }, { x: 20, y: 6 }])).toBe("M0 10 L5 20 M15 5 L20 6");
+    expect(
+      seriesPath([
+        { x: 0, y: 10 },
+        { x: 5, y: 20.04 },
+        { x: 10, y: null },
+        { x: 15, y: 5 },
+        { x: 20, y: 6 },
+      ]),
+    ).toBe("M0 10 L5 20 M15 5 L20 6");
   });
 
   it("is empty without values", () => {

@@ -29,7 +29,16 @@ const plot = { left: margin.left, right: width - margin.right, top: margin.top, 
 const isNumber = (value: number | null): value is number => value !== null;
 
 /** A hand-drawn SVG line chart with one x position per point, gaps where a value is missing, and a table fallback. */
-export function LineChart({ title, description, pointLabels, axisLabel, series, formatValue, yMax, emptyMessage = "No data in this range" }: LineChartProps) {
+export function LineChart({
+  title,
+  description,
+  pointLabels,
+  axisLabel,
+  series,
+  formatValue,
+  yMax,
+  emptyMessage = "No data in this range",
+}: LineChartProps) {
   const titleId = useId();
   const descriptionId = useId();
   const values = series.flatMap((line) => line.values.filter(isNumber));
@@ -44,13 +53,31 @@ export function LineChart({ title, description, pointLabels, axisLabel, series, 
         <span className="text-sm font-medium text-zinc-900">{title}</span>
         <ChartLegend series={series} />
       </figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${titleId} ${descriptionId}`} className="h-auto w-full overflow-visible">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${titleId} ${descriptionId}`}
+        className="h-auto w-full overflow-visible"
+      >
         <title id={titleId}>{title}</title>
         <desc id={descriptionId}>{description}</desc>
         {ticks.map((tick) => (
           <g key={tick}>
-            <line x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} className={tick === 0 ? "stroke-zinc-300" : "stroke-zinc-100"} />
-            <text x={plot.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" fontSize={11} className="fill-zinc-500 tabular-nums">
+            <line
+              x1={plot.left}
+              x2={plot.right}
+              y1={y(tick)}
+              y2={y(tick)}
+              className={tick === 0 ? "stroke-zinc-300" : "stroke-zinc-100"}
+            />
+            <text
+              x={plot.left - 8}
+              y={y(tick)}
+              dy="0.32em"
+              textAnchor="end"
+              fontSize={11}
+              className="fill-zinc-500 tabular-nums"
+            >
               {formatValue(tick)}
             </text>
           </g>
@@ -58,17 +85,38 @@ export function LineChart({ title, description, pointLabels, axisLabel, series, 
         {pointLabels.map((_, index) => {
           const label = axisLabel(index);
           return label ? (
-            <text key={index} x={x(index)} y={plot.bottom + 17} textAnchor="middle" fontSize={11} className="fill-zinc-500">
+            <text
+              key={index}
+              x={x(index)}
+              y={plot.bottom + 17}
+              textAnchor="middle"
+              fontSize={11}
+              className="fill-zinc-500"
+            >
               {label}
             </text>
           ) : null;
         })}
         {series.map((line) => (
           <g key={line.name}>
-            <path d={seriesPath(line.values.map((value, index) => ({ x: x(index), y: value === null ? null : y(value) })))} fill="none" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" className={line.strokeClassName} />
+            <path
+              d={seriesPath(line.values.map((value, index) => ({ x: x(index), y: value === null ? null : y(value) })))}
+              fill="none"
+              strokeWidth={2}
+              strokeLinejoin="round"
+              strokeLinecap="round"
+              className={line.strokeClassName}
+            />
             {line.values.map((value, index) =>
               value === null ? null : (
-                <circle key={index} cx={x(index)} cy={y(value)} r={2.75} className={cn(line.fillClassName, "stroke-white")} strokeWidth={1}>
+                <circle
+                  key={index}
+                  cx={x(index)}
+                  cy={y(value)}
+                  r={2.75}
+                  className={cn(line.fillClassName, "stroke-white")}
+                  strokeWidth={1}
+                >
                   <title>{`${pointLabels[index]}: ${line.name} ${formatValue(value)}`}</title>
                 </circle>
               ),
@@ -76,7 +124,13 @@ export function LineChart({ title, description, pointLabels, axisLabel, series, 
           </g>
         ))}
         {values.length === 0 ? (
-          <text x={(plot.left + plot.right) / 2} y={(plot.top + plot.bottom) / 2} textAnchor="middle" fontSize={13} className="fill-zinc-400">
+          <text
+            x={(plot.left + plot.right) / 2}
+            y={(plot.top + plot.bottom) / 2}
+            textAnchor="middle"
+            fontSize={13}
+            className="fill-zinc-400"
+          >
             {emptyMessage}
           </text>
         ) : null}

@@ -1,9 +1,23 @@
 import { cn } from "@/components/ui/cn";
 
 /** A row of toggle buttons choosing one of a few options, e.g. a chart's time range. */
-export function RangeSwitch<Option extends string>({ label, options, value, onChange }: { label: string; options: readonly Option[]; value: Option; onChange: (next: Option) => void }) {
+export function RangeSwitch<Option extends string>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: readonly Option[];
+  value: Option;
+  onChange: (next: Option) => void;
+}) {
   return (
-    <div role="group" aria-label={label} className="inline-flex rounded-control border border-zinc-200 bg-zinc-50 p-0.5">
+    <div
+      role="group"
+      aria-label={label}
+      className="inline-flex rounded-control border border-zinc-200 bg-zinc-50 p-0.5"
+    >
       {options.map((option) => (
         <button
           key={option}

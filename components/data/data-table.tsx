@@ -25,11 +25,22 @@ export type DataTableColumns<Row> = readonly (DataTableColumn<Row> | false | nul
 
 /** A row-actions column: narrow, right-aligned, its header "Actions" for screen readers only. */
 export function actionsColumn<Row>(cell: (row: Row) => ReactNode): DataTableColumn<Row> {
-  return { header: "Actions", hideHeader: true, headerClassName: "w-12", className: "whitespace-nowrap", align: "end", cell };
+  return {
+    header: "Actions",
+    hideHeader: true,
+    headerClassName: "w-12",
+    className: "whitespace-nowrap",
+    align: "end",
+    cell,
+  };
 }
 
 /** A column of times as "3 hours ago", with the full date as each cell's tooltip; `none` for a row without one. */
-export function timeColumn<Row>(header: string, at: (row: Row) => string | null, { none = "—", noneTitle }: { none?: string; noneTitle?: string } = {}): DataTableColumn<Row> {
+export function timeColumn<Row>(
+  header: string,
+  at: (row: Row) => string | null,
+  { none = "—", noneTitle }: { none?: string; noneTitle?: string } = {},
+): DataTableColumn<Row> {
   return {
     header,
     className: "whitespace-nowrap text-zinc-500",
@@ -71,7 +82,9 @@ export type DataTableProps<Row> = ListState &
   Omit<TableProps<Row>, "rows" | "rowKey"> & {
     /** Undefined until the first load succeeds. */
     rows: readonly Row[] | undefined;
-  } & (Row extends { id: string } ? { /** Default: the row's id. */ rowKey?: (row: Row) => string } : { rowKey: (row: Row) => string });
+  } & (Row extends { id: string }
+    ? { /** Default: the row's id. */ rowKey?: (row: Row) => string }
+    : { rowKey: (row: Row) => string });
 
 const densities = {
   default: {
@@ -95,7 +108,18 @@ function fromControl(event: MouseEvent) {
  * headers, in a wrapper that scrolls sideways when the table is wider than its card, and the
  * list's states around it (see ResourceList): loading skeleton, error, empty state, "Load more".
  */
-export function DataTable<Row>({ rows, caption, columns, rowKey, onRowClick, rowProps, density, stickyHeader, className, ...state }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  rows,
+  caption,
+  columns,
+  rowKey,
+  onRowClick,
+  rowProps,
+  density,
+  stickyHeader,
+  className,
+  ...state
+}: DataTableProps<Row>) {
   const table = { caption, columns, rowKey, onRowClick, rowProps, density, stickyHeader, className };
   return (
     <ResourceList {...state} data={rows} isEmpty={(loaded) => loaded.length === 0}>
@@ -112,10 +136,25 @@ export function listRows<Row>(query: UseQueryResult<{ data: Row[] }>) {
 /** An infinite query of pages as a DataTable's rows and states: every row loaded so far, and "Load more". */
 export function infiniteRows<Row>(query: UseInfiniteQueryResult<InfiniteData<{ data: Row[] }>>) {
   const { data, isPending, error, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  return { rows: data?.pages.flatMap((page) => page.data), isPending, error, more: { hasNextPage, isFetchingNextPage, fetchNextPage } };
+  return {
+    rows: data?.pages.flatMap((page) => page.data),
+    isPending,
+    error,
+    more: { hasNextPage, isFetchingNextPage, fetchNextPage },
+  };
 }
 
-function Table<Row>({ caption, columns, rows, rowKey = (row) => (row as { id: string }).id, onRowClick, rowProps, density = "default", stickyHeader = false, className }: TableProps<Row>) {
+function Table<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey = (row) => (row as { id: string }).id,
+  onRowClick,
+  rowProps,
+  density = "default",
+  stickyHeader = false,
+  className,
+}: TableProps<Row>) {
   const shown = columns.filter((column): column is DataTableColumn<Row> => Boolean(column));
   const sizes = densities[density];
   return (
@@ -133,7 +172,12 @@ function Table<Row>({ caption, columns, rows, rowKey = (row) => (row as { id: st
               <th
                 key={column.header}
                 scope="col"
-                className={cn("font-medium whitespace-nowrap text-zinc-500", sizes.th, column.align === "end" && "text-right", column.headerClassName)}
+                className={cn(
+                  "font-medium whitespace-nowrap text-zinc-500",
+                  sizes.th,
+                  column.align === "end" && "text-right",
+                  column.headerClassName,
+                )}
               >
                 {column.hideHeader ? <span className="sr-only">{column.header}</span> : column.header}
               </th>

@@ -5,7 +5,9 @@ import { Card } from "@/components/ui/card";
 import { SkeletonText } from "@/components/ui/skeleton";
 
 /** The query behind a list: absent for data that is already there. */
-type QueryState = { isPending?: undefined; error?: undefined; errorTitle?: undefined } | { isPending: boolean; error: Error | null; errorTitle: string };
+type QueryState =
+  | { isPending?: undefined; error?: undefined; errorTitle?: undefined }
+  | { isPending: boolean; error: Error | null; errorTitle: string };
 
 export type ListState = QueryState & {
   /** Shown instead of the list when it is empty; without it an empty table shows. */
@@ -29,16 +31,29 @@ export type ResourceListProps<Data> = ListState & {
 };
 
 /** Every list screen's states in one place: error, loading skeleton, empty state, the list, load more. */
-export function ResourceList<Data>({ isPending = false, error = null, data, isEmpty, errorTitle, empty, skeletonLines = 4, more, framed = true, children }: ResourceListProps<Data>) {
+export function ResourceList<Data>({
+  isPending = false,
+  error = null,
+  data,
+  isEmpty,
+  errorTitle,
+  empty,
+  skeletonLines = 4,
+  more,
+  framed = true,
+  children,
+}: ResourceListProps<Data>) {
   // Inside the caller's card, the alert and skeleton get the card's padding.
   const padded = (node: ReactNode) => (framed ? node : <div className="px-6 pb-5">{node}</div>);
   return (
     <>
-      {error ? padded(
-        <Alert tone="danger" title={errorTitle}>
-          {error.message}
-        </Alert>,
-      ) : null}
+      {error
+        ? padded(
+            <Alert tone="danger" title={errorTitle}>
+              {error.message}
+            </Alert>,
+          )
+        : null}
       {isPending ? (
         framed ? (
           <Card className="p-6">

@@ -5,7 +5,12 @@ import { useState } from "react";
 import { invalidateHistory } from "@/components/deliveries/invalidate-history";
 import { describeOutcome, formatDuration } from "@/components/deliveries/outcome";
 import { ProbeResultView } from "@/components/deliveries/probe-result";
-import { deliveryMutations, latestTestQuery, type DeliverySummary, type ProbeResult } from "@/components/deliveries/queries";
+import {
+  deliveryMutations,
+  latestTestQuery,
+  type DeliverySummary,
+  type ProbeResult,
+} from "@/components/deliveries/queries";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
@@ -24,13 +29,14 @@ const copy: Record<Probed, { title: string; body: string; button: string; tone: 
   },
   disabled: {
     title: "Disabled: nothing is sent",
-    body: "The hub switched this webhook off. Refresh availability sends its test event; a 2xx answer enables it again. Events it missed meanwhile are kept as failed deliveries: once it is enabled, \"Recover failed since…\" sends them again.",
+    body: 'The hub switched this webhook off. Refresh availability sends its test event; a 2xx answer enables it again. Events it missed meanwhile are kept as failed deliveries: once it is enabled, "Recover failed since…" sends them again.',
     button: "Refresh availability",
     tone: "danger",
   },
 };
 
-export const needsProbe = (status: Webhook["status"]): status is Probed => status === "pending" || status === "disabled";
+export const needsProbe = (status: Webhook["status"]): status is Probed =>
+  status === "pending" || status === "disabled";
 
 function LastTest({ delivery }: { delivery: DeliverySummary | null }) {
   if (!delivery) return <p>No test event has been sent yet.</p>;
@@ -38,7 +44,8 @@ function LastTest({ delivery }: { delivery: DeliverySummary | null }) {
   const outcome = describeOutcome(delivery.lastResponseStatus, delivery.lastErrorClass, delivery.attemptCount > 0);
   return (
     <p>
-      Last test event: <span className="font-medium">{delivery.status === "succeeded" ? "succeeded" : "failed"}</span>, {outcome}
+      Last test event: <span className="font-medium">{delivery.status === "succeeded" ? "succeeded" : "failed"}</span>,{" "}
+      {outcome}
       {delivery.lastDurationMs !== null ? ` in ${formatDuration(delivery.lastDurationMs)}` : null},{" "}
       <span title={formatDate(at)}>{formatRelative(at)}</span>.
     </p>
@@ -46,18 +53,35 @@ function LastTest({ delivery }: { delivery: DeliverySummary | null }) {
 }
 
 /** A pending or disabled webhook's state, its last probe, and the button that probes it again. */
-export function ActivationPanel({ org, webhook, status, canWrite }: { org: OrgRef; webhook: Webhook; status: Probed; canWrite: boolean }) {
+export function ActivationPanel({
+  org,
+  webhook,
+  status,
+  canWrite,
+}: {
+  org: OrgRef;
+  webhook: Webhook;
+  status: Probed;
+  canWrite: boolean;
+}) {
   const [result, setResult] = useState<ProbeResult | null>(null);
   const queryClient = useQueryClient();
   const { toast } = useToast();
   // Activation runs in the background right after saving: watch for its test event.
-  const lastTest = useQuery({ ...latestTestQuery(org, webhook.id), refetchInterval: status === "pending" ? 3_000 : false });
+  const lastTest = useQuery({
+    ...latestTestQuery(org, webhook.id),
+    refetchInterval: status === "pending" ? 3_000 : false,
+  });
   const probe = useMutation({
     mutationFn: () => deliveryMutations.refreshAvailability(org, webhook.id),
     onSuccess: async ({ webhook: probed, result: outcome }) => {
       setResult(outcome);
       queryClient.setQueryData(webhookKeys.detail(org, probed.id), probed);
-      toast(outcome.success ? { title: "Webhook active", description: "The test event got a 2xx.", tone: "success" } : { title: "Test event failed", tone: "error" });
+      toast(
+        outcome.success
+          ? { title: "Webhook active", description: "The test event got a 2xx.", tone: "success" }
+          : { title: "Test event failed", tone: "error" },
+      );
       await invalidateHistory(queryClient, org, webhook.id);
     },
     onError: (error) => toast({ title: "Could not send the test event", description: error.message, tone: "error" }),

@@ -6,7 +6,11 @@ import type { Attempt } from "@/components/deliveries/queries";
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/client/format";
 
-const triggers: Record<Attempt["trigger"], string> = { scheduled: "Scheduled", manual: "Manual retry", test: "Test event" };
+const triggers: Record<Attempt["trigger"], string> = {
+  scheduled: "Scheduled",
+  manual: "Manual retry",
+  test: "Test event",
+};
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -34,7 +38,13 @@ function Response({ attempt }: { attempt: Attempt }) {
     return (
       <Part title="Response">
         <p className="text-sm text-red-700">
-          No response{attempt.errorClass ? <> — <code className="font-mono text-xs">{attempt.errorClass}</code></> : null}
+          No response
+          {attempt.errorClass ? (
+            <>
+              {" "}
+              — <code className="font-mono text-xs">{attempt.errorClass}</code>
+            </>
+          ) : null}
           {attempt.errorMessage ? `: ${attempt.errorMessage}` : null}
         </p>
       </Part>
@@ -48,7 +58,9 @@ function Response({ attempt }: { attempt: Attempt }) {
       </p>
       <HeadersList headers={attempt.responseHeaders} label={`Attempt ${attempt.number} response headers`} />
       <CodeBlock text={attempt.responseBody ?? ""} label={`Attempt ${attempt.number} response body`} />
-      {attempt.responseTruncated ? <p className="text-xs text-amber-700">Truncated: only the first 100 KB of the response body was kept.</p> : null}
+      {attempt.responseTruncated ? (
+        <p className="text-xs text-amber-700">Truncated: only the first 100 KB of the response body was kept.</p>
+      ) : null}
     </Part>
   );
 }
@@ -60,7 +72,9 @@ export function AttemptDetails({ attempt, open }: { attempt: Attempt; open: bool
       <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3 text-sm">
         <h3 className="font-medium text-zinc-900">
           Attempt {attempt.number}
-          {attempt.followUp > 0 ? <span className="font-normal text-zinc-500"> · follow-up request {attempt.followUp}</span> : null}
+          {attempt.followUp > 0 ? (
+            <span className="font-normal text-zinc-500"> · follow-up request {attempt.followUp}</span>
+          ) : null}
         </h3>
         <Badge tone={attempt.success ? "success" : "danger"} dot>
           {describeOutcome(attempt.responseStatus, attempt.errorClass)}

@@ -15,7 +15,7 @@ export function CodeBlock({ text, label, className }: { text: string; label: str
       aria-label={label}
       tabIndex={0}
       className={cn(
-        "max-h-72 overflow-auto rounded-card-inner border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap break-all text-zinc-800",
+        "max-h-72 overflow-auto rounded-card-inner border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-zinc-800",
         className,
       )}
     >

@@ -43,14 +43,43 @@ function Charts({ stats }: { stats: WebhookStats }) {
     swatchClassName: "bg-emerald-600",
   };
   const latency: ChartSeries[] = [
-    { name: "p50", values: stats.buckets.map((bucket) => bucket.p50Ms), strokeClassName: "stroke-accent-600", fillClassName: "fill-accent-600", swatchClassName: "bg-accent-600" },
-    { name: "p95", values: stats.buckets.map((bucket) => bucket.p95Ms), strokeClassName: "stroke-amber-500", fillClassName: "fill-amber-500", swatchClassName: "bg-amber-500" },
+    {
+      name: "p50",
+      values: stats.buckets.map((bucket) => bucket.p50Ms),
+      strokeClassName: "stroke-accent-600",
+      fillClassName: "fill-accent-600",
+      swatchClassName: "bg-accent-600",
+    },
+    {
+      name: "p95",
+      values: stats.buckets.map((bucket) => bucket.p95Ms),
+      strokeClassName: "stroke-amber-500",
+      fillClassName: "fill-amber-500",
+      swatchClassName: "bg-amber-500",
+    },
   ];
-  const shared = { pointLabels, axisLabel: (index: number) => axisLabel(stats.range, starts, index), emptyMessage: "No attempts in this range" };
+  const shared = {
+    pointLabels,
+    axisLabel: (index: number) => axisLabel(stats.range, starts, index),
+    emptyMessage: "No attempts in this range",
+  };
   return (
     <div className="grid gap-8 lg:grid-cols-2">
-      <LineChart {...shared} title="Success rate" description={`Share of attempts answered with 2xx, ${per}. ${summary(stats)}`} series={[successRate]} formatValue={percent} yMax={100} />
-      <LineChart {...shared} title="Latency" description={`Median (p50) and 95th percentile (p95) attempt duration, ${per}.`} series={latency} formatValue={milliseconds} />
+      <LineChart
+        {...shared}
+        title="Success rate"
+        description={`Share of attempts answered with 2xx, ${per}. ${summary(stats)}`}
+        series={[successRate]}
+        formatValue={percent}
+        yMax={100}
+      />
+      <LineChart
+        {...shared}
+        title="Latency"
+        description={`Median (p50) and 95th percentile (p95) attempt duration, ${per}.`}
+        series={latency}
+        formatValue={milliseconds}
+      />
     </div>
   );
 }
@@ -58,13 +87,18 @@ function Charts({ stats }: { stats: WebhookStats }) {
 /** Success rate and latency of a webhook's attempts over 24 hours, 7 days or 30 days. */
 export function DeliveryCharts({ org, webhookId }: { org: OrgRef; webhookId: string }) {
   const [range, setRange] = useState<StatsRange>("24h");
-  const { data, isPending, error } = useQuery({ ...statsQuery(org, webhookId, range), placeholderData: keepPreviousData });
+  const { data, isPending, error } = useQuery({
+    ...statsQuery(org, webhookId, range),
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <Card>
       <CardHeader actions={<RangeSwitch label="Chart range" options={ranges} value={range} onChange={setRange} />}>
         <CardTitle>Success and latency</CardTitle>
-        <CardDescription aria-live="polite">{data ? summary(data) : "Every attempt, scheduled, manual and test, counted over time."}</CardDescription>
+        <CardDescription aria-live="polite">
+          {data ? summary(data) : "Every attempt, scheduled, manual and test, counted over time."}
+        </CardDescription>
       </CardHeader>
       <CardContent>
         {error ? (

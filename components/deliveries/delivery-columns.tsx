@@ -17,7 +17,9 @@ function EventTypes({ delivery }: { delivery: DeliverySummary }) {
   const [first, ...rest] = delivery.eventTypes;
   return (
     <span className="flex items-center gap-1.5" title={delivery.eventTypes.join(", ")}>
-      {first ? <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{first}</code> : null}
+      {first ? (
+        <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">{first}</code>
+      ) : null}
       {rest.length > 0 ? <span className="text-xs text-zinc-500">+{rest.length}</span> : null}
       {delivery.eventCount > 1 ? <span className="text-xs text-zinc-500">({delivery.eventCount} events)</span> : null}
     </span>
@@ -28,14 +30,30 @@ function Result({ delivery }: { delivery: DeliverySummary }) {
   const outcome = describeOutcome(delivery.lastResponseStatus, delivery.lastErrorClass, delivery.attemptCount > 0);
   return (
     <span className="whitespace-nowrap">
-      <span className={delivery.status === "succeeded" ? "text-zinc-900" : delivery.attemptCount > 0 ? "text-red-700" : "text-zinc-500"}>{outcome}</span>
-      {delivery.lastDurationMs !== null ? <span className="text-zinc-500"> · {formatDuration(delivery.lastDurationMs)}</span> : null}
+      <span
+        className={
+          delivery.status === "succeeded"
+            ? "text-zinc-900"
+            : delivery.attemptCount > 0
+              ? "text-red-700"
+              : "text-zinc-500"
+        }
+      >
+        {outcome}
+      </span>
+      {delivery.lastDurationMs !== null ? (
+        <span className="text-zinc-500"> · {formatDuration(delivery.lastDurationMs)}</span>
+      ) : null}
     </span>
   );
 }
 
 /** A webhook's deliveries as table columns: status, last result, events, attempts and times, view and retry. */
-export function deliveryColumns({ onOpen, onRetry, retryingId }: DeliveryRowActions): DataTableColumns<DeliverySummary> {
+export function deliveryColumns({
+  onOpen,
+  onRetry,
+  retryingId,
+}: DeliveryRowActions): DataTableColumns<DeliverySummary> {
   return [
     {
       header: "Status",
@@ -53,12 +71,20 @@ export function deliveryColumns({ onOpen, onRetry, retryingId }: DeliveryRowActi
       header: "Last attempt",
       className: "whitespace-nowrap text-zinc-500",
       title: (delivery) => formatDate(delivery.lastAttemptAt ?? delivery.createdAt),
-      cell: (delivery) => (delivery.lastAttemptAt ? formatRelative(delivery.lastAttemptAt) : `Created ${formatRelative(delivery.createdAt)}`),
+      cell: (delivery) =>
+        delivery.lastAttemptAt
+          ? formatRelative(delivery.lastAttemptAt)
+          : `Created ${formatRelative(delivery.createdAt)}`,
     },
     timeColumn("Next attempt", (delivery) => delivery.nextAttemptAt),
     actionsColumn((delivery) => (
       <>
-        <Button variant="ghost" size="sm" aria-label={`View delivery ${delivery.id}`} onClick={() => onOpen(delivery.id)}>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`View delivery ${delivery.id}`}
+          onClick={() => onOpen(delivery.id)}
+        >
           View
         </Button>
         {onRetry ? (

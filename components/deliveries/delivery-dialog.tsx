@@ -56,8 +56,23 @@ function Facts({ delivery }: { delivery: DeliveryDetail }) {
 }
 
 /** One delivery: the events it carries and every attempt's request and response, newest attempt open. */
-export function DeliveryDialog({ org, webhookId, deliveryId, canRetry, onClose }: { org: OrgRef; webhookId: string; deliveryId: string; canRetry: boolean; onClose: () => void }) {
-  const { data, isPending, error } = useQuery({ ...deliveryQuery(org, deliveryId), refetchInterval: (query) => (query.state.data?.status === "sending" ? 2_000 : false) });
+export function DeliveryDialog({
+  org,
+  webhookId,
+  deliveryId,
+  canRetry,
+  onClose,
+}: {
+  org: OrgRef;
+  webhookId: string;
+  deliveryId: string;
+  canRetry: boolean;
+  onClose: () => void;
+}) {
+  const { data, isPending, error } = useQuery({
+    ...deliveryQuery(org, deliveryId),
+    refetchInterval: (query) => (query.state.data?.status === "sending" ? 2_000 : false),
+  });
   const retry = useRetryDelivery(org, webhookId);
 
   return (
@@ -74,7 +89,12 @@ export function DeliveryDialog({ org, webhookId, deliveryId, canRetry, onClose }
       footer={
         <>
           {canRetry ? (
-            <Button variant="secondary" loading={retry.isPending} disabled={data?.status === "sending"} onClick={() => retry.mutate(deliveryId)}>
+            <Button
+              variant="secondary"
+              loading={retry.isPending}
+              disabled={data?.status === "sending"}
+              onClick={() => retry.mutate(deliveryId)}
+            >
               Retry now
             </Button>
           ) : null}

@@ -5,7 +5,15 @@ import { Select } from "@/components/ui/select";
 
 const statuses = Object.keys(deliveryStatuses) as DeliveryStatus[];
 
-export function DeliveryFilters({ filters, eventTypes, onChange }: { filters: Filters; eventTypes: readonly string[]; onChange: (next: Filters) => void }) {
+export function DeliveryFilters({
+  filters,
+  eventTypes,
+  onChange,
+}: {
+  filters: Filters;
+  eventTypes: readonly string[];
+  onChange: (next: Filters) => void;
+}) {
   return (
     <div className="flex flex-wrap items-end gap-3">
       <div className="grid gap-1.5">
@@ -14,7 +22,9 @@ export function DeliveryFilters({ filters, eventTypes, onChange }: { filters: Fi
           id="delivery-status-filter"
           wrapperClassName="w-44"
           value={filters.status ?? ""}
-          onChange={(event) => onChange({ ...filters, status: (event.target.value || undefined) as DeliveryStatus | undefined })}
+          onChange={(event) =>
+            onChange({ ...filters, status: (event.target.value || undefined) as DeliveryStatus | undefined })
+          }
         >
           <option value="">Any status</option>
           {statuses.map((status) => (
@@ -26,7 +36,12 @@ export function DeliveryFilters({ filters, eventTypes, onChange }: { filters: Fi
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="delivery-event-filter">Event type</Label>
-        <Select id="delivery-event-filter" wrapperClassName="w-64" value={filters.eventType ?? ""} onChange={(event) => onChange({ ...filters, eventType: event.target.value || undefined })}>
+        <Select
+          id="delivery-event-filter"
+          wrapperClassName="w-64"
+          value={filters.eventType ?? ""}
+          onChange={(event) => onChange({ ...filters, eventType: event.target.value || undefined })}
+        >
           <option value="">Any event type</option>
           {eventTypes.map((name) => (
             <option key={name} value={name}>

@@ -8,7 +8,11 @@ import { deliveryColumns } from "@/components/deliveries/delivery-columns";
 import { DeliveryDialog } from "@/components/deliveries/delivery-dialog";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { LatestDelivery } from "@/components/deliveries/latest-delivery";
-import { deliveriesQuery, type DeliveryFilters as Filters, type DeliverySummary } from "@/components/deliveries/queries";
+import {
+  deliveriesQuery,
+  type DeliveryFilters as Filters,
+  type DeliverySummary,
+} from "@/components/deliveries/queries";
 import { RecoverButton } from "@/components/deliveries/recover-dialog";
 import { useRetryDelivery } from "@/components/deliveries/use-retry-delivery";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,7 +25,9 @@ const inFlightPollMs = 3_000;
 const idlePollMs = 15_000;
 
 function pollInterval(data: InfiniteData<Page<DeliverySummary>> | undefined): number {
-  const inFlight = data?.pages.some((page) => page.data.some((delivery) => delivery.status === "pending" || delivery.status === "sending"));
+  const inFlight = data?.pages.some((page) =>
+    page.data.some((delivery) => delivery.status === "pending" || delivery.status === "sending"),
+  );
   return inFlight ? inFlightPollMs : idlePollMs;
 }
 
@@ -46,7 +52,10 @@ export function DeliveryHistory({ org, webhookId, canRetry }: { org: OrgRef; web
           <h2 id="delivery-history-title" className="text-base font-semibold tracking-tight text-zinc-900">
             Delivery history
           </h2>
-          <p className="text-sm text-zinc-500">Latest first: each request, its response and timing, kept for the organization&apos;s retention period (30 days by default).</p>
+          <p className="text-sm text-zinc-500">
+            Latest first: each request, its response and timing, kept for the organization&apos;s retention period (30
+            days by default).
+          </p>
         </div>
         {canRetry ? <RecoverButton org={org} webhookId={webhookId} /> : null}
       </div>
@@ -55,7 +64,11 @@ export function DeliveryHistory({ org, webhookId, canRetry }: { org: OrgRef; web
       <div>
         <DataTable
           caption="Deliveries"
-          columns={deliveryColumns({ onOpen: setOpenId, onRetry: canRetry ? (id) => retry.mutate(id) : undefined, retryingId: retry.isPending ? (retry.variables ?? null) : null })}
+          columns={deliveryColumns({
+            onOpen: setOpenId,
+            onRetry: canRetry ? (id) => retry.mutate(id) : undefined,
+            retryingId: retry.isPending ? (retry.variables ?? null) : null,
+          })}
           onRowClick={(delivery) => setOpenId(delivery.id)}
           rowProps={() => ({ "data-testid": "delivery-row" })}
           {...list}
@@ -65,12 +78,24 @@ export function DeliveryHistory({ org, webhookId, canRetry }: { org: OrgRef; web
               bordered
               icon={<ListIcon className="size-5" />}
               title={filtered ? "No deliveries match these filters" : "No deliveries yet"}
-              description={filtered ? "Change the status or event type filter." : "Events that match this webhook's scope and triggers, and its test events, appear here."}
+              description={
+                filtered
+                  ? "Change the status or event type filter."
+                  : "Events that match this webhook's scope and triggers, and its test events, appear here."
+              }
             />
           }
         />
       </div>
-      {openId ? <DeliveryDialog org={org} webhookId={webhookId} deliveryId={openId} canRetry={canRetry} onClose={() => setOpenId(null)} /> : null}
+      {openId ? (
+        <DeliveryDialog
+          org={org}
+          webhookId={webhookId}
+          deliveryId={openId}
+          canRetry={canRetry}
+          onClose={() => setOpenId(null)}
+        />
+      ) : null}
     </section>
   );
 }

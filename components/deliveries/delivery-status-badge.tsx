@@ -2,7 +2,11 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { DeliveryStatus } from "@/components/deliveries/queries";
 
 export const deliveryStatuses: Record<DeliveryStatus, { label: string; tone: BadgeTone; description: string }> = {
-  held: { label: "Held", tone: "neutral", description: "The webhook is paused; this goes out, in order, when it is resumed." },
+  held: {
+    label: "Held",
+    tone: "neutral",
+    description: "The webhook is paused; this goes out, in order, when it is resumed.",
+  },
   pending: { label: "Queued", tone: "neutral", description: "Waiting for its first attempt." },
   sending: { label: "Sending", tone: "info", description: "An attempt is in flight." },
   succeeded: { label: "Succeeded", tone: "success", description: "The receiver answered 2xx." },

@@ -9,7 +9,12 @@ import { DeliveryDialog } from "@/components/deliveries/delivery-dialog";
 import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
 import { DeliveryHistory } from "@/components/deliveries/delivery-history";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
-import { deliveryKeys, type DeliveryDetail, type DeliverySummary, type WebhookStats } from "@/components/deliveries/queries";
+import {
+  deliveryKeys,
+  type DeliveryDetail,
+  type DeliverySummary,
+  type WebhookStats,
+} from "@/components/deliveries/queries";
 import { WebhookFormProvider } from "@/components/webhooks/form/form-context";
 import { newWebhookValues } from "@/components/webhooks/form/form-schema";
 import { TestIt } from "@/components/webhooks/form/test-it";
@@ -40,13 +45,15 @@ const summary = (id: string, patch: Partial<DeliverySummary> = {}): DeliverySumm
 
 const detail: DeliveryDetail = {
   ...summary("dlv_a", { status: "succeeded", attemptCount: 2 }),
-  events: [{ id: "evt_1", type: "project_sca_analysis_finished", projectId: null, createdAt: "2026-11-20T10:00:00.000Z" }],
+  events: [
+    { id: "evt_1", type: "project_sca_analysis_finished", projectId: null, createdAt: "2026-11-20T10:00:00.000Z" },
+  ],
   attempts: [
     {
       id: "att_1",
       number: 1,
       trigger: "scheduled",
-    followUp: 0,
+      followUp: 0,
       requestUrl: "https://receiver.example.com/hook",
       requestHeaders: { "x-codescoring-authentication": "••••••••" },
       requestBody: '{"events":[{"trigger":"project_sca_analysis_finished"}]}',
@@ -64,7 +71,7 @@ const detail: DeliveryDetail = {
       id: "att_2",
       number: 2,
       trigger: "manual",
-    followUp: 0,
+      followUp: 0,
       requestUrl: "https://receiver.example.com/hook",
       requestHeaders: { "content-type": "application/json" },
       requestBody: "{}",
@@ -85,7 +92,14 @@ const hour = (index: number) => new Date(Date.UTC(2026, 10, 19, 11 + index)).toI
 const stats: WebhookStats = {
   range: "24h",
   bucketSeconds: 3600,
-  buckets: Array.from({ length: 24 }, (_, index) => ({ start: hour(index), attempts: 0, succeeded: 0, failed: 0, p50Ms: null, p95Ms: null })).map((bucket, index) =>
+  buckets: Array.from({ length: 24 }, (_, index) => ({
+    start: hour(index),
+    attempts: 0,
+    succeeded: 0,
+    failed: 0,
+    p50Ms: null,
+    p95Ms: null,
+  })).map((bucket, index) =>
     index === 23 ? { ...bucket, attempts: 3, succeeded: 2, failed: 1, p50Ms: 200, p95Ms: 290 } : bucket,
   ),
 };
@@ -96,7 +110,20 @@ afterEach(cleanup);
 
 const withHistory = (client: QueryClient) => {
   client.setQueryData(deliveryKeys.list(org, webhookId, {}), {
-    pages: [{ data: [summary("dlv_a"), summary("dlv_b", { status: "retrying", lastResponseStatus: null, lastErrorClass: "timeout", nextAttemptAt: "2026-11-20T11:00:00.000Z" })], nextCursor: "dlv_b" }],
+    pages: [
+      {
+        data: [
+          summary("dlv_a"),
+          summary("dlv_b", {
+            status: "retrying",
+            lastResponseStatus: null,
+            lastErrorClass: "timeout",
+            nextAttemptAt: "2026-11-20T11:00:00.000Z",
+          }),
+        ],
+        nextCursor: "dlv_b",
+      },
+    ],
     pageParams: [null],
   });
   client.setQueryData(eventTypeKeys.all(org), { data: [{ name: "test" }, { name: "project_sca_analysis_finished" }] });
@@ -106,7 +133,11 @@ const withHistory = (client: QueryClient) => {
 function deliveryRows() {
   const table = screen.getByRole("table", { name: "Deliveries" });
   const [header, ...rows] = within(table).getAllByRole("row");
-  expect(within(header!).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual(["Status", "Last result", "Events", "Attempts", "Last attempt", "Next attempt", "Actions"]);
+  expect(
+    within(header!)
+      .getAllByRole("columnheader")
+      .map((cell) => cell.textContent),
+  ).toEqual(["Status", "Last result", "Events", "Attempts", "Last attempt", "Next attempt", "Actions"]);
   return rows;
 }
 
@@ -131,7 +162,9 @@ describe("delivery history", () => {
 
     screen.getByRole("button", { name: "Recover failed since…" });
     const eventType = screen.getByRole("combobox", { name: "Event type" });
-    expect(within(eventType).getByRole<HTMLOptionElement>("option", { name: "project_sca_analysis_finished" }).value).toBe("project_sca_analysis_finished");
+    expect(
+      within(eventType).getByRole<HTMLOptionElement>("option", { name: "project_sca_analysis_finished" }).value,
+    ).toBe("project_sca_analysis_finished");
     screen.getByRole("button", { name: "Load more" });
   });
 
@@ -146,8 +179,9 @@ describe("delivery history", () => {
 
 describe("a delivery's details", () => {
   it("shows its events and each attempt's request, response, duration, error and trigger, newest open", () => {
-    render(createElement(DeliveryDialog, { org, webhookId, deliveryId: "dlv_a", canRetry: true, onClose: () => {} }), (client) =>
-      client.setQueryData(deliveryKeys.detail(org, "dlv_a"), detail),
+    render(
+      createElement(DeliveryDialog, { org, webhookId, deliveryId: "dlv_a", canRetry: true, onClose: () => {} }),
+      (client) => client.setQueryData(deliveryKeys.detail(org, "dlv_a"), detail),
     );
     const dialog = screen.getByRole("dialog", { name: "Delivery dlv_a" });
     const events = within(dialog).getByRole("region", { name: "Event" });
@@ -166,20 +200,26 @@ describe("a delivery's details", () => {
     const sentHeaders = oldest!.getByLabelText("Attempt 1 request headers");
     expect(within(sentHeaders).getByRole("term").textContent).toBe("x-codescoring-authentication");
     expect(within(sentHeaders).getByRole("definition").textContent).toBe("••••••••");
-    expect(oldest!.getByLabelText("Attempt 1 request body").textContent).toContain('"trigger": "project_sca_analysis_finished"');
+    expect(oldest!.getByLabelText("Attempt 1 request body").textContent).toContain(
+      '"trigger": "project_sca_analysis_finished"',
+    );
     within(dialog).getByRole("button", { name: "Retry now" });
   });
 });
 
 describe("charts", () => {
   it("draws success rate and latency as labelled images with a table of the numbers", () => {
-    render(createElement(DeliveryCharts, { org, webhookId }), (client) => client.setQueryData(deliveryKeys.stats(org, webhookId, "24h"), stats));
+    render(createElement(DeliveryCharts, { org, webhookId }), (client) =>
+      client.setQueryData(deliveryKeys.stats(org, webhookId, "24h"), stats),
+    );
     screen.getByText("3 attempts in the last 24 hours, 67% succeeded; slowest p95 290 ms.");
     const charts = screen.getAllByRole("img", { name: /^(Success rate|Latency) / });
     expect(charts).toHaveLength(2);
     screen.getByRole("img", { name: /^Success rate Share of attempts answered with 2xx/ });
     screen.getByRole("img", { name: /^Latency Median \(p50\)/ });
-    expect(within(screen.getByRole("group", { name: "Chart range" })).getByRole("button", { pressed: true }).textContent).toBe("24h");
+    expect(
+      within(screen.getByRole("group", { name: "Chart range" })).getByRole("button", { pressed: true }).textContent,
+    ).toBe("24h");
 
     // The folded table has the same numbers: the last hour's success rate.
     expect(screen.getAllByText("Show the data as a table")).toHaveLength(2);
@@ -192,18 +232,31 @@ describe("charts", () => {
 describe("activation", () => {
   it("says a pending webhook awaits a 2xx, with the last probe and a button to send one", () => {
     render(createElement(ActivationPanel, { org, webhook, status: "pending", canWrite: true }), (client) =>
-      client.setQueryData(deliveryKeys.latestTest(org, webhookId), summary("dlv_t", { status: "failed", isTest: true, lastResponseStatus: 500 })),
+      client.setQueryData(
+        deliveryKeys.latestTest(org, webhookId),
+        summary("dlv_t", { status: "failed", isTest: true, lastResponseStatus: 500 }),
+      ),
     );
     const panel = screen.getByRole("region", { name: "Activation" });
     within(panel).getByText("Awaiting activation: the test event must get a 2xx");
     within(panel).getByText("Test event failed: HTTP 500");
-    within(panel).getByText((_, element) => element?.tagName === "P" && /^Last test event: failed, HTTP 500 in 120 ms, .+\.$/.test(element.textContent ?? ""));
+    within(panel).getByText(
+      (_, element) =>
+        element?.tagName === "P" &&
+        /^Last test event: failed, HTTP 500 in 120 ms, .+\.$/.test(element.textContent ?? ""),
+    );
     within(panel).getByRole("button", { name: "Send test event" });
   });
 
   it("offers Refresh availability for a disabled webhook", () => {
-    render(createElement(ActivationPanel, { org, webhook: { ...webhook, status: "disabled" }, status: "disabled", canWrite: true }), (client) =>
-      client.setQueryData(deliveryKeys.latestTest(org, webhookId), null),
+    render(
+      createElement(ActivationPanel, {
+        org,
+        webhook: { ...webhook, status: "disabled" },
+        status: "disabled",
+        canWrite: true,
+      }),
+      (client) => client.setQueryData(deliveryKeys.latestTest(org, webhookId), null),
     );
     const panel = screen.getByRole("region", { name: "Activation" });
     within(panel).getByText("No test event has been sent yet.");

@@ -3,7 +3,10 @@ export function HeadersList({ headers, label }: { headers: Record<string, string
   const entries = Object.entries(headers ?? {});
   if (entries.length === 0) return <p className="text-xs text-zinc-400">No headers</p>;
   return (
-    <dl aria-label={label} className="grid grid-cols-[minmax(0,auto)_1fr] gap-x-3 gap-y-1 rounded-card-inner border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs">
+    <dl
+      aria-label={label}
+      className="grid grid-cols-[minmax(0,auto)_1fr] gap-x-3 gap-y-1 rounded-card-inner border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs"
+    >
       {entries.map(([name, value]) => (
         <div key={name} className="contents">
           <dt className="text-zinc-500">{name}</dt>

@@ -7,11 +7,17 @@ import { Alert } from "@/components/ui/alert";
 export function ProbeResultView({ result }: { result: ProbeResult }) {
   const headline = `${describeOutcome(result.status, result.errorClass)} in ${formatDuration(result.durationMs)}`;
   return (
-    <Alert tone={result.success ? "success" : "danger"} title={result.success ? `Success: ${headline}` : `Failed: ${headline}`} data-testid="probe-result">
+    <Alert
+      tone={result.success ? "success" : "danger"}
+      title={result.success ? `Success: ${headline}` : `Failed: ${headline}`}
+      data-testid="probe-result"
+    >
       <div className="grid gap-2">
         {result.errorMessage ? <p>{result.errorMessage}</p> : null}
         {result.status !== null && !result.success ? <p>Only a 2xx answer counts as success.</p> : null}
-        {result.responseExcerpt !== null ? <CodeBlock text={result.responseExcerpt} label="Response excerpt" className="max-h-40 bg-white/70" /> : null}
+        {result.responseExcerpt !== null ? (
+          <CodeBlock text={result.responseExcerpt} label="Response excerpt" className="max-h-40 bg-white/70" />
+        ) : null}
       </div>
     </Alert>
   );

@@ -2,7 +2,14 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiFetch, type Json } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
-import type { attemptOutput, deliveryDetail, deliverySummary, probeOutput, recoverOutput, retryOutput } from "@/lib/history/schemas";
+import type {
+  attemptOutput,
+  deliveryDetail,
+  deliverySummary,
+  probeOutput,
+  recoverOutput,
+  retryOutput,
+} from "@/lib/history/schemas";
 import type { StatsRange, WebhookStats as StatsOutput } from "@/lib/history/stats";
 import type { Page } from "@/lib/http/pagination";
 import type { Webhook } from "@/lib/webhooks/queries";
@@ -29,9 +36,11 @@ const path = (...segments: string[]) => segments.map(encodeURIComponent).join("/
 export const deliveryKeys = {
   all: (org: OrgRef) => [org.id, "deliveries"] as const,
   forWebhook: (org: OrgRef, webhookId: string) => [org.id, "deliveries", "webhook", webhookId] as const,
-  list: (org: OrgRef, webhookId: string, filters: DeliveryFilters) => [org.id, "deliveries", "webhook", webhookId, "list", filters] as const,
+  list: (org: OrgRef, webhookId: string, filters: DeliveryFilters) =>
+    [org.id, "deliveries", "webhook", webhookId, "list", filters] as const,
   latestTest: (org: OrgRef, webhookId: string) => [org.id, "deliveries", "webhook", webhookId, "latest-test"] as const,
-  stats: (org: OrgRef, webhookId: string, range: StatsRange) => [org.id, "deliveries", "webhook", webhookId, "stats", range] as const,
+  stats: (org: OrgRef, webhookId: string, range: StatsRange) =>
+    [org.id, "deliveries", "webhook", webhookId, "stats", range] as const,
   detail: (org: OrgRef, id: string) => [org.id, "deliveries", "detail", id] as const,
 };
 
@@ -60,7 +69,10 @@ export function latestTestQuery(org: OrgRef, webhookId: string) {
   return queryOptions({
     queryKey: deliveryKeys.latestTest(org, webhookId),
     queryFn: async () => {
-      const page = await apiFetch<Page<DeliverySummary>>(org.slug, deliveriesPath(webhookId, new URLSearchParams({ limit: "1", eventType: "test" })));
+      const page = await apiFetch<Page<DeliverySummary>>(
+        org.slug,
+        deliveriesPath(webhookId, new URLSearchParams({ limit: "1", eventType: "test" })),
+      );
       return page.data[0] ?? null;
     },
   });
@@ -84,8 +96,16 @@ export const deliveryMutations = {
   retry: (org: OrgRef, id: string) =>
     apiFetch<Json<z.infer<typeof retryOutput>>>(org.slug, `${path("deliveries", id)}/retry`, { method: "POST" }),
   recover: (org: OrgRef, webhookId: string, since: Date) =>
-    apiFetch<z.infer<typeof recoverOutput>>(org.slug, `${path("webhooks", webhookId)}/recover`, { method: "POST", body: { since: since.toISOString() } }),
+    apiFetch<z.infer<typeof recoverOutput>>(org.slug, `${path("webhooks", webhookId)}/recover`, {
+      method: "POST",
+      body: { since: since.toISOString() },
+    }),
   refreshAvailability: (org: OrgRef, webhookId: string) =>
-    apiFetch<{ webhook: Webhook; result: ProbeResult }>(org.slug, `${path("webhooks", webhookId)}/refresh_availability_status`, { method: "POST" }),
-  testUrl: (org: OrgRef, input: TestWebhookInput) => apiFetch<ProbeResult>(org.slug, "webhooks/test", { method: "POST", body: input }),
+    apiFetch<{ webhook: Webhook; result: ProbeResult }>(
+      org.slug,
+      `${path("webhooks", webhookId)}/refresh_availability_status`,
+      { method: "POST" },
+    ),
+  testUrl: (org: OrgRef, input: TestWebhookInput) =>
+    apiFetch<ProbeResult>(org.slug, "webhooks/test", { method: "POST", body: input }),
 };

@@ -32,7 +32,11 @@ function RecoverForm({ org, webhookId, onDone }: { org: OrgRef; webhookId: strin
       toast(
         requeued === 0
           ? { title: "Nothing to recover", description: "No failed deliveries since then.", tone: "info" }
-          : { title: `${requeued} failed ${requeued === 1 ? "delivery" : "deliveries"} queued`, description: "They are sent again in the background.", tone: "success" },
+          : {
+              title: `${requeued} failed ${requeued === 1 ? "delivery" : "deliveries"} queued`,
+              description: "They are sent again in the background.",
+              tone: "success",
+            },
       );
       await invalidateHistory(queryClient, org, webhookId);
       onDone();
@@ -69,7 +73,13 @@ function RecoverForm({ org, webhookId, onDone }: { org: OrgRef; webhookId: strin
           </Alert>
         ) : null}
         <Field label="Since" required hint="Your local time." error={fieldError}>
-          <Input type="datetime-local" value={since} max={toLocalInput(new Date())} onChange={(event) => setSince(event.target.value)} required />
+          <Input
+            type="datetime-local"
+            value={since}
+            max={toLocalInput(new Date())}
+            onChange={(event) => setSince(event.target.value)}
+            required
+          />
         </Field>
       </form>
     </Dialog>

@@ -13,7 +13,15 @@ export function useRetryDelivery(org: OrgRef, webhookId: string) {
     mutationFn: (deliveryId: string) => deliveryMutations.retry(org, deliveryId),
     onSuccess: async ({ delivery, attempt }) => {
       const result = `${describeOutcome(attempt.responseStatus, attempt.errorClass)} in ${formatDuration(attempt.durationMs)}`;
-      toast(attempt.success ? { title: "Delivered", description: result, tone: "success" } : { title: "Retry failed", description: attempt.errorMessage ? `${result}: ${attempt.errorMessage}` : result, tone: "error" });
+      toast(
+        attempt.success
+          ? { title: "Delivered", description: result, tone: "success" }
+          : {
+              title: "Retry failed",
+              description: attempt.errorMessage ? `${result}: ${attempt.errorMessage}` : result,
+              tone: "error",
+            },
+      );
       await invalidateHistory(queryClient, org, webhookId, delivery.id);
     },
     onError: (error) => toast({ title: "Could not retry the delivery", description: error.message, tone: "error" }),

@@ -10,7 +10,11 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />
-      {state.error ? <Alert tone="danger" title="Could not accept the invitation">{state.error}</Alert> : null}
+      {state.error ? (
+        <Alert tone="danger" title="Could not accept the invitation">
+          {state.error}
+        </Alert>
+      ) : null}
       <SubmitButton className="w-full" pendingLabel="Joining…">
         Accept invitation
       </SubmitButton>

@@ -11,7 +11,10 @@ export interface AcceptInvitationState {
   error?: string;
 }
 
-export async function acceptInvitationAction(_state: AcceptInvitationState, form: FormData): Promise<AcceptInvitationState> {
+export async function acceptInvitationAction(
+  _state: AcceptInvitationState,
+  form: FormData,
+): Promise<AcceptInvitationState> {
   const user = await requireUser();
   let orgSlug: string;
   try {

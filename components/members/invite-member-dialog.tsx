@@ -15,7 +15,17 @@ import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { orgKeys, orgMutations } from "@/lib/orgs/queries";
 
-export function InviteMemberDialog({ org, actorRole, open, onClose }: { org: OrgRef; actorRole: Role; open: boolean; onClose: () => void }) {
+export function InviteMemberDialog({
+  org,
+  actorRole,
+  open,
+  onClose,
+}: {
+  org: OrgRef;
+  actorRole: Role;
+  open: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [role, setRole] = useState<Role>("member");
@@ -24,7 +34,11 @@ export function InviteMemberDialog({ org, actorRole, open, onClose }: { org: Org
     mutationFn: (input: { email: string; role: Role }) => orgMutations.invite(org, input),
     onSuccess: async (invitation) => {
       await queryClient.invalidateQueries({ queryKey: orgKeys.invitations(org) });
-      toast({ title: `Invitation sent to ${invitation.email}`, description: "The link in it works for 7 days.", tone: "success" });
+      toast({
+        title: `Invitation sent to ${invitation.email}`,
+        description: "The link in it works for 7 days.",
+        tone: "success",
+      });
       onClose();
     },
     onError: (error) => setErrors(formErrors(error)),
@@ -44,7 +58,14 @@ export function InviteMemberDialog({ org, actorRole, open, onClose }: { org: Org
       hideClose={mutation.isPending}
       title="Invite member"
       description="We email them a link to join this organization. They sign in or create an account with that address."
-      footer={<FormDialogFooter formId="invite-form" submitLabel="Send invitation" pending={mutation.isPending} onCancel={onClose} />}
+      footer={
+        <FormDialogFooter
+          formId="invite-form"
+          submitLabel="Send invitation"
+          pending={mutation.isPending}
+          onCancel={onClose}
+        />
+      }
     >
       <form id="invite-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Email" error={errors.email}>

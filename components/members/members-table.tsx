@@ -25,7 +25,15 @@ interface Manager {
   actorRole: Role;
 }
 
-export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; currentUserId: string; manager: Manager | null }) {
+export function MembersTable({
+  org,
+  currentUserId,
+  manager,
+}: {
+  org: OrgRef;
+  currentUserId: string;
+  manager: Manager | null;
+}) {
   const members = useQuery(membersQuery(org));
   const [dialog, setDialog] = useState<Dialogs>(null);
   const queryClient = useQueryClient();
@@ -59,7 +67,11 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
 
   return (
     <>
-      <PageHeader title="Members" description="People who can sign in to this organization, and what their role lets them do." actions={inviteButton} />
+      <PageHeader
+        title="Members"
+        description="People who can sign in to this organization, and what their role lets them do."
+        actions={inviteButton}
+      />
       <DataTable<Member>
         caption="Members"
         columns={[
@@ -67,7 +79,10 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
             header: "Name",
             cell: (member) => (
               <span className="flex items-center gap-2.5">
-                <span aria-hidden className="grid size-7 shrink-0 place-items-center rounded-full bg-accent-50 text-xs font-semibold text-accent-700">
+                <span
+                  aria-hidden
+                  className="grid size-7 shrink-0 place-items-center rounded-full bg-accent-50 text-xs font-semibold text-accent-700"
+                >
                   {(member.user.name ?? member.user.email).slice(0, 1).toUpperCase()}
                 </span>
                 <span className="font-medium text-zinc-900">{member.user.name ?? "—"}</span>
@@ -79,8 +94,10 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
           {
             header: "Role",
             cell: (member) => {
-              if (!manager) return <Badge tone={member.role === "owner" ? "accent" : "neutral"}>{roleLabels[member.role]}</Badge>;
-              const pendingRole = changeRole.isPending && changeRole.variables.member.id === member.id ? changeRole.variables.role : null;
+              if (!manager)
+                return <Badge tone={member.role === "owner" ? "accent" : "neutral"}>{roleLabels[member.role]}</Badge>;
+              const pendingRole =
+                changeRole.isPending && changeRole.variables.member.id === member.id ? changeRole.variables.role : null;
               return (
                 <Select
                   aria-label={`Role for ${member.user.email}`}
@@ -99,7 +116,11 @@ export function MembersTable({ org, currentUserId, manager }: { org: OrgRef; cur
               );
             },
           },
-          { header: "Joined", className: "whitespace-nowrap text-zinc-500", cell: (member) => formatDate(member.createdAt) },
+          {
+            header: "Joined",
+            className: "whitespace-nowrap text-zinc-500",
+            cell: (member) => formatDate(member.createdAt),
+          },
           manager &&
             actionsColumn((member) =>
               member.user.id === currentUserId || !canAssignRole(manager.actorRole, member.role) ? null : (

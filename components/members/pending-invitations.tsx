@@ -25,7 +25,8 @@ export function PendingInvitations({ org }: { org: OrgRef }) {
       toast({ title: `Invitation for ${invitation.email} revoked`, tone: "success" });
       setRevoking(null);
     },
-    onError: (failure) => toast({ title: "Could not revoke the invitation", description: failure.message, tone: "error" }),
+    onError: (failure) =>
+      toast({ title: "Could not revoke the invitation", description: failure.message, tone: "error" }),
   });
 
   return (
@@ -40,12 +41,21 @@ export function PendingInvitations({ org }: { org: OrgRef }) {
         columns={[
           { header: "Email", className: "font-medium text-zinc-900", cell: (invitation) => invitation.email },
           { header: "Role", cell: (invitation) => <Badge>{roleLabels[invitation.role]}</Badge> },
-          { header: "Invited", className: "whitespace-nowrap text-zinc-500", cell: (invitation) => formatDate(invitation.createdAt) },
+          {
+            header: "Invited",
+            className: "whitespace-nowrap text-zinc-500",
+            cell: (invitation) => formatDate(invitation.createdAt),
+          },
           {
             header: "Expires",
             className: "whitespace-nowrap text-zinc-500",
             title: (invitation) => formatDate(invitation.expiresAt),
-            cell: (invitation) => (invitationExpired(invitation) ? <Badge tone="warning">Expired</Badge> : formatRelative(invitation.expiresAt)),
+            cell: (invitation) =>
+              invitationExpired(invitation) ? (
+                <Badge tone="warning">Expired</Badge>
+              ) : (
+                formatRelative(invitation.expiresAt)
+              ),
           },
           actionsColumn((invitation) => (
             <Button variant="ghost" size="sm" onClick={() => setRevoking(invitation)}>

@@ -10,7 +10,11 @@ export function CreateOrgForm() {
   const [state, action] = useActionState<CreateOrgState, FormData>(createOrgAction, {});
   return (
     <form action={action} className="space-y-4">
-      <Field label="Organization name" hint="Your company, team or client. You can rename it later." error={state.error}>
+      <Field
+        label="Organization name"
+        hint="Your company, team or client. You can rename it later."
+        error={state.error}
+      >
         <Input name="name" required maxLength={80} defaultValue={state.name} autoFocus autoComplete="organization" />
       </Field>
       <SubmitButton className="w-full" pendingLabel="Creating…">

@@ -11,8 +11,20 @@ const count = (value: number) => String(Math.round(value));
 export function AttemptsChart({ hours }: { hours: HourOfAttempts[] }) {
   const starts = hours.map((hour) => new Date(hour.start).toISOString());
   const series: ChartSeries[] = [
-    { name: "Succeeded", values: hours.map((hour) => hour.succeeded), strokeClassName: "stroke-emerald-600", fillClassName: "fill-emerald-600", swatchClassName: "bg-emerald-600" },
-    { name: "Failed", values: hours.map((hour) => hour.failed), strokeClassName: "stroke-red-500", fillClassName: "fill-red-500", swatchClassName: "bg-red-500" },
+    {
+      name: "Succeeded",
+      values: hours.map((hour) => hour.succeeded),
+      strokeClassName: "stroke-emerald-600",
+      fillClassName: "fill-emerald-600",
+      swatchClassName: "bg-emerald-600",
+    },
+    {
+      name: "Failed",
+      values: hours.map((hour) => hour.failed),
+      strokeClassName: "stroke-red-500",
+      fillClassName: "fill-red-500",
+      swatchClassName: "bg-red-500",
+    },
   ];
   const total = hours.reduce((sum, hour) => sum + hour.succeeded + hour.failed, 0);
   const failed = hours.reduce((sum, hour) => sum + hour.failed, 0);

@@ -18,7 +18,8 @@ export function EngineLagNotice({ lag }: { lag: EngineLag }) {
   }
   return (
     <Alert tone="warning" title={`The delivery engine is ${formatAge(behind)} behind`}>
-      {detail} Deliveries go out late until it catches up; if this grows, check that the Inngest functions are being served.
+      {detail} Deliveries go out late until it catches up; if this grows, check that the Inngest functions are being
+      served.
     </Alert>
   );
 }

@@ -5,10 +5,19 @@ import { CurlExample, publishCommand } from "@/components/tokens/curl-example";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 
-
 const linkClassName = "font-medium text-accent-700 hover:text-accent-800";
 
-function Step({ number, done, title, children }: { number: number; done: boolean; title: string; children: ReactNode }) {
+function Step({
+  number,
+  done,
+  title,
+  children,
+}: {
+  number: number;
+  done: boolean;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <li className="relative flex gap-4 pb-6 last:pb-0">
       <span
@@ -74,7 +83,10 @@ export function GetStarted({
                 </Link>
               </>
             ) : (
-              <>Ask an admin of this organization for a token with the <span className="font-mono text-[13px]">events:write</span> scope.</>
+              <>
+                Ask an admin of this organization for a token with the{" "}
+                <span className="font-mono text-[13px]">events:write</span> scope.
+              </>
             )}
           </Step>
           <Step number={4} done={progress.hasEvent} title="Publish an event">
@@ -85,10 +97,14 @@ export function GetStarted({
               </Link>
               :
             </p>
-            <CurlExample command={publishCommand(apiOrigin, "$WEBHOOK_HUB_TOKEN", exampleTrigger, examplePayload)} className="mt-3" />
+            <CurlExample
+              command={publishCommand(apiOrigin, "$WEBHOOK_HUB_TOKEN", exampleTrigger, examplePayload)}
+              className="mt-3"
+            />
           </Step>
           <Step number={5} done={progress.hasDelivery} title="See it arrive">
-            Every webhook whose triggers and projects match gets a delivery; its page shows each attempt, request and response.
+            Every webhook whose triggers and projects match gets a delivery; its page shows each attempt, request and
+            response.
           </Step>
         </ol>
       </CardContent>

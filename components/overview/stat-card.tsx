@@ -6,16 +6,32 @@ import { Card } from "@/components/ui/card";
 const numberFormat = new Intl.NumberFormat("en");
 
 /** One headline number; the whole card links to its screen when `href` is given. */
-export function StatCard({ label, value, icon, href }: { label: string; value: number; icon: ReactNode; href?: string }) {
+export function StatCard({
+  label,
+  value,
+  icon,
+  href,
+}: {
+  label: string;
+  value: number;
+  icon: ReactNode;
+  href?: string;
+}) {
   const body = (
     <>
       <div className="flex items-center justify-between text-zinc-500">
         <span className="text-sm font-medium">{label}</span>
-        <span className="grid size-8 place-items-center rounded-control bg-zinc-50 text-zinc-400 ring-1 ring-zinc-200">{icon}</span>
+        <span className="grid size-8 place-items-center rounded-control bg-zinc-50 text-zinc-400 ring-1 ring-zinc-200">
+          {icon}
+        </span>
       </div>
       <div className="mt-3 flex items-end justify-between">
-        <span className="text-3xl font-semibold tracking-tight text-zinc-900 tabular-nums">{numberFormat.format(value)}</span>
-        {href ? <ChevronRightIcon className="mb-1 text-zinc-300 transition-colors group-hover:text-accent-600" /> : null}
+        <span className="text-3xl font-semibold tracking-tight text-zinc-900 tabular-nums">
+          {numberFormat.format(value)}
+        </span>
+        {href ? (
+          <ChevronRightIcon className="mb-1 text-zinc-300 transition-colors group-hover:text-accent-600" />
+        ) : null}
       </div>
     </>
   );

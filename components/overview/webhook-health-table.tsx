@@ -30,7 +30,9 @@ function columns(orgSlug: string): DataTableColumns<Row> {
       cell: (webhook) => (
         <>
           <WebhookStatusBadge status={webhook.status} />
-          {webhook.statusReason && (webhook.status === "failing" || webhook.status === "disabled") ? <p className="mt-1 max-w-72 text-xs text-zinc-600">{webhook.statusReason}</p> : null}
+          {webhook.statusReason && (webhook.status === "failing" || webhook.status === "disabled") ? (
+            <p className="mt-1 max-w-72 text-xs text-zinc-600">{webhook.statusReason}</p>
+          ) : null}
         </>
       ),
     },
@@ -38,15 +40,36 @@ function columns(orgSlug: string): DataTableColumns<Row> {
       header: "Success (24 h)",
       align: "end",
       className: "tabular-nums",
-      cell: (webhook) => (webhook.successRate === null ? <span className="text-zinc-400">no attempts</span> : `${percent(webhook.successRate)} of ${webhook.attempts}`),
+      cell: (webhook) =>
+        webhook.successRate === null ? (
+          <span className="text-zinc-400">no attempts</span>
+        ) : (
+          `${percent(webhook.successRate)} of ${webhook.attempts}`
+        ),
     },
-    { header: "p95 latency", align: "end", className: "tabular-nums", cell: (webhook) => formatDuration(webhook.p95Ms) },
+    {
+      header: "p95 latency",
+      align: "end",
+      className: "tabular-nums",
+      cell: (webhook) => formatDuration(webhook.p95Ms),
+    },
     timeColumn("Last delivery", (webhook) => webhook.lastDeliveryAt, { noneTitle: "No successful delivery yet" }),
   ];
 }
 
 /** Each webhook's last day: status with its reason, success rate and p95 latency; the ones needing attention first. */
 export function WebhookHealthTable({ orgSlug, webhooks }: { orgSlug: string; webhooks: WebhookHealth[] }) {
-  const rows = webhooks.map((webhook) => ({ ...webhook, lastDeliveryAt: webhook.lastDeliveryAt?.toISOString() ?? null }));
-  return <DataTable framed={false} caption="Webhook health over the last 24 hours" columns={columns(orgSlug)} rows={rows} empty={<p className="px-6 py-4 text-sm text-zinc-600">No webhooks yet.</p>} />;
+  const rows = webhooks.map((webhook) => ({
+    ...webhook,
+    lastDeliveryAt: webhook.lastDeliveryAt?.toISOString() ?? null,
+  }));
+  return (
+    <DataTable
+      framed={false}
+      caption="Webhook health over the last 24 hours"
+      columns={columns(orgSlug)}
+      rows={rows}
+      empty={<p className="px-6 py-4 text-sm text-zinc-600">No webhooks yet.</p>}
+    />
+  );
 }

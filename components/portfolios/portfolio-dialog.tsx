@@ -15,13 +15,24 @@ import { webhookKeys } from "@/lib/webhooks/queries";
 import { FormError } from "@/components/ui/form-error";
 
 /** Creates a portfolio, or edits one when `portfolio` is given; webhooks scoped to it follow its projects. */
-export function PortfolioDialog({ org, projects, portfolio, onClose }: { org: OrgRef; projects: readonly Project[]; portfolio?: Portfolio; onClose: () => void }) {
+export function PortfolioDialog({
+  org,
+  projects,
+  portfolio,
+  onClose,
+}: {
+  org: OrgRef;
+  projects: readonly Project[];
+  portfolio?: Portfolio;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [selected, setSelected] = useState<string[]>(portfolio?.projectIds ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mutation = useMutation({
-    mutationFn: (input: { name: string; projectIds: string[] }) => (portfolio ? portfolioMutations.update(org, portfolio.id, input) : portfolioMutations.create(org, input)),
+    mutationFn: (input: { name: string; projectIds: string[] }) =>
+      portfolio ? portfolioMutations.update(org, portfolio.id, input) : portfolioMutations.create(org, input),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: portfolioKeys.all(org) });
       await queryClient.invalidateQueries({ queryKey: webhookKeys.all(org) });
@@ -43,7 +54,14 @@ export function PortfolioDialog({ org, projects, portfolio, onClose }: { org: Or
       onClose={onClose}
       title={portfolio ? "Edit portfolio" : "New portfolio"}
       description="A named selection of projects. Webhooks scoped to it receive its projects' events, including projects added later (SecurityScorecard: Selected Portfolio)."
-      footer={<FormDialogFooter formId="portfolio-form" submitLabel={portfolio ? "Save" : "Create portfolio"} pending={mutation.isPending} onCancel={onClose} />}
+      footer={
+        <FormDialogFooter
+          formId="portfolio-form"
+          submitLabel={portfolio ? "Save" : "Create portfolio"}
+          pending={mutation.isPending}
+          onCancel={onClose}
+        />
+      }
     >
       <form id="portfolio-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Name" error={errors.name}>
@@ -57,7 +75,11 @@ export function PortfolioDialog({ org, projects, portfolio, onClose }: { org: Or
               label={<span className="font-mono text-xs">{project.key}</span>}
               description={project.name}
               checked={selected.includes(project.id)}
-              onChange={(event) => setSelected(event.target.checked ? [...selected, project.id] : selected.filter((id) => id !== project.id))}
+              onChange={(event) =>
+                setSelected(
+                  event.target.checked ? [...selected, project.id] : selected.filter((id) => id !== project.id),
+                )
+              }
             />
           ))}
           {errors.projectIds ? (

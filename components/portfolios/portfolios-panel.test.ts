@@ -12,8 +12,16 @@ const at = "2026-11-01T00:00:00.000Z";
 
 function render(canWrite: boolean) {
   return renderWithQueries(createElement(PortfoliosPanel, { org, canWrite }), (client) => {
-    client.setQueryData(projectKeys.all(org), { data: [{ id: "prj_1", key: "web", name: "Web", createdAt: at, updatedAt: at }, { id: "prj_2", key: "api", name: "API", createdAt: at, updatedAt: at }], nextCursor: null });
-    client.setQueryData(portfolioKeys.all(org), { data: [{ id: "pfl_1", name: "Vendors", projectIds: ["prj_1", "prj_2"], createdAt: at, updatedAt: at }] });
+    client.setQueryData(projectKeys.all(org), {
+      data: [
+        { id: "prj_1", key: "web", name: "Web", createdAt: at, updatedAt: at },
+        { id: "prj_2", key: "api", name: "API", createdAt: at, updatedAt: at },
+      ],
+      nextCursor: null,
+    });
+    client.setQueryData(portfolioKeys.all(org), {
+      data: [{ id: "pfl_1", name: "Vendors", projectIds: ["prj_1", "prj_2"], createdAt: at, updatedAt: at }],
+    });
   });
 }
 

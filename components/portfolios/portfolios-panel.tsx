@@ -23,7 +23,8 @@ export function PortfoliosPanel({ org, canWrite }: { org: OrgRef; canWrite: bool
       await queryClient.invalidateQueries({ queryKey: portfolioKeys.all(org) });
       toast({ title: "Portfolio deleted", tone: "success" });
     },
-    onError: (failure) => toast({ title: "Could not delete the portfolio", description: failure.message, tone: "error" }),
+    onError: (failure) =>
+      toast({ title: "Could not delete the portfolio", description: failure.message, tone: "error" }),
   });
   const keyOf = (id: string) => projects.find((project) => project.id === id)?.key ?? id;
 
@@ -31,7 +32,9 @@ export function PortfoliosPanel({ org, canWrite }: { org: OrgRef; canWrite: bool
     <Card className="mt-6">
       <CardHeader>
         <CardTitle>Portfolios</CardTitle>
-        <p className="text-sm text-zinc-500">Saved selections of projects a webhook can be scoped to; it follows the portfolio as projects are added.</p>
+        <p className="text-sm text-zinc-500">
+          Saved selections of projects a webhook can be scoped to; it follows the portfolio as projects are added.
+        </p>
       </CardHeader>
       <CardContent>
         {portfolios.length === 0 ? <p className="text-sm text-zinc-500">No portfolios yet.</p> : null}
@@ -47,7 +50,12 @@ export function PortfoliosPanel({ org, canWrite }: { org: OrgRef; canWrite: bool
                   <Button variant="secondary" size="sm" onClick={() => setEditing({ portfolio })}>
                     Edit
                   </Button>
-                  <Button variant="secondary" size="sm" loading={remove.isPending && remove.variables?.id === portfolio.id} onClick={() => remove.mutate(portfolio)}>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    loading={remove.isPending && remove.variables?.id === portfolio.id}
+                    onClick={() => remove.mutate(portfolio)}
+                  >
                     Delete
                   </Button>
                 </span>
@@ -56,12 +64,20 @@ export function PortfoliosPanel({ org, canWrite }: { org: OrgRef; canWrite: bool
           ))}
         </ul>
         {canWrite ? (
-          <Button className="mt-3" variant="secondary" size="sm" onClick={() => setEditing({})} disabled={projects.length === 0}>
+          <Button
+            className="mt-3"
+            variant="secondary"
+            size="sm"
+            onClick={() => setEditing({})}
+            disabled={projects.length === 0}
+          >
             New portfolio
           </Button>
         ) : null}
       </CardContent>
-      {editing ? <PortfolioDialog org={org} projects={projects} portfolio={editing.portfolio} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <PortfolioDialog org={org} projects={projects} portfolio={editing.portfolio} onClose={() => setEditing(null)} />
+      ) : null}
     </Card>
   );
 }

@@ -12,7 +12,17 @@ import { projectKeys, projectMutations, type Project } from "@/lib/projects/quer
 import { FormError } from "@/components/ui/form-error";
 
 /** Creates a project, or edits one when `project` is given. Server validation errors land on their fields. */
-export function ProjectFormDialog({ org, project, open, onClose }: { org: OrgRef; project?: Project; open: boolean; onClose: () => void }) {
+export function ProjectFormDialog({
+  org,
+  project,
+  open,
+  onClose,
+}: {
+  org: OrgRef;
+  project?: Project;
+  open: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -40,7 +50,14 @@ export function ProjectFormDialog({ org, project, open, onClose }: { org: OrgRef
       onClose={onClose}
       title={project ? "Edit project" : "New project"}
       description="Events are published for a project; webhooks can listen to one project or many."
-      footer={<FormDialogFooter formId="project-form" submitLabel={project ? "Save" : "Create project"} pending={mutation.isPending} onCancel={onClose} />}
+      footer={
+        <FormDialogFooter
+          formId="project-form"
+          submitLabel={project ? "Save" : "Create project"}
+          pending={mutation.isPending}
+          onCancel={onClose}
+        />
+      }
     >
       <form id="project-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Key" hint="Letters, digits, '-', '_', '.', ':'; like a SonarQube project key." error={errors.key}>

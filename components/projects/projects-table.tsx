@@ -40,7 +40,11 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
 
   return (
     <>
-      <PageHeader title="Projects" description="Each event belongs to a project, identified by its key." actions={newButton} />
+      <PageHeader
+        title="Projects"
+        description="Each event belongs to a project, identified by its key."
+        actions={newButton}
+      />
       <DataTable<Project>
         caption="Projects"
         columns={[
@@ -50,7 +54,13 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
           { header: "Created", className: "text-zinc-500", cell: (project) => formatDate(project.createdAt) },
           canWrite &&
             actionsColumn((project) => (
-              <DropdownMenu label={`Actions for ${project.key}`} align="end" triggerVariant="ghost" triggerSize="sm" trigger={<EllipsisIcon />}>
+              <DropdownMenu
+                label={`Actions for ${project.key}`}
+                align="end"
+                triggerVariant="ghost"
+                triggerSize="sm"
+                trigger={<EllipsisIcon />}
+              >
                 <DropdownMenuItem onClick={() => setDialog({ kind: "edit", project })}>Edit</DropdownMenuItem>
                 <DropdownMenuItem tone="danger" onClick={() => setDialog({ kind: "delete", project })}>
                   Delete
@@ -72,7 +82,12 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
       />
 
       {dialog?.kind === "create" || dialog?.kind === "edit" ? (
-        <ProjectFormDialog org={org} project={dialog.kind === "edit" ? dialog.project : undefined} open onClose={() => setDialog(null)} />
+        <ProjectFormDialog
+          org={org}
+          project={dialog.kind === "edit" ? dialog.project : undefined}
+          open
+          onClose={() => setDialog(null)}
+        />
       ) : null}
       {dialog?.kind === "delete" ? (
         <ConfirmDialog

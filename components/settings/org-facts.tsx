@@ -19,7 +19,9 @@ export function OrgFacts({ organization }: { organization: Organization }) {
     <Card>
       <CardHeader>
         <CardTitle>Details</CardTitle>
-        <CardDescription>Identifiers to quote when you ask for help, and the limits that apply to this organization.</CardDescription>
+        <CardDescription>
+          Identifiers to quote when you ask for help, and the limits that apply to this organization.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <dl className="divide-y divide-zinc-100 border-t border-zinc-100">

@@ -19,7 +19,11 @@ export function OrgSettings({ org }: { org: OrgRef }) {
   return (
     <>
       <PageHeader title="Settings" description="Your organization's name, identifiers and limits." />
-      {error ? <Alert tone="danger" title="Could not load the organization">{error.message}</Alert> : null}
+      {error ? (
+        <Alert tone="danger" title="Could not load the organization">
+          {error.message}
+        </Alert>
+      ) : null}
       {isPending ? (
         <Card className="p-6">
           <SkeletonText lines={4} />
@@ -37,7 +41,9 @@ export function OrgSettings({ org }: { org: OrgRef }) {
               }
             >
               <CardTitle>Another organization</CardTitle>
-              <CardDescription>Keep separate teams, clients or environments apart. You will be its owner.</CardDescription>
+              <CardDescription>
+                Keep separate teams, clients or environments apart. You will be its owner.
+              </CardDescription>
             </CardHeader>
           </Card>
         </div>

@@ -27,7 +27,8 @@ export function RenameOrgForm({ org, organization }: { org: OrgRef; organization
       // The sidebar and org switcher are rendered on the server.
       router.refresh();
     },
-    onError: (failure) => setError(failure instanceof ApiError ? (failure.fieldErrors().name ?? failure.message) : failure.message),
+    onError: (failure) =>
+      setError(failure instanceof ApiError ? (failure.fieldErrors().name ?? failure.message) : failure.message),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -47,7 +48,13 @@ export function RenameOrgForm({ org, organization }: { org: OrgRef; organization
         </CardHeader>
         <CardContent>
           <Field label="Organization name" error={error} className="max-w-md">
-            <Input name="name" value={name} onChange={(event) => setName(event.currentTarget.value)} required maxLength={80} />
+            <Input
+              name="name"
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              required
+              maxLength={80}
+            />
           </Field>
         </CardContent>
         <CardFooter>

@@ -23,7 +23,10 @@ export function MobileNav({ title, children }: { title: string; children: ReactN
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40" />
-        <Dialog.Content className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto border-r border-zinc-200 bg-zinc-50 shadow-xl focus:outline-none" onClick={closeOnLink}>
+        <Dialog.Content
+          className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto border-r border-zinc-200 bg-zinc-50 shadow-xl focus:outline-none"
+          onClick={closeOnLink}
+        >
           <Dialog.Title className="sr-only">{title}</Dialog.Title>
           <Dialog.Description className="sr-only">Navigation for this organization.</Dialog.Description>
           {children}

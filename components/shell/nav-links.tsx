@@ -1,6 +1,17 @@
 "use client";
 
-import { FolderIcon, HouseIcon, KeyRoundIcon, ListIcon, MailIcon, SettingsIcon, UsersIcon, WebhookIcon, ZapIcon, type LucideIcon } from "lucide-react";
+import {
+  FolderIcon,
+  HouseIcon,
+  KeyRoundIcon,
+  ListIcon,
+  MailIcon,
+  SettingsIcon,
+  UsersIcon,
+  WebhookIcon,
+  ZapIcon,
+  type LucideIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
@@ -40,7 +51,9 @@ export function NavLinks({ orgSlug, isAdmin }: { orgSlug: string; isAdmin: boole
               aria-current={active ? "page" : undefined}
               className={cn(
                 "flex items-center gap-2.5 rounded-control px-2.5 py-1.5 text-sm font-medium transition-colors",
-                active ? "bg-white text-zinc-900 shadow-sm ring-1 ring-zinc-200" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
+                active
+                  ? "bg-white text-zinc-900 shadow-sm ring-1 ring-zinc-200"
+                  : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
               )}
             >
               <Icon className={cn("size-4", active ? "text-accent-600" : "text-zinc-400")} />

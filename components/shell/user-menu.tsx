@@ -15,7 +15,9 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
       triggerClassName="w-full justify-start"
       trigger={
         <span className="flex min-w-0 items-center gap-2">
-          <span className="grid size-6 shrink-0 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-700">{initials}</span>
+          <span className="grid size-6 shrink-0 place-items-center rounded-full bg-accent-100 text-xs font-semibold text-accent-700">
+            {initials}
+          </span>
           <span className="truncate text-zinc-700">{email}</span>
         </span>
       }

@@ -25,14 +25,25 @@ const expiryOptions = [
 ];
 
 /** Creates a token, then shows its secret once with a ready-to-run curl command. */
-export function CreateTokenDialog({ org, apiOrigin, open, onClose }: { org: OrgRef; apiOrigin: string; open: boolean; onClose: () => void }) {
+export function CreateTokenDialog({
+  org,
+  apiOrigin,
+  open,
+  onClose,
+}: {
+  org: OrgRef;
+  apiOrigin: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [scopes, setScopes] = useState<Set<TokenScope>>(() => new Set(["projects:read"]));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<{ token: Token; secret: string } | null>(null);
   const mutation = useMutation({
-    mutationFn: (input: { name: string; scopes: TokenScope[]; expiresInDays: number | null }) => tokenMutations.create(org, input),
+    mutationFn: (input: { name: string; scopes: TokenScope[]; expiresInDays: number | null }) =>
+      tokenMutations.create(org, input),
     onSuccess: async (result) => {
       setCreated(result);
       toast({ title: `Token ${result.token.name} created`, tone: "success" });
@@ -88,7 +99,14 @@ export function CreateTokenDialog({ org, apiOrigin, open, onClose }: { org: OrgR
       hideClose={mutation.isPending}
       title="Create API token"
       description="Tokens act for this organization with only the scopes you choose. Send one as Authorization: Bearer <token>."
-      footer={<FormDialogFooter formId="token-form" submitLabel="Create token" pending={mutation.isPending} onCancel={onClose} />}
+      footer={
+        <FormDialogFooter
+          formId="token-form"
+          submitLabel="Create token"
+          pending={mutation.isPending}
+          onCancel={onClose}
+        />
+      }
     >
       <form id="token-form" onSubmit={submit} className="space-y-5" noValidate>
         <Field label="Name" hint="What uses this token, e.g. “GitHub Actions deploy”." error={errors.name}>

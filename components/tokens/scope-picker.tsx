@@ -5,10 +5,19 @@ type Access = "read" | "write";
 
 const parts = (scope: TokenScope) => scope.split(":") as [resource: string, access: Access];
 const resources = [...new Set(tokenScopes.map((scope) => parts(scope)[0]))];
-const accessDescriptions: Record<Access, string> = { read: "View and list", write: "Create, change and delete; includes read" };
+const accessDescriptions: Record<Access, string> = {
+  read: "View and list",
+  write: "Create, change and delete; includes read",
+};
 
 /** Scope checkboxes grouped by resource; each checkbox is named by its scope, e.g. "projects:read". */
-export function ScopePicker({ selected, onChange }: { selected: ReadonlySet<TokenScope>; onChange: (scopes: Set<TokenScope>) => void }) {
+export function ScopePicker({
+  selected,
+  onChange,
+}: {
+  selected: ReadonlySet<TokenScope>;
+  onChange: (scopes: Set<TokenScope>) => void;
+}) {
   function toggle(scope: TokenScope, checked: boolean) {
     const next = new Set(selected);
     if (checked) next.add(scope);

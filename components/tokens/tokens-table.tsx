@@ -43,7 +43,11 @@ export function TokensTable({ org, apiOrigin }: { org: OrgRef; apiOrigin: string
     mutationFn: (token: Token) => tokenMutations.revoke(org, token.id),
     onSuccess: async (_, token) => {
       await queryClient.invalidateQueries({ queryKey: tokenKeys.all(org) });
-      toast({ title: `Token ${token.name} revoked`, description: "Requests using it are now refused.", tone: "success" });
+      toast({
+        title: `Token ${token.name} revoked`,
+        description: "Requests using it are now refused.",
+        tone: "success",
+      });
       setDialog(null);
     },
     onError: (failure) => toast({ title: "Could not revoke the token", description: failure.message, tone: "error" }),
@@ -101,7 +105,9 @@ export function TokensTable({ org, apiOrigin }: { org: OrgRef; apiOrigin: string
         }
       />
 
-      {dialog?.kind === "create" ? <CreateTokenDialog org={org} apiOrigin={apiOrigin} open onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "create" ? (
+        <CreateTokenDialog org={org} apiOrigin={apiOrigin} open onClose={() => setDialog(null)} />
+      ) : null}
       {dialog?.kind === "revoke" ? (
         <ConfirmDialog
           open
@@ -109,7 +115,8 @@ export function TokensTable({ org, apiOrigin }: { org: OrgRef; apiOrigin: string
           title={`Revoke ${dialog.token.name}?`}
           message={
             <>
-              Requests sent with <span className="font-mono">{dialog.token.prefix}…</span> fail with 401 from now on. This cannot be undone.
+              Requests sent with <span className="font-mono">{dialog.token.prefix}…</span> fail with 401 from now on.
+              This cannot be undone.
             </>
           }
           confirmLabel="Revoke token"

@@ -53,7 +53,10 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
     const form = new FormData(event.currentTarget);
     const schema = jsonObject(String(form.get("schema") ?? ""));
     const example = jsonObject(String(form.get("examplePayload") ?? ""));
-    const local = { ...(schema.error ? { schema: schema.error } : {}), ...(example.error ? { examplePayload: example.error } : {}) };
+    const local = {
+      ...(schema.error ? { schema: schema.error } : {}),
+      ...(example.error ? { examplePayload: example.error } : {}),
+    };
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     create.mutate({
@@ -71,20 +74,49 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
       size="lg"
       title="Add trigger"
       description="A custom trigger your own producers publish. Webhooks can then subscribe to it."
-      footer={<FormDialogFooter formId="add-trigger-form" submitLabel="Add trigger" pending={create.isPending} onCancel={onClose} />}
+      footer={
+        <FormDialogFooter
+          formId="add-trigger-form"
+          submitLabel="Add trigger"
+          pending={create.isPending}
+          onCancel={onClose}
+        />
+      }
     >
       <form id="add-trigger-form" onSubmit={submit} className="space-y-4" noValidate>
-        <Field label="Name" required error={errors.name} hint="Lowercase letters, digits, '_', '.', ':' or '-', e.g. deploy.finished.">
+        <Field
+          label="Name"
+          required
+          error={errors.name}
+          hint="Lowercase letters, digits, '_', '.', ':' or '-', e.g. deploy.finished."
+        >
           <Input name="name" required autoFocus className="font-mono" autoComplete="off" spellCheck={false} />
         </Field>
         <Field label="Description" optional error={errors.description}>
           <Input name="description" maxLength={500} />
         </Field>
-        <Field label="JSON Schema" optional error={errors.schema} hint="Draft 2020-12, self-contained ($ref only to #/$defs/…, no cycles), up to 64 KB; patterns in RE2 syntax. Events published with this trigger are checked against it.">
-          <Textarea name="schema" rows={5} className="font-mono text-xs" spellCheck={false} placeholder={'{ "type": "object", "properties": { … } }'} />
+        <Field
+          label="JSON Schema"
+          optional
+          error={errors.schema}
+          hint="Draft 2020-12, self-contained ($ref only to #/$defs/…, no cycles), up to 64 KB; patterns in RE2 syntax. Events published with this trigger are checked against it."
+        >
+          <Textarea
+            name="schema"
+            rows={5}
+            className="font-mono text-xs"
+            spellCheck={false}
+            placeholder={'{ "type": "object", "properties": { … } }'}
+          />
         </Field>
         <Field label="Example payload" optional error={errors.examplePayload}>
-          <Textarea name="examplePayload" rows={4} className="font-mono text-xs" spellCheck={false} placeholder={'{ "environment": "production" }'} />
+          <Textarea
+            name="examplePayload"
+            rows={4}
+            className="font-mono text-xs"
+            spellCheck={false}
+            placeholder={'{ "environment": "production" }'}
+          />
         </Field>
         <FormError message={errors.form} />
       </form>

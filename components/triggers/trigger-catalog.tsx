@@ -38,13 +38,23 @@ export function TriggerCatalog({ org, canWrite }: { org: OrgRef; canWrite: boole
         isEmpty={(triggers) => triggers.length === 0}
         errorTitle="Could not load the trigger catalog"
         skeletonLines={8}
-        empty={<EmptyState bordered icon={<ZapIcon className="size-5" />} title="No triggers" description="This organization's catalog is empty." />}
+        empty={
+          <EmptyState
+            bordered
+            icon={<ZapIcon className="size-5" />}
+            title="No triggers"
+            description="This organization's catalog is empty."
+          />
+        }
       >
         {(triggers) => (
           <div className="divide-y divide-zinc-200 overflow-hidden rounded-card">
             {groupBySource(triggers).map((group) => (
               <section key={group.source} aria-labelledby={`source-${group.source}`}>
-                <h2 id={`source-${group.source}`} className="flex items-center justify-between bg-zinc-50/70 px-6 py-2.5 text-sm font-semibold text-zinc-900">
+                <h2
+                  id={`source-${group.source}`}
+                  className="flex items-center justify-between bg-zinc-50/70 px-6 py-2.5 text-sm font-semibold text-zinc-900"
+                >
                   {group.label}
                   <span className="text-xs font-normal text-zinc-500">
                     {group.triggers.length} {group.triggers.length === 1 ? "trigger" : "triggers"}
@@ -52,8 +62,9 @@ export function TriggerCatalog({ org, canWrite }: { org: OrgRef; canWrite: boole
                 </h2>
                 {group.source === "scorecard" ? (
                   <p className="px-6 py-2 text-xs text-zinc-500">
-                    SecurityScorecard rule scopes in the hub: {scorecardScopeNames.project} = {hubScopeNames.project.toLowerCase()}, {scorecardScopeNames.all} ={" "}
-                    {hubScopeNames.all.toLowerCase()}, {scorecardScopeNames.selected} = a portfolio (a saved selection of projects).
+                    SecurityScorecard rule scopes in the hub: {scorecardScopeNames.project} ={" "}
+                    {hubScopeNames.project.toLowerCase()}, {scorecardScopeNames.all} = {hubScopeNames.all.toLowerCase()}
+                    , {scorecardScopeNames.selected} = a portfolio (a saved selection of projects).
                   </p>
                 ) : null}
                 <ul className="divide-y divide-zinc-100">

@@ -1,4 +1,10 @@
-import { CircleExclamationPointIcon, CircleCheckIcon, InfoIcon, TriangleExclamationPointIcon, type LucideIcon } from "lucide-react";
+import {
+  CircleExclamationPointIcon,
+  CircleCheckIcon,
+  InfoIcon,
+  TriangleExclamationPointIcon,
+  type LucideIcon,
+} from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
@@ -6,8 +12,16 @@ export type AlertTone = "info" | "success" | "warning" | "danger";
 
 const tones: Record<AlertTone, { box: string; icon: string; Icon: LucideIcon }> = {
   info: { box: "border-sky-200 bg-sky-50 text-sky-900", icon: "text-sky-600", Icon: InfoIcon },
-  success: { box: "border-emerald-200 bg-emerald-50 text-emerald-900", icon: "text-emerald-600", Icon: CircleCheckIcon },
-  warning: { box: "border-amber-200 bg-amber-50 text-amber-900", icon: "text-amber-600", Icon: TriangleExclamationPointIcon },
+  success: {
+    box: "border-emerald-200 bg-emerald-50 text-emerald-900",
+    icon: "text-emerald-600",
+    Icon: CircleCheckIcon,
+  },
+  warning: {
+    box: "border-amber-200 bg-amber-50 text-amber-900",
+    icon: "text-amber-600",
+    Icon: TriangleExclamationPointIcon,
+  },
   danger: { box: "border-red-200 bg-red-50 text-red-900", icon: "text-red-600", Icon: CircleExclamationPointIcon },
 };
 

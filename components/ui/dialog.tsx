@@ -27,7 +27,17 @@ const widths = { sm: "max-w-sm", md: "max-w-lg", lg: "max-w-2xl" } as const;
  * focus restoration come from the browser). Content is only rendered while
  * open, so forms inside reset between openings.
  */
-export function Dialog({ open, onClose, title, description, children, footer, size = "md", hideClose, className }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  size = "md",
+  hideClose,
+  className,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const openRef = useRef(open);
   const onCloseRef = useRef(onClose);

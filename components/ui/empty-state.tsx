@@ -11,7 +11,15 @@ export interface EmptyStateProps extends Omit<ComponentProps<"div">, "title"> {
   bordered?: boolean;
 }
 
-export function EmptyState({ icon, title, description, action, bordered = false, className, ...props }: EmptyStateProps) {
+export function EmptyState({
+  icon,
+  title,
+  description,
+  action,
+  bordered = false,
+  className,
+  ...props
+}: EmptyStateProps) {
   return (
     <div
       className={cn(

@@ -38,8 +38,7 @@ export function Field({ label, children, id, hint, error, required, optional, cl
   const errorId = error ? `${controlId}-error` : undefined;
   const hasError = Boolean(error);
 
-  const describedBy =
-    [child?.props["aria-describedby"], hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const describedBy = [child?.props["aria-describedby"], hintId, errorId].filter(Boolean).join(" ") || undefined;
   const controlProps: FieldControlProps = {
     id: controlId,
     "aria-describedby": describedBy,

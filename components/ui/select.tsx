@@ -15,11 +15,11 @@ export function Select({ className, wrapperClassName, multiple, ...props }: Sele
   }
   return (
     <div className={cn("relative", wrapperClassName)}>
-      <select
-        className={cn(controlClassName, "h-9 appearance-none truncate pr-9 pl-3", className)}
-        {...props}
+      <select className={cn(controlClassName, "h-9 appearance-none truncate pr-9 pl-3", className)} {...props} />
+      <ChevronDownIcon
+        className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
+        strokeWidth={2}
       />
-      <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500" strokeWidth={2} />
     </div>
   );
 }

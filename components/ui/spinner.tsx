@@ -16,9 +16,7 @@ export interface SpinnerProps extends Omit<ComponentProps<"svg">, "children"> {
 }
 
 export function Spinner({ size = "md", label, className, ...props }: SpinnerProps) {
-  const a11y = label
-    ? ({ role: "status", "aria-label": label } as const)
-    : ({ "aria-hidden": true } as const);
+  const a11y = label ? ({ role: "status", "aria-label": label } as const) : ({ "aria-hidden": true } as const);
   return (
     <svg
       viewBox="0 0 24 24"

@@ -27,7 +27,8 @@ const rotationEffect: Record<WebhookFormat, string | null> = {
   dejacode: null,
 };
 
-const rotate = (org: OrgRef, id: string) => apiFetch<Json<RotatedSecretOutput>>(org.slug, `webhooks/${encodeURIComponent(id)}/rotate_secret`, { method: "POST" });
+const rotate = (org: OrgRef, id: string) =>
+  apiFetch<Json<RotatedSecretOutput>>(org.slug, `webhooks/${encodeURIComponent(id)}/rotate_secret`, { method: "POST" });
 
 /** "Rotate secret" (or "Generate secret" when none is set): confirm, then show the new secret once. */
 export function RotateSecretAction({ org, webhook }: { org: OrgRef; webhook: Webhook }) {
@@ -59,19 +60,36 @@ export function RotateSecretAction({ org, webhook }: { org: OrgRef; webhook: Web
       </Button>
       <ConfirmDialog
         open={confirming}
-        title={webhook.secretSet ? `Rotate the signing secret of ${webhook.name}?` : `Generate a signing secret for ${webhook.name}?`}
-        message={webhook.secretSet ? effect : "The hub generates a secret, shows it to you once, and signs every request with it from now on."}
+        title={
+          webhook.secretSet
+            ? `Rotate the signing secret of ${webhook.name}?`
+            : `Generate a signing secret for ${webhook.name}?`
+        }
+        message={
+          webhook.secretSet
+            ? effect
+            : "The hub generates a secret, shows it to you once, and signs every request with it from now on."
+        }
         confirmLabel={`${verb} secret`}
         pending={mutation.isPending}
         onClose={() => setConfirming(false)}
-        onConfirm={() => mutation.mutateAsync().then(() => undefined, () => setConfirming(false))}
+        onConfirm={() =>
+          mutation.mutateAsync().then(
+            () => undefined,
+            () => setConfirming(false),
+          )
+        }
       />
       <Dialog
         open={revealed !== null}
         onClose={() => setRevealed(null)}
         size="lg"
         title="New signing secret"
-        description={validUntil ? `The previous secret also signs until ${formatDate(validUntil)}.` : "Requests are signed with this secret from now on."}
+        description={
+          validUntil
+            ? `The previous secret also signs until ${formatDate(validUntil)}.`
+            : "Requests are signed with this secret from now on."
+        }
         footer={<Button onClick={() => setRevealed(null)}>Done</Button>}
       >
         {revealed ? <SecretReveal label="Your new signing secret" value={revealed.secret} /> : null}

@@ -22,7 +22,11 @@ export function WebhookActions({ org, webhook }: { org: OrgRef; webhook: Webhook
     onSuccess: async (saved) => {
       queryClient.setQueryData(webhookKeys.detail(org, saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: webhookKeys.all(org) });
-      toast({ title: saved.active ? "Webhook resumed" : "Webhook paused", description: saved.active ? undefined : "Its events are held and sent, in order, when you resume it.", tone: "success" });
+      toast({
+        title: saved.active ? "Webhook resumed" : "Webhook paused",
+        description: saved.active ? undefined : "Its events are held and sent, in order, when you resume it.",
+        tone: "success",
+      });
     },
     onError: (error) => toast({ title: "Could not change the webhook", description: error.message, tone: "error" }),
   });

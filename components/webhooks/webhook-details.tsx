@@ -21,9 +21,22 @@ const activationPollMs = 3_000;
 const healthPollMs = 10_000;
 
 /** One webhook: its state, charts, delivery history and settings. `canRetry` is deliveries:write; `canWrite` is webhooks:write. */
-export function WebhookDetails({ org, id, canWrite, canRetry }: { org: OrgRef; id: string; canWrite: boolean; canRetry: boolean }) {
+export function WebhookDetails({
+  org,
+  id,
+  canWrite,
+  canRetry,
+}: {
+  org: OrgRef;
+  id: string;
+  canWrite: boolean;
+  canRetry: boolean;
+}) {
   // The hub changes a webhook's state in the background (activation, failing, disabled); watch it, closely while it awaits activation.
-  useQuery({ ...webhookQuery(org, id), refetchInterval: (query) => (query.state.data?.status === "pending" ? activationPollMs : healthPollMs) });
+  useQuery({
+    ...webhookQuery(org, id),
+    refetchInterval: (query) => (query.state.data?.status === "pending" ? activationPollMs : healthPollMs),
+  });
   const projects = useQuery(projectsQuery(org)).data?.data;
   const members = useQuery(membersQuery(org)).data?.data ?? [];
   const projectsById = useMemo(() => new Map((projects ?? []).map((project) => [project.id, project])), [projects]);
@@ -33,7 +46,9 @@ export function WebhookDetails({ org, id, canWrite, canRetry }: { org: OrgRef; i
       {(webhook) => (
         <>
           <PageHeader
-            breadcrumb={<Breadcrumbs items={[{ label: "Webhooks", href: `/${org.slug}/webhooks` }, { label: webhook.name }]} />}
+            breadcrumb={
+              <Breadcrumbs items={[{ label: "Webhooks", href: `/${org.slug}/webhooks` }, { label: webhook.name }]} />
+            }
             title={webhook.name}
             description={
               <span className="flex min-w-0 items-center gap-3">
@@ -50,8 +65,9 @@ export function WebhookDetails({ org, id, canWrite, canRetry }: { org: OrgRef; i
               <ActivationPanel org={org} webhook={webhook} status={webhook.status} canWrite={canWrite} />
             ) : webhook.status === "paused" || webhook.heldDeliveries > 0 ? (
               <Alert tone="info" title="Paused: events are held" data-testid="held-deliveries">
-                {webhook.heldDeliveries === 1 ? "1 delivery is" : `${webhook.heldDeliveries} deliveries are`} held. Nothing is sent while the webhook is paused;
-                resuming it sends what was held, oldest first. Held deliveries older than the organization&apos;s retention are dropped.
+                {webhook.heldDeliveries === 1 ? "1 delivery is" : `${webhook.heldDeliveries} deliveries are`} held.
+                Nothing is sent while the webhook is paused; resuming it sends what was held, oldest first. Held
+                deliveries older than the organization&apos;s retention are dropped.
               </Alert>
             ) : webhook.statusReason ? (
               <Alert tone="warning" title="Why this status">

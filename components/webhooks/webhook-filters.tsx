@@ -6,7 +6,15 @@ import type { WebhookFilters as Filters, WebhookStatus } from "@/lib/webhooks/qu
 
 const statuses = Object.keys(webhookStatuses) as WebhookStatus[];
 
-export function WebhookFilters({ filters, projects, onChange }: { filters: Filters; projects: readonly Project[]; onChange: (next: Filters) => void }) {
+export function WebhookFilters({
+  filters,
+  projects,
+  onChange,
+}: {
+  filters: Filters;
+  projects: readonly Project[];
+  onChange: (next: Filters) => void;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
       <div className="grid gap-1.5">
@@ -15,7 +23,9 @@ export function WebhookFilters({ filters, projects, onChange }: { filters: Filte
           id="webhook-status-filter"
           wrapperClassName="w-48"
           value={filters.status ?? ""}
-          onChange={(event) => onChange({ ...filters, status: (event.target.value || undefined) as WebhookStatus | undefined })}
+          onChange={(event) =>
+            onChange({ ...filters, status: (event.target.value || undefined) as WebhookStatus | undefined })
+          }
         >
           <option value="">Any status</option>
           {statuses.map((status) => (

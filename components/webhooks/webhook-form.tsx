@@ -15,7 +15,14 @@ import { ErrorSummary, type SummaryEntry } from "@/components/webhooks/form/erro
 import { FollowUpsSection } from "@/components/webhooks/form/follow-ups-section";
 import { FormatSection } from "@/components/webhooks/form/format-section";
 import { useWebhookFormMethods, type WebhookFieldPath } from "@/components/webhooks/form/form-context";
-import { fieldLabel, inFormOrder, newWebhookValues, serverProblems, webhookValues, type WebhookFormValues } from "@/components/webhooks/form/form-schema";
+import {
+  fieldLabel,
+  inFormOrder,
+  newWebhookValues,
+  serverProblems,
+  webhookValues,
+  type WebhookFormValues,
+} from "@/components/webhooks/form/form-schema";
 import { HeadersSection } from "@/components/webhooks/form/headers-section";
 import { OwnershipSection } from "@/components/webhooks/form/ownership-section";
 import { PayloadSection } from "@/components/webhooks/form/payload-section";
@@ -71,7 +78,8 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
   // A Standard Webhooks webhook created without a secret gets a generated one, answered this once.
   const [generated, setGenerated] = useState<{ id: string; secret: string } | null>(null);
   const save = useMutation({
-    mutationFn: (input: WebhookInput): Promise<Webhook & { secret?: string }> => (webhook ? webhookMutations.replace(org, webhook.id, input) : webhookMutations.create(org, input)),
+    mutationFn: (input: WebhookInput): Promise<Webhook & { secret?: string }> =>
+      webhook ? webhookMutations.replace(org, webhook.id, input) : webhookMutations.create(org, input),
     onSuccess: async ({ secret, ...saved }) => {
       queryClient.setQueryData(webhookKeys.detail(org, saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: webhookKeys.all(org) });
@@ -82,8 +90,10 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
     onError: (error) => {
       if (error instanceof ApiError) {
         const problems = serverProblems(error, form.getValues());
-        for (const [path, message] of Object.entries(problems)) form.setError(path as WebhookFieldPath | `root.${string}`, { type: "server", message });
-        if (error.status !== 422 || Object.keys(problems).length === 0) form.setError("root.server", { type: "server", message: error.message });
+        for (const [path, message] of Object.entries(problems))
+          form.setError(path as WebhookFieldPath | `root.${string}`, { type: "server", message });
+        if (error.status !== 422 || Object.keys(problems).length === 0)
+          form.setError("root.server", { type: "server", message: error.message });
       } else {
         form.setError("root.server", { type: "server", message: "Something went wrong. Try again." });
       }
@@ -101,40 +111,50 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
   const cancelHref = webhook ? `/${org.slug}/webhooks/${webhook.id}` : `/${org.slug}/webhooks`;
   return (
     <>
-    <Dialog
-      open={generated !== null}
-      onClose={() => generated && router.push(`/${org.slug}/webhooks/${generated.id}`)}
-      size="lg"
-      title="Signing secret generated"
-      description="The hub signs every request to this webhook with this secret (Standard Webhooks). Give it to the receiver; it verifies each request with it."
-      footer={<Button onClick={() => generated && router.push(`/${org.slug}/webhooks/${generated.id}`)}>Continue to the webhook</Button>}
-    >
-      {generated ? <SecretReveal label="Your signing secret" value={generated.secret} /> : null}
-    </Dialog>
-    <FormProvider {...form}>
-      <form onSubmit={submit} noValidate className="grid gap-6" aria-label={webhook ? "Edit webhook" : "New webhook"}>
-        {attempt > 0 && (entries.length > 0 || errors.root?.server) ? <ErrorSummary title={summaryTitle} entries={entries} attempt={attempt} /> : null}
-        <BasicsSection basicAuthSet={webhook?.basicAuthSet ?? false} />
-        <FormatSection />
-        <ScopeSection projects={projects} portfolios={portfolios} />
-        <TriggersSection catalog={catalog} />
-        <SecuritySection secretSet={webhook?.secretSet ?? false} tokenSet={webhook?.tokenSet ?? false} creating={!webhook} />
-        <HeadersSection secretHeaderNames={webhook?.secretHeaderNames ?? []} />
-        <PayloadSection />
-        <FollowUpsSection />
-        <DeliverySection />
-        <OwnershipSection members={members} />
-        <TestIt org={org} stored={webhook} />
-        <div className="flex items-center justify-end gap-3">
-          <Link href={cancelHref} className={buttonClassName("secondary")}>
-            Cancel
-          </Link>
-          <Button type="submit" loading={save.isPending}>
-            {webhook ? "Save changes" : "Create webhook"}
+      <Dialog
+        open={generated !== null}
+        onClose={() => generated && router.push(`/${org.slug}/webhooks/${generated.id}`)}
+        size="lg"
+        title="Signing secret generated"
+        description="The hub signs every request to this webhook with this secret (Standard Webhooks). Give it to the receiver; it verifies each request with it."
+        footer={
+          <Button onClick={() => generated && router.push(`/${org.slug}/webhooks/${generated.id}`)}>
+            Continue to the webhook
           </Button>
-        </div>
-      </form>
-    </FormProvider>
+        }
+      >
+        {generated ? <SecretReveal label="Your signing secret" value={generated.secret} /> : null}
+      </Dialog>
+      <FormProvider {...form}>
+        <form onSubmit={submit} noValidate className="grid gap-6" aria-label={webhook ? "Edit webhook" : "New webhook"}>
+          {attempt > 0 && (entries.length > 0 || errors.root?.server) ? (
+            <ErrorSummary title={summaryTitle} entries={entries} attempt={attempt} />
+          ) : null}
+          <BasicsSection basicAuthSet={webhook?.basicAuthSet ?? false} />
+          <FormatSection />
+          <ScopeSection projects={projects} portfolios={portfolios} />
+          <TriggersSection catalog={catalog} />
+          <SecuritySection
+            secretSet={webhook?.secretSet ?? false}
+            tokenSet={webhook?.tokenSet ?? false}
+            creating={!webhook}
+          />
+          <HeadersSection secretHeaderNames={webhook?.secretHeaderNames ?? []} />
+          <PayloadSection />
+          <FollowUpsSection />
+          <DeliverySection />
+          <OwnershipSection members={members} />
+          <TestIt org={org} stored={webhook} />
+          <div className="flex items-center justify-end gap-3">
+            <Link href={cancelHref} className={buttonClassName("secondary")}>
+              Cancel
+            </Link>
+            <Button type="submit" loading={save.isPending}>
+              {webhook ? "Save changes" : "Create webhook"}
+            </Button>
+          </div>
+        </form>
+      </FormProvider>
     </>
   );
 }

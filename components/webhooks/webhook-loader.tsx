@@ -11,7 +11,15 @@ import type { OrgRef } from "@/lib/client/org";
 import { webhookQuery, type Webhook } from "@/lib/webhooks/queries";
 
 /** Loads one webhook for the view and edit screens: skeleton, then the screen, or why it failed. */
-export function WebhookLoader({ org, id, children }: { org: OrgRef; id: string; children: (webhook: Webhook) => ReactNode }) {
+export function WebhookLoader({
+  org,
+  id,
+  children,
+}: {
+  org: OrgRef;
+  id: string;
+  children: (webhook: Webhook) => ReactNode;
+}) {
   const { data, isPending, error } = useQuery(webhookQuery(org, id));
   if (isPending) {
     return (

@@ -43,7 +43,9 @@ function signingSecret(webhook: Webhook) {
   return (
     <span className="flex flex-wrap items-center gap-2">
       {isSet(webhook.secretSet)}
-      <span data-testid="previous-secret-valid-until">Previous secret valid until {formatDate(webhook.previousSecretValidUntil)}</span>
+      <span data-testid="previous-secret-valid-until">
+        Previous secret valid until {formatDate(webhook.previousSecretValidUntil)}
+      </span>
     </span>
   );
 }
@@ -61,9 +63,18 @@ function ownerText(ownerId: string | null, members: readonly Member[]) {
 }
 
 /** Every setting of a webhook; write-only values only as "Set" / "Not set". */
-export function WebhookSummary({ webhook, projects, members }: { webhook: Webhook; projects: ReadonlyMap<string, Project>; members: readonly Member[] }) {
+export function WebhookSummary({
+  webhook,
+  projects,
+  members,
+}: {
+  webhook: Webhook;
+  projects: ReadonlyMap<string, Project>;
+  members: readonly Member[];
+}) {
   const scope = describeScope(webhook, projects);
-  const scopeKeys = webhook.scope === "project" ? [scope.label] : webhook.projectIds.map((id) => projects.get(id)?.key ?? id);
+  const scopeKeys =
+    webhook.scope === "project" ? [scope.label] : webhook.projectIds.map((id) => projects.get(id)?.key ?? id);
   return (
     <Card>
       <CardHeader>
@@ -73,17 +84,25 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
         <dl className="divide-y divide-zinc-100">
           <Row term="Format">{presets[webhook.format].label}</Row>
           <Row term="Scope">
-            {webhook.scope === "project" ? "One project: " : scopeKeys.length === 0 ? "All projects" : "Selected projects: "}
+            {webhook.scope === "project"
+              ? "One project: "
+              : scopeKeys.length === 0
+                ? "All projects"
+                : "Selected projects: "}
             {scopeKeys.length > 0 ? <Names names={scopeKeys} /> : null}
             {webhook.portfolioId ? " (a portfolio: the webhook follows its projects)" : null}
-            {productScopeName(webhook.format, scopeKind(webhook)) ? ` — SecurityScorecard: ${productScopeName(webhook.format, scopeKind(webhook))}` : null}
+            {productScopeName(webhook.format, scopeKind(webhook))
+              ? ` — SecurityScorecard: ${productScopeName(webhook.format, scopeKind(webhook))}`
+              : null}
           </Row>
           <Row term="Triggers">{webhook.triggers.length === 0 ? "All events" : <Names names={webhook.triggers} />}</Row>
           <Row term="Signing secret">{signingSecret(webhook)}</Row>
           <Row term="Token">{isSet(webhook.tokenSet)}</Row>
           <Row term="Basic auth">{isSet(webhook.basicAuthSet)}</Row>
           <Row term="Extra headers">
-            <Names names={[...Object.keys(webhook.headers), ...webhook.secretHeaderNames.map((name) => `${name} (secret)`)]} />
+            <Names
+              names={[...Object.keys(webhook.headers), ...webhook.secretHeaderNames.map((name) => `${name} (secret)`)]}
+            />
           </Row>
           <Row term="Extra payload">
             <Names names={Object.keys(webhook.extraPayload)} />
@@ -95,10 +114,24 @@ export function WebhookSummary({ webhook, projects, members }: { webhook: Webhoo
           </Row>
           <Row term="Timeout">{formatMs(webhook.timeoutMs)}</Row>
           <Row term="Retry schedule">{retryText(webhook.retryPolicy)}</Row>
-          <Row term="Activation">{webhook.activationRequired ? "A new URL waits for a 2xx to its test event" : "Delivers from the moment it is saved"}</Row>
-          <Row term="410 Gone">{webhook.disableOnGone ? "Disables the webhook at once" : "Retried like any failure"}</Row>
-          <Row term="Rate limit">{webhook.rateLimitPerSecond === null ? "No limit" : `${webhook.rateLimitPerSecond} per second`}</Row>
-          {webhook.followUpUrls.length > 0 ? <Row term="Follow-up web requests">{webhook.followUpUrls.map((url, index) => (webhook.followUpBasicAuthSet[index] ? `${url} (Basic auth set)` : url)).join(", ")}</Row> : null}
+          <Row term="Activation">
+            {webhook.activationRequired
+              ? "A new URL waits for a 2xx to its test event"
+              : "Delivers from the moment it is saved"}
+          </Row>
+          <Row term="410 Gone">
+            {webhook.disableOnGone ? "Disables the webhook at once" : "Retried like any failure"}
+          </Row>
+          <Row term="Rate limit">
+            {webhook.rateLimitPerSecond === null ? "No limit" : `${webhook.rateLimitPerSecond} per second`}
+          </Row>
+          {webhook.followUpUrls.length > 0 ? (
+            <Row term="Follow-up web requests">
+              {webhook.followUpUrls
+                .map((url, index) => (webhook.followUpBasicAuthSet[index] ? `${url} (Basic auth set)` : url))
+                .join(", ")}
+            </Row>
+          ) : null}
           <Row term="Owner">{ownerText(webhook.ownerId, members)}</Row>
           <Row term="Created">{formatDate(webhook.createdAt)}</Row>
           <Row term="Updated">{formatDate(webhook.updatedAt)}</Row>

@@ -31,7 +31,11 @@ export function WebhooksTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
 
   return (
     <>
-      <PageHeader title="Webhooks" description="Endpoints the hub calls when events are published, in the format their receiver expects." actions={newButton} />
+      <PageHeader
+        title="Webhooks"
+        description="Endpoints the hub calls when events are published, in the format their receiver expects."
+        actions={newButton}
+      />
       <WebhookFilters filters={filters} projects={projects ?? []} onChange={setFilters} />
       <DataTable<Webhook>
         caption="Webhooks"
@@ -40,7 +44,10 @@ export function WebhooksTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
             header: "Name",
             className: "font-medium",
             cell: (webhook) => (
-              <Link href={`/${org.slug}/webhooks/${webhook.id}`} className="text-zinc-900 hover:text-accent-700 hover:underline">
+              <Link
+                href={`/${org.slug}/webhooks/${webhook.id}`}
+                className="text-zinc-900 hover:text-accent-700 hover:underline"
+              >
                 {webhook.name}
               </Link>
             ),
@@ -62,7 +69,11 @@ export function WebhooksTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
               return scope.mono ? <span className="font-mono text-xs">{scope.label}</span> : scope.label;
             },
           },
-          { header: "Triggers", title: (webhook) => describeTriggers(webhook.triggers).title, cell: (webhook) => describeTriggers(webhook.triggers).label },
+          {
+            header: "Triggers",
+            title: (webhook) => describeTriggers(webhook.triggers).title,
+            cell: (webhook) => describeTriggers(webhook.triggers).label,
+          },
           { header: "Status", cell: (webhook) => <WebhookStatusBadge status={webhook.status} /> },
           timeColumn("Last delivery", (webhook) => webhook.lastDeliveryAt, { noneTitle: "No successful delivery yet" }),
         ]}
@@ -73,7 +84,11 @@ export function WebhooksTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
             bordered
             icon={<WebhookIcon className="size-5" />}
             title={filtered ? "No webhooks match these filters" : "No webhooks yet"}
-            description={filtered ? "Change the status or project filter." : "Add a webhook to send events to CodeScoring, SonarQube, DeepSource and other receivers."}
+            description={
+              filtered
+                ? "Change the status or project filter."
+                : "Add a webhook to send events to CodeScoring, SonarQube, DeepSource and other receivers."
+            }
             action={filtered ? null : newButton}
           />
         }

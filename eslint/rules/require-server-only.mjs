@@ -30,7 +30,9 @@ function canonical(specifier, filename, cwd) {
 }
 
 function matches(specifier, patterns) {
-  return patterns.some((pattern) => (pattern.endsWith("/*") ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern));
+  return patterns.some((pattern) =>
+    pattern.endsWith("/*") ? specifier.startsWith(pattern.slice(0, -1)) : specifier === pattern,
+  );
 }
 
 /** @type {import("eslint").Rule.RuleModule} */
@@ -47,8 +49,9 @@ const rule = {
       },
     ],
     messages: {
-      missing: 'This module {{why}} but does not `import "server-only"`: add it, so a client component that reaches this module fails the build.',
-      client: 'A client component may not {{why}}: that is server-only.',
+      missing:
+        'This module {{why}} but does not `import "server-only"`: add it, so a client component that reaches this module fails the build.',
+      client: "A client component may not {{why}}: that is server-only.",
     },
   },
   create(context) {
@@ -71,7 +74,9 @@ const rule = {
           marked = true;
           return;
         }
-        const typeOnly = node.importKind === "type" || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === "type"));
+        const typeOnly =
+          node.importKind === "type" ||
+          (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === "type"));
         checkSource(node, node.source, typeOnly);
       },
       ExportNamedDeclaration(node) {
@@ -84,23 +89,39 @@ const rule = {
         checkSource(node, node.source, false);
       },
       MemberExpression(node) {
-        const isProcessEnv = !node.computed && node.object.type === "Identifier" && node.object.name === "process" && node.property.name === "env";
+        const isProcessEnv =
+          !node.computed &&
+          node.object.type === "Identifier" &&
+          node.object.name === "process" &&
+          node.property.name === "env";
         if (!isProcessEnv) return;
         const parent = node.parent;
         if (parent.type === "MemberExpression" && parent.object === node) {
-          const name = parent.computed ? (parent.property.type === "Literal" ? parent.property.value : null) : parent.property.name;
+          const name = parent.computed
+            ? parent.property.type === "Literal"
+              ? parent.property.value
+              : null
+            : parent.property.name;
           if (typeof name === "string" && publicEnv.test(name)) return;
         }
         findings.push({ node, why: "reads process.env" });
       },
       "Program:exit"(program) {
-        const directives = program.body.filter((statement) => statement.type === "ExpressionStatement" && typeof statement.directive === "string");
+        const directives = program.body.filter(
+          (statement) => statement.type === "ExpressionStatement" && typeof statement.directive === "string",
+        );
         if (directives.some((statement) => statement.directive === "use client")) {
-          for (const { node, why } of findings) context.report({ node, messageId: "client", data: { why: why.replace(/^imports/, "import").replace(/^reads/, "read") } });
+          for (const { node, why } of findings)
+            context.report({
+              node,
+              messageId: "client",
+              data: { why: why.replace(/^imports/, "import").replace(/^reads/, "read") },
+            });
           return;
         }
         if (marked || (findings.length === 0 && !always)) return;
-        const why = findings.length > 0 ? [...new Set(findings.map((finding) => finding.why))].join(", ") : "is a route handler";
+        const why =
+          findings.length > 0 ? [...new Set(findings.map((finding) => finding.why))].join(", ") : "is a route handler";
         context.report({
           ...(findings[0] ? { node: findings[0].node } : { loc: { line: 1, column: 0 } }),
           messageId: "missing",

@@ -24,9 +24,14 @@ export const deliverWebhook = inngest.createFunction(
     let sleptUntil: string | null = null;
     for (let round = 1; round <= maxRoundsPerRun; round++) {
       const clock = { dueBy, sleptUntil };
-      const report: RoundReport = await step.run(`round ${round}`, () => sendDueDeliveries(webhookId, { ...clock, claimToken: `${runId}:${round}` }));
+      const report: RoundReport = await step.run(`round ${round}`, () =>
+        sendDueDeliveries(webhookId, { ...clock, claimToken: `${runId}:${round}` }),
+      );
       const signal = report.signal;
-      if (signal?.kind === "disabled") await step.run(`email the owner: disabled (round ${round})`, () => emailWebhookDisabled(signal.webhookId, signal.reason));
+      if (signal?.kind === "disabled")
+        await step.run(`email the owner: disabled (round ${round})`, () =>
+          emailWebhookDisabled(signal.webhookId, signal.reason),
+        );
       const announcement = signal ? healthEvent(orgId, signal) : null;
       if (announcement) await step.sendEvent(`announce ${signal?.kind} (round ${round})`, announcement);
       const { next } = report;
@@ -39,7 +44,10 @@ export const deliverWebhook = inngest.createFunction(
         sleptUntil = null;
       }
     }
-    await step.sendEvent("continue in a fresh run", webhookDue.create({ webhookId, orgId }, { id: `continue-${runId}` }));
+    await step.sendEvent(
+      "continue in a fresh run",
+      webhookDue.create({ webhookId, orgId }, { id: `continue-${runId}` }),
+    );
     return { rounds: maxRoundsPerRun, continued: true };
   },
 );

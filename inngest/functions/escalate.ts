@@ -17,7 +17,9 @@ export const escalate = inngest.createFunction(
   },
   async ({ event, step }) => {
     await step.sleep("wait 36 hours", escalationDelay);
-    const emailed = await step.run("email the owner", () => escalateIfStillFailing(event.data.webhookId, event.data.failingSince));
+    const emailed = await step.run("email the owner", () =>
+      escalateIfStillFailing(event.data.webhookId, event.data.failingSince),
+    );
     return { emailed };
   },
 );

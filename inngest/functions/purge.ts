@@ -9,9 +9,12 @@ import { purgeHistory } from "@/lib/history/purge";
  * Hourly clean-up: delivery history past the org's retention (30 days by default, as SonarQube
  * does), password accounts whose address was never verified, and sign-in throttling counters.
  */
-export const purge = inngest.createFunction({ id: "purge-history", triggers: [cron("0 * * * *")] }, async ({ step }) => {
-  const history = await step.run("delete expired history", () => purgeHistory());
-  const unverifiedAccounts = await step.run("delete unverified accounts", () => purgeExpiredUnverifiedAccounts());
-  const rateLimits = await step.run("delete ended rate-limit windows", () => purgeRateLimits());
-  return { history, unverifiedAccounts, rateLimits };
-});
+export const purge = inngest.createFunction(
+  { id: "purge-history", triggers: [cron("0 * * * *")] },
+  async ({ step }) => {
+    const history = await step.run("delete expired history", () => purgeHistory());
+    const unverifiedAccounts = await step.run("delete unverified accounts", () => purgeExpiredUnverifiedAccounts());
+    const rateLimits = await step.run("delete ended rate-limit windows", () => purgeRateLimits());
+    return { history, unverifiedAccounts, rateLimits };
+  },
+);

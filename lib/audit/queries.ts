@@ -16,7 +16,10 @@ export function auditLogQuery(org: OrgRef) {
   return infiniteQueryOptions({
     queryKey: auditKeys.all(org),
     queryFn: ({ pageParam }) =>
-      apiFetch<Page<AuditEntry>>(org.slug, `audit-log?${new URLSearchParams({ limit: String(pageSize), ...(pageParam ? { cursor: pageParam } : {}) })}`),
+      apiFetch<Page<AuditEntry>>(
+        org.slug,
+        `audit-log?${new URLSearchParams({ limit: String(pageSize), ...(pageParam ? { cursor: pageParam } : {}) })}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

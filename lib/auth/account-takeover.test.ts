@@ -32,7 +32,9 @@ describe("pre-registration account takeover", () => {
     const victimEmail = "victim-takeover@example.com";
 
     // The attacker registers the victim's address and tries to get a session with their password.
-    const { user: preRegistered } = await signUp(signUpInput.parse({ name: "Mallory", email: victimEmail, password: "attacker-password-1" }));
+    const { user: preRegistered } = await signUp(
+      signUpInput.parse({ name: "Mallory", email: victimEmail, password: "attacker-password-1" }),
+    );
     const attacker = new Browser();
     const refusedAt = await attacker.signInWithPassword(victimEmail, "attacker-password-1");
     // Even a session issued to that account before the fix, kept since, must die below.
@@ -41,7 +43,9 @@ describe("pre-registration account takeover", () => {
     // The owner of the mailbox signs in by magic link…
     const victim = new Browser();
     await victim.requestMagicLink(victimEmail);
-    const signInEmail = await sink.waitFor((email) => email.to.includes(victimEmail) && email.subject.includes("Sign in"));
+    const signInEmail = await sink.waitFor(
+      (email) => email.to.includes(victimEmail) && email.subject.includes("Sign in"),
+    );
     await victim.follow(linkIn(signInEmail.text));
     const victimSession = await victim.session();
     expect(victimSession?.user?.id).toBe(preRegistered.id);
@@ -51,18 +55,28 @@ describe("pre-registration account takeover", () => {
     const ownerMember = await db.member.findFirstOrThrow({ where: { orgId: org.id, userId: owner.id } });
     const ownerActor = { type: "member" as const, userId: owner.id, memberId: ownerMember.id, label: owner.email };
     await inviteMember(org.id, ownerActor, "owner", { email: victimEmail, role: "admin" });
-    const invitation = await sink.waitFor((email) => email.to.includes(victimEmail) && email.subject.includes("invited"));
+    const invitation = await sink.waitFor(
+      (email) => email.to.includes(victimEmail) && email.subject.includes("invited"),
+    );
     const token = linkIn(invitation.text).split("/invite/")[1]!;
     const victimUser = await db.user.findUniqueOrThrow({ where: { id: preRegistered.id } });
     await acceptInvitation(token, victimUser);
 
     // The victim's own session reads the org; the attacker's copied cookie reads nothing.
-    const asVictim = await call("GET", members.GET, "/api/v1/members", { cookie: victim.sessionCookie!, headers: { "x-organization": org.slug } });
+    const asVictim = await call("GET", members.GET, "/api/v1/members", {
+      cookie: victim.sessionCookie!,
+      headers: { "x-organization": org.slug },
+    });
     expect(asVictim.status).toBe(200);
-    const asAttacker = await call("GET", members.GET, "/api/v1/members", { cookie: attackerCookie, headers: { "x-organization": org.slug } });
+    const asAttacker = await call("GET", members.GET, "/api/v1/members", {
+      cookie: attackerCookie,
+      headers: { "x-organization": org.slug },
+    });
     expect(asAttacker.status).toBe(401);
     // And the password the attacker chose never opened a session at all.
     expect(refusedAt.searchParams.get("code")).toBe("email_unverified");
-    expect(await attacker.signInWithPassword(victimEmail, "attacker-password-1")).toMatchObject({ pathname: "/sign-in" });
+    expect(await attacker.signInWithPassword(victimEmail, "attacker-password-1")).toMatchObject({
+      pathname: "/sign-in",
+    });
   });
 });

@@ -100,7 +100,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (email?.verificationRequest) {
         // With sign-up closed, links go only to existing users and to people with an invitation.
         if (existing || env.SIGNUP_ENABLED) return true;
-        return (await db.invitation.count({ where: { email: user.email?.toLowerCase(), acceptedAt: null, expiresAt: { gt: new Date() } } })) > 0;
+        return (
+          (await db.invitation.count({
+            where: { email: user.email?.toLowerCase(), acceptedAt: null, expiresAt: { gt: new Date() } },
+          })) > 0
+        );
       }
       // The first link into an unverified account proves who owns the mailbox; a password set
       // by whoever registered the address before them stops working.

@@ -27,7 +27,11 @@ describe("safeCallback", () => {
 
   it("sends the decoded forms of the reported attack home, as the sign-in page receives them", () => {
     for (const encoded of ["/%09/evil.example", "/%0a/evil.example", "/%0d/evil.example", "/%5c/evil.example"]) {
-      expect(safeCallback(new URLSearchParams(`callbackUrl=${encodeURIComponent(decodeURIComponent(encoded))}`).get("callbackUrl"))).toBe("/");
+      expect(
+        safeCallback(
+          new URLSearchParams(`callbackUrl=${encodeURIComponent(decodeURIComponent(encoded))}`).get("callbackUrl"),
+        ),
+      ).toBe("/");
     }
   });
 

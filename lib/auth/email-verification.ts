@@ -15,7 +15,8 @@ export const verificationTtlMs = 24 * 60 * 60 * 1000;
 /** Unverified accounts (with no membership) are deleted this long after sign-up. */
 export const unverifiedAccountTtlMs = 7 * 24 * 60 * 60 * 1000;
 
-const linkGone = () => new AppError("not_found", "This verification link is invalid, used or expired. Sign in to get a new one.");
+const linkGone = () =>
+  new AppError("not_found", "This verification link is invalid, used or expired. Sign in to get a new one.");
 
 export interface PendingSignUp {
   /** The organization sign-up asked for, created once the address is proven. */
@@ -40,7 +41,13 @@ export async function sendEmailVerification(user: { id: string; email: string },
     },
   });
   const url = new URL(`/verify-email/${token}`, env.APP_URL).toString();
-  await sendEmail({ orgId: null, kind: "email_verification", to: user.email, ...verifyEmailEmail(url), secrets: [token] });
+  await sendEmail({
+    orgId: null,
+    kind: "email_verification",
+    to: user.email,
+    ...verifyEmailEmail(url),
+    secrets: [token],
+  });
 }
 
 /** The open verification a link names, with the address it proves; null when used, replaced or expired. */
@@ -65,7 +72,9 @@ export async function completeEmailVerification(token: string, password: string)
   if (!row) throw linkGone();
   const user = await db.user.findUniqueOrThrow({ where: { id: row.userId }, omit: { passwordHash: false } });
   if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
-    throw new AppError("forbidden", "Wrong password. Enter the password you chose when you signed up.", { field: "password" });
+    throw new AppError("forbidden", "Wrong password. Enter the password you chose when you signed up.", {
+      field: "password",
+    });
   }
   return db.$transaction(async (tx) => {
     // Conditional on still being open, so two concurrent uses cannot both succeed.
@@ -101,7 +110,11 @@ export async function resendEmailVerification(email: string): Promise<void> {
  */
 export async function purgeExpiredUnverifiedAccounts(now = new Date()): Promise<number> {
   const { count } = await db.user.deleteMany({
-    where: { emailVerified: null, createdAt: { lt: new Date(now.getTime() - unverifiedAccountTtlMs) }, memberships: { none: {} } },
+    where: {
+      emailVerified: null,
+      createdAt: { lt: new Date(now.getTime() - unverifiedAccountTtlMs) },
+      memberships: { none: {} },
+    },
   });
   await db.emailVerification.deleteMany({ where: { OR: [{ usedAt: { not: null } }, { expiresAt: { lt: now } }] } });
   return count;

@@ -24,7 +24,10 @@ export type OrgPage = Awaited<ReturnType<typeof requireOrgPage>>;
  * For pages: like requireOrgPage with a permission, but a member who lacks it is told which role
  * the page needs instead of seeing a 404. Someone outside the org still gets the 404.
  */
-export async function orgPageAccess(orgSlug: string, permission: Permission): Promise<{ page: OrgPage; needsRole?: never } | { page: OrgPage; needsRole: Role }> {
+export async function orgPageAccess(
+  orgSlug: string,
+  permission: Permission,
+): Promise<{ page: OrgPage; needsRole?: never } | { page: OrgPage; needsRole: Role }> {
   const page = await requireOrgPage(orgSlug);
   return roleCan(page.role, permission) ? { page } : { page, needsRole: lowestRoleWith(permission) };
 }

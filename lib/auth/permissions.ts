@@ -37,14 +37,15 @@ export const tokenScopes = [
 export type TokenScope = (typeof tokenScopes)[number];
 
 const readOnly: Permission[] = ["projects:read", "webhooks:read", "events:read", "deliveries:read"];
-const contributor: Permission[] = [
-  ...readOnly,
-  "projects:write",
-  "webhooks:write",
-  "events:write",
-  "deliveries:write",
+const contributor: Permission[] = [...readOnly, "projects:write", "webhooks:write", "events:write", "deliveries:write"];
+const administrator: Permission[] = [
+  ...contributor,
+  "tokens:manage",
+  "members:manage",
+  "org:manage",
+  "audit:read",
+  "emails:read",
 ];
-const administrator: Permission[] = [...contributor, "tokens:manage", "members:manage", "org:manage", "audit:read", "emails:read"];
 
 const permissionsByRole: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(administrator),

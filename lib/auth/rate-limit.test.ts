@@ -13,14 +13,26 @@ const form = { "content-type": "application/x-www-form-urlencoded" };
 async function csrf(ip: string) {
   const response = await route.GET(new NextRequest(`${origin}/api/auth/csrf`, { headers: { "x-forwarded-for": ip } }));
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { csrfToken, cookie: response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ") };
+  return {
+    csrfToken,
+    cookie: response.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; "),
+  };
 }
 
 async function signIn(email: string, password: string, ip: string) {
   const { csrfToken, cookie } = await csrf(ip);
   const body = new URLSearchParams({ csrfToken, email, password, callbackUrl: "/" });
   const started = performance.now();
-  const response = await route.POST(new NextRequest(`${origin}/api/auth/callback/credentials`, { method: "POST", headers: { ...form, cookie, "x-forwarded-for": ip }, body }));
+  const response = await route.POST(
+    new NextRequest(`${origin}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { ...form, cookie, "x-forwarded-for": ip },
+      body,
+    }),
+  );
   return { location: response.headers.get("location") ?? "", ms: performance.now() - started };
 }
 
@@ -33,7 +45,8 @@ describe("the counters", () => {
     const refusals = results.filter((result) => result.status === "rejected").map((result) => result.reason as unknown);
     expect(refusals).toHaveLength(15);
     // All at the window's first moment: each is told to come back when the whole minute is over.
-    for (const refusal of refusals) expect(refusal).toEqual(expect.objectContaining({ name: "RateLimited", retryAfterSeconds: 60 }));
+    for (const refusal of refusals)
+      expect(refusal).toEqual(expect.objectContaining({ name: "RateLimited", retryAfterSeconds: 60 }));
     expect(refusals[0]).toBeInstanceOf(RateLimited);
   });
 
@@ -78,13 +91,25 @@ describe("magic links from Auth.js's own endpoint", () => {
     await db.authRateLimit.create({ data: { key: addressLimit!.key, windowStart, count: addressLimit!.limit } });
     const { csrfToken, cookie } = await csrf("198.51.100.9");
     const response = await route.POST(
-      new NextRequest(`${origin}/api/auth/signin/email`, { method: "POST", headers: { ...form, cookie, "x-forwarded-for": "198.51.100.9" }, body: new URLSearchParams({ csrfToken, email }) }),
+      new NextRequest(`${origin}/api/auth/signin/email`, {
+        method: "POST",
+        headers: { ...form, cookie, "x-forwarded-for": "198.51.100.9" },
+        body: new URLSearchParams({ csrfToken, email }),
+      }),
     );
     expect(response.status).toBe(429);
     // Until the address's hour-long window, opened just now, is over.
     const retryAfter = Number(response.headers.get("retry-after"));
     expect(retryAfter).toBeLessThanOrEqual(3600);
-    expect(retryAfter).toBeGreaterThanOrEqual(Math.floor((windowStart.getTime() + addressLimit!.windowMs - Date.now()) / 1000));
-    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "Too many attempts. Try again in 60 minutes.", details: { retryAfterSeconds: retryAfter } } });
+    expect(retryAfter).toBeGreaterThanOrEqual(
+      Math.floor((windowStart.getTime() + addressLimit!.windowMs - Date.now()) / 1000),
+    );
+    expect(await response.json()).toEqual({
+      error: {
+        code: "rate_limited",
+        message: "Too many attempts. Try again in 60 minutes.",
+        details: { retryAfterSeconds: retryAfter },
+      },
+    });
   });
 });

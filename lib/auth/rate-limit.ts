@@ -40,7 +40,9 @@ export const authLimits = {
 /** Thrown when a counter is past its limit; `retryAfterSeconds` is when its window ends. */
 export class RateLimited extends Error {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute${retryAfterSeconds > 60 ? "s" : ""}.`);
+    super(
+      `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute${retryAfterSeconds > 60 ? "s" : ""}.`,
+    );
     this.name = "RateLimited";
   }
 }
@@ -61,14 +63,17 @@ export async function consume(limits: Limit[], now = new Date()): Promise<void> 
   let retryAfterMs = 0;
   for (const limit of limits) {
     const { windowStart, count: used } = await count(limit, now);
-    if (used > limit.limit) retryAfterMs = Math.max(retryAfterMs, windowStart.getTime() + limit.windowMs - now.getTime());
+    if (used > limit.limit)
+      retryAfterMs = Math.max(retryAfterMs, windowStart.getTime() + limit.windowMs - now.getTime());
   }
   if (retryAfterMs > 0) throw new RateLimited(Math.max(1, Math.ceil(retryAfterMs / 1000)));
 }
 
 /** Counters whose window ended: nothing reads them again. */
 export async function purgeRateLimits(now = new Date(), longestWindowMs = 60 * minute): Promise<number> {
-  const { count: purged } = await db.authRateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - longestWindowMs) } } });
+  const { count: purged } = await db.authRateLimit.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - longestWindowMs) } },
+  });
   return purged;
 }
 

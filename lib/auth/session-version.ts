@@ -13,13 +13,19 @@ type Tx = Prisma.TransactionClient;
  */
 export async function isSessionCurrent(userId: string, version: unknown): Promise<boolean> {
   if (typeof version !== "number") return false;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true, emailVerified: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { sessionVersion: true, emailVerified: true },
+  });
   return user !== null && user.emailVerified !== null && user.sessionVersion === version;
 }
 
 /** The version a new session for this user carries; null when the user cannot hold one. */
 export async function currentSessionVersion(userId: string): Promise<number | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true, emailVerified: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { sessionVersion: true, emailVerified: true },
+  });
   return user?.emailVerified ? user.sessionVersion : null;
 }
 

@@ -23,7 +23,11 @@ beforeAll(async () => {
   // from the hash, so every sign-in below runs the real check in milliseconds instead of ~0.5 s.
   // (The cost itself is lib/auth/password.test.ts's subject; changePassword still hashes at full cost.)
   const [algorithm, , r, p, salt] = (await hashPassword(password)).split("$");
-  const key = scryptSync(password.normalize("NFKC"), Buffer.from(salt!, "base64url"), 32, { N: 2 ** 10, r: Number(r), p: Number(p) });
+  const key = scryptSync(password.normalize("NFKC"), Buffer.from(salt!, "base64url"), 32, {
+    N: 2 ** 10,
+    r: Number(r),
+    p: Number(p),
+  });
   passwordHash = [algorithm, 2 ** 10, r, p, salt, key.toString("base64url")].join("$");
   expect(await verifyPassword(password, passwordHash)).toBe(true);
 });
@@ -45,7 +49,8 @@ async function signIn(email: string) {
   return browser;
 }
 
-const readMembers = (cookie: string, orgSlug: string) => call("GET", members.GET, "/api/v1/members", { cookie, headers: { "x-organization": orgSlug } });
+const readMembers = (cookie: string, orgSlug: string) =>
+  call("GET", members.GET, "/api/v1/members", { cookie, headers: { "x-organization": orgSlug } });
 
 describe("sign-out", () => {
   it("ends the session everywhere: a copied cookie and the user's other browsers get 401", async () => {
@@ -78,7 +83,9 @@ describe("changing the password", () => {
   it("ends every session of the user at once", async () => {
     const { org, owner, browser } = await signedInOwner();
     const copied = browser.sessionCookie!;
-    await expect(changePassword(owner.id, { currentPassword: "wrong-password", newPassword: "brand-new-password" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      changePassword(owner.id, { currentPassword: "wrong-password", newPassword: "brand-new-password" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect((await readMembers(copied, org.slug)).status).toBe(200);
 
     await changePassword(owner.id, { currentPassword: password, newPassword: "brand-new-password" });
@@ -117,7 +124,11 @@ describe("removing a member", () => {
 describe("a session cookie", () => {
   it("without a session version (issued before versions existed) is refused", async () => {
     const { org, owner } = await createOrg();
-    const legacy = await encode({ token: { sub: owner.id }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
+    const legacy = await encode({
+      token: { sub: owner.id },
+      secret: process.env.AUTH_SECRET!,
+      salt: "authjs.session-token",
+    });
     expect((await readMembers(`authjs.session-token=${legacy}`, org.slug)).status).toBe(401);
   });
 

@@ -12,7 +12,10 @@ import { orgName } from "@/lib/orgs/schemas";
 
 export const signUpInput = z.strictObject({
   name: storableText().trim().min(1, "Enter your name.").max(100),
-  email: z.email("Enter a valid email address.").max(254).transform((value) => value.toLowerCase()),
+  email: z
+    .email("Enter a valid email address.")
+    .max(254)
+    .transform((value) => value.toLowerCase()),
   password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
   // Absent for people joining through an invitation: they need no organization of their own.
   orgName: orgName.optional(),
@@ -20,7 +23,8 @@ export const signUpInput = z.strictObject({
 
 export type SignUpInput = z.infer<typeof signUpInput>;
 
-const emailTaken = () => new AppError("conflict", "An account with this email already exists. Sign in instead.", { field: "email" });
+const emailTaken = () =>
+  new AppError("conflict", "An account with this email already exists. Sign in instead.", { field: "email" });
 
 export interface SignUpOptions {
   /** Where to go after verification (an invitation page, say). */
@@ -39,7 +43,10 @@ export interface SignUpOptions {
  * new sign-up replaces it (and ends its sessions) rather than locking the real owner out.
  */
 export async function signUp(input: SignUpInput, options: SignUpOptions = {}) {
-  const taken = await db.user.findUnique({ where: { email: input.email }, include: { _count: { select: { memberships: true } } } });
+  const taken = await db.user.findUnique({
+    where: { email: input.email },
+    include: { _count: { select: { memberships: true } } },
+  });
   if (taken && (taken.emailVerified || taken._count.memberships > 0)) throw emailTaken();
   const invitation = options.invitationToken ? await findInvitation(options.invitationToken) : null;
   const proven = invitation?.email === input.email;
@@ -49,7 +56,10 @@ export async function signUp(input: SignUpInput, options: SignUpOptions = {}) {
     const result = await db.$transaction(async (tx) => {
       const user = taken
         ? // Replacing the claim ends whatever sessions it held.
-          await tx.user.update({ where: { id: taken.id, emailVerified: null }, data: { ...profile, createdAt: new Date(), sessionVersion: { increment: 1 } } })
+          await tx.user.update({
+            where: { id: taken.id, emailVerified: null },
+            data: { ...profile, createdAt: new Date(), sessionVersion: { increment: 1 } },
+          })
         : await tx.user.create({ data: { email: input.email, ...profile } });
       const org = proven && input.orgName ? await createOrganization(user.id, user.email, input.orgName, tx) : null;
       return { user, org, verified: proven };
@@ -58,7 +68,8 @@ export async function signUp(input: SignUpInput, options: SignUpOptions = {}) {
     return result;
   } catch (error) {
     // Two sign-ups racing for one address: the loser hears what the check above would have said.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025")) throw emailTaken();
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025"))
+      throw emailTaken();
     throw error;
   }
 }

@@ -34,7 +34,11 @@ export class ApiError extends Error {
 }
 
 /** Calls the org-scoped REST API as the signed-in member; the org travels in a header, never in the body. */
-export async function apiFetch<T>(orgSlug: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(
+  orgSlug: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const response = await fetch(`/api/v1/${path}`, {
     method: init.method ?? "GET",
     headers: { "x-organization": orgSlug, ...(init.body !== undefined ? { "content-type": "application/json" } : {}) },
@@ -44,7 +48,12 @@ export async function apiFetch<T>(orgSlug: string, path: string, init: { method?
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as { error?: { code: string; message: string; details: unknown } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? "unknown", error?.message ?? `Request failed (${response.status}).`, error?.details ?? null);
+    throw new ApiError(
+      response.status,
+      error?.code ?? "unknown",
+      error?.message ?? `Request failed (${response.status}).`,
+      error?.details ?? null,
+    );
   }
   return payload as T;
 }

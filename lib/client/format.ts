@@ -9,7 +9,11 @@ export function formatDate(value: string | Date | null | undefined): string {
 export function formatRelative(value: string | Date | null | undefined, now = Date.now()): string {
   if (!value) return "never";
   const seconds = Math.round((new Date(value).getTime() - now) / 1000);
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [["day", 86_400], ["hour", 3_600], ["minute", 60]];
+  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ];
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }

@@ -40,13 +40,20 @@ export function encryptSecret(plaintext: string, keys: KeyRing = keyRing()): str
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", keys.current.key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", keys.current.id, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(".");
+  return [
+    "v1",
+    keys.current.id,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    ciphertext.toString("base64url"),
+  ].join(".");
 }
 
 export function decryptSecret(stored: string, keys: KeyRing = keyRing()): string {
   const [version, keyId, iv, tag, ciphertext] = stored.split(".");
   const key = keyId ? keys.byId.get(keyId) : undefined;
-  if (version !== "v1" || !key || !iv || !tag || ciphertext === undefined) throw new Error("Unreadable secret: unknown format or key.");
+  if (version !== "v1" || !key || !iv || !tag || ciphertext === undefined)
+    throw new Error("Unreadable secret: unknown format or key.");
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");

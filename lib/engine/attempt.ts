@@ -55,7 +55,13 @@ export async function eventsOf(deliveryIds: string[]): Promise<Map<string, Event
   return byDelivery;
 }
 
-export function attemptRow(orgId: string, deliveryId: string, number: number, trigger: Trigger | "test", sent: SentAttempt): Prisma.AttemptUncheckedCreateInput {
+export function attemptRow(
+  orgId: string,
+  deliveryId: string,
+  number: number,
+  trigger: Trigger | "test",
+  sent: SentAttempt,
+): Prisma.AttemptUncheckedCreateInput {
   const { request, result } = sent;
   return {
     orgId,
@@ -79,7 +85,8 @@ export function attemptRow(orgId: string, deliveryId: string, number: number, tr
 /** A 410 Gone disables the webhook only where its "410 disables" setting is on; otherwise it is an ordinary failure. */
 export function verdictOf(sent: SentAttempt, disableOnGone: boolean): Verdict {
   if (sent.outcome.kind === "success") return { kind: "success" };
-  if (sent.outcome.kind === "gone" && disableOnGone) return { kind: "disable", reason: "The endpoint answered 410 Gone." };
+  if (sent.outcome.kind === "gone" && disableOnGone)
+    return { kind: "disable", reason: "The endpoint answered 410 Gone." };
   return { kind: "failure", reason: describeFailure(sent.result) };
 }
 
@@ -89,8 +96,18 @@ export function verdictOf(sent: SentAttempt, disableOnGone: boolean): Verdict {
  */
 function followUpTarget(target: SigningTarget, index: number, url: string): SigningTarget {
   const secret = new Set((target.secretHeaderNames ?? []).map((name) => name.toLowerCase()));
-  const headers = Object.fromEntries(Object.entries(target.webhook.headers as Record<string, string>).filter(([name]) => !secret.has(name.toLowerCase()) && !looksSecret(name)));
-  return { ...target, token: null, basicAuth: target.followUpBasicAuth?.[index] ?? null, secretHeaderNames: [], webhook: { ...target.webhook, url, headers } };
+  const headers = Object.fromEntries(
+    Object.entries(target.webhook.headers as Record<string, string>).filter(
+      ([name]) => !secret.has(name.toLowerCase()) && !looksSecret(name),
+    ),
+  );
+  return {
+    ...target,
+    token: null,
+    basicAuth: target.followUpBasicAuth?.[index] ?? null,
+    secretHeaderNames: [],
+    webhook: { ...target.webhook, url, headers },
+  };
 }
 
 /**
@@ -107,14 +124,21 @@ export async function sendChain(
   const chain = [await sendAttempt(target, delivery, events, new Date(), onSent)];
   for (const [index, url] of target.webhook.followUpUrls.entries()) {
     if (chain.at(-1)!.outcome.kind !== "success") break;
-    const earlierRequests = chain.map(({ request, result }) => ({ url: request.url, status: result.status, body: result.body }));
+    const earlierRequests = chain.map(({ request, result }) => ({
+      url: request.url,
+      status: result.status,
+      body: result.body,
+    }));
     chain.push(await sendAttempt(followUpTarget(target, index, url), { ...delivery, earlierRequests }, events));
   }
   return chain;
 }
 
 /** A delivery still waiting keeps a due time: the schedule's next one, or (after a person's Retry failed) the one it had. */
-export function nextAttemptAfter({ status, retryInMs, scheduledAt }: { status: DeliveryStatus; retryInMs: number | null; scheduledAt: Date | null }, now: Date): Date | null {
+export function nextAttemptAfter(
+  { status, retryInMs, scheduledAt }: { status: DeliveryStatus; retryInMs: number | null; scheduledAt: Date | null },
+  now: Date,
+): Date | null {
   if (status !== "pending" && status !== "retrying") return null;
   return retryInMs === null ? (scheduledAt ?? now) : new Date(now.getTime() + retryInMs);
 }
@@ -143,15 +167,27 @@ export function settle(input: {
 }): Settled {
   const { trigger, verdict, sent, webhook } = input;
   if (verdict.kind === "success") return { status: "succeeded", retryInMs: null, effective: verdict };
-  if (trigger === "manual") return { status: input.statusBefore === "sending" ? "failed" : input.statusBefore, retryInMs: null, effective: verdict };
+  if (trigger === "manual")
+    return {
+      status: input.statusBefore === "sending" ? "failed" : input.statusBefore,
+      retryInMs: null,
+      effective: verdict,
+    };
   if (verdict.kind === "disable") return { status: "failed", retryInMs: null, effective: verdict };
   const schedule = webhook.retrySchedule as RetryScheduleName;
-  const delay = nextRetryDelayMs(schedule, webhook.retryDelaysSeconds, input.scheduledTries - 1, input.random ?? Math.random);
+  const delay = nextRetryDelayMs(
+    schedule,
+    webhook.retryDelaysSeconds,
+    input.scheduledTries - 1,
+    input.random ?? Math.random,
+  );
   const retryAfter = sent.outcome.kind === "retry" ? (sent.outcome.retryAfterMs ?? 0) : 0;
   const retryInMs = delay === null ? null : Math.max(delay, retryAfter);
   if (retryInMs !== null) return { status: "retrying", retryInMs, effective: verdict };
   const effective: Verdict =
-    retryScheduleSpecs[schedule].whenExhausted === "disable" ? { kind: "disable", reason: `Every retry on the ${schedule} schedule failed; last: ${verdict.reason}.` } : verdict;
+    retryScheduleSpecs[schedule].whenExhausted === "disable"
+      ? { kind: "disable", reason: `Every retry on the ${schedule} schedule failed; last: ${verdict.reason}.` }
+      : verdict;
   return { status: "failed", retryInMs: null, effective };
 }
 
@@ -166,7 +202,11 @@ export async function retryDeliveryNow(deliveryId: string): Promise<AttemptRepor
   if (!target) return null;
 
   const tries = await db.attempt.count({ where: { deliveryId, followUp: 0 } });
-  const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: tries }, (await eventsOf([delivery.id])).get(delivery.id)!);
+  const chain = await sendChain(
+    target,
+    { id: delivery.id, createdAt: delivery.createdAt, retriesDone: tries },
+    (await eventsOf([delivery.id])).get(delivery.id)!,
+  );
   const sent = chain.at(-1)!;
   const verdict = verdictOf(sent, target.webhook.disableOnGone);
   const now = new Date();
@@ -174,9 +214,24 @@ export async function retryDeliveryNow(deliveryId: string): Promise<AttemptRepor
   const report = await db.$transaction(async (tx) => {
     const attempts = [];
     for (const [index, request] of chain.entries()) {
-      attempts.push(await tx.attempt.create({ data: { ...attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + index + 1, "manual", request), followUp: index }, select: { id: true } }));
+      attempts.push(
+        await tx.attempt.create({
+          data: {
+            ...attemptRow(delivery.orgId, delivery.id, delivery.attemptCount + index + 1, "manual", request),
+            followUp: index,
+          },
+          select: { id: true },
+        }),
+      );
     }
-    const { status, retryInMs, effective } = settle({ trigger: "manual", verdict, sent, scheduledTries: 0, webhook: target.webhook, statusBefore: delivery.status });
+    const { status, retryInMs, effective } = settle({
+      trigger: "manual",
+      verdict,
+      sent,
+      scheduledTries: 0,
+      webhook: target.webhook,
+      statusBefore: delivery.status,
+    });
     await tx.delivery.update({
       where: { id: deliveryId },
       data: {
@@ -189,9 +244,18 @@ export async function retryDeliveryNow(deliveryId: string): Promise<AttemptRepor
     });
     // A manual failure is a person poking, not evidence of an outage: it starts no incident.
     const signal = effective.kind === "failure" ? null : await applyVerdict(tx, delivery.webhookId, effective, now);
-    return { attemptId: attempts.at(-1)!.id, orgId: delivery.orgId, status, success: verdict.kind === "success", retryInMs, signal };
+    return {
+      attemptId: attempts.at(-1)!.id,
+      orgId: delivery.orgId,
+      status,
+      success: verdict.kind === "success",
+      retryInMs,
+      signal,
+    };
   });
-  for (const { outcome, result } of chain) recordAttempt({ outcome: outcome.kind === "success" ? "success" : "failure", durationMs: result.durationMs });
-  if (report.status !== delivery.status && (report.status === "succeeded" || report.status === "failed")) countDeliveryFinished(report.status);
+  for (const { outcome, result } of chain)
+    recordAttempt({ outcome: outcome.kind === "success" ? "success" : "failure", durationMs: result.durationMs });
+  if (report.status !== delivery.status && (report.status === "succeeded" || report.status === "failed"))
+    countDeliveryFinished(report.status);
   return report;
 }

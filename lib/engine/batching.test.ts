@@ -18,15 +18,25 @@ afterAll(async () => {
 async function codescoringWebhook(status = 200) {
   const receiver = await engine.receiver(() => ({ status }));
   const { org } = await createOrg();
-  const webhook = await createActiveWebhook(org.id, receiver.url, { format: "codescoring", deliveryMode: "batched", batchWindowMs: 5000, retrySchedule: "codescoring", token: "cs-token" });
+  const webhook = await createActiveWebhook(org.id, receiver.url, {
+    format: "codescoring",
+    deliveryMode: "batched",
+    batchWindowMs: 5000,
+    retrySchedule: "codescoring",
+    token: "cs-token",
+  });
   return { receiver, orgId: org.id, webhook };
 }
 
 // Two batches opened one after the other both close within a window and a little more.
 const batchWindowsMs = 7000;
 
-const triggersIn = (body: string) => (JSON.parse(body) as { events: { trigger: string; payload: { n: number } }[] }).events.map((event) => event.payload.n);
-const publishNumbered = (orgId: string, n: number) => publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n }, properties: {} });
+const triggersIn = (body: string) =>
+  (JSON.parse(body) as { events: { trigger: string; payload: { n: number } }[] }).events.map(
+    (event) => event.payload.n,
+  );
+const publishNumbered = (orgId: string, n: number) =>
+  publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n }, properties: {} });
 
 describe("batched delivery (CodeScoring)", () => {
   it("sends the events of one 5-second window in one request", async () => {
@@ -79,7 +89,8 @@ describe("batched delivery (CodeScoring)", () => {
   it("starts a new batch once the open one carries 1 MB of payloads, so one request never grows without bound", async () => {
     const { receiver, orgId } = await codescoringWebhook();
     const blob = "x".repeat(240 * 1024);
-    for (const n of [1, 2, 3, 4, 5, 6]) await publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n, blob }, properties: {} });
+    for (const n of [1, 2, 3, 4, 5, 6])
+      await publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n, blob }, properties: {} });
     await engine.advance(batchWindowsMs);
     expect(receiver.requests.map((request) => triggersIn(request.body)).sort()).toEqual([[1, 2, 3, 4, 5], [6]]);
   });

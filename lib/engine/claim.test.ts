@@ -19,9 +19,15 @@ beforeAll(async () => {
 
 afterAll(() => receiver?.close());
 
-async function deliveryInState(webhookId: string, status: "sending" | "retrying" | "failed", { updatedAt = new Date(), nextAttemptAt = new Date() as Date | null } = {}) {
+async function deliveryInState(
+  webhookId: string,
+  status: "sending" | "retrying" | "failed",
+  { updatedAt = new Date(), nextAttemptAt = new Date() as Date | null } = {},
+) {
   const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
-  const delivery = await db.delivery.create({ data: { orgId, webhookId, status, nextAttemptAt, events: { create: { eventId: event.id } } } });
+  const delivery = await db.delivery.create({
+    data: { orgId, webhookId, status, nextAttemptAt, events: { create: { eventId: event.id } } },
+  });
   await db.$executeRaw`UPDATE "Delivery" SET "updatedAt" = ${updatedAt} WHERE id = ${delivery.id}`;
   return delivery.id;
 }
@@ -52,7 +58,10 @@ describe("claiming deliveries", () => {
     await db.delivery.update({ where: { id }, data: { claimedBy: "run-1:3" } });
     expect(await sendDueDeliveries(webhookId, { claimToken: "run-1:2" })).toMatchObject({ sent: 0 });
     expect(await sendDueDeliveries(webhookId, { claimToken: "run-1:3" })).toMatchObject({ sent: 1 });
-    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "succeeded", claimedBy: null });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "succeeded",
+      claimedBy: null,
+    });
   });
 
   it("lets recover queue only deliveries that are still failed", async () => {
@@ -60,7 +69,10 @@ describe("claiming deliveries", () => {
     await deliveryInState(webhookId, "retrying", { nextAttemptAt: new Date(Date.now() + 3_600_000) });
     const failed = await deliveryInState(webhookId, "failed", { nextAttemptAt: null });
     expect(await recoverDeliveries(orgId, webhookId, new Date(Date.now() - 60_000))).toEqual({ requeued: 1 });
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: failed } })).toMatchObject({ status: "retrying", resendOnce: true });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: failed } })).toMatchObject({
+      status: "retrying",
+      resendOnce: true,
+    });
   });
 
   it("stops scheduled attempts to a webhook waiting for its new URL's activation", async () => {
@@ -69,7 +81,10 @@ describe("claiming deliveries", () => {
     await db.webhook.update({ where: { id: webhookId }, data: { status: "pending" } });
     const before = receiver.requests.length;
     expect(await sendDueDeliveries(webhookId)).toMatchObject({ sent: 0 });
-    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed", nextAttemptAt: null });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "failed",
+      nextAttemptAt: null,
+    });
     expect(receiver.requests).toHaveLength(before);
   });
 
@@ -80,7 +95,10 @@ describe("claiming deliveries", () => {
       const scheduledAt = new Date(Date.now() + 3_600_000);
       const id = await deliveryInState(webhookId, "retrying", { nextAttemptAt: scheduledAt });
       expect(await retryDeliveryNow(id)).toMatchObject({ success: false, status: "retrying" });
-      expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "retrying", nextAttemptAt: scheduledAt });
+      expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "retrying",
+        nextAttemptAt: scheduledAt,
+      });
     } finally {
       await failing.close();
     }
@@ -99,14 +117,20 @@ describe("claiming deliveries", () => {
 
   it("never follows a redirect, even to an address it may reach: a 3xx is a recorded failure", async () => {
     const elsewhere = await startReceiver();
-    const redirecting = await startReceiver(undefined, () => ({ status: 302, headers: { location: "http://169.254.169.254/latest/meta-data/" } }));
+    const redirecting = await startReceiver(undefined, () => ({
+      status: 302,
+      headers: { location: "http://169.254.169.254/latest/meta-data/" },
+    }));
     const chained = await startReceiver(undefined, () => ({ status: 307, headers: { location: elsewhere.url } }));
     try {
       for (const target of [redirecting, chained]) {
         const webhookId = await freshWebhook(target.url);
         const id = await deliveryInState(webhookId, "retrying");
         expect(await sendDueDeliveries(webhookId)).toMatchObject({ sent: 1 });
-        expect(await db.attempt.findFirstOrThrow({ where: { deliveryId: id } })).toMatchObject({ success: false, responseStatus: target === chained ? 307 : 302 });
+        expect(await db.attempt.findFirstOrThrow({ where: { deliveryId: id } })).toMatchObject({
+          success: false,
+          responseStatus: target === chained ? 307 : 302,
+        });
       }
       expect(elsewhere.requests).toHaveLength(0);
     } finally {

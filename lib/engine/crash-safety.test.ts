@@ -91,7 +91,10 @@ describe("crash safety", () => {
     hub = second.process;
     const eventIds = [...accepted.values()];
     await waitFor(
-      async () => (await db.delivery.count({ where: { status: "succeeded", events: { some: { eventId: { in: eventIds } } } } })) === eventIds.length,
+      async () =>
+        (await db.delivery.count({
+          where: { status: "succeeded", events: { some: { eventId: { in: eventIds } } } },
+        })) === eventIds.length,
       90_000,
       "every accepted event to be delivered",
     );

@@ -36,9 +36,23 @@ interface BatchedMatch {
  * include the event's type (empty = all). Batched pairs come back for `joinBatches`; single ones
  * become one delivery each, due now, in the same statement.
  */
-async function createSingleDeliveries(tx: Tx, eventIds: string[], now: Date): Promise<{ webhookIds: string[]; batched: BatchedMatch[] }> {
+async function createSingleDeliveries(
+  tx: Tx,
+  eventIds: string[],
+  now: Date,
+): Promise<{ webhookIds: string[]; batched: BatchedMatch[] }> {
   const rows = await tx.$queryRaw<
-    Array<{ webhookId: string; batched: boolean; held: boolean; eventId: string | null; eventCreatedAt: Date | null; orgId: string; batchWindowMs: number; batchMaxSize: number; payloadBytes: number }>
+    Array<{
+      webhookId: string;
+      batched: boolean;
+      held: boolean;
+      eventId: string | null;
+      eventCreatedAt: Date | null;
+      orgId: string;
+      batchWindowMs: number;
+      batchMaxSize: number;
+      payloadBytes: number;
+    }>
   >`
     WITH matches AS (
       SELECT e.id AS "eventId", e."createdAt" AS "eventCreatedAt", octet_length(e.payload::text) AS "payloadBytes",
@@ -67,7 +81,15 @@ async function createSingleDeliveries(tx: Tx, eventIds: string[], now: Date): Pr
   const batched = rows
     .filter((row) => row.batched)
     .sort((a, b) => a.eventCreatedAt!.getTime() - b.eventCreatedAt!.getTime() || a.eventId!.localeCompare(b.eventId!))
-    .map(({ eventId, orgId, webhookId, batchWindowMs, batchMaxSize, payloadBytes, held }) => ({ eventId: eventId!, orgId, webhookId, batchWindowMs, batchMaxSize, payloadBytes, held }));
+    .map(({ eventId, orgId, webhookId, batchWindowMs, batchMaxSize, payloadBytes, held }) => ({
+      eventId: eventId!,
+      orgId,
+      webhookId,
+      batchWindowMs,
+      batchMaxSize,
+      payloadBytes,
+      held,
+    }));
   return { webhookIds: rows.filter((row) => !row.batched && !row.held).map((row) => row.webhookId), batched };
 }
 
@@ -115,7 +137,8 @@ async function joinBatches(tx: Tx, matches: BatchedMatch[], now: Date): Promise<
         FROM unnest(${opened.map((batch) => batch.id)}::text[], ${opened.map((batch) => batch.events)}::int[], ${opened.map((batch) => batch.bytes)}::int[]) AS b(id, events, bytes)`;
     }
     const joined = batches.find((batch) => !batch.opened && batch.added > 0);
-    if (joined) await tx.$executeRaw`UPDATE "Delivery" SET "eventCount" = ${joined.events}, "payloadBytes" = ${joined.bytes} WHERE id = ${joined.id}`;
+    if (joined)
+      await tx.$executeRaw`UPDATE "Delivery" SET "eventCount" = ${joined.events}, "payloadBytes" = ${joined.bytes} WHERE id = ${joined.id}`;
     await tx.$executeRaw`
       INSERT INTO "DeliveryEvent" ("deliveryId", "eventId")
       SELECT * FROM unnest(${links.map((link) => link.deliveryId)}::text[], ${links.map((link) => link.eventId)}::text[])`;

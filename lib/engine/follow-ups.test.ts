@@ -28,7 +28,10 @@ async function receiver(reply: { status: number; body: string }) {
 }
 
 async function scorecardRule(url: string, followUpUrls: string[]) {
-  const created = await call("POST", webhooksRoute.POST, "/api/v1/webhooks", { token, body: { name: "Rule with three requests", url, format: "scorecard", followUpUrls } });
+  const created = await call("POST", webhooksRoute.POST, "/api/v1/webhooks", {
+    token,
+    body: { name: "Rule with three requests", url, format: "scorecard", followUpUrls },
+  });
   expect(created.status).toBe(201);
   await db.webhook.update({ where: { id: created.body.id }, data: { status: "active", activatedAt: new Date() } });
   return created.body.id as string;
@@ -40,20 +43,35 @@ describe("SecurityScorecard rules with several web requests", () => {
     const second = await receiver({ status: 201, body: "noted" });
     const third = await receiver({ status: 200, body: "ok" });
     const webhookId = await scorecardRule(first.url, [second.url, third.url]);
-    await publishEvent(orgId, { type: "scorecard.score_changed", payload: { scorecard_id: "sc-9", domain: "example.com" }, properties: {} });
+    await publishEvent(orgId, {
+      type: "scorecard.score_changed",
+      payload: { scorecard_id: "sc-9", domain: "example.com" },
+      properties: {},
+    });
     await engine.advance(0);
 
     const bodies = [first, second, third].map((target) => JSON.parse(target.requests[0]!.body));
-    expect(bodies.map((body) => body.execution_id)).toEqual([bodies[0].execution_id, bodies[0].execution_id, bodies[0].execution_id]);
+    expect(bodies.map((body) => body.execution_id)).toEqual([
+      bodies[0].execution_id,
+      bodies[0].execution_id,
+      bodies[0].execution_id,
+    ]);
     expect(bodies[0].webhooks).toEqual([]);
     expect(bodies[1].webhooks).toEqual([{ url: first.url, status: 200, response: { ticket: "T-1" } }]);
     expect(bodies[2].webhooks).toEqual([
       { url: first.url, status: 200, response: { ticket: "T-1" } },
       { url: second.url, status: 201, response: "noted" },
     ]);
-    const delivery = await db.delivery.findFirstOrThrow({ where: { webhookId }, include: { attempts: { orderBy: { number: "asc" } } } });
+    const delivery = await db.delivery.findFirstOrThrow({
+      where: { webhookId },
+      include: { attempts: { orderBy: { number: "asc" } } },
+    });
     expect(delivery.status).toBe("succeeded");
-    expect(delivery.attempts.map((attempt) => [attempt.followUp, attempt.requestUrl])).toEqual([[0, first.url], [1, second.url], [2, third.url]]);
+    expect(delivery.attempts.map((attempt) => [attempt.followUp, attempt.requestUrl])).toEqual([
+      [0, first.url],
+      [1, second.url],
+      [2, third.url],
+    ]);
   });
 
   it("retries the rule when a follow-up fails, and the retry counts one retry, not one per request", async () => {
@@ -70,10 +88,16 @@ describe("SecurityScorecard rules with several web requests", () => {
   });
 
   it("refuses follow-ups on other formats and follow-up addresses the hub may not reach", async () => {
-    const wrongFormat = await call("POST", webhooksRoute.POST, "/api/v1/webhooks", { token, body: { name: "x", url: "http://127.0.0.1:9/a", followUpUrls: ["http://127.0.0.1:9/b"] } });
+    const wrongFormat = await call("POST", webhooksRoute.POST, "/api/v1/webhooks", {
+      token,
+      body: { name: "x", url: "http://127.0.0.1:9/a", followUpUrls: ["http://127.0.0.1:9/b"] },
+    });
     expect(wrongFormat.status).toBe(422);
     expect(wrongFormat.body.error.details[0].path).toBe("followUpUrls");
-    const blocked = await call("POST", webhooksRoute.POST, "/api/v1/webhooks", { token, body: { name: "x", url: "http://127.0.0.1:9/a", format: "scorecard", followUpUrls: ["http://10.0.0.8/b"] } });
+    const blocked = await call("POST", webhooksRoute.POST, "/api/v1/webhooks", {
+      token,
+      body: { name: "x", url: "http://127.0.0.1:9/a", format: "scorecard", followUpUrls: ["http://10.0.0.8/b"] },
+    });
     expect(blocked.status).toBe(422);
     expect(blocked.body.error.details[0].path).toBe("followUpUrls.0");
   });

@@ -3,7 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 type Tx = Prisma.TransactionClient;
 
 // Postgres text holds neither NUL nor a lone surrogate; what a receiver or an error put there is dropped or replaced.
-const storable = (text: string | null | undefined) => (typeof text === "string" ? text.replaceAll("\u0000", "").toWellFormed() : (text ?? null));
+const storable = (text: string | null | undefined) =>
+  typeof text === "string" ? text.replaceAll("\u0000", "").toWellFormed() : (text ?? null);
 
 /**
  * A round's attempts in one statement: the rows travel as one JSON document, which Postgres

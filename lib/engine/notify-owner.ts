@@ -7,20 +7,43 @@ import { failedWebhookEmail, webhookDisabledEmail } from "@/lib/mail/templates";
 
 /** The webhook's owner; a webhook without one (or whose owner left) is the org owners' concern. */
 async function recipients(orgId: string, ownerId: string | null): Promise<string[]> {
-  const owner = ownerId ? await db.member.findFirst({ where: { id: ownerId, orgId }, select: { user: { select: { email: true } } } }) : null;
+  const owner = ownerId
+    ? await db.member.findFirst({ where: { id: ownerId, orgId }, select: { user: { select: { email: true } } } })
+    : null;
   if (owner) return [owner.user.email];
-  const owners = await db.member.findMany({ where: { orgId, role: "owner" }, select: { user: { select: { email: true } } } });
+  const owners = await db.member.findMany({
+    where: { orgId, role: "owner" },
+    select: { user: { select: { email: true } } },
+  });
   return owners.map((member) => member.user.email);
 }
 
 async function webhookWithOrg(webhookId: string) {
-  return db.webhook.findUnique({ where: { id: webhookId }, select: { id: true, orgId: true, name: true, url: true, ownerId: true, statusReason: true, status: true, failingSince: true, org: { select: { slug: true } } } });
+  return db.webhook.findUnique({
+    where: { id: webhookId },
+    select: {
+      id: true,
+      orgId: true,
+      name: true,
+      url: true,
+      ownerId: true,
+      statusReason: true,
+      status: true,
+      failingSince: true,
+      org: { select: { slug: true } },
+    },
+  });
 }
 
 export async function emailWebhookDisabled(webhookId: string, reason: string): Promise<number> {
   const webhook = await webhookWithOrg(webhookId);
   if (!webhook) return 0;
-  const email = webhookDisabledEmail(webhook.name, webhook.url, reason, `${env.APP_URL}/${webhook.org.slug}/webhooks/${webhook.id}`);
+  const email = webhookDisabledEmail(
+    webhook.name,
+    webhook.url,
+    reason,
+    `${env.APP_URL}/${webhook.org.slug}/webhooks/${webhook.id}`,
+  );
   const to = await recipients(webhook.orgId, webhook.ownerId);
   for (const address of to) await sendEmail({ orgId: webhook.orgId, kind: "webhook.disabled", to: address, ...email });
   return to.length;
@@ -38,10 +61,18 @@ export async function escalateIfStillFailing(webhookId: string, failingSince: st
     orderBy: { createdAt: "desc" },
     select: { responseStatus: true, errorClass: true, errorMessage: true, deliveryId: true },
   });
-  const httpError = lastFailure ? describeFailure({ status: lastFailure.responseStatus, errorClass: lastFailure.errorClass, errorMessage: lastFailure.errorMessage }) : (webhook.statusReason ?? "unknown");
+  const httpError = lastFailure
+    ? describeFailure({
+        status: lastFailure.responseStatus,
+        errorClass: lastFailure.errorClass,
+        errorMessage: lastFailure.errorMessage,
+      })
+    : (webhook.statusReason ?? "unknown");
   const email = failedWebhookEmail(webhook.name, webhook.url, httpError);
   const to = await recipients(webhook.orgId, webhook.ownerId);
-  for (const address of to) await sendEmail({ orgId: webhook.orgId, kind: "webhook.escalation", to: address, ...email });
-  if (lastFailure) await db.delivery.update({ where: { id: lastFailure.deliveryId }, data: { escalatedAt: new Date() } });
+  for (const address of to)
+    await sendEmail({ orgId: webhook.orgId, kind: "webhook.escalation", to: address, ...email });
+  if (lastFailure)
+    await db.delivery.update({ where: { id: lastFailure.deliveryId }, data: { escalatedAt: new Date() } });
   return to.length;
 }

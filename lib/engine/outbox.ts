@@ -38,10 +38,20 @@ export async function claimWebhooksToWake(tx: Tx, webhookIds: string[], now: Dat
 export async function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
   if (webhooks.length === 0) return;
   try {
-    await inngest.send(webhooks.map(({ webhookId, orgId, since }) => webhookDue.create({ webhookId, orgId }, { id: `due-${webhookId}-${since.getTime()}` })));
+    await inngest.send(
+      webhooks.map(({ webhookId, orgId, since }) =>
+        webhookDue.create({ webhookId, orgId }, { id: `due-${webhookId}-${since.getTime()}` }),
+      ),
+    );
   } catch (error) {
-    logger.warn({ err: error, webhooks: webhooks.length }, "Inngest refused webhook runs; they start with the next event or sweep");
-    await db.webhook.updateMany({ where: { id: { in: webhooks.map((webhook) => webhook.webhookId) } }, data: { drainingSince: null } });
+    logger.warn(
+      { err: error, webhooks: webhooks.length },
+      "Inngest refused webhook runs; they start with the next event or sweep",
+    );
+    await db.webhook.updateMany({
+      where: { id: { in: webhooks.map((webhook) => webhook.webhookId) } },
+      data: { drainingSince: null },
+    });
   }
 }
 
@@ -60,13 +70,14 @@ async function dispatchBatch(): Promise<number> {
   const now = new Date();
   const { count, toWake } = await db.$transaction(
     async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
-    const events = await tx.$queryRaw<{ id: string }[]>`
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
+      const events = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Event" WHERE "dispatchedAt" IS NULL ORDER BY "createdAt", id LIMIT ${batchSize}`;
-    const eventIds = events.map((event) => event.id);
-    const webhookIds = await fanOutEvents(tx, eventIds, now);
-    if (eventIds.length > 0) await tx.$executeRaw`UPDATE "Event" SET "dispatchedAt" = ${utc(now)}::timestamp WHERE id = ANY(${eventIds}::text[])`;
-    return { count: eventIds.length, toWake: await claimWebhooksToWake(tx, webhookIds, now) };
+      const eventIds = events.map((event) => event.id);
+      const webhookIds = await fanOutEvents(tx, eventIds, now);
+      if (eventIds.length > 0)
+        await tx.$executeRaw`UPDATE "Event" SET "dispatchedAt" = ${utc(now)}::timestamp WHERE id = ANY(${eventIds}::text[])`;
+      return { count: eventIds.length, toWake: await claimWebhooksToWake(tx, webhookIds, now) };
     },
     // Another instance's pass may hold the lock for a moment: wait for it rather than fail.
     { maxWait: 10_000, timeout: 60_000 },
@@ -95,7 +106,10 @@ async function dispatchWhileAsked(): Promise<void> {
     retryMs = firstRetryMs;
   } catch (error) {
     // A transient condition (a busy pool, a database restarting) that the retry handles: its message says enough.
-    logger.warn({ reason: error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error), retryInMs: retryMs }, "Dispatching stored events failed; retrying");
+    logger.warn(
+      { reason: error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error), retryInMs: retryMs },
+      "Dispatching stored events failed; retrying",
+    );
     setTimeout(() => void dispatchStoredEvents(), retryMs).unref();
     retryMs = Math.min(retryMs * 2, longestRetryMs);
   } finally {

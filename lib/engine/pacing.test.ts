@@ -36,18 +36,26 @@ interface Arrival {
  * A receiver that stamps every request on the real clock (pacing happens inside a round, in real
  * time; the executor's virtual clock stands still while a step runs) and on the executor's clock.
  */
-async function pacedReceiver(reply: (request: ReceivedRequest, arrivals: Arrival[]) => Reply = () => ({ status: 200 })) {
+async function pacedReceiver(
+  reply: (request: ReceivedRequest, arrivals: Arrival[]) => Reply = () => ({ status: 200 }),
+) {
   const arrivals: Arrival[] = [];
   const receiver = await startReceiver(engine.now, (request) => {
     const body = JSON.parse(request.body) as { data: { n: number } };
-    arrivals.push({ realMs: performance.now(), virtual: request.at, deliveryId: String(request.headers["webhook-id"]), n: body.data.n });
+    arrivals.push({
+      realMs: performance.now(),
+      virtual: request.at,
+      deliveryId: String(request.headers["webhook-id"]),
+      n: body.data.n,
+    });
     return reply(request, arrivals);
   });
   receivers.push(receiver);
   return { receiver, arrivals };
 }
 
-const gapsOf = (arrivals: Arrival[]) => arrivals.slice(1).map((arrival, index) => arrival.realMs - arrivals[index]!.realMs);
+const gapsOf = (arrivals: Arrival[]) =>
+  arrivals.slice(1).map((arrival, index) => arrival.realMs - arrivals[index]!.realMs);
 const spanOf = (arrivals: Arrival[]) => arrivals.at(-1)!.realMs - arrivals[0]!.realMs;
 /** The gaps shorter than 1/rate allows: none, when the limit is kept. */
 const tooClose = (arrivals: Arrival[], perSecond: number) => gapsOf(arrivals).filter((gap) => gap < 1000 / perSecond);
@@ -59,21 +67,26 @@ async function publishBurst(orgId: string, count: number) {
 describe("per-webhook rate limit", () => {
   // A round sends one second's worth (`rate` requests); 2 × rate + 2 spans three rounds, so the
   // gaps between rounds are checked as well as those within one.
-  it.each([1, 2, 5, 10])("keeps every gap between requests at least 1/rate at %i per second, within and across rounds, dropping nothing", async (perSecond) => {
-    const { receiver, arrivals } = await pacedReceiver();
-    const { org } = await createOrg();
-    const webhook = await createActiveWebhook(org.id, receiver.url, { rateLimitPerSecond: perSecond });
-    const burst = 2 * perSecond + 2;
-    await publishBurst(org.id, burst);
-    // However the engine spaces them (within a step, in real time; or by sleeps, on the executor's
-    // clock), the burst is sent once its duration has passed on both.
-    await engine.advance((burst / perSecond + 1) * 1000);
+  it.each([1, 2, 5, 10])(
+    "keeps every gap between requests at least 1/rate at %i per second, within and across rounds, dropping nothing",
+    async (perSecond) => {
+      const { receiver, arrivals } = await pacedReceiver();
+      const { org } = await createOrg();
+      const webhook = await createActiveWebhook(org.id, receiver.url, { rateLimitPerSecond: perSecond });
+      const burst = 2 * perSecond + 2;
+      await publishBurst(org.id, burst);
+      // However the engine spaces them (within a step, in real time; or by sleeps, on the executor's
+      // clock), the burst is sent once its duration has passed on both.
+      await engine.advance((burst / perSecond + 1) * 1000);
 
-    expect(arrivals).toHaveLength(burst);
-    expect(arrivals.map((arrival) => arrival.n).sort((a, b) => a - b)).toEqual(Array.from({ length: burst }, (_, n) => n));
-    expect(tooClose(arrivals, perSecond)).toEqual([]);
-    expect(await db.delivery.count({ where: { webhookId: webhook.id, status: "succeeded" } })).toBe(burst);
-  });
+      expect(arrivals).toHaveLength(burst);
+      expect(arrivals.map((arrival) => arrival.n).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: burst }, (_, n) => n),
+      );
+      expect(tooClose(arrivals, perSecond)).toEqual([]);
+      expect(await db.delivery.count({ where: { webhookId: webhook.id, status: "succeeded" } })).toBe(burst);
+    },
+  );
 
   it("does not wait for a slow receiver's answers: its requests overlap, paced at 2/rate, so a round stays short", async () => {
     // Answers take a second. At 10 per second, waiting for each answer would stretch ten requests
@@ -104,7 +117,11 @@ describe("per-webhook rate limit", () => {
       return { status: 500 };
     });
     const { org } = await createOrg();
-    const webhook = await createActiveWebhook(org.id, receiver.url, { rateLimitPerSecond: 5, retrySchedule: "custom", retryDelaysSeconds: [3600] });
+    const webhook = await createActiveWebhook(org.id, receiver.url, {
+      rateLimitPerSecond: 5,
+      retrySchedule: "custom",
+      retryDelaysSeconds: [3600],
+    });
     await publishBurst(org.id, 10);
     await engine.advance(0);
     expect(arrivals).toHaveLength(10);
@@ -115,7 +132,9 @@ describe("per-webhook rate limit", () => {
     await engine.advance(20_000);
     expect(arrivals).toHaveLength(20);
     const [firsts, retries] = [arrivals.slice(0, 10), arrivals.slice(10)];
-    expect(new Set(retries.map((arrival) => arrival.deliveryId))).toEqual(new Set(firsts.map((arrival) => arrival.deliveryId)));
+    expect(new Set(retries.map((arrival) => arrival.deliveryId))).toEqual(
+      new Set(firsts.map((arrival) => arrival.deliveryId)),
+    );
     // Each retry an hour after its first try on the executor's clock, give or take the seconds the
     // first tries took (that clock stood still while they were paced).
     for (const retry of retries) {

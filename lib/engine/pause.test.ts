@@ -23,12 +23,19 @@ async function setUp(settings: Parameters<typeof createActiveWebhook>[2] = {}, s
   const { org } = await createOrg();
   const { token } = await createApiToken(org.id, ["webhooks:write"]);
   const webhook = await createActiveWebhook(org.id, receiver.url, { format: "dejacode", ...settings });
-  const setActive = (active: boolean) => call("PATCH", webhookRoute.PATCH, `/api/v1/webhooks/${webhook.id}`, { token, params: { id: webhook.id }, body: { active } });
-  const get = () => call("GET", webhookRoute.GET, `/api/v1/webhooks/${webhook.id}`, { token, params: { id: webhook.id } });
+  const setActive = (active: boolean) =>
+    call("PATCH", webhookRoute.PATCH, `/api/v1/webhooks/${webhook.id}`, {
+      token,
+      params: { id: webhook.id },
+      body: { active },
+    });
+  const get = () =>
+    call("GET", webhookRoute.GET, `/api/v1/webhooks/${webhook.id}`, { token, params: { id: webhook.id } });
   return { receiver, orgId: org.id, webhook, setActive, get };
 }
 
-const publishNumbered = (orgId: string, n: number, type = "request.added") => publishEvent(orgId, { type, payload: { n }, properties: {} });
+const publishNumbered = (orgId: string, n: number, type = "request.added") =>
+  publishEvent(orgId, { type, payload: { n }, properties: {} });
 const numberOf = (body: string) => (JSON.parse(body) as { data: { n: number } }).data.n;
 
 describe("a paused webhook holds its events", () => {
@@ -64,17 +71,30 @@ describe("a paused webhook holds its events", () => {
     await setActive(false);
     await engine.advance(24 * 3600_000);
     expect(receiver.requests).toHaveLength(1);
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: retrying!.id } })).toMatchObject({ status: "held", nextAttemptAt: null, attemptCount: 1 });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: retrying!.id } })).toMatchObject({
+      status: "held",
+      nextAttemptAt: null,
+      attemptCount: 1,
+    });
 
     receiver.answer(() => ({ status: 200 }));
     await setActive(true);
     await engine.advance(0);
     expect(receiver.requests).toHaveLength(2);
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: retrying!.id } })).toMatchObject({ status: "succeeded", attemptCount: 2 });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: retrying!.id } })).toMatchObject({
+      status: "succeeded",
+      attemptCount: 2,
+    });
   });
 
   it("batches a batched webhook's held events when resumed (CodeScoring)", async () => {
-    const { receiver, orgId, setActive } = await setUp({ format: "codescoring", deliveryMode: "batched", batchWindowMs: 5000, batchMaxSize: 2, retrySchedule: "codescoring" });
+    const { receiver, orgId, setActive } = await setUp({
+      format: "codescoring",
+      deliveryMode: "batched",
+      batchWindowMs: 5000,
+      batchMaxSize: 2,
+      retrySchedule: "codescoring",
+    });
     await setActive(false);
     for (const n of [1, 2, 3]) await publishNumbered(orgId, n, "project_sca_analysis_finished");
     await engine.advance(10_000);
@@ -82,7 +102,9 @@ describe("a paused webhook holds its events", () => {
 
     await setActive(true);
     await engine.advance(0);
-    const batches = receiver.requests.map((request) => (JSON.parse(request.body) as { events: { payload: { n: number } }[] }).events.map((event) => event.payload.n));
+    const batches = receiver.requests.map((request) =>
+      (JSON.parse(request.body) as { events: { payload: { n: number } }[] }).events.map((event) => event.payload.n),
+    );
     // Held events were collected into batches of the batch size, in publish order.
     expect(batches.toSorted((a, b) => a[0]! - b[0]!)).toEqual([[1, 2], [3]]);
   });
@@ -93,13 +115,21 @@ describe("a paused webhook holds its events", () => {
     await publishNumbered(orgId, 1);
     await publishNumbered(orgId, 2);
     await engine.advance(0);
-    const [old, recent] = await db.delivery.findMany({ where: { webhookId: webhook.id }, orderBy: { createdAt: "asc" } });
+    const [old, recent] = await db.delivery.findMany({
+      where: { webhookId: webhook.id },
+      orderBy: { createdAt: "asc" },
+    });
     await db.delivery.update({ where: { id: old!.id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
 
     expect((await purgeHistory()).heldDropped).toBe(1);
-    expect(await db.delivery.findMany({ where: { webhookId: webhook.id }, select: { id: true, status: true } })).toEqual([{ id: recent!.id, status: "held" }]);
+    expect(
+      await db.delivery.findMany({ where: { webhookId: webhook.id }, select: { id: true, status: true } }),
+    ).toEqual([{ id: recent!.id, status: "held" }]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { orgId, action: "webhook.held_dropped" } });
-    expect(audit).toMatchObject({ targetId: webhook.id, metadata: { deliveries: 1, reason: expect.stringContaining("30-day retention") } });
+    expect(audit).toMatchObject({
+      targetId: webhook.id,
+      metadata: { deliveries: 1, reason: expect.stringContaining("30-day retention") },
+    });
   });
 
   it("gives a disabled webhook nothing (what it missed is recovered with Recover failed since…)", async () => {

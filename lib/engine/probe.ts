@@ -48,14 +48,28 @@ function testEvent(id: string, now: Date, format: WebhookFormat, project: { key:
 export async function testUnsavedTarget(input: z.infer<typeof testWebhookInput>): Promise<ProbeResult> {
   const { url, basicAuth } = splitCredentials(input.url);
   const target: SendTarget = {
-    webhook: { id: "wh_test", url, format: input.format, headers: input.headers, extraPayload: {}, timeoutMs: presets[input.format].timeoutMs },
+    webhook: {
+      id: "wh_test",
+      url,
+      format: input.format,
+      headers: input.headers,
+      extraPayload: {},
+      timeoutMs: presets[input.format].timeoutMs,
+    },
     secrets: input.secret ? [input.secret] : [],
     token: input.token ?? null,
     basicAuth: basicAuth ? splitBasicAuth(basicAuth) : null,
   };
   const now = new Date();
   const deliveryId = `dlv_test_${randomUUID().replaceAll("-", "")}`;
-  return toProbeResult(await sendAttempt(target, { id: deliveryId, createdAt: now, retriesDone: 0 }, [testEvent(`evt_test_${randomUUID().replaceAll("-", "")}`, now, input.format)], now));
+  return toProbeResult(
+    await sendAttempt(
+      target,
+      { id: deliveryId, createdAt: now, retriesDone: 0 },
+      [testEvent(`evt_test_${randomUUID().replaceAll("-", "")}`, now, input.format)],
+      now,
+    ),
+  );
 }
 
 /**
@@ -67,29 +81,64 @@ export async function probeWebhook(orgId: string, webhookId: string): Promise<Pr
   const target = await loadSigningTarget(orgId, webhookId);
   if (!target) throw notFound("Webhook");
   // A project-level webhook's test event names its project (SonarQube's X-SonarQube-Project).
-  const project = target.webhook.projectId ? await db.project.findFirst({ where: { id: target.webhook.projectId, orgId }, select: { key: true, name: true } }) : null;
+  const project = target.webhook.projectId
+    ? await db.project.findFirst({ where: { id: target.webhook.projectId, orgId }, select: { key: true, name: true } })
+    : null;
   const created = new Date();
-  const payload = testPayloadFor(target.webhook.format, { project, serverUrl: env.APP_URL, now: created }) as Prisma.InputJsonObject;
-  const event = await db.event.create({ data: { orgId, projectId: target.webhook.projectId, type: testTrigger, payload, dispatchedAt: created, createdAt: created }, select: { id: true, createdAt: true } });
-  const delivery = await db.delivery.create({ data: { orgId, webhookId, isTest: true, status: "sending", events: { create: { eventId: event.id } } }, select: { id: true, createdAt: true } });
-  const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: 0 }, [testEvent(event.id, event.createdAt, target.webhook.format, project)]);
+  const payload = testPayloadFor(target.webhook.format, {
+    project,
+    serverUrl: env.APP_URL,
+    now: created,
+  }) as Prisma.InputJsonObject;
+  const event = await db.event.create({
+    data: {
+      orgId,
+      projectId: target.webhook.projectId,
+      type: testTrigger,
+      payload,
+      dispatchedAt: created,
+      createdAt: created,
+    },
+    select: { id: true, createdAt: true },
+  });
+  const delivery = await db.delivery.create({
+    data: { orgId, webhookId, isTest: true, status: "sending", events: { create: { eventId: event.id } } },
+    select: { id: true, createdAt: true },
+  });
+  const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: 0 }, [
+    testEvent(event.id, event.createdAt, target.webhook.format, project),
+  ]);
   const success = sent.outcome.kind === "success";
   const now = new Date();
   const toWake = await db.$transaction(async (tx) => {
     await tx.attempt.create({ data: attemptRow(orgId, delivery.id, 1, "test", sent) });
-    await tx.delivery.update({ where: { id: delivery.id }, data: { status: success ? "succeeded" : "failed", attemptCount: 1, lastAttemptAt: now, ...(success ? {} : { firstFailedAt: now }) } });
+    await tx.delivery.update({
+      where: { id: delivery.id },
+      data: {
+        status: success ? "succeeded" : "failed",
+        attemptCount: 1,
+        lastAttemptAt: now,
+        ...(success ? {} : { firstFailedAt: now }),
+      },
+    });
     // Only a webhook still waiting (pending) or switched off by the hub (disabled) changes here; paused is a person's choice.
     if (success) {
       await tx.webhook.updateMany({
         where: { id: webhookId, orgId, status: { in: ["pending", "disabled"] } },
         data: { status: "active", activatedAt: now, disabledAt: null, failingSince: null, statusReason: null },
       });
-      await tx.webhook.updateMany({ where: { id: webhookId, orgId, status: { in: ["active", "failing", "paused"] }, activatedAt: null }, data: { activatedAt: now } });
+      await tx.webhook.updateMany({
+        where: { id: webhookId, orgId, status: { in: ["active", "failing", "paused"] }, activatedAt: null },
+        data: { activatedAt: now },
+      });
       // Resumed onto a new URL, it held its events until this activation: they go now.
       const live = await tx.webhook.count({ where: { id: webhookId, orgId, status: { in: ["active", "failing"] } } });
       if (live > 0 && (await releaseHeld(tx, webhookId, now)) > 0) return claimWebhooksToWake(tx, [webhookId], now);
     } else {
-      await tx.webhook.updateMany({ where: { id: webhookId, orgId, status: { in: ["pending", "disabled"] } }, data: { statusReason: `Test event failed: ${describeFailure(sent.result)}` } });
+      await tx.webhook.updateMany({
+        where: { id: webhookId, orgId, status: { in: ["pending", "disabled"] } },
+        data: { statusReason: `Test event failed: ${describeFailure(sent.result)}` },
+      });
     }
     return [];
   });

@@ -38,10 +38,14 @@ describe("recover at scale", () => {
 
     expect(receiver.requests).toHaveLength(count);
     expect(new Set(receiver.requests.map((request) => request.headers["webhook-id"])).size).toBe(count);
-    expect(await db.delivery.count({ where: { webhookId: webhook.id, status: "succeeded", attemptCount: 2 } })).toBe(count);
+    expect(await db.delivery.count({ where: { webhookId: webhook.id, status: "succeeded", attemptCount: 2 } })).toBe(
+      count,
+    );
     expect(await db.attempt.count({ where: { delivery: { webhookId: webhook.id }, trigger: "manual" } })).toBe(count);
     // One run: 50 rounds of 100 and a last one that finds nothing left, far within a run's 1,000 steps.
     const runs = await engine.executor.runs({ functionId: "deliver-webhook" });
-    expect(runs.map(({ status, output }) => ({ status, output }))).toEqual([{ status: "completed", output: { rounds: count / roundSize + 1 } }]);
+    expect(runs.map(({ status, output }) => ({ status, output }))).toEqual([
+      { status: "completed", output: { rounds: count / roundSize + 1 } },
+    ]);
   }, 180_000);
 });

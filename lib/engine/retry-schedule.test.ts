@@ -31,13 +31,19 @@ async function orgWithOwner() {
   return { orgId: org.id, ownerEmail: user.email, ownerId: member.id };
 }
 
-const gaps = (receiver: Receiver) => receiver.requests.slice(1).map((request, index) => request.at.getTime() - receiver.requests[index]!.at.getTime());
+const gaps = (receiver: Receiver) =>
+  receiver.requests.slice(1).map((request, index) => request.at.getTime() - receiver.requests[index]!.at.getTime());
 
 describe("retry schedules", () => {
   it("follows CodeScoring's schedule exactly, then disables the webhook and emails its owner", async () => {
     const receiver = await failingReceiver();
     const { orgId, ownerEmail, ownerId } = await orgWithOwner();
-    const webhook = await createActiveWebhook(orgId, receiver.url, { format: "codescoring", retrySchedule: "codescoring", ownerId, name: "Nightly scan" });
+    const webhook = await createActiveWebhook(orgId, receiver.url, {
+      format: "codescoring",
+      retrySchedule: "codescoring",
+      ownerId,
+      name: "Nightly scan",
+    });
     await publishEvent(orgId, { type: "project_sca_analysis_finished", payload: {}, properties: {} });
     await engine.advance(100 * hour);
 
@@ -47,7 +53,9 @@ describe("retry schedules", () => {
     expect(stored.statusReason).toContain("HTTP 500");
     const delivery = await db.delivery.findFirstOrThrow({ where: { webhookId: webhook.id } });
     expect(delivery).toMatchObject({ status: "failed", attemptCount: 8, nextAttemptAt: null });
-    const disabledMail = engine.mailbox.find((email) => email.to.includes(ownerEmail) && email.subject === "Webhook disabled: Nightly scan");
+    const disabledMail = engine.mailbox.find(
+      (email) => email.to.includes(ownerEmail) && email.subject === "Webhook disabled: Nightly scan",
+    );
     expect(disabledMail?.text).toContain(receiver.url);
 
     // Disabled means nothing more is sent.
@@ -63,19 +71,33 @@ describe("retry schedules", () => {
     await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
     await engine.advance(24 * hour);
     expect(receiver.requests).toHaveLength(1);
-    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "disabled", statusReason: "The endpoint answered 410 Gone." });
-    expect(engine.mailbox.some((email) => email.to.includes(ownerEmail) && email.subject.startsWith("Webhook disabled"))).toBe(true);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({
+      status: "disabled",
+      statusReason: "The endpoint answered 410 Gone.",
+    });
+    expect(
+      engine.mailbox.some((email) => email.to.includes(ownerEmail) && email.subject.startsWith("Webhook disabled")),
+    ).toBe(true);
   });
 
   it("retries a 410 Gone on the schedule where 410 disabling is off (SecurityScorecard retries every 40x)", async () => {
     const receiver = await failingReceiver(410);
     const { orgId, ownerId } = await orgWithOwner();
-    const webhook = await createActiveWebhook(orgId, receiver.url, { ownerId, format: "scorecard", retrySchedule: "scorecard", timeoutMs: 5000, disableOnGone: false });
+    const webhook = await createActiveWebhook(orgId, receiver.url, {
+      ownerId,
+      format: "scorecard",
+      retrySchedule: "scorecard",
+      timeoutMs: 5000,
+      disableOnGone: false,
+    });
     await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
     await engine.advance(40 * hour);
     // The first request and SecurityScorecard's five retries, the webhook still enabled.
     expect(receiver.requests).toHaveLength(6);
-    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "failing", statusReason: "HTTP 410" });
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({
+      status: "failing",
+      statusReason: "HTTP 410",
+    });
   });
 
   it("keeps a retrying delivery's next attempt time through a failed manual Retry, and still retries then", async () => {
@@ -88,7 +110,10 @@ describe("retry schedules", () => {
     const scheduled = await db.delivery.findFirstOrThrow({ where: { orgId } });
     expect(scheduled).toMatchObject({ status: "retrying", nextAttemptAt: expect.any(Date) });
 
-    const retried = await call("POST", retryRoute.POST, `/api/v1/deliveries/${scheduled.id}/retry`, { token, params: { id: scheduled.id } });
+    const retried = await call("POST", retryRoute.POST, `/api/v1/deliveries/${scheduled.id}/retry`, {
+      token,
+      params: { id: scheduled.id },
+    });
     expect(retried.status).toBe(200);
     expect(retried.body.attempt).toMatchObject({ trigger: "manual", success: false });
     const after = await db.delivery.findUniqueOrThrow({ where: { id: scheduled.id } });
@@ -111,15 +136,28 @@ describe("retry schedules", () => {
   it("marks a webhook failing on the first failure and active again when a retry succeeds", async () => {
     const receiver = await failingReceiver(503);
     const { orgId } = await orgWithOwner();
-    const webhook = await createActiveWebhook(orgId, receiver.url, { retrySchedule: "custom", retryDelaysSeconds: [60, 60] });
+    const webhook = await createActiveWebhook(orgId, receiver.url, {
+      retrySchedule: "custom",
+      retryDelaysSeconds: [60, 60],
+    });
     await publishEvent(orgId, { type: "test", payload: {}, properties: {} });
     await engine.advance(0);
-    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "failing", failingSince: expect.any(Date) });
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({
+      status: "failing",
+      failingSince: expect.any(Date),
+    });
 
     receiver.answer(() => ({ status: 204 }));
     await engine.advance(minute);
     expect(receiver.requests).toHaveLength(2);
-    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "active", failingSince: null, statusReason: null });
-    expect(await db.delivery.findFirstOrThrow({ where: { webhookId: webhook.id } })).toMatchObject({ status: "succeeded", attemptCount: 2 });
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({
+      status: "active",
+      failingSince: null,
+      statusReason: null,
+    });
+    expect(await db.delivery.findFirstOrThrow({ where: { webhookId: webhook.id } })).toMatchObject({
+      status: "succeeded",
+      attemptCount: 2,
+    });
   });
 });

@@ -17,7 +17,10 @@ export async function retryDelivery(orgId: string, id: string) {
   if (!report) throw notFound("Delivery");
   if (report.signal?.kind === "disabled") await emailWebhookDisabled(report.signal.webhookId, report.signal.reason);
   const announcement = report.signal ? healthEvent(orgId, report.signal) : null;
-  if (announcement) await inngest.send(announcement).catch((error: unknown) => logger.warn({ err: error }, "Could not announce a webhook's change of health"));
+  if (announcement)
+    await inngest
+      .send(announcement)
+      .catch((error: unknown) => logger.warn({ err: error }, "Could not announce a webhook's change of health"));
   return { delivery: await getDeliverySummary(orgId, id), attempt: await getAttempt(orgId, report.attemptId) };
 }
 

@@ -8,7 +8,9 @@ import type { Webhook } from "@/generated/prisma/client";
 import type { SigningTarget } from "@/lib/engine/signing-target";
 
 /** What a request needs from a webhook; an unsaved one being tested has just these. */
-export type SendTarget = Omit<SigningTarget, "webhook"> & { webhook: Pick<Webhook, "id" | "url" | "format" | "headers" | "extraPayload" | "timeoutMs"> };
+export type SendTarget = Omit<SigningTarget, "webhook"> & {
+  webhook: Pick<Webhook, "id" | "url" | "format" | "headers" | "extraPayload" | "timeoutMs">;
+};
 
 export type EventToSend = FormatEvent;
 
@@ -22,7 +24,13 @@ export interface SentAttempt {
 const storable = (text: string) => text.replaceAll("\u0000", "");
 
 /** Builds the webhook's request in its format, signs it, sends it, and classifies what came back. `onSent`: see sendRequest. */
-export async function sendAttempt(target: SendTarget, delivery: FormatInput["delivery"], events: EventToSend[], now = new Date(), onSent?: () => void): Promise<SentAttempt> {
+export async function sendAttempt(
+  target: SendTarget,
+  delivery: FormatInput["delivery"],
+  events: EventToSend[],
+  now = new Date(),
+  onSent?: () => void,
+): Promise<SentAttempt> {
   const { webhook } = target;
   const request = buildRequest({
     webhook: {
@@ -49,7 +57,11 @@ export async function sendAttempt(target: SendTarget, delivery: FormatInput["del
 }
 
 /** "HTTP 503" or "timeout: no answer within 5000 ms": how emails and the dashboard name a failure. */
-export function describeFailure(result: { status: number | null; errorClass: string | null; errorMessage: string | null }): string {
+export function describeFailure(result: {
+  status: number | null;
+  errorClass: string | null;
+  errorMessage: string | null;
+}): string {
   if (result.status !== null) return `HTTP ${result.status}`;
   return [result.errorClass, result.errorMessage].filter(Boolean).join(": ") || "no response";
 }

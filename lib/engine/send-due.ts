@@ -1,7 +1,16 @@
 import "server-only";
 import type { DeliveryStatus } from "@/generated/prisma/client";
 import { insertAttempts } from "@/lib/engine/insert-attempts";
-import { attemptRow, eventsOf, inFlightLeaseMs, nextAttemptAfter, sendChain, settle, verdictOf, type Settled } from "@/lib/engine/attempt";
+import {
+  attemptRow,
+  eventsOf,
+  inFlightLeaseMs,
+  nextAttemptAfter,
+  sendChain,
+  settle,
+  verdictOf,
+  type Settled,
+} from "@/lib/engine/attempt";
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
 import type { SentAttempt } from "@/lib/engine/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
@@ -16,7 +25,8 @@ import { utc } from "@/lib/utc";
  * due time slept until, on the same clock; `sleepMs` the delay to it from the round's end, rounded
  * up to Inngest's one-second resolution so a retry never goes early.
  */
-export type NextRound = { kind: "now"; at: string } | { kind: "sleep"; sleepMs: number; wakeAt: string } | { kind: "end" };
+export type NextRound =
+  { kind: "now"; at: string } | { kind: "sleep"; sleepMs: number; wakeAt: string } | { kind: "end" };
 
 export interface RoundReport {
   orgId: string | null;
@@ -61,7 +71,13 @@ interface ClaimedDelivery {
  * taken again; one this same round claimed before its process died is taken back at once. Scheduled deliveries of a stopped webhook end failed, those of a paused one
  * are held (a run that was already on its way finds them); "recover" ones still go.
  */
-async function claimDue(webhookId: string, dueBy: Date, sleptUntil: Date | null, claimToken: string | null, now: Date): Promise<{ webhook: ClaimingWebhook; deliveries: ClaimedDelivery[]; limit: number } | null> {
+async function claimDue(
+  webhookId: string,
+  dueBy: Date,
+  sleptUntil: Date | null,
+  claimToken: string | null,
+  now: Date,
+): Promise<{ webhook: ClaimingWebhook; deliveries: ClaimedDelivery[]; limit: number } | null> {
   return db.$transaction(async (tx) => {
     // The run holds the webhook now; if it is the sleeper that just woke, the webhook has no sleeper left.
     const [webhook] = await tx.$queryRaw<ClaimingWebhook[]>`
@@ -119,7 +135,8 @@ function roundClock(from: Date | null): () => number {
 
 /** Resolves once `clock` reads `time` or later. Timers may fire a little early; the clock is read again. */
 async function until(clock: () => number, time: number): Promise<void> {
-  for (let left = time - clock(); left > 0; left = time - clock()) await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
+  for (let left = time - clock(); left > 0; left = time - clock())
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
 }
 
 /** A moment yet to come: `at` settles with the time `mark` is given. */
@@ -245,7 +262,9 @@ interface Outcome {
 
 /** The webhook's health after a round: a disable wins, then any success, else the last failure. */
 function roundVerdict(outcomes: Outcome[]): Verdict | null {
-  const counted = outcomes.filter((outcome) => outcome.trigger === "scheduled" || outcome.settled.effective.kind !== "failure");
+  const counted = outcomes.filter(
+    (outcome) => outcome.trigger === "scheduled" || outcome.settled.effective.kind !== "failure",
+  );
   return (
     counted.find((outcome) => outcome.settled.effective.kind === "disable")?.settled.effective ??
     counted.find((outcome) => outcome.settled.effective.kind === "success")?.settled.effective ??
@@ -258,13 +277,19 @@ function roundVerdict(outcomes: Outcome[]): Verdict | null {
 async function record(target: SigningTarget, outcomes: Outcome[], now: Date): Promise<HealthSignal | null> {
   const { webhook } = target;
   const attempts = outcomes.flatMap(({ delivery, chain, trigger }) =>
-    chain.map((sent, index) => ({ ...attemptRow(webhook.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, sent), followUp: index })),
+    chain.map((sent, index) => ({
+      ...attemptRow(webhook.orgId, delivery.id, delivery.attemptCount + index + 1, trigger, sent),
+      followUp: index,
+    })),
   );
   const updates = outcomes.map(({ delivery, chain, verdict, settled }) => ({
     id: delivery.id,
     status: settled.status,
     attempts: chain.length,
-    nextAttemptAt: nextAttemptAfter({ status: settled.status, retryInMs: settled.retryInMs, scheduledAt: delivery.nextAttemptAt }, now),
+    nextAttemptAt: nextAttemptAfter(
+      { status: settled.status, retryInMs: settled.retryInMs, scheduledAt: delivery.nextAttemptAt },
+      now,
+    ),
     failed: verdict.kind !== "success",
   }));
   return db.$transaction(async (tx) => {
@@ -284,7 +309,8 @@ async function record(target: SigningTarget, outcomes: Outcome[], now: Date): Pr
 
 function countOutcomes(outcomes: Outcome[]): void {
   for (const { chain, settled } of outcomes) {
-    for (const { outcome, result } of chain) recordAttempt({ outcome: outcome.kind === "success" ? "success" : "failure", durationMs: result.durationMs });
+    for (const { outcome, result } of chain)
+      recordAttempt({ outcome: outcome.kind === "success" ? "success" : "failure", durationMs: result.durationMs });
     if (settled.status === "succeeded" || settled.status === "failed") countDeliveryFinished(settled.status);
   }
 }
@@ -307,7 +333,9 @@ async function afterRound(webhookId: string, now: Date): Promise<NextRound> {
     const becameSleeper = await tx.$executeRaw`
       UPDATE "Webhook" SET "engineWakeAt" = ${utc(due)}::timestamp
       WHERE id = ${webhookId} AND ("engineWakeAt" IS NULL OR "engineWakeAt" <= ${utc(now)}::timestamp OR "engineWakeAt" > ${utc(due)}::timestamp)`;
-    return becameSleeper > 0 ? { kind: "sleep", sleepMs: Math.ceil((due.getTime() - now.getTime()) / 1000) * 1000, wakeAt: due.toISOString() } : { kind: "end" };
+    return becameSleeper > 0
+      ? { kind: "sleep", sleepMs: Math.ceil((due.getTime() - now.getTime()) / 1000) * 1000, wakeAt: due.toISOString() }
+      : { kind: "end" };
   });
 }
 
@@ -319,14 +347,26 @@ async function afterRound(webhookId: string, now: Date): Promise<NextRound> {
  */
 export async function sendDueDeliveries(
   webhookId: string,
-  { dueBy = null as string | null, sleptUntil = null as string | null, claimToken = null as string | null, random = Math.random } = {},
+  {
+    dueBy = null as string | null,
+    sleptUntil = null as string | null,
+    claimToken = null as string | null,
+    random = Math.random,
+  } = {},
 ): Promise<RoundReport> {
   const clock = roundClock(dueBy ? new Date(dueBy) : null);
   const roundNow = () => new Date(Math.floor(clock()));
   const started = roundNow();
-  const claimed = await claimDue(webhookId, new Date(started.getTime() + coalesceMs), sleptUntil ? new Date(sleptUntil) : null, claimToken, started);
+  const claimed = await claimDue(
+    webhookId,
+    new Date(started.getTime() + coalesceMs),
+    sleptUntil ? new Date(sleptUntil) : null,
+    claimToken,
+    started,
+  );
   const target = claimed && (await loadSigningTarget(claimed.webhook.orgId, webhookId));
-  if (!claimed || !target) return { orgId: claimed?.webhook.orgId ?? null, sent: 0, next: { kind: "end" }, signal: null };
+  if (!claimed || !target)
+    return { orgId: claimed?.webhook.orgId ?? null, sent: 0, next: { kind: "end" }, signal: null };
 
   const { deliveries, limit } = claimed;
   const events = deliveries.length > 0 ? await eventsOf(deliveries.map((delivery) => delivery.id)) : new Map();
@@ -334,22 +374,43 @@ export async function sendDueDeliveries(
   const rate = target.webhook.rateLimitPerSecond;
   const attempt = async (delivery: ClaimedDelivery, onSent?: () => void): Promise<Outcome> => {
     const done = tries.get(delivery.id) ?? { all: 0, scheduled: 0 };
-    const chain = await sendChain(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: done.all }, events.get(delivery.id) ?? [], onSent);
+    const chain = await sendChain(
+      target,
+      { id: delivery.id, createdAt: delivery.createdAt, retriesDone: done.all },
+      events.get(delivery.id) ?? [],
+      onSent,
+    );
     const sent = chain.at(-1)!;
     const verdict = verdictOf(sent, target.webhook.disableOnGone);
     const trigger = delivery.resendOnce ? "manual" : "scheduled";
     // A delivery found "sending" was cut off mid-attempt: it carries on from where its schedule was.
     const statusBefore = delivery.resendOnce ? "failed" : delivery.status === "sending" ? "retrying" : delivery.status;
-    const settled = settle({ trigger, verdict, sent, scheduledTries: done.scheduled + 1, webhook: target.webhook, statusBefore, random });
+    const settled = settle({
+      trigger,
+      verdict,
+      sent,
+      scheduledTries: done.scheduled + 1,
+      webhook: target.webhook,
+      statusBefore,
+      random,
+    });
     return { delivery, chain, verdict, settled, trigger };
   };
   const { results: outcomes, quietUntil } =
-    rate && deliveries.length > 0 ? await paced(deliveries, rate, clock, attempt) : { results: await inParallel(deliveries, sendConcurrency, (delivery) => attempt(delivery)), quietUntil: 0 };
+    rate && deliveries.length > 0
+      ? await paced(deliveries, rate, clock, attempt)
+      : { results: await inParallel(deliveries, sendConcurrency, (delivery) => attempt(delivery)), quietUntil: 0 };
 
   const recordedAt = roundNow();
   // A paced round lets go of the webhook only once its next request may leave.
-  const [signal] = await Promise.all([outcomes.length > 0 ? record(target, outcomes, recordedAt) : null, until(clock, quietUntil)]);
+  const [signal] = await Promise.all([
+    outcomes.length > 0 ? record(target, outcomes, recordedAt) : null,
+    until(clock, quietUntil),
+  ]);
   countOutcomes(outcomes);
-  const next: NextRound = deliveries.length === limit ? { kind: "now", at: roundNow().toISOString() } : await afterRound(webhookId, roundNow());
+  const next: NextRound =
+    deliveries.length === limit
+      ? { kind: "now", at: roundNow().toISOString() }
+      : await afterRound(webhookId, roundNow());
   return { orgId: claimed.webhook.orgId, sent: outcomes.length, next, signal };
 }

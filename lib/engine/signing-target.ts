@@ -33,7 +33,8 @@ export function splitBasicAuth(value: string) {
 
 export function toSigningTarget(webhook: Webhook, now = new Date()): SigningTarget {
   // During a rotation the previous secret still signs, so receivers can switch without a gap.
-  const previousValid = webhook.previousSecretEncrypted && webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > now;
+  const previousValid =
+    webhook.previousSecretEncrypted && webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > now;
   const secrets = [webhook.secretEncrypted, previousValid ? webhook.previousSecretEncrypted : null]
     .filter((value): value is string => value !== null)
     .map((value) => decryptSecret(value));
@@ -45,7 +46,9 @@ export function toSigningTarget(webhook: Webhook, now = new Date()): SigningTarg
       followUpUrls: credentials.followUps.map((followUp) => followUp.url),
     },
     secretHeaderNames: Object.keys(credentials.secretHeaders),
-    followUpBasicAuth: credentials.followUps.map((followUp) => (followUp.basicAuth ? splitBasicAuth(followUp.basicAuth) : null)),
+    followUpBasicAuth: credentials.followUps.map((followUp) =>
+      followUp.basicAuth ? splitBasicAuth(followUp.basicAuth) : null,
+    ),
     secrets,
     token: webhook.tokenEncrypted ? decryptSecret(webhook.tokenEncrypted) : null,
     basicAuth: webhook.basicAuthEncrypted ? splitBasicAuth(decryptSecret(webhook.basicAuthEncrypted)) : null,

@@ -34,7 +34,10 @@ let ready: ServedRoute;
 
 beforeAll(async () => {
   engine = await startDeliveryEngine({ clock: "real" });
-  events = await serveRoute({ POST: (request: Request) => eventsRoute.POST(request, { params: Promise.resolve({}) }) }, "/api/v1/events");
+  events = await serveRoute(
+    { POST: (request: Request) => eventsRoute.POST(request, { params: Promise.resolve({}) }) },
+    "/api/v1/events",
+  );
   ready = await serveRoute(readyRoute, "/api/health/ready");
 });
 
@@ -59,14 +62,19 @@ const readiness = async () => (await fetch(ready.url)).status;
 
 describe("soak", () => {
   it("loses nothing, keeps healthy webhooks fast beside hanging ones, and reports the executor's outage", async () => {
-    const orgs: Array<{ orgId: string; token: string; webhooks: Record<Kind, { id: string; receiver: Receiver }> }> = [];
+    const orgs: Array<{ orgId: string; token: string; webhooks: Record<Kind, { id: string; receiver: Receiver }> }> =
+      [];
     for (let index = 0; index < 3; index++) {
       const { org } = await createOrg();
       const { token } = await createApiToken(org.id, ["events:write"]);
       const webhooks = {} as Record<Kind, { id: string; receiver: Receiver }>;
       for (const kind of Object.keys(replies) as Kind[]) {
         const receiver = await engine.receiver(() => replies[kind]);
-        const webhook = await createActiveWebhook(org.id, receiver.url, { retrySchedule: "custom", retryDelaysSeconds, timeoutMs: kind === "hanging" ? 1000 : 3000 });
+        const webhook = await createActiveWebhook(org.id, receiver.url, {
+          retrySchedule: "custom",
+          retryDelaysSeconds,
+          timeoutMs: kind === "hanging" ? 1000 : 3000,
+        });
         webhooks[kind] = { id: webhook.id, receiver };
       }
       orgs.push({ orgId: org.id, token, webhooks });
@@ -94,7 +102,11 @@ describe("soak", () => {
       expect(await readiness()).toBe(200);
       await engine.stopExecutor();
       stoppedAt = Date.now();
-      const unreadyAt = await waitFor("readiness to report the outage", async () => (await readiness()) === 503, outageForMs + 5_000);
+      const unreadyAt = await waitFor(
+        "readiness to report the outage",
+        async () => (await readiness()) === 503,
+        outageForMs + 5_000,
+      );
       await sleep(Math.max(0, stoppedAt + outageForMs - Date.now()));
       await engine.restartExecutor();
       restartedAt = Date.now();
@@ -113,22 +125,33 @@ describe("soak", () => {
     const healthyIds = orgs.flatMap((org) => [org.webhooks.healthy.id, org.webhooks.slow.id]);
     await waitFor(
       "every healthy and slow delivery to succeed",
-      async () => (await db.delivery.count({ where: { webhookId: { in: healthyIds }, status: "succeeded" } })) === eventIds.length * 2,
+      async () =>
+        (await db.delivery.count({ where: { webhookId: { in: healthyIds }, status: "succeeded" } })) ===
+        eventIds.length * 2,
       60_000,
     );
 
     // Every accepted event has a delivery on each of its org's four webhooks.
-    const links = await db.deliveryEvent.findMany({ where: { eventId: { in: eventIds } }, select: { eventId: true, delivery: { select: { webhookId: true } } } });
+    const links = await db.deliveryEvent.findMany({
+      where: { eventId: { in: eventIds } },
+      select: { eventId: true, delivery: { select: { webhookId: true } } },
+    });
     expect(links).toHaveLength(eventIds.length * 4);
 
     // Failing and hanging ones wait for their next attempt exactly as the schedule says.
     const failingIds = orgs.flatMap((org) => [org.webhooks.failing.id, org.webhooks.hanging.id]);
     await waitFor(
       "every failing delivery to have made its first retry",
-      async () => (await db.delivery.count({ where: { webhookId: { in: failingIds }, OR: [{ attemptCount: { lt: 2 } }, { status: { not: "retrying" } }] } })) === 0,
+      async () =>
+        (await db.delivery.count({
+          where: { webhookId: { in: failingIds }, OR: [{ attemptCount: { lt: 2 } }, { status: { not: "retrying" } }] },
+        })) === 0,
       60_000,
     );
-    const failing = await db.delivery.findMany({ where: { webhookId: { in: failingIds } }, select: { status: true, attemptCount: true, lastAttemptAt: true, nextAttemptAt: true } });
+    const failing = await db.delivery.findMany({
+      where: { webhookId: { in: failingIds } },
+      select: { status: true, attemptCount: true, lastAttemptAt: true, nextAttemptAt: true },
+    });
     expect(failing).toHaveLength(eventIds.length * 2);
     for (const delivery of failing) {
       expect(delivery).toMatchObject({ status: "retrying", attemptCount: 2 });
@@ -138,10 +161,12 @@ describe("soak", () => {
     // A healthy webhook's event arrived within the bound unless it was published while the executor was down.
     const healthy = orgs.map((org) => org.webhooks.healthy);
     const eventOf = new Map(
-      (await db.deliveryEvent.findMany({ where: { delivery: { webhookId: { in: healthy.map((webhook) => webhook.id) } } }, select: { deliveryId: true, eventId: true } })).map((link) => [
-        link.deliveryId,
-        link.eventId,
-      ]),
+      (
+        await db.deliveryEvent.findMany({
+          where: { delivery: { webhookId: { in: healthy.map((webhook) => webhook.id) } } },
+          select: { deliveryId: true, eventId: true },
+        })
+      ).map((link) => [link.deliveryId, link.eventId]),
     );
     const waits: number[] = [];
     for (const request of healthy.flatMap((webhook) => webhook.receiver.requests)) {

@@ -42,43 +42,89 @@ async function publish(body: unknown) {
 
 describe("delivery to a Standard Webhooks receiver", () => {
   it("delivers a published event that the official standardwebhooks package verifies", async () => {
-    const eventId = await publish({ type: "project_sca_analysis_finished", project: projectKey, payload: { score: 9, project: "billing" } });
+    const eventId = await publish({
+      type: "project_sca_analysis_finished",
+      project: projectKey,
+      payload: { score: 9, project: "billing" },
+    });
     await engine.advance(0);
 
     expect(receiver.requests).toHaveLength(1);
     const [request] = receiver.requests;
-    const verified = new StandardWebhook(secret).verify(request!.body, request!.headers as Record<string, string>) as { type: string; data: unknown };
+    const verified = new StandardWebhook(secret).verify(request!.body, request!.headers as Record<string, string>) as {
+      type: string;
+      data: unknown;
+    };
     expect(verified).toMatchObject({ type: "project_sca_analysis_finished", data: { score: 9, project: "billing" } });
 
-    const delivery = await db.delivery.findFirstOrThrow({ where: { webhookId, events: { some: { eventId } } }, include: { attempts: true } });
+    const delivery = await db.delivery.findFirstOrThrow({
+      where: { webhookId, events: { some: { eventId } } },
+      include: { attempts: true },
+    });
     expect(request!.headers["webhook-id"]).toBe(delivery.id);
     expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 1 });
-    expect(delivery.attempts[0]).toMatchObject({ success: true, responseStatus: 200, responseBody: "ok", trigger: "scheduled" });
-    expect(JSON.stringify(delivery.attempts[0]!.requestHeaders)).not.toContain(String(request!.headers["webhook-signature"]));
+    expect(delivery.attempts[0]).toMatchObject({
+      success: true,
+      responseStatus: 200,
+      responseBody: "ok",
+      trigger: "scheduled",
+    });
+    expect(JSON.stringify(delivery.attempts[0]!.requestHeaders)).not.toContain(
+      String(request!.headers["webhook-signature"]),
+    );
     expect((await db.event.findUniqueOrThrow({ where: { id: eventId } })).dispatchedAt).not.toBeNull();
   });
 
   it("shows the history newest first, with every attempt's request and response", async () => {
     const eventId = await publish({ type: "test", payload: { n: 2 } });
     await engine.advance(0);
-    const history = await call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, { token, params: { id: webhookId } });
+    const history = await call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, {
+      token,
+      params: { id: webhookId },
+    });
     expect(history.status).toBe(200);
     const latest = history.body.data[0];
-    expect(latest).toMatchObject({ status: "succeeded", eventTypes: ["test"], eventCount: 1, attemptCount: 1, lastResponseStatus: 200 });
+    expect(latest).toMatchObject({
+      status: "succeeded",
+      eventTypes: ["test"],
+      eventCount: 1,
+      attemptCount: 1,
+      lastResponseStatus: 200,
+    });
 
-    const detail = await call("GET", deliveryRoute.GET, `/api/v1/deliveries/${latest.id}`, { token, params: { id: latest.id } });
+    const detail = await call("GET", deliveryRoute.GET, `/api/v1/deliveries/${latest.id}`, {
+      token,
+      params: { id: latest.id },
+    });
     expect(detail.body.events).toEqual([expect.objectContaining({ id: eventId, type: "test" })]);
-    expect(detail.body.attempts[0]).toMatchObject({ number: 1, success: true, responseStatus: 200, requestUrl: receiver.url });
+    expect(detail.body.attempts[0]).toMatchObject({
+      number: 1,
+      success: true,
+      responseStatus: 200,
+      requestUrl: receiver.url,
+    });
     expect(JSON.parse(detail.body.attempts[0].requestBody)).toMatchObject({ type: "test", data: { n: 2 } });
 
-    const filtered = await call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, { token, params: { id: webhookId }, query: { status: "failed" } });
+    const filtered = await call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, {
+      token,
+      params: { id: webhookId },
+      query: { status: "failed" },
+    });
     expect(filtered.body.data).toEqual([]);
   });
 
   it("sends a delivery again on Retry, with the same delivery id, and records a manual attempt", async () => {
-    const [delivery] = (await call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, { token, params: { id: webhookId } })).body.data;
+    const [delivery] = (
+      await call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, {
+        token,
+        params: { id: webhookId },
+      })
+    ).body.data;
     const before = receiver.requests.length;
-    const retried = await call("POST", retryRoute.POST, `/api/v1/deliveries/${delivery.id}/retry`, { token, params: { id: delivery.id } });
+    const retried = await call("POST", retryRoute.POST, `/api/v1/deliveries/${delivery.id}/retry`, {
+      token,
+      params: { id: delivery.id },
+    });
     expect(retried.status).toBe(200);
     expect(retried.body.attempt).toMatchObject({ number: 2, trigger: "manual", success: true });
     expect(receiver.requests).toHaveLength(before + 1);
@@ -88,7 +134,12 @@ describe("delivery to a Standard Webhooks receiver", () => {
   it("keeps another organization's deliveries out of reach", async () => {
     const { org: other } = await createOrg();
     const { token: otherToken } = await createApiToken(other.id, ["deliveries:write"]);
-    const [delivery] = (await call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, { token, params: { id: webhookId } })).body.data;
+    const [delivery] = (
+      await call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, {
+        token,
+        params: { id: webhookId },
+      })
+    ).body.data;
     const before = receiver.requests.length;
     for (const [handler, method, path, id] of [
       [historyRoute.GET, "GET", `/api/v1/webhooks/${webhookId}/deliveries`, webhookId],

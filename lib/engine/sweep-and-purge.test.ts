@@ -28,7 +28,9 @@ afterAll(async () => {
 describe("sweeper cron", () => {
   it("hands over an event that was stored while Inngest was unreachable, and it is delivered", async () => {
     // What publishEvent leaves behind when the hand-over fails: a stored, undispatched row.
-    const event = await db.event.create({ data: { orgId, type: "test", payload: { stranded: true }, createdAt: new Date(Date.now() - minute) } });
+    const event = await db.event.create({
+      data: { orgId, type: "test", payload: { stranded: true }, createdAt: new Date(Date.now() - minute) },
+    });
     await engine.advance(11 * minute);
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).dispatchedAt).not.toBeNull();
     expect(receiver.requests.map((request) => JSON.parse(request.body).data)).toContainEqual({ stranded: true });
@@ -38,8 +40,12 @@ describe("sweeper cron", () => {
 describe("purge cron", () => {
   it("deletes finished history older than the org's retention and keeps the rest", async () => {
     const old = new Date(Date.now() - 31 * day);
-    const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: old, createdAt: old } });
-    const expired = await db.delivery.create({ data: { orgId, webhookId, status: "succeeded", createdAt: old, events: { create: { eventId: event.id } } } });
+    const event = await db.event.create({
+      data: { orgId, type: "test", payload: {}, dispatchedAt: old, createdAt: old },
+    });
+    const expired = await db.delivery.create({
+      data: { orgId, webhookId, status: "succeeded", createdAt: old, events: { create: { eventId: event.id } } },
+    });
     const stillRetrying = await db.delivery.create({ data: { orgId, webhookId, status: "retrying", createdAt: old } });
     const recent = await db.delivery.create({ data: { orgId, webhookId, status: "failed" } });
     await engine.advance(61 * minute);

@@ -23,7 +23,13 @@ export async function sweepEngine(now = new Date()): Promise<{ woken: number }> 
     SELECT DISTINCT "webhookId" FROM "Delivery"
     WHERE (status IN ('pending', 'retrying') AND "nextAttemptAt" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp)
        OR (status = 'sending' AND "updatedAt" < ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
-  const toWake = await db.$transaction((tx) => claimWebhooksToWake(tx, overdue.map((row) => row.webhookId), now));
+  const toWake = await db.$transaction((tx) =>
+    claimWebhooksToWake(
+      tx,
+      overdue.map((row) => row.webhookId),
+      now,
+    ),
+  );
   await wakeWebhooks(toWake);
   return { woken: toWake.length };
 }

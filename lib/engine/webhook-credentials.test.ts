@@ -49,20 +49,49 @@ describe("follow-up URL credentials (item 5)", () => {
     followUpUrl.password = "fu-pass-secret";
     const created = await call("POST", collection.POST, "/api/v1/webhooks", {
       token,
-      body: { name: "Rule", url: main.url, format: "scorecard", token: "main-bearer-secret", followUpUrls: [followUpUrl.toString()], headers: { "X-Api-Key": "main-api-key-secret", "X-Team": "blue" } },
+      body: {
+        name: "Rule",
+        url: main.url,
+        format: "scorecard",
+        token: "main-bearer-secret",
+        followUpUrls: [followUpUrl.toString()],
+        headers: { "X-Api-Key": "main-api-key-secret", "X-Team": "blue" },
+      },
     });
     expect(created.status).toBe(201);
     const id: string = created.body.id;
-    expect(created.body).toMatchObject({ followUpUrls: [followUp.url], followUpBasicAuthSet: [true], headers: { "X-Team": "blue" }, secretHeaderNames: ["X-Api-Key"] });
+    expect(created.body).toMatchObject({
+      followUpUrls: [followUp.url],
+      followUpBasicAuthSet: [true],
+      headers: { "X-Team": "blue" },
+      secretHeaderNames: ["X-Api-Key"],
+    });
 
-    const stored = await db.webhook.findUniqueOrThrow({ where: { id }, omit: { followUpCredentialsEncrypted: false, secretHeadersEncrypted: false } });
+    const stored = await db.webhook.findUniqueOrThrow({
+      where: { id },
+      omit: { followUpCredentialsEncrypted: false, secretHeadersEncrypted: false },
+    });
     expect(JSON.stringify(stored)).not.toMatch(/fu-pass-secret|main-api-key-secret/);
     expect(await everythingAViewerSees(id)).not.toMatch(/fu-pass-secret|fu-user|main-api-key-secret/);
 
     // The edit form sends back what it was shown: the URL without credentials keeps them.
-    const saved = await call("PUT", item.PUT, `/api/v1/webhooks/${id}`, { token, params: { id }, body: { name: "Rule", url: main.url, format: "scorecard", followUpUrls: [followUp.url], headers: { "X-Team": "blue" } } });
+    const saved = await call("PUT", item.PUT, `/api/v1/webhooks/${id}`, {
+      token,
+      params: { id },
+      body: {
+        name: "Rule",
+        url: main.url,
+        format: "scorecard",
+        followUpUrls: [followUp.url],
+        headers: { "X-Team": "blue" },
+      },
+    });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ followUpBasicAuthSet: [true], secretHeaderNames: ["X-Api-Key"], tokenSet: true });
+    expect(saved.body).toMatchObject({
+      followUpBasicAuthSet: [true],
+      secretHeaderNames: ["X-Api-Key"],
+      tokenSet: true,
+    });
 
     await db.webhook.update({ where: { id }, data: { status: "active", activatedAt: new Date() } });
     await publishEvent(orgId, { type: "scorecard.score_changed", payload: { scorecard_id: "sc-1" }, properties: {} });
@@ -70,7 +99,11 @@ describe("follow-up URL credentials (item 5)", () => {
 
     const [toMain] = main.requests;
     const [toFollowUp] = followUp.requests;
-    expect(toMain?.headers).toMatchObject({ authorization: "Bearer main-bearer-secret", "x-api-key": "main-api-key-secret", "x-team": "blue" });
+    expect(toMain?.headers).toMatchObject({
+      authorization: "Bearer main-bearer-secret",
+      "x-api-key": "main-api-key-secret",
+      "x-team": "blue",
+    });
     expect(toFollowUp?.headers.authorization).toBe(basic("fu-user:fu-pass-secret"));
     expect(toFollowUp?.headers["x-api-key"]).toBeUndefined();
     expect(JSON.stringify(toFollowUp)).not.toContain("main-bearer-secret");
@@ -86,7 +119,12 @@ describe("secret extra headers (item 7)", () => {
   it("mask credential-like names by default, let any header be marked secret, and can be removed", async () => {
     const created = await call("POST", collection.POST, "/api/v1/webhooks", {
       token,
-      body: { name: "Headers", url: "https://hooks.example.com/h", headers: { "X-Auth-Token": "t-secret", "X-Session-Cookie": "c-secret", "X-Team": "blue" }, secretHeaders: { "X-Tenant": "tenant-secret" } },
+      body: {
+        name: "Headers",
+        url: "https://hooks.example.com/h",
+        headers: { "X-Auth-Token": "t-secret", "X-Session-Cookie": "c-secret", "X-Team": "blue" },
+        secretHeaders: { "X-Tenant": "tenant-secret" },
+      },
     });
     expect(created.status).toBe(201);
     const id: string = created.body.id;
@@ -94,14 +132,24 @@ describe("secret extra headers (item 7)", () => {
     expect([...created.body.secretHeaderNames].sort()).toEqual(["X-Auth-Token", "X-Session-Cookie", "X-Tenant"]);
     expect(await everythingAViewerSees(id)).not.toMatch(/t-secret|c-secret|tenant-secret/);
 
-    const removed = await call("PATCH", item.PATCH, `/api/v1/webhooks/${id}`, { token, params: { id }, body: { secretHeaders: { "X-Tenant": null } } });
+    const removed = await call("PATCH", item.PATCH, `/api/v1/webhooks/${id}`, {
+      token,
+      params: { id },
+      body: { secretHeaders: { "X-Tenant": null } },
+    });
     expect(removed.status).toBe(200);
     expect([...removed.body.secretHeaderNames].sort()).toEqual(["X-Auth-Token", "X-Session-Cookie"]);
   });
 
   it("hides credential-like headers saved before they were secret", async () => {
-    const created = await call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "Legacy", url: "https://hooks.example.com/l" } });
-    await db.webhook.update({ where: { id: created.body.id }, data: { headers: { "X-Api-Key": "legacy-key-secret", "X-Team": "red" } } });
+    const created = await call("POST", collection.POST, "/api/v1/webhooks", {
+      token,
+      body: { name: "Legacy", url: "https://hooks.example.com/l" },
+    });
+    await db.webhook.update({
+      where: { id: created.body.id },
+      data: { headers: { "X-Api-Key": "legacy-key-secret", "X-Team": "red" } },
+    });
     expect(await everythingAViewerSees(created.body.id)).not.toContain("legacy-key-secret");
   });
 });

@@ -13,14 +13,18 @@ describe("built-in trigger catalog", () => {
   });
 
   it("contains every CodeScoring trigger value named in its documentation", () => {
-    const documented = [...seed("000_8c42fb951ef3a691.txt").matchAll(/\| ([a-z_]+_(?:triggered|started|finished|cancelled|failed)) \|/g)].map((match) => match[1]);
+    const documented = [
+      ...seed("000_8c42fb951ef3a691.txt").matchAll(/\| ([a-z_]+_(?:triggered|started|finished|cancelled|failed)) \|/g),
+    ].map((match) => match[1]);
     expect(documented.length).toBe(21);
     const codescoring = builtInCatalog.filter((entry) => entry.source === "codescoring").map((entry) => entry.name);
     expect(codescoring).toEqual(documented);
   });
 
   it("contains every DejaCode event, DeepSource's analysis_run.updated, SonarQube's analysis and test", () => {
-    const dejacode = [...seed("004_d544015ecef9f373.txt").matchAll(/``([a-z_]+\.[a-z_]+)`` —/g)].map((match) => match[1]);
+    const dejacode = [...seed("004_d544015ecef9f373.txt").matchAll(/``([a-z_]+\.[a-z_]+)`` —/g)].map(
+      (match) => match[1],
+    );
     expect(dejacode).toHaveLength(4);
     const names = builtInCatalog.map((entry) => entry.name);
     expect(names).toEqual(expect.arrayContaining([...dejacode, "analysis_run.updated", "analysis.completed", "test"]));

@@ -42,14 +42,16 @@ export const builtInCatalog: CatalogEntry[] = [
   {
     name: "test",
     source: "hub",
-    description: "Sent by \"Test it\" and to activate a new endpoint. The payload is empty.",
+    description: 'Sent by "Test it" and to activate a new endpoint. The payload is empty.',
     examplePayload: {},
   },
   ...codescoringTriggers.map(([name, description]): CatalogEntry => ({
     name,
     source: "codescoring",
     description,
-    examplePayload: name.endsWith("_policy_has_been_triggered") ? { ...projectRef, policy_name: "No critical vulnerabilities" } : projectRef,
+    examplePayload: name.endsWith("_policy_has_been_triggered")
+      ? { ...projectRef, policy_name: "No critical vulnerabilities" }
+      : projectRef,
   })),
   {
     name: "scorecard.score_changed",
@@ -61,19 +63,36 @@ export const builtInCatalog: CatalogEntry[] = [
     name: "scorecard.factor_score_changed",
     source: "scorecard",
     description: "A factor score of a scorecard changed (SecurityScorecard rule trigger).",
-    examplePayload: { scorecard_id: "sc_12345", domain: "example.com", factor: "patching_cadence", previous_score: 90, score: 72 },
+    examplePayload: {
+      scorecard_id: "sc_12345",
+      domain: "example.com",
+      factor: "patching_cadence",
+      previous_score: 90,
+      score: 72,
+    },
   },
   {
     name: "scorecard.new_issue_detected",
     source: "scorecard",
     description: "A new issue was detected on a scorecard (SecurityScorecard rule trigger).",
-    examplePayload: { scorecard_id: "sc_12345", domain: "example.com", issue_type: "tls_weak_cipher", severity: "medium" },
+    examplePayload: {
+      scorecard_id: "sc_12345",
+      domain: "example.com",
+      issue_type: "tls_weak_cipher",
+      severity: "medium",
+    },
   },
   {
     name: "analysis_run.updated",
     source: "deepsource",
     description: "An analysis run changed state; data.object is the AnalysisRun (DeepSource).",
-    examplePayload: { id: "run_8f2a", status: "SUCCESS", repository: "acme/payments", commitOid: "c739069e", issuesRaised: 3 },
+    examplePayload: {
+      id: "run_8f2a",
+      status: "SUCCESS",
+      repository: "acme/payments",
+      commitOid: "c739069e",
+      issuesRaised: 3,
+    },
   },
   {
     name: "analysis.completed",
@@ -92,13 +111,22 @@ export const builtInCatalog: CatalogEntry[] = [
     name: "request.added",
     source: "dejacode",
     description: "A new request is created (DejaCode).",
-    examplePayload: { uuid: "fbc77986-06ff-4dbb-81c3-95cd36dbed66", title: "New vulnerability detected", status: "open", priority: "Urgent" },
+    examplePayload: {
+      uuid: "fbc77986-06ff-4dbb-81c3-95cd36dbed66",
+      title: "New vulnerability detected",
+      status: "open",
+      priority: "Urgent",
+    },
   },
   {
     name: "request.updated",
     source: "dejacode",
     description: "An existing request is modified (DejaCode).",
-    examplePayload: { uuid: "fbc77986-06ff-4dbb-81c3-95cd36dbed66", title: "New vulnerability detected", status: "closed" },
+    examplePayload: {
+      uuid: "fbc77986-06ff-4dbb-81c3-95cd36dbed66",
+      title: "New vulnerability detected",
+      status: "closed",
+    },
   },
   {
     name: "request_comment.added",

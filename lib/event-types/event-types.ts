@@ -14,7 +14,10 @@ export const createEventTypeInput = z.strictObject({
     .trim()
     .min(1)
     .max(100)
-    .regex(/^[a-z0-9][a-z0-9_.:-]*$/, "Use lowercase letters, digits, '_', '.', ':' or '-', starting with a letter or digit."),
+    .regex(
+      /^[a-z0-9][a-z0-9_.:-]*$/,
+      "Use lowercase letters, digits, '_', '.', ':' or '-', starting with a letter or digit.",
+    ),
   description: z.string().trim().max(500).default(""),
   schema: z
     .record(z.string(), z.unknown())
@@ -66,7 +69,14 @@ export async function createEventType(orgId: string, actor: Actor, input: z.infe
         examplePayload: (input.examplePayload ?? undefined) as Prisma.InputJsonObject | undefined,
       },
     });
-    await recordAudit(orgId, actor, "event_type.created", { type: "event_type", id: created.id }, { name: created.name }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "event_type.created",
+      { type: "event_type", id: created.id },
+      { name: created.name },
+      tx,
+    );
     return created;
   });
   forgetCatalog(orgId);

@@ -80,13 +80,20 @@ function toIssue(error: ErrorObject): PayloadIssue {
 }
 
 function schemaIssues(errors: ErrorObject[] | null | undefined): SchemaIssue[] {
-  return (errors ?? []).slice(0, maxIssues).map((error) => ({ path: pointerToPath(error.instancePath).join("."), message: capitalized(error.message) }));
+  return (errors ?? [])
+    .slice(0, maxIssues)
+    .map((error) => ({ path: pointerToPath(error.instancePath).join("."), message: capitalized(error.message) }));
 }
 
 function refusal(problems: SchemaIssue[]): CompiledPayloadSchema {
   return {
     problems,
-    validate: () => [{ path: "payload", message: "The trigger's schema is not one the hub can use, so no payload can match it; fix the trigger." }],
+    validate: () => [
+      {
+        path: "payload",
+        message: "The trigger's schema is not one the hub can use, so no payload can match it; fix the trigger.",
+      },
+    ],
   };
 }
 

@@ -20,5 +20,6 @@ export function eventTypesQuery(org: OrgRef) {
 }
 
 export const eventTypeMutations = {
-  create: (org: OrgRef, input: EventTypeInput) => apiFetch<EventType>(org.slug, "event-types", { method: "POST", body: input }),
+  create: (org: OrgRef, input: EventTypeInput) =>
+    apiFetch<EventType>(org.slug, "event-types", { method: "POST", body: input }),
 };

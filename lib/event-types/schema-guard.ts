@@ -33,7 +33,19 @@ export interface SchemaIssue {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const singleSubschema = ["additionalProperties", "additionalItems", "unevaluatedProperties", "unevaluatedItems", "propertyNames", "contains", "not", "if", "then", "else", "contentSchema"];
+const singleSubschema = [
+  "additionalProperties",
+  "additionalItems",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "propertyNames",
+  "contains",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contentSchema",
+];
 const subschemaLists = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const subschemaMaps = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"];
 const refused: Record<string, string> = {
@@ -46,7 +58,8 @@ const refused: Record<string, string> = {
 };
 const scalarTypes = new Set(["string", "number", "integer", "boolean", "null"]);
 
-const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const own = (object: JsonObject, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 const join = (path: string[]) => path.join(".");
 
@@ -105,20 +118,25 @@ class Walk {
     }
     if (own(node, "$schema")) this.checkDialect(node.$schema, path);
     if (own(node, "$ref")) this.checkRef(node.$ref, path, stats);
-    if (own(node, "pattern") && typeof node.pattern === "string") this.checkPattern(node.pattern, [...path, "pattern"], stats);
+    if (own(node, "pattern") && typeof node.pattern === "string")
+      this.checkPattern(node.pattern, [...path, "pattern"], stats);
     if (isObject(node.patternProperties)) {
-      for (const pattern of Object.keys(node.patternProperties)) this.checkPattern(pattern, [...path, "patternProperties", pattern], stats);
+      for (const pattern of Object.keys(node.patternProperties))
+        this.checkPattern(pattern, [...path, "patternProperties", pattern], stats);
     }
     if (node.uniqueItems === true) this.checkUniqueItems(node, path);
 
-    for (const keyword of singleSubschema) if (own(node, keyword)) this.visit(node[keyword], [...path, keyword], region);
+    for (const keyword of singleSubschema)
+      if (own(node, keyword)) this.visit(node[keyword], [...path, keyword], region);
     for (const keyword of subschemaLists) {
       const list = node[keyword];
-      if (own(node, keyword) && Array.isArray(list)) list.forEach((child, index) => this.visit(child, [...path, keyword, String(index)], region));
+      if (own(node, keyword) && Array.isArray(list))
+        list.forEach((child, index) => this.visit(child, [...path, keyword, String(index)], region));
     }
     if (own(node, "items")) {
       const items = node.items;
-      if (Array.isArray(items)) items.forEach((child, index) => this.visit(child, [...path, "items", String(index)], region));
+      if (Array.isArray(items))
+        items.forEach((child, index) => this.visit(child, [...path, "items", String(index)], region));
       else this.visit(items, [...path, "items"], region);
     }
     for (const keyword of subschemaMaps) {
@@ -126,20 +144,26 @@ class Walk {
       if (!own(node, keyword) || !isObject(map)) continue;
       for (const [name, child] of Object.entries(map)) {
         // Top-level definitions are regions of their own, so references between them form a graph.
-        const childRegion = node === this.root && (keyword === "$defs" || keyword === "definitions") ? `${keyword}/${name}` : region;
+        const childRegion =
+          node === this.root && (keyword === "$defs" || keyword === "definitions") ? `${keyword}/${name}` : region;
         this.visit(child, [...path, keyword, name], childRegion);
       }
     }
     if (isObject(node.dependencies)) {
-      for (const [name, child] of Object.entries(node.dependencies)) if (!Array.isArray(child)) this.visit(child, [...path, "dependencies", name], region);
+      for (const [name, child] of Object.entries(node.dependencies))
+        if (!Array.isArray(child)) this.visit(child, [...path, "dependencies", name], region);
     }
   }
 
   private checkDialect(value: unknown, path: string[]) {
     const location = join([...path, "$schema"]);
-    if (path.length > 0) this.issues.push({ path: location, message: "`$schema` is only allowed at the top of the schema." });
+    if (path.length > 0)
+      this.issues.push({ path: location, message: "`$schema` is only allowed at the top of the schema." });
     else if (value !== supportedDialect && value !== `${supportedDialect}#`) {
-      this.issues.push({ path: location, message: `Only JSON Schema draft 2020-12 (${supportedDialect}) is supported; leave \`$schema\` out or use that.` });
+      this.issues.push({
+        path: location,
+        message: `Only JSON Schema draft 2020-12 (${supportedDialect}) is supported; leave \`$schema\` out or use that.`,
+      });
     }
   }
 
@@ -148,9 +172,15 @@ class Walk {
     const target = typeof ref === "string" ? localDefinition(this.root, ref) : null;
     if (target) stats.refs.push({ target, path: location });
     else if (typeof ref === "string" && !ref.startsWith("#")) {
-      this.issues.push({ path: location, message: "Remote `$ref` is not supported: the schema must be self-contained. Use `#/$defs/<name>`." });
+      this.issues.push({
+        path: location,
+        message: "Remote `$ref` is not supported: the schema must be self-contained. Use `#/$defs/<name>`.",
+      });
     } else {
-      this.issues.push({ path: location, message: "`$ref` must name an entry of the schema's own `$defs` (or `definitions`), as `#/$defs/<name>`." });
+      this.issues.push({
+        path: location,
+        message: "`$ref` must name an entry of the schema's own `$defs` (or `definitions`), as `#/$defs/<name>`.",
+      });
     }
   }
 
@@ -210,10 +240,16 @@ function checkReferenceGraph(walk: Walk): SchemaIssue[] {
   if (cycles.length > 0) return cycles;
   const issues: SchemaIssue[] = [];
   if (total.size > schemaLimits.maxExpandedSubschemas) {
-    issues.push({ path: "", message: `The schema expands to more than ${schemaLimits.maxExpandedSubschemas} subschemas once every \`$ref\` is followed; simplify it.` });
+    issues.push({
+      path: "",
+      message: `The schema expands to more than ${schemaLimits.maxExpandedSubschemas} subschemas once every \`$ref\` is followed; simplify it.`,
+    });
   }
   if (total.patternCost > schemaLimits.maxPatternCost) {
-    issues.push({ path: "", message: `The schema's patterns are too complex together (RE2 program size over ${schemaLimits.maxPatternCost} once every \`$ref\` is followed); use fewer or simpler patterns.` });
+    issues.push({
+      path: "",
+      message: `The schema's patterns are too complex together (RE2 program size over ${schemaLimits.maxPatternCost} once every \`$ref\` is followed); use fewer or simpler patterns.`,
+    });
   }
   return issues;
 }

@@ -14,7 +14,10 @@ export const catalogCacheTtlMs = 5_000;
 const maxCachedOrgs = 5_000;
 
 async function loadCatalog(orgId: string): Promise<Map<string, TriggerRow>> {
-  const rows = await db.eventType.findMany({ where: { orgId }, select: { name: true, id: true, updatedAt: true, schema: true } });
+  const rows = await db.eventType.findMany({
+    where: { orgId },
+    select: { name: true, id: true, updatedAt: true, schema: true },
+  });
   return new Map(rows.map(({ name, ...trigger }) => [name, trigger]));
 }
 

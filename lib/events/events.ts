@@ -6,7 +6,11 @@ import { notFound } from "@/lib/http/errors";
 import { pageArgs, toPage, type Page } from "@/lib/http/pagination";
 
 export async function listEvents(orgId: string, query: z.infer<typeof eventListQuery>): Promise<Page<EventOutput>> {
-  const where = { orgId, ...(query.type ? { type: query.type } : {}), ...(query.projectId ? { projectId: query.projectId } : {}) };
+  const where = {
+    orgId,
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.projectId ? { projectId: query.projectId } : {}),
+  };
   const rows = await db.event.findMany(pageArgs(orgId, query, where));
   const page = toPage(orgId, rows, query.limit);
   return { ...page, data: page.data.map((row) => eventOutput.parse(row)) };

@@ -11,7 +11,9 @@ export function withIdempotencyHeader(input: PublishEventInput, header: string |
   if (header === null) return input;
   const key = header.trim();
   if (key.length === 0 || key.length > maxKeyLength) {
-    throw new AppError("validation_failed", "The Idempotency-Key header is not valid.", [{ path: "Idempotency-Key", message: `Send 1 to ${maxKeyLength} characters.` }]);
+    throw new AppError("validation_failed", "The Idempotency-Key header is not valid.", [
+      { path: "Idempotency-Key", message: `Send 1 to ${maxKeyLength} characters.` },
+    ]);
   }
   if (input.idempotencyKey !== undefined && input.idempotencyKey !== key) {
     throw new AppError("validation_failed", "The Idempotency-Key header and the body's idempotencyKey differ.", [
@@ -24,7 +26,9 @@ export function withIdempotencyHeader(input: PublishEventInput, header: string |
 /** A batch carries a key per item; one header cannot say which item it belongs to. */
 export function refuseHeaderOnBatch(header: string | null) {
   if (header === null) return;
-  throw new AppError("validation_failed", "A batch takes idempotency keys per item, not in the Idempotency-Key header.", [
-    { path: "Idempotency-Key", message: "Put an idempotencyKey in each event instead." },
-  ]);
+  throw new AppError(
+    "validation_failed",
+    "A batch takes idempotency keys per item, not in the Idempotency-Key header.",
+    [{ path: "Idempotency-Key", message: "Put an idempotencyKey in each event instead." }],
+  );
 }

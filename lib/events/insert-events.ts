@@ -38,7 +38,8 @@ export const keyReused = (details: Array<{ path: string; message: string }>) =>
 
 export const newEventId = () => `evt_${randomUUID().replaceAll("-", "")}`;
 
-const keyOf = (row: { orgId: string; idempotencyKey: string | null }) => (row.idempotencyKey === null ? null : `${row.orgId}\u0000${row.idempotencyKey}`);
+const keyOf = (row: { orgId: string; idempotencyKey: string | null }) =>
+  row.idempotencyKey === null ? null : `${row.orgId}\u0000${row.idempotencyKey}`;
 
 /** Rows that committed, or whose key was already taken; `id` null only when the row holding the key committed after this statement's snapshot. */
 async function insertOrFind(client: Client, rows: EventRow[], now: Date, dispatched: boolean) {
@@ -67,7 +68,10 @@ async function insertOrFind(client: Client, rows: EventRow[], now: Date, dispatc
 
 /** Two rows of one call with one key: the same request only if they would store the same event. */
 const sameRequest = (a: EventRow, b: EventRow) =>
-  a.type === b.type && a.projectId === b.projectId && a.payloadJson === b.payloadJson && a.propertiesJson === b.propertiesJson;
+  a.type === b.type &&
+  a.projectId === b.projectId &&
+  a.payloadJson === b.payloadJson &&
+  a.propertiesJson === b.propertiesJson;
 
 /** The ids of events holding these keys, read with a fresh snapshot. */
 async function findByKeys(client: Client, rows: EventRow[]): Promise<Map<string, string>> {
@@ -82,7 +86,10 @@ async function findByKeys(client: Client, rows: EventRow[]): Promise<Map<string,
  * with its id. A row whose idempotency key is already taken (earlier, by a racing request, or by an
  * earlier row of the same call) answers the existing event's id as a replay and stores nothing.
  */
-export async function insertEvents(rows: EventRow[], { client = db, now = new Date(), dispatched = false }: InsertOptions = {}): Promise<Published[]> {
+export async function insertEvents(
+  rows: EventRow[],
+  { client = db, now = new Date(), dispatched = false }: InsertOptions = {},
+): Promise<Published[]> {
   const firstWithKey = new Map<string, EventRow>();
   const sent: EventRow[] = [];
   for (const row of rows) {
@@ -95,14 +102,20 @@ export async function insertEvents(rows: EventRow[], { client = db, now = new Da
   const unseen = sent.filter((row) => outcome.get(row.id)?.id === null);
   if (unseen.length > 0) {
     const ids = await findByKeys(client, unseen);
-    for (const row of unseen) outcome.set(row.id, { sentId: row.id, id: ids.get(keyOf(row)!) ?? null, inserted: false, same: true });
+    for (const row of unseen)
+      outcome.set(row.id, { sentId: row.id, id: ids.get(keyOf(row)!) ?? null, inserted: false, same: true });
   }
   return rows.map((row) => {
     const key = keyOf(row);
     const first = key === null ? row : firstWithKey.get(key)!;
     const result = outcome.get(first.id);
-    if (!result?.id) throw new Error(`The event holding idempotency key "${row.idempotencyKey}" vanished while it was looked up.`);
+    if (!result?.id)
+      throw new Error(`The event holding idempotency key "${row.idempotencyKey}" vanished while it was looked up.`);
     const same = first === row ? result.same : sameRequest(first, row);
-    return { id: result.id, replayed: first !== row || !result.inserted, ...(same ? {} : { keyReused: true as const }) };
+    return {
+      id: result.id,
+      replayed: first !== row || !result.inserted,
+      ...(same ? {} : { keyReused: true as const }),
+    };
   });
 }

@@ -27,19 +27,29 @@ export async function prepareEvent(orgId: string, input: PublishEventInput): Pro
     input.project === undefined ? null : resolveProjectRef(orgId, input.project),
   ]);
   if (!trigger) {
-    return { message: `"${input.type}" is not a trigger in this organization's catalog.`, issues: [{ path: "type", message: "Unknown trigger; see GET /api/v1/event-types." }] };
+    return {
+      message: `"${input.type}" is not a trigger in this organization's catalog.`,
+      issues: [{ path: "type", message: "Unknown trigger; see GET /api/v1/event-types." }],
+    };
   }
   if (input.project !== undefined && projectId === null) {
-    return { message: `There is no project "${input.project}" in this organization.`, issues: [{ path: "project", message: "Use a project key or id." }] };
+    return {
+      message: `There is no project "${input.project}" in this organization.`,
+      issues: [{ path: "project", message: "Use a project key or id." }],
+    };
   }
   if (trigger.schema) {
     const issues = payloadSchemaFor(trigger).validate(input.payload);
-    if (issues.length > 0) return { message: `The payload does not match the "${input.type}" trigger's schema.`, issues };
+    if (issues.length > 0)
+      return { message: `The payload does not match the "${input.type}" trigger's schema.`, issues };
   }
   const payloadJson = JSON.stringify(input.payload);
   // A UTF-16 unit is at most 3 bytes of UTF-8: most payloads are never measured.
   if (payloadJson.length * 3 > maxEventBytes && Buffer.byteLength(payloadJson) > maxEventBytes) {
-    return { message: `An event's payload is larger than ${maxEventBytes} bytes.`, issues: [{ path: "payload", message: `Larger than ${maxEventBytes} bytes.` }] };
+    return {
+      message: `An event's payload is larger than ${maxEventBytes} bytes.`,
+      issues: [{ path: "payload", message: `Larger than ${maxEventBytes} bytes.` }],
+    };
   }
   const row: EventRow = {
     id: newEventId(),

@@ -9,7 +9,8 @@ import { storeEvents } from "@/lib/events/store-events";
 // A batch body may be this large (a single event's stays 256 KB): 1,000 events of up to ~5 KB each.
 export const maxBatchBodyBytes = 5 * 1024 * 1024;
 
-const prefixed = (index: number, issues: EventIssue[]) => issues.map((issue) => ({ path: issue.path ? `${index}.${issue.path}` : String(index), message: issue.message }));
+const prefixed = (index: number, issues: EventIssue[]) =>
+  issues.map((issue) => ({ path: issue.path ? `${index}.${issue.path}` : String(index), message: issue.message }));
 
 /**
  * A batch is all or nothing: every item is checked first and any bad one refuses the whole batch,
@@ -18,7 +19,9 @@ const prefixed = (index: number, issues: EventIssue[]) => issues.map((issue) => 
  */
 export async function publishEvents(orgId: string, items: unknown[]): Promise<Published[]> {
   if (items.length === 0 || items.length > maxBatchEvents) {
-    throw new AppError("validation_failed", `Send between 1 and ${maxBatchEvents} events in a batch.`, [{ path: "", message: `${items.length} events.` }]);
+    throw new AppError("validation_failed", `Send between 1 and ${maxBatchEvents} events in a batch.`, [
+      { path: "", message: `${items.length} events.` },
+    ]);
   }
   const issues: EventIssue[] = [];
   const rows: EventRow[] = [];

@@ -22,7 +22,10 @@ async function commitEvents(rows: EventRow[]): Promise<Published[]> {
     countEventsAccepted(published.filter((event) => !event.replayed).length);
     void dispatchStoredEvents();
   } catch (error) {
-    logger.warn({ err: error }, "After storing events, counting or dispatching them failed; the sweeper dispatches them");
+    logger.warn(
+      { err: error },
+      "After storing events, counting or dispatching them failed; the sweeper dispatches them",
+    );
   }
   return published;
 }
@@ -36,6 +39,9 @@ const submit = createGroupCommit(commitEvents, maxGroupSize);
  */
 export async function publishEvent(orgId: string, input: PublishEventInput): Promise<Published> {
   const published = await submit(await preparedOrThrow(orgId, input));
-  if (published.keyReused) throw keyReused([{ path: "idempotencyKey", message: `Already used for event ${published.id}, with another request.` }]);
+  if (published.keyReused)
+    throw keyReused([
+      { path: "idempotencyKey", message: `Already used for event ${published.id}, with another request.` },
+    ]);
   return published;
 }

@@ -25,7 +25,14 @@ export const publishEventBatchInput = z.array(publishEventInput).min(1).max(maxB
 
 export const publishEventBatchOutput = z.object({
   data: z
-    .array(z.object({ id: z.string(), replayed: z.boolean().describe("True when the item's idempotency key was seen before: the id is the first event's.") }))
+    .array(
+      z.object({
+        id: z.string(),
+        replayed: z
+          .boolean()
+          .describe("True when the item's idempotency key was seen before: the id is the first event's."),
+      }),
+    )
     .describe("One entry per event, in request order."),
 });
 

@@ -21,7 +21,11 @@ export async function storeEvents(rows: EventRow[]): Promise<Published[]> {
     async (tx) => {
       const published = await insertEvents(rows, { client: tx, now, dispatched: true });
       // A reused key refuses the whole batch: the transaction rolls back, nothing is stored.
-      const reused = published.flatMap((event, index) => (event.keyReused ? [{ path: `${index}.idempotencyKey`, message: `Already used for event ${event.id}, with another request.` }] : []));
+      const reused = published.flatMap((event, index) =>
+        event.keyReused
+          ? [{ path: `${index}.idempotencyKey`, message: `Already used for event ${event.id}, with another request.` }]
+          : [],
+      );
       if (reused.length > 0) throw keyReused(reused);
       const stored = rows.filter((row, index) => published[index]!.id === row.id).map((row) => row.id);
       return { published, toWake: await fanOutInTransaction(tx, stored, now) };
@@ -32,7 +36,10 @@ export async function storeEvents(rows: EventRow[]): Promise<Published[]> {
     countEventsAccepted(published.filter((event) => !event.replayed).length);
     void wakeWebhooks(toWake);
   } catch (error) {
-    logger.warn({ err: error }, "After storing events, counting them or waking their webhooks failed; the sweeper wakes them");
+    logger.warn(
+      { err: error },
+      "After storing events, counting them or waking their webhooks failed; the sweeper wakes them",
+    );
   }
   return published;
 }

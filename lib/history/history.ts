@@ -8,7 +8,11 @@ import { decodeCursor, toPage, type Page } from "@/lib/http/pagination";
 
 const summaryInclude = {
   events: { select: { event: { select: { id: true, type: true, projectId: true, createdAt: true } } } },
-  attempts: { orderBy: { number: "desc" }, take: 1, select: { responseStatus: true, errorClass: true, durationMs: true } },
+  attempts: {
+    orderBy: { number: "desc" },
+    take: 1,
+    select: { responseStatus: true, errorClass: true, durationMs: true },
+  },
 } as const satisfies Prisma.DeliveryInclude;
 
 type DeliveryRow = Prisma.DeliveryGetPayload<{ include: typeof summaryInclude }>;
@@ -36,7 +40,11 @@ export type DeliverySummary = z.infer<typeof deliverySummary>;
  * org-signed keyset of the page's last row (lib/http/pagination.ts), so a row deleted meanwhile
  * does not end the list.
  */
-export function deliveryPageStatement(orgId: string, webhookId: string, query: z.infer<typeof deliveryListQuery>): Prisma.Sql {
+export function deliveryPageStatement(
+  orgId: string,
+  webhookId: string,
+  query: z.infer<typeof deliveryListQuery>,
+): Prisma.Sql {
   const after = query.cursor ? decodeCursor(orgId, query.cursor) : null;
   return Prisma.sql`
     SELECT d.id, d."webhookId", d.status::text AS status, d."isTest", d."attemptCount", d."lastAttemptAt", d."nextAttemptAt", d."createdAt",
@@ -67,11 +75,19 @@ export function deliveryPageStatement(orgId: string, webhookId: string, query: z
  * earlier ones. Two round trips a page (the webhook, then one statement for the page), however
  * long the history.
  */
-export async function listDeliveries(orgId: string, webhookId: string, query: z.infer<typeof deliveryListQuery>): Promise<Page<DeliverySummary>> {
+export async function listDeliveries(
+  orgId: string,
+  webhookId: string,
+  query: z.infer<typeof deliveryListQuery>,
+): Promise<Page<DeliverySummary>> {
   const webhook = await db.webhook.findFirst({ where: { id: webhookId, orgId }, select: { id: true } });
   if (!webhook) throw notFound("Webhook");
   const rows = await db.$queryRaw<unknown[]>(deliveryPageStatement(orgId, webhookId, query));
-  return toPage(orgId, rows.map((row) => deliverySummary.parse(row)), query.limit);
+  return toPage(
+    orgId,
+    rows.map((row) => deliverySummary.parse(row)),
+    query.limit,
+  );
 }
 
 export async function getDeliverySummary(orgId: string, id: string): Promise<DeliverySummary> {
@@ -84,7 +100,11 @@ export async function getDelivery(orgId: string, id: string) {
   const row = await db.delivery.findFirst({ where: { id, orgId }, include: summaryInclude });
   if (!row) throw notFound("Delivery");
   const attempts = await db.attempt.findMany({ where: { orgId, deliveryId: id }, orderBy: { number: "asc" } });
-  return deliveryDetail.parse({ ...toSummary(row), events: row.events.map(({ event }) => event), attempts: attempts.map((attempt) => attemptOutput.parse(attempt)) });
+  return deliveryDetail.parse({
+    ...toSummary(row),
+    events: row.events.map(({ event }) => event),
+    attempts: attempts.map((attempt) => attemptOutput.parse(attempt)),
+  });
 }
 
 export async function getAttempt(orgId: string, id: string) {

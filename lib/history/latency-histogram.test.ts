@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { histogramPercentile, latencyBucket, latencyBucketBounds, latencyBucketCount } from "@/lib/history/latency-histogram";
+import {
+  histogramPercentile,
+  latencyBucket,
+  latencyBucketBounds,
+  latencyBucketCount,
+} from "@/lib/history/latency-histogram";
 
 function histogramOf(durations: number[]): number[] {
   const histogram = Array<number>(latencyBucketCount).fill(0);
@@ -13,7 +18,8 @@ describe("latency histogram", () => {
     expect(latencyBucketBounds.at(-1)).toBe(60_000);
     for (let i = 1; i < latencyBucketBounds.length; i++) {
       expect(latencyBucketBounds[i]).toBeGreaterThan(latencyBucketBounds[i - 1]!);
-      if (latencyBucketBounds[i - 1]! >= 10) expect(latencyBucketBounds[i]! / latencyBucketBounds[i - 1]!).toBeLessThanOrEqual(1.3);
+      if (latencyBucketBounds[i - 1]! >= 10)
+        expect(latencyBucketBounds[i]! / latencyBucketBounds[i - 1]!).toBeLessThanOrEqual(1.3);
     }
   });
 

@@ -10,11 +10,20 @@ const hour = 60 * minute;
 const now = new Date(Math.floor(Date.now() / hour) * hour + 30 * minute);
 
 async function webhookRow(orgId: string, name: string, status: WebhookStatus, statusReason: string | null = null) {
-  return db.webhook.create({ data: { orgId, name, url: `https://${name.toLowerCase()}.example.com/hook`, status, statusReason } });
+  return db.webhook.create({
+    data: { orgId, name, url: `https://${name.toLowerCase()}.example.com/hook`, status, statusReason },
+  });
 }
 
-async function deliveryRow(orgId: string, webhookId: string, status: DeliveryStatus, extra: { createdAt?: Date; isTest?: boolean; nextAttemptAt?: Date } = {}) {
-  return db.delivery.create({ data: { orgId, webhookId, status, createdAt: extra.createdAt ?? new Date(now.getTime() - hour), ...extra } });
+async function deliveryRow(
+  orgId: string,
+  webhookId: string,
+  status: DeliveryStatus,
+  extra: { createdAt?: Date; isTest?: boolean; nextAttemptAt?: Date } = {},
+) {
+  return db.delivery.create({
+    data: { orgId, webhookId, status, createdAt: extra.createdAt ?? new Date(now.getTime() - hour), ...extra },
+  });
 }
 
 /** Attempts of one delivery, `hoursAgo` before `now`, each taking `durationMs`; the trigger rolls them up. */
@@ -54,9 +63,14 @@ describe("an org's health for the overview", () => {
     await deliveryRow(org.id, healthy.id, "failed", { createdAt: new Date(now.getTime() - 48 * hour) });
     await deliveryRow(org.id, healthy.id, "succeeded", { isTest: true });
     // Waiting now, whatever their age: one due 90 s ago, one held.
-    await deliveryRow(org.id, quiet.id, "pending", { createdAt: new Date(now.getTime() - 72 * hour), nextAttemptAt: new Date(now.getTime() - 90_000) });
+    await deliveryRow(org.id, quiet.id, "pending", {
+      createdAt: new Date(now.getTime() - 72 * hour),
+      nextAttemptAt: new Date(now.getTime() - 90_000),
+    });
     await deliveryRow(org.id, disabled.id, "held");
-    await db.event.create({ data: { orgId: org.id, type: "scan.completed", payload: {}, createdAt: new Date(now.getTime() - 5 * minute) } });
+    await db.event.create({
+      data: { orgId: org.id, type: "scan.completed", payload: {}, createdAt: new Date(now.getTime() - 5 * minute) },
+    });
 
     // Healthy: 4 fast successes two hours ago. Failing: 1 success, 3 failures (slow) an hour ago.
     await attempts(org.id, delivered.id, [true, true, true, true], 40, 2);
@@ -71,7 +85,9 @@ describe("an org's health for the overview", () => {
     const theirs = await deliveryRow(other.id, stranger.id, "failed");
     await deliveryRow(other.id, stranger.id, "pending", { nextAttemptAt: new Date(now.getTime() - 10 * hour) });
     await attempts(other.id, theirs.id, [false, false], 5, 1);
-    await db.event.create({ data: { orgId: other.id, type: "scan.completed", payload: {}, createdAt: new Date(now.getTime() - 60 * minute) } });
+    await db.event.create({
+      data: { orgId: other.id, type: "scan.completed", payload: {}, createdAt: new Date(now.getTime() - 60 * minute) },
+    });
 
     health = await orgHealth(org.id, now);
   });
@@ -82,7 +98,15 @@ describe("an org's health for the overview", () => {
   });
 
   it("puts webhooks needing attention first, each with its reason, success rate and p95", () => {
-    expect(health.webhooks.map((webhook) => [webhook.name, webhook.status, webhook.statusReason, webhook.attempts, webhook.successRate])).toEqual([
+    expect(
+      health.webhooks.map((webhook) => [
+        webhook.name,
+        webhook.status,
+        webhook.statusReason,
+        webhook.attempts,
+        webhook.successRate,
+      ]),
+    ).toEqual([
       ["Disabled", "disabled", "HTTP 410 Gone: the receiver asked to stop", 0, null],
       ["Failing", "failing", "HTTP 500 from the receiver", 4, 0.25],
       ["Healthy", "active", null, 4, 1],
@@ -100,7 +124,13 @@ describe("an org's health for the overview", () => {
     expect(health.hours).toHaveLength(24);
     expect(health.hours.at(-1)!.start.getTime()).toBe(Math.floor(now.getTime() / hour) * hour);
     const nonEmpty = health.hours.filter((bucket) => bucket.succeeded + bucket.failed > 0);
-    expect(nonEmpty.map(({ start, succeeded, failed }) => ({ hoursAgo: Math.round((Math.floor(now.getTime() / hour) * hour - start.getTime()) / hour), succeeded, failed }))).toEqual([
+    expect(
+      nonEmpty.map(({ start, succeeded, failed }) => ({
+        hoursAgo: Math.round((Math.floor(now.getTime() / hour) * hour - start.getTime()) / hour),
+        succeeded,
+        failed,
+      })),
+    ).toEqual([
       { hoursAgo: 2, succeeded: 4, failed: 0 },
       { hoursAgo: 1, succeeded: 1, failed: 3 },
     ]);

@@ -51,7 +51,8 @@ async function deliveryCounts(orgId: string, since: Date) {
       SELECT status::text, count(*)::int AS count FROM "Delivery"
       WHERE "orgId" = ${orgId} AND status IN ('pending', 'held') AND NOT "isTest" GROUP BY status`,
   ]);
-  const of = (rows: Array<{ status: string; count: number }>, status: string) => rows.find((row) => row.status === status)?.count ?? 0;
+  const of = (rows: Array<{ status: string; count: number }>, status: string) =>
+    rows.find((row) => row.status === status)?.count ?? 0;
   return {
     lastDay: { succeeded: of(recent, "succeeded"), retrying: of(recent, "retrying"), failed: of(recent, "failed") },
     waiting: { pending: of(waiting, "pending"), held: of(waiting, "held") },
@@ -83,7 +84,16 @@ export async function orgHealth(orgId: string, now = new Date()): Promise<OrgHea
     attemptRollups(orgId, from),
     db.webhook.findMany({
       where: { orgId },
-      select: { id: true, name: true, url: true, status: true, statusReason: true, failingSince: true, disabledAt: true, lastDeliveryAt: true },
+      select: {
+        id: true,
+        name: true,
+        url: true,
+        status: true,
+        statusReason: true,
+        failingSince: true,
+        disabledAt: true,
+        lastDeliveryAt: true,
+      },
     }),
     engineLag({ now, orgId }),
   ]);
@@ -97,8 +107,18 @@ export async function orgHealth(orgId: string, now = new Date()): Promise<OrgHea
   const byWebhook = new Map(rollups.perWebhook.map((row) => [row.webhookId, row]));
   const health = webhooks.map((webhook): WebhookHealth => {
     const { attempts = 0, succeeded = 0, latency = [] } = byWebhook.get(webhook.id) ?? {};
-    return { ...webhook, attempts, successRate: attempts === 0 ? null : succeeded / attempts, p95Ms: histogramPercentile(latency, 95) };
+    return {
+      ...webhook,
+      attempts,
+      successRate: attempts === 0 ? null : succeeded / attempts,
+      p95Ms: histogramPercentile(latency, 95),
+    };
   });
-  health.sort((a, b) => attentionOrder[a.status] - attentionOrder[b.status] || (a.successRate ?? 2) - (b.successRate ?? 2) || a.name.localeCompare(b.name));
+  health.sort(
+    (a, b) =>
+      attentionOrder[a.status] - attentionOrder[b.status] ||
+      (a.successRate ?? 2) - (b.successRate ?? 2) ||
+      a.name.localeCompare(b.name),
+  );
   return { ...counts, hours, webhooks: health, lag, measuredAt: now };
 }

@@ -7,7 +7,9 @@ import { db } from "@/lib/db";
  * the webhook's audit log says how many and why (Hookdeck drops held events the same way).
  */
 async function dropExpiredHeld(): Promise<number> {
-  const dropped = await db.$queryRaw<{ orgId: string; webhookId: string; name: string; count: number; retentionDays: number }[]>`
+  const dropped = await db.$queryRaw<
+    { orgId: string; webhookId: string; name: string; count: number; retentionDays: number }[]
+  >`
     WITH gone AS (
       DELETE FROM "Delivery" d USING "Organization" o
       WHERE d."orgId" = o.id AND d.status = 'held' AND d."createdAt" < now() - make_interval(days => o."retentionDays")
@@ -16,11 +18,17 @@ async function dropExpiredHeld(): Promise<number> {
     SELECT g."orgId", g."webhookId", w.name, count(*)::int AS count, g."retentionDays" FROM gone g JOIN "Webhook" w ON w.id = g."webhookId"
     GROUP BY g."orgId", g."webhookId", w.name, g."retentionDays"`;
   for (const { orgId, webhookId, name, count, retentionDays } of dropped) {
-    await recordAudit(orgId, { type: "system", label: "Webhook Hub" }, "webhook.held_dropped", { type: "webhook", id: webhookId }, {
-      name,
-      deliveries: count,
-      reason: `Held while the webhook was paused for longer than the organization's ${retentionDays}-day retention.`,
-    });
+    await recordAudit(
+      orgId,
+      { type: "system", label: "Webhook Hub" },
+      "webhook.held_dropped",
+      { type: "webhook", id: webhookId },
+      {
+        name,
+        deliveries: count,
+        reason: `Held while the webhook was paused for longer than the organization's ${retentionDays}-day retention.`,
+      },
+    );
   }
   return dropped.reduce((sum, row) => sum + row.count, 0);
 }
@@ -30,7 +38,13 @@ async function dropExpiredHeld(): Promise<number> {
  * them), the events no live delivery still needs, and the stats rollups' hours and days that
  * ended before it. Deliveries still retrying are kept; held ones past retention are dropped with a reason.
  */
-export async function purgeHistory(): Promise<{ deliveries: number; heldDropped: number; events: number; statsHours: number; statsDays: number }> {
+export async function purgeHistory(): Promise<{
+  deliveries: number;
+  heldDropped: number;
+  events: number;
+  statsHours: number;
+  statsDays: number;
+}> {
   const heldDropped = await dropExpiredHeld();
   const deliveries = await db.$executeRaw`
     DELETE FROM "Delivery" d USING "Organization" o

@@ -45,18 +45,21 @@ export const attemptOutput = z.object({
 });
 
 export const deliveryDetail = deliverySummary.extend({
-  events: z.array(z.object({ id: z.string(), type: z.string(), projectId: z.string().nullable(), createdAt: z.date() })),
+  events: z.array(
+    z.object({ id: z.string(), type: z.string(), projectId: z.string().nullable(), createdAt: z.date() }),
+  ),
   attempts: z.array(attemptOutput),
 });
 
 export const retryOutput = z.object({ delivery: deliverySummary, attempt: attemptOutput });
 
-
 export const recoverInput = z.strictObject({
   since: z.iso
     .datetime({ offset: true, message: "Give since as an ISO 8601 date-time, e.g. 2026-11-20T00:00:00Z." })
     // A minute of grace for a caller's clock running ahead of the hub's.
-    .refine((since) => Date.parse(since) <= Date.now() + 60_000, { message: "since is in the future: nothing has failed since then. Choose a moment in the past." }),
+    .refine((since) => Date.parse(since) <= Date.now() + 60_000, {
+      message: "since is in the future: nothing has failed since then. Choose a moment in the past.",
+    }),
 });
 
 export const recoverOutput = z.object({ requeued: z.number() });

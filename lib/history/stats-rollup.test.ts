@@ -11,14 +11,23 @@ const day = 24 * hour;
 const thisHour = new Date(Math.floor(Date.now() / hour) * hour);
 
 async function createWebhookRow(orgId: string) {
-  return db.webhook.create({ data: { orgId, name: "Receiver", url: "https://receiver.example.com/hook", status: "active" } });
+  return db.webhook.create({
+    data: { orgId, name: "Receiver", url: "https://receiver.example.com/hook", status: "active" },
+  });
 }
 
 async function createDeliveryRow(orgId: string, webhookId: string) {
   return db.delivery.create({ data: { orgId, webhookId, status: "succeeded" } });
 }
 
-const attemptRow = (orgId: string, deliveryId: string, number: number, at: Date, durationMs: number, success: boolean) => ({
+const attemptRow = (
+  orgId: string,
+  deliveryId: string,
+  number: number,
+  at: Date,
+  durationMs: number,
+  success: boolean,
+) => ({
   orgId,
   deliveryId,
   number,
@@ -48,7 +57,12 @@ async function fromAttempts(orgId: string, grain: Grain): Promise<Record<string,
   const figures: Record<string, RollupFigures> = {};
   for (const row of rows) {
     const key = `${row.webhookId} ${row.start.toISOString()}`;
-    const entry = (figures[key] ??= { attempts: 0, succeeded: 0, durationMsSum: 0, latency: Array<number>(latencyBucketCount).fill(0) });
+    const entry = (figures[key] ??= {
+      attempts: 0,
+      succeeded: 0,
+      durationMsSum: 0,
+      latency: Array<number>(latencyBucketCount).fill(0),
+    });
     entry.attempts++;
     if (row.success) entry.succeeded++;
     entry.durationMsSum += row.durationMs;
@@ -85,9 +99,11 @@ describe("the hourly and daily rollups", () => {
   beforeAll(async () => {
     orgId = (await createOrg()).org.id;
     webhooks = [(await createWebhookRow(orgId)).id, (await createWebhookRow(orgId)).id];
-    deliveries = [await createDeliveryRow(orgId, webhooks[0]!), await createDeliveryRow(orgId, webhooks[1]!), await createDeliveryRow(orgId, webhooks[0]!)].map(
-      (delivery) => delivery.id,
-    );
+    deliveries = [
+      await createDeliveryRow(orgId, webhooks[0]!),
+      await createDeliveryRow(orgId, webhooks[1]!),
+      await createDeliveryRow(orgId, webhooks[0]!),
+    ].map((delivery) => delivery.id);
   });
 
   it("uses the same latency buckets in SQL as in TypeScript", async () => {
@@ -98,7 +114,11 @@ describe("the hourly and daily rollups", () => {
       SELECT d AS duration, latency_histogram(d) AS histogram FROM unnest(${durations}::int[]) AS d GROUP BY d`;
     expect(histograms).toHaveLength(durations.length);
     for (const { duration, histogram } of histograms) {
-      expect({ duration, bucket: histogram.indexOf(1), length: histogram.length }).toEqual({ duration, bucket: latencyBucket(duration), length: latencyBucketCount });
+      expect({ duration, bucket: histogram.indexOf(1), length: histogram.length }).toEqual({
+        duration,
+        bucket: latencyBucket(duration),
+        length: latencyBucketCount,
+      });
     }
   });
 
@@ -108,17 +128,34 @@ describe("the hourly and daily rollups", () => {
   });
 
   it("count attempts inserted one per statement, per webhook and hour or day", async () => {
-    await db.attempt.create({ data: attemptRow(orgId, deliveries[0]!, 1, new Date(thisHour.getTime() + 5_000), 120, true) });
-    await db.attempt.create({ data: attemptRow(orgId, deliveries[0]!, 2, new Date(thisHour.getTime() + 9_000), 4_000, false) });
-    await db.attempt.create({ data: attemptRow(orgId, deliveries[1]!, 1, new Date(thisHour.getTime() - hour + 1), 15, true) });
+    await db.attempt.create({
+      data: attemptRow(orgId, deliveries[0]!, 1, new Date(thisHour.getTime() + 5_000), 120, true),
+    });
+    await db.attempt.create({
+      data: attemptRow(orgId, deliveries[0]!, 2, new Date(thisHour.getTime() + 9_000), 4_000, false),
+    });
+    await db.attempt.create({
+      data: attemptRow(orgId, deliveries[1]!, 1, new Date(thisHour.getTime() - hour + 1), 15, true),
+    });
     await expectRollupsToMatchAttempts(orgId);
-    expect((await fromRollup(orgId, "hour"))[`${webhooks[0]} ${thisHour.toISOString()}`]).toMatchObject({ attempts: 2, succeeded: 1, durationMsSum: 4_120 });
+    expect((await fromRollup(orgId, "hour"))[`${webhooks[0]} ${thisHour.toISOString()}`]).toMatchObject({
+      attempts: 2,
+      succeeded: 1,
+      durationMsSum: 4_120,
+    });
   });
 
   it("count attempts inserted many per statement, into new rows and rows they already hold", async () => {
     await db.attempt.createMany({
       data: Array.from({ length: 60 }, (_, index) =>
-        attemptRow(orgId, deliveries[index % 3]!, 10 + index, new Date(thisHour.getTime() - (index % 4) * hour + index * 1_000), 3 * index * index, index % 7 !== 0),
+        attemptRow(
+          orgId,
+          deliveries[index % 3]!,
+          10 + index,
+          new Date(thisHour.getTime() - (index % 4) * hour + index * 1_000),
+          3 * index * index,
+          index % 7 !== 0,
+        ),
       ),
     });
     await db.$executeRaw`
@@ -128,7 +165,9 @@ describe("the hourly and daily rollups", () => {
       FROM generate_series(1, 500) AS n`;
     await expectRollupsToMatchAttempts(orgId);
     for (const grain of ["hour", "day"] as const) {
-      expect(Object.values(await fromRollup(orgId, grain)).reduce((sum, figures) => sum + figures.attempts, 0)).toBe(3 + 60 + 500);
+      expect(Object.values(await fromRollup(orgId, grain)).reduce((sum, figures) => sum + figures.attempts, 0)).toBe(
+        3 + 60 + 500,
+      );
     }
   });
 
@@ -136,7 +175,10 @@ describe("the hourly and daily rollups", () => {
     const migrations = path.join(process.cwd(), "prisma", "migrations");
     const folder = (await readdir(migrations)).find((name) => name.endsWith("_attempt_rollups"))!;
     const sql = await readFile(path.join(migrations, folder, "migration.sql"), "utf8");
-    const statements = sql.slice(sql.indexOf("-- Backfill")).split(/;\s*\n/).filter((statement) => statement.trim() !== "");
+    const statements = sql
+      .slice(sql.indexOf("-- Backfill"))
+      .split(/;\s*\n/)
+      .filter((statement) => statement.trim() !== "");
     expect(statements).toHaveLength(2);
     await db.$executeRaw`DELETE FROM "AttemptHourly"`;
     await db.$executeRaw`DELETE FROM "AttemptDaily"`;
@@ -151,8 +193,12 @@ describe("purgeHistory", () => {
     const { org: keepsLonger } = await createOrg();
     await db.organization.update({ where: { id: keepsLonger.id }, data: { retentionDays: 90 } });
     const record = async (orgId: string, ...ages: number[]) => {
-      const delivery = await db.delivery.create({ data: { orgId, webhookId: (await createWebhookRow(orgId)).id, status: "retrying" } });
-      await db.attempt.createMany({ data: ages.map((age, index) => attemptRow(orgId, delivery.id, index + 1, new Date(Date.now() - age), 10, true)) });
+      const delivery = await db.delivery.create({
+        data: { orgId, webhookId: (await createWebhookRow(orgId)).id, status: "retrying" },
+      });
+      await db.attempt.createMany({
+        data: ages.map((age, index) => attemptRow(orgId, delivery.id, index + 1, new Date(Date.now() - age), 10, true)),
+      });
     };
     await record(org.id, 40 * day, 31 * day, 29 * day, 0);
     await record(keepsLonger.id, 40 * day);

@@ -20,14 +20,18 @@ const rollups = {
  * Each range as a number of equal buckets: hours for a day, quarter-days for a week, days for a
  * month; and the rollup it reads, whose rows each fall in exactly one bucket.
  */
-export const rangeBuckets: Record<StatsRange, { bucketSeconds: number; count: number; rollup: keyof typeof rollups }> = {
-  "24h": { bucketSeconds: hour, count: 24, rollup: "hourly" },
-  "7d": { bucketSeconds: 6 * hour, count: 28, rollup: "hourly" },
-  "30d": { bucketSeconds: 24 * hour, count: 30, rollup: "daily" },
-};
+export const rangeBuckets: Record<StatsRange, { bucketSeconds: number; count: number; rollup: keyof typeof rollups }> =
+  {
+    "24h": { bucketSeconds: hour, count: 24, rollup: "hourly" },
+    "7d": { bucketSeconds: 6 * hour, count: 28, rollup: "hourly" },
+    "30d": { bucketSeconds: 24 * hour, count: 30, rollup: "daily" },
+  };
 
 export const statsQuery = z.strictObject({
-  range: z.enum(statsRanges).default("24h").describe("How far back: 24h in hourly buckets, 7d in 6-hour buckets, 30d in daily buckets."),
+  range: z
+    .enum(statsRanges)
+    .default("24h")
+    .describe("How far back: 24h in hourly buckets, 7d in 6-hour buckets, 30d in daily buckets."),
 });
 
 export const statsBucket = z.object({
@@ -42,7 +46,9 @@ export const statsBucket = z.object({
 export const statsOutput = z.object({
   range: z.enum(statsRanges),
   bucketSeconds: z.number(),
-  buckets: z.array(statsBucket).describe("Oldest first, empty buckets included; the last one holds the current moment."),
+  buckets: z
+    .array(statsBucket)
+    .describe("Oldest first, empty buckets included; the last one holds the current moment."),
 });
 
 export type WebhookStats = z.infer<typeof statsOutput>;
@@ -67,7 +73,12 @@ interface BucketRow {
  * summed into the range's buckets in SQL. Latency percentiles come from the summed histograms
  * (see histogramPercentile): inside the histogram bucket that holds the exact value, not exact.
  */
-export async function webhookStats(orgId: string, webhookId: string, range: StatsRange, now = new Date()): Promise<WebhookStats> {
+export async function webhookStats(
+  orgId: string,
+  webhookId: string,
+  range: StatsRange,
+  now = new Date(),
+): Promise<WebhookStats> {
   await getWebhook(orgId, webhookId);
   const { bucketSeconds, count, rollup } = rangeBuckets[range];
   const { table, start } = rollups[rollup];

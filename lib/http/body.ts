@@ -81,7 +81,10 @@ export function tooLarge(maxBytes: number) {
  * (NUL, unpaired surrogates) is refused here, for every body, rather than fail at the database.
  * `bytes` is the body's size.
  */
-export async function readJsonBody(request: Request, { maxBytes = defaultMaxBytes } = {}): Promise<{ value: unknown; bytes: number }> {
+export async function readJsonBody(
+  request: Request,
+  { maxBytes = defaultMaxBytes } = {},
+): Promise<{ value: unknown; bytes: number }> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("application/json")) {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");
@@ -93,9 +96,11 @@ export async function readJsonBody(request: Request, { maxBytes = defaultMaxByte
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
-  if (nestingDepth(value) > maxNestingDepth) throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
+  if (nestingDepth(value) > maxNestingDepth)
+    throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
   const unstorable = unstorableStrings(value);
-  if (unstorable.length > 0) throw new AppError("validation_failed", "The request holds text that cannot be stored.", unstorable);
+  if (unstorable.length > 0)
+    throw new AppError("validation_failed", "The request holds text that cannot be stored.", unstorable);
   return { value, bytes: body.byteLength };
 }
 

@@ -6,7 +6,11 @@ import { AppError } from "@/lib/http/errors";
 
 export const paginationQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(256).optional().describe("The nextCursor value from the previous page; opaque, and valid only for this organization."),
+  cursor: z
+    .string()
+    .max(256)
+    .optional()
+    .describe("The nextCursor value from the previous page; opaque, and valid only for this organization."),
 });
 
 export type PaginationQuery = z.infer<typeof paginationQuery>;
@@ -24,7 +28,9 @@ export interface Keyset {
 
 // A key of its own, derived from AUTH_SECRET; without one (never in production, where Auth.js
 // needs it) cursors are signed with a per-process key and do not outlive the process.
-const cursorKey = env.AUTH_SECRET ? Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, "", "webhook-hub list cursor", 32)) : randomBytes(32);
+const cursorKey = env.AUTH_SECRET
+  ? Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, "", "webhook-hub list cursor", 32))
+  : randomBytes(32);
 
 function signature(orgId: string, payload: string): Buffer {
   return createHmac("sha256", cursorKey).update(`${orgId}\n${payload}`).digest().subarray(0, 16);
@@ -36,7 +42,10 @@ export function encodeCursor(orgId: string, row: Keyset): string {
   return `${payload}.${signature(orgId, payload).toString("base64url")}`;
 }
 
-const badCursor = () => new AppError("validation_failed", "The request is not valid.", [{ path: "cursor", message: "Use the nextCursor value from the previous page." }]);
+const badCursor = () =>
+  new AppError("validation_failed", "The request is not valid.", [
+    { path: "cursor", message: "Use the nextCursor value from the previous page." },
+  ]);
 const keysetPayload = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
 
 /** The keyset a cursor stands for; anything this org was not handed is a 422, whatever it holds. */
@@ -64,7 +73,9 @@ export function decodeCursor(orgId: string, cursor: string): Keyset {
  */
 export function pageArgs<Where extends object>(orgId: string, { limit, cursor }: PaginationQuery, where: Where) {
   const after = cursor ? decodeCursor(orgId, cursor) : null;
-  const keyset = after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {};
+  const keyset = after
+    ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+    : {};
   return {
     where: { AND: [where, keyset] },
     take: limit + 1,

@@ -7,16 +7,23 @@ import { withOrg } from "@/lib/http/with-org";
 import type { ApiOperation, HttpMethod } from "@/lib/openapi/operation";
 
 /** `{ id: string }` for "/api/v1/webhooks/{id}/stats". */
-type PathParams<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? { [Key in Name]: string } & PathParams<Rest> : Record<never, never>;
+type PathParams<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? { [Key in Name]: string } & PathParams<Rest>
+  : Record<never, never>;
 
-type Query<Op extends ApiOperation> = Op extends { query: infer Schema extends z.ZodType } ? z.output<Schema> : undefined;
+type Query<Op extends ApiOperation> = Op extends { query: infer Schema extends z.ZodType }
+  ? z.output<Schema>
+  : undefined;
 
 type Body<Op extends ApiOperation> = Op extends { body: infer Schema extends z.ZodType }
-  ? (Op extends { bodyOptions: { validatedBy: "handler" } } ? unknown : z.output<Schema>) | (Op extends { bodyOptions: { optional: true } } ? undefined : never)
+  ? | (Op extends { bodyOptions: { validatedBy: "handler" } } ? unknown : z.output<Schema>)
+    | (Op extends { bodyOptions: { optional: true } } ? undefined : never)
   : undefined;
 
 /** What the handler returns: the answer before it is parsed through the outcome's schema; nothing for a 204. */
-type Result<Op extends ApiOperation> = Op["outcome"] extends { schema: infer Schema extends z.ZodType } ? z.input<Schema> : void;
+type Result<Op extends ApiOperation> = Op["outcome"] extends { schema: infer Schema extends z.ZodType }
+  ? z.input<Schema>
+  : void;
 
 /** Everything a handler needs, checked and parsed from its operation's declaration. */
 export type RouteContext<Op extends ApiOperation> = OrgContext & {
@@ -40,7 +47,10 @@ export type RouteHandler<Params> = ((request: Request, route: { params: Promise<
 };
 
 /** One operation's handler, before the gate: `routes()` puts several behind one catch-all. */
-export type OperationRoute<Op extends ApiOperation = ApiOperation> = RouteHandler<PathParams<Op["path"]>> & { readonly operation: Op; readonly serve: Serve };
+export type OperationRoute<Op extends ApiOperation = ApiOperation> = RouteHandler<PathParams<Op["path"]>> & {
+  readonly operation: Op;
+  readonly serve: Serve;
+};
 
 async function readBody(request: Request, operation: ApiOperation): Promise<{ body: unknown; bytes: number }> {
   const { body: schema, bodyOptions: { maxBytes, optional = false, validatedBy = "route" } = {} } = operation;
@@ -66,16 +76,29 @@ function answer(operation: ApiOperation, result: unknown, headers: Headers): Res
  *
  *   export const POST = route(projectOperations.createProject, async ({ org, actor, body }) => createProject(org.id, actor, body));
  */
-export function route<Op extends ApiOperation>(operation: Op, handler: (ctx: RouteContext<Op>) => Promise<Result<Op>>): OperationRoute<Op> {
+export function route<Op extends ApiOperation>(
+  operation: Op,
+  handler: (ctx: RouteContext<Op>) => Promise<Result<Op>>,
+): OperationRoute<Op> {
   const serve: Serve = async (request, ctx) => {
     const query = operation.query ? parseQuery(request, operation.query) : undefined;
     const { body, bytes } = await readBody(request, operation);
     const responseHeaders = new Headers();
-    const result = await handler({ ...ctx, request, query, body, bodyBytes: bytes, responseHeaders } as RouteContext<Op>);
+    const result = await handler({
+      ...ctx,
+      request,
+      query,
+      body,
+      bodyBytes: bytes,
+      responseHeaders,
+    } as RouteContext<Op>);
     return answer(operation, result, responseHeaders);
   };
   // Next.js hands the route its path's params; withOrg passes them on as they come.
-  const gated = withOrg(serve as Parameters<typeof withOrg>[0], { permission: operation.permission }) as (request: Request, route: { params: Promise<PathParams<Op["path"]>> }) => Promise<Response>;
+  const gated = withOrg(serve as Parameters<typeof withOrg>[0], { permission: operation.permission }) as (
+    request: Request,
+    route: { params: Promise<PathParams<Op["path"]>> },
+  ) => Promise<Response>;
   return Object.assign(gated, { operation, operations: [operation], serve });
 }
 
@@ -101,10 +124,13 @@ export function routes<const Routes extends readonly Pick<OperationRoute, "opera
   ...served: Routes
 ): { [Method in Routes[number]["operation"]["method"]]: RouteHandler<{ path?: string[] }> } {
   const table = served.map((entry) => {
-    if (!entry.operation.path.startsWith(basePath)) throw new Error(`${entry.operation.operationId} is not under ${basePath}.`);
+    if (!entry.operation.path.startsWith(basePath))
+      throw new Error(`${entry.operation.operationId} is not under ${basePath}.`);
     return { entry, segments: segmentsOf(entry.operation.path.slice(basePath.length)) };
   });
-  const reserved = new Set(table.flatMap(({ segments }) => segments.flatMap((segment) => ("literal" in segment ? [segment.literal] : []))));
+  const reserved = new Set(
+    table.flatMap(({ segments }) => segments.flatMap((segment) => ("literal" in segment ? [segment.literal] : []))),
+  );
 
   function match(segments: Segment[], given: string[]): Record<string, string> | null {
     if (segments.length !== given.length) return null;
@@ -118,11 +144,15 @@ export function routes<const Routes extends readonly Pick<OperationRoute, "opera
   }
 
   const byMethod = new Map<HttpMethod, typeof table>();
-  for (const row of table) byMethod.set(row.entry.operation.method, [...(byMethod.get(row.entry.operation.method) ?? []), row]);
+  for (const row of table)
+    byMethod.set(row.entry.operation.method, [...(byMethod.get(row.entry.operation.method) ?? []), row]);
 
   const handlers = [...byMethod].map(([method, rows]) => {
     const permissions = new Set(rows.map(({ entry }) => entry.operation.permission));
-    if (permissions.size !== 1) throw new Error(`${basePath}: ${method} operations need one permission to be gated once, not ${[...permissions].join(", ")}.`);
+    if (permissions.size !== 1)
+      throw new Error(
+        `${basePath}: ${method} operations need one permission to be gated once, not ${[...permissions].join(", ")}.`,
+      );
     const gated = withOrg<{ path?: string[] }>(
       async (request, ctx) => {
         // Empty segments are a trailing slash, as CodeScoring writes its paths.
@@ -137,5 +167,7 @@ export function routes<const Routes extends readonly Pick<OperationRoute, "opera
     );
     return [method, Object.assign(gated, { operations: rows.map(({ entry }) => entry.operation) })] as const;
   });
-  return Object.fromEntries(handlers) as unknown as { [Method in Routes[number]["operation"]["method"]]: RouteHandler<{ path?: string[] }> };
+  return Object.fromEntries(handlers) as unknown as {
+    [Method in Routes[number]["operation"]["method"]]: RouteHandler<{ path?: string[] }>;
+  };
 }

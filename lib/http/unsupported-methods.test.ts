@@ -37,7 +37,9 @@ function send(method: string): Promise<{ status: number; body: string }> {
 it("answers TRACE with 405 in the documented error shape, and lets other methods through", async () => {
   const answer = await send("TRACE");
   expect(answer.status).toBe(405);
-  expect(JSON.parse(answer.body)).toEqual({ error: { code: "method_not_allowed", message: "This method is not supported.", details: null } });
+  expect(JSON.parse(answer.body)).toEqual({
+    error: { code: "method_not_allowed", message: "This method is not supported.", details: null },
+  });
   expect(await send("GET")).toEqual({ status: 200, body: "ok" });
   // Node's own parser refuses TRACK before any handler runs.
   expect((await send("TRACK")).status).toBe(400);

@@ -6,7 +6,9 @@ import { Server, type IncomingMessage, type ServerResponse } from "node:http";
 const unsupported = new Set(["TRACE"]);
 const installed = Symbol.for("webhook-hub.unsupported-methods");
 
-const body = JSON.stringify({ error: { code: "method_not_allowed", message: "This method is not supported.", details: null } });
+const body = JSON.stringify({
+  error: { code: "method_not_allowed", message: "This method is not supported.", details: null },
+});
 
 /**
  * Answers TRACE with 405 in the documented error shape before Next.js sees
@@ -22,7 +24,10 @@ export function refuseUnsupportedMethods(): void {
     if (event === "request") {
       const [request, response] = args as [IncomingMessage, ServerResponse];
       if (unsupported.has(request.method ?? "")) {
-        response.writeHead(405, { "content-type": "application/json", allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
+        response.writeHead(405, {
+          "content-type": "application/json",
+          allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+        });
         response.end(body);
         return true;
       }

@@ -21,7 +21,11 @@ async function tokenContext(authorization: string, permission: Permission): Prom
   }
   const row = await authenticateToken(token.trim());
   if (!row) throw new AppError("unauthorized", "The API token is invalid, expired or revoked.");
-  const ctx: OrgContext = { org: row.org, role: null, actor: { type: "token", tokenId: row.id, label: `token ${row.name} (${row.prefix})` } };
+  const ctx: OrgContext = {
+    org: row.org,
+    role: null,
+    actor: { type: "token", tokenId: row.id, label: `token ${row.name} (${row.prefix})` },
+  };
   authorize(ctx, permission, row.scopes);
   return ctx;
 }
@@ -36,7 +40,9 @@ function assertSameOrigin(request: Request) {
   if (safeMethods.has(request.method)) return;
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
-  const crossSite = (site !== null && site !== "same-origin" && site !== "none") || (origin !== null && origin !== new URL(request.url).origin && origin !== new URL(env.APP_URL).origin);
+  const crossSite =
+    (site !== null && site !== "same-origin" && site !== "none") ||
+    (origin !== null && origin !== new URL(request.url).origin && origin !== new URL(env.APP_URL).origin);
   if (crossSite) throw new AppError("forbidden", "Cross-site requests cannot use a session; use an API token.");
 }
 

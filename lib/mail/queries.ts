@@ -16,7 +16,10 @@ export function emailsQuery(org: OrgRef) {
   return infiniteQueryOptions({
     queryKey: emailKeys.all(org),
     queryFn: ({ pageParam }) =>
-      apiFetch<Page<Email>>(org.slug, `emails?${new URLSearchParams({ limit: String(pageSize), ...(pageParam ? { cursor: pageParam } : {}) })}`),
+      apiFetch<Page<Email>>(
+        org.slug,
+        `emails?${new URLSearchParams({ limit: String(pageSize), ...(pageParam ? { cursor: pageParam } : {}) })}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

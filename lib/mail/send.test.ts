@@ -15,7 +15,13 @@ describe("sendEmail", () => {
   it("stores the email, delivers it over SMTP and marks it sent", async () => {
     const { sendEmail } = await import("@/lib/mail/send");
     const link = `http://localhost:3000/invite/${"x".repeat(90)}`;
-    const row = await sendEmail({ orgId: null, kind: "test", to: "ops@example.com", subject: "Hello ✓", text: `Open ${link}\n` });
+    const row = await sendEmail({
+      orgId: null,
+      kind: "test",
+      to: "ops@example.com",
+      subject: "Hello ✓",
+      text: `Open ${link}\n`,
+    });
     expect(row).toMatchObject({ status: "sent", error: null });
     expect(row.sentAt).toBeInstanceOf(Date);
 
@@ -40,7 +46,14 @@ describe("secrets in emails", () => {
   it("reach the recipient but are blanked in the stored copy", async () => {
     const { sendEmail } = await import("@/lib/mail/send");
     const token = "tok_live_secret_value_123";
-    const row = await sendEmail({ orgId: null, kind: "test", to: "redact@example.com", subject: "Link", text: `http://x/invite/${token}`, secrets: [token] });
+    const row = await sendEmail({
+      orgId: null,
+      kind: "test",
+      to: "redact@example.com",
+      subject: "Link",
+      text: `http://x/invite/${token}`,
+      secrets: [token],
+    });
     expect(row.text).toBe("http://x/invite/[redacted]");
     const received = await sink.waitFor((email) => email.to.includes("redact@example.com"));
     expect(received.text).toContain(token);

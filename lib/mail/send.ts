@@ -40,7 +40,13 @@ export async function sendEmail(email: OutgoingEmail) {
     return db.email.update({ where: { id: row.id }, data: { status: "failed", error: "SMTP_URL is not configured." } });
   }
   try {
-    await transport.sendMail({ from: env.MAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html });
+    await transport.sendMail({
+      from: env.MAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+    });
     return db.email.update({ where: { id: row.id }, data: { status: "sent", sentAt: new Date() } });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,11 @@ let transporter: Transporter | null = null;
 export function mailTransport(): Transporter | null {
   if (!env.SMTP_URL) return null;
   // Bounded waits: a slow mail server must not hold a request for minutes.
-  transporter ??= nodemailer.createTransport({ url: env.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  transporter ??= nodemailer.createTransport({
+    url: env.SMTP_URL,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return transporter;
 }

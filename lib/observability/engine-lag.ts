@@ -17,7 +17,10 @@ const ageMs = (since: Date | null, now: Date) => (since ? Math.max(0, now.getTim
 export async function engineLag({ now = new Date(), orgId }: { now?: Date; orgId?: string } = {}): Promise<EngineLag> {
   const [events, deliveries] = await Promise.all([
     db.event.aggregate({ _min: { createdAt: true }, where: { orgId, dispatchedAt: null } }),
-    db.delivery.aggregate({ _min: { nextAttemptAt: true }, where: { orgId, status: { in: ["pending", "retrying"] }, nextAttemptAt: { lte: now } } }),
+    db.delivery.aggregate({
+      _min: { nextAttemptAt: true },
+      where: { orgId, status: { in: ["pending", "retrying"] }, nextAttemptAt: { lte: now } },
+    }),
   ]);
   return {
     oldestUndispatchedEventAgeMs: ageMs(events._min.createdAt, now),

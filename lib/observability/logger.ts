@@ -15,14 +15,27 @@ function createLogger(output: { destination: Destination }) {
         const requestId = currentRequestId();
         return requestId ? { requestId } : {};
       },
-      redact: { paths: ["authorization", "*.authorization", "*.headers.authorization", "*.headers.cookie", "*.secret", "*.password", "*.token"], censor: "[redacted]" },
+      redact: {
+        paths: [
+          "authorization",
+          "*.authorization",
+          "*.headers.authorization",
+          "*.headers.cookie",
+          "*.secret",
+          "*.password",
+          "*.token",
+        ],
+        censor: "[redacted]",
+      },
     },
     { write: (line: string) => output.destination.write(line) },
   );
 }
 
 // One logger per process; Next.js route bundles and dev reloads would otherwise each make their own.
-const globalForLogger = globalThis as unknown as { webhookHubLogging?: { output: { destination: Destination }; logger: pino.Logger } };
+const globalForLogger = globalThis as unknown as {
+  webhookHubLogging?: { output: { destination: Destination }; logger: pino.Logger };
+};
 const logging = (globalForLogger.webhookHubLogging ??= (() => {
   const output = { destination: pino.destination(1) as Destination };
   return { output, logger: createLogger(output) };

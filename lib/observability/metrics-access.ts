@@ -9,6 +9,7 @@ const digest = (value: string) => createHash("sha256").update(value).digest();
 export function authorizeMetricsScrape(request: Request): void {
   if (!env.METRICS_TOKEN) throw new AppError("not_found", "Metrics are off; set METRICS_TOKEN to turn them on.");
   const [scheme, token] = (request.headers.get("authorization") ?? "").split(" ");
-  const matches = scheme?.toLowerCase() === "bearer" && !!token && timingSafeEqual(digest(token), digest(env.METRICS_TOKEN));
+  const matches =
+    scheme?.toLowerCase() === "bearer" && !!token && timingSafeEqual(digest(token), digest(env.METRICS_TOKEN));
   if (!matches) throw new AppError("unauthorized", "Send the metrics token as Authorization: Bearer <METRICS_TOKEN>.");
 }

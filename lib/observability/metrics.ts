@@ -16,14 +16,23 @@ function createMetrics() {
   const registers = [registry];
   const metrics = {
     registry,
-    eventsAccepted: new client.Counter({ name: "webhook_hub_events_accepted_total", help: "Events accepted by the publish API and committed.", registers }),
+    eventsAccepted: new client.Counter({
+      name: "webhook_hub_events_accepted_total",
+      help: "Events accepted by the publish API and committed.",
+      registers,
+    }),
     deliveriesFinished: new client.Counter({
       name: "webhook_hub_deliveries_finished_total",
       help: "Deliveries that reached a final status, by outcome.",
       labelNames: ["outcome"],
       registers,
     }),
-    attempts: new client.Counter({ name: "webhook_hub_attempts_total", help: "HTTP attempts made to webhooks, by outcome.", labelNames: ["outcome"], registers }),
+    attempts: new client.Counter({
+      name: "webhook_hub_attempts_total",
+      help: "HTTP attempts made to webhooks, by outcome.",
+      labelNames: ["outcome"],
+      registers,
+    }),
     attemptDuration: new client.Histogram({
       name: "webhook_hub_attempt_duration_seconds",
       help: "How long webhooks took to answer an attempt, by outcome.",

@@ -31,7 +31,9 @@ async function measureDatabase(): Promise<{ latencyMs: number } | { problem: str
   }
 }
 
-async function measureEngine(thresholdMs: number): Promise<{ lag: EngineLag; problems: string[] } | { problem: string }> {
+async function measureEngine(
+  thresholdMs: number,
+): Promise<{ lag: EngineLag; problems: string[] } | { problem: string }> {
   let lag: EngineLag;
   try {
     lag = await withDeadline(engineLag(), databaseDeadlineMs, "The engine lag query");
@@ -41,10 +43,14 @@ async function measureEngine(thresholdMs: number): Promise<{ lag: EngineLag; pro
   const seconds = (ms: number) => Math.round(ms / 1000);
   const problems: string[] = [];
   if (lag.oldestUndispatchedEventAgeMs > thresholdMs) {
-    problems.push(`The oldest event not yet handed to the engine is ${seconds(lag.oldestUndispatchedEventAgeMs)} s old (threshold ${seconds(thresholdMs)} s).`);
+    problems.push(
+      `The oldest event not yet handed to the engine is ${seconds(lag.oldestUndispatchedEventAgeMs)} s old (threshold ${seconds(thresholdMs)} s).`,
+    );
   }
   if (lag.oldestDueDeliveryAgeMs > thresholdMs) {
-    problems.push(`The oldest due delivery has waited ${seconds(lag.oldestDueDeliveryAgeMs)} s past its attempt time (threshold ${seconds(thresholdMs)} s).`);
+    problems.push(
+      `The oldest due delivery has waited ${seconds(lag.oldestDueDeliveryAgeMs)} s past its attempt time (threshold ${seconds(thresholdMs)} s).`,
+    );
   }
   return { lag, problems };
 }

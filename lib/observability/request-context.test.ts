@@ -31,7 +31,9 @@ const failsUnexpectedly = withOrg(
 );
 
 function call(handler: typeof logsInside, headers: Record<string, string> = {}) {
-  const request = new Request("http://localhost:3000/api/v1/anything", { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const request = new Request("http://localhost:3000/api/v1/anything", {
+    headers: { authorization: `Bearer ${token}`, ...headers },
+  });
   return handler(request, { params: Promise.resolve({}) });
 }
 
@@ -50,7 +52,8 @@ describe("request ids", () => {
     const kept = await call(logsInside, { "x-request-id": "lb-7f3a.42:retry_1" });
     expect(kept.headers.get("x-request-id")).toBe("lb-7f3a.42:retry_1");
     const replaced = [];
-    for (const unsafe of ["has spaces", 'quote"d', "x".repeat(129)]) replaced.push(await call(logsInside, { "x-request-id": unsafe }));
+    for (const unsafe of ["has spaces", 'quote"d', "x".repeat(129)])
+      replaced.push(await call(logsInside, { "x-request-id": unsafe }));
     const replacedIds = replaced.map((response) => response.headers.get("x-request-id"));
     for (const id of replacedIds) expect(id).toMatch(/^req_[0-9a-f]{32}$/);
     expect(logs.lines().map((line) => line.requestId)).toEqual(["lb-7f3a.42:retry_1", ...replacedIds]);
@@ -61,9 +64,15 @@ describe("request ids", () => {
     const response = await call(failsUnexpectedly);
     expect(response.status).toBe(500);
     const body = await response.json();
-    expect(body).toEqual({ error: { code: "internal_error", message: "Something went wrong on our side.", details: null } });
+    expect(body).toEqual({
+      error: { code: "internal_error", message: "Something went wrong on our side.", details: null },
+    });
     const [line] = logs.lines();
-    expect(line).toMatchObject({ level: "error", requestId: response.headers.get("x-request-id"), err: { message: "database exploded: password=hunter2" } });
+    expect(line).toMatchObject({
+      level: "error",
+      requestId: response.headers.get("x-request-id"),
+      err: { message: "database exploded: password=hunter2" },
+    });
   });
 
   it("leave lines written outside a request without a request id", () => {

@@ -18,7 +18,11 @@ it("readiness answers 503 when the database cannot be reached", async () => {
 
 it("metrics still answer, without the engine lag, when the database cannot be reached", async () => {
   const { GET } = await import("@/app/api/metrics/route");
-  const response = await GET(new Request("http://localhost:3000/api/metrics", { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } }));
+  const response = await GET(
+    new Request("http://localhost:3000/api/metrics", {
+      headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` },
+    }),
+  );
   expect(response.status).toBe(200);
   const text = await response.text();
   expect(text).toMatch(/^webhook_hub_attempts_total\{outcome="success"\} 0$/m);

@@ -30,19 +30,32 @@ function operationFiles(): Array<{ file: string; apiPath: string | null }> {
     .filter((file) => !notOperations.has(path.relative(v1Root, file).split(path.sep).join("/")))
     .map((file) => {
       const segments = path.relative(v1Root, path.dirname(file)).split(path.sep).filter(Boolean);
-      return { file, apiPath: ["/api/v1", ...segments.map((segment) => segment.replace(/^\[(\w+)\]$/, "{$1}"))].join("/") };
+      return {
+        file,
+        apiPath: ["/api/v1", ...segments.map((segment) => segment.replace(/^\[(\w+)\]$/, "{$1}"))].join("/"),
+      };
     });
   return [...v1, { file: codescoringRoute, apiPath: null }];
 }
 
 /** Each HTTP method a route file exports, with the operations its handler serves (`route()` and `routes()` attach them). */
 async function servedByRouteFiles() {
-  const served: Array<{ file: string; apiPath: string | null; method: string; operations: readonly ApiOperation[] | undefined }> = [];
+  const served: Array<{
+    file: string;
+    apiPath: string | null;
+    method: string;
+    operations: readonly ApiOperation[] | undefined;
+  }> = [];
   for (const { file, apiPath } of operationFiles()) {
     const exported = (await import(file)) as Record<string, unknown>;
     for (const [method, handler] of Object.entries(exported)) {
       if (!(httpMethods as readonly string[]).includes(method)) continue;
-      served.push({ file: path.relative(apiRoot, file), apiPath, method, operations: (handler as { operations?: readonly ApiOperation[] }).operations });
+      served.push({
+        file: path.relative(apiRoot, file),
+        apiPath,
+        method,
+        operations: (handler as { operations?: readonly ApiOperation[] }).operations,
+      });
     }
   }
   return served;
@@ -51,12 +64,20 @@ async function servedByRouteFiles() {
 function refsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(refsIn);
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, inner]) => (key === "$ref" && typeof inner === "string" ? [inner] : refsIn(inner)));
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === "$ref" && typeof inner === "string" ? [inner] : refsIn(inner),
+  );
 }
 
 function resolve(ref: string): unknown {
   expect(ref.startsWith("#/")).toBe(true);
-  return ref.slice(2).split("/").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), document);
+  return ref
+    .slice(2)
+    .split("/")
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      document,
+    );
 }
 
 function component(name: string): JsonSchema {
@@ -78,10 +99,17 @@ describe("the OpenAPI document", () => {
     expect(operations).toHaveLength(apiOperations.length);
     // Every operation takes the dashboard's session; most take an org token too.
     const bySession = { sessionCookie: [], organizationHeader: [] };
-    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(["bearerAuth", "organizationHeader", "sessionCookie"]);
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual([
+      "bearerAuth",
+      "organizationHeader",
+      "sessionCookie",
+    ]);
     for (const operation of operations) {
       // One success answer, and the error answers beside it.
-      expect(Object.keys(operation.responses).filter((status) => status.startsWith("2")), operation.operationId).toHaveLength(1);
+      expect(
+        Object.keys(operation.responses).filter((status) => status.startsWith("2")),
+        operation.operationId,
+      ).toHaveLength(1);
       expect(operation.responses["401"], operation.operationId).toEqual({
         description: "`unauthorized`: no credentials, or an unknown, revoked or expired token.",
         content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
@@ -127,9 +155,16 @@ describe("the OpenAPI document", () => {
     for (const operation of apiOperations) expect(served, operation.operationId).toContain(operation);
 
     const documented = Object.entries(document.paths).flatMap(([apiPath, item]) =>
-      Object.entries(item).map(([method, operation]) => `${method.toUpperCase()} ${apiPath} ${operation.operationId} ${operation["x-permission"]}`),
+      Object.entries(item).map(
+        ([method, operation]) =>
+          `${method.toUpperCase()} ${apiPath} ${operation.operationId} ${operation["x-permission"]}`,
+      ),
     );
-    expect(documented.sort()).toEqual(apiOperations.map((operation) => `${operation.method} ${operation.path} ${operation.operationId} ${operation.permission}`).sort());
+    expect(documented.sort()).toEqual(
+      apiOperations
+        .map((operation) => `${operation.method} ${operation.path} ${operation.operationId} ${operation.permission}`)
+        .sort(),
+    );
   });
 
   test("documents CodeScoring's webhook API beside the native one, every call of seed 000's list", () => {

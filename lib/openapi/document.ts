@@ -6,7 +6,13 @@ import { errorSchema, errorStatuses } from "@/lib/openapi/error-responses";
 import { componentRef, queryProperties, toComponentSchemas } from "@/lib/openapi/json-schema";
 import type { ApiOperation } from "@/lib/openapi/operation";
 import { apiOperations, apiSchemas, apiTags } from "@/lib/openapi/operations";
-import type { OpenApiDocument, OpenApiOperation, OpenApiParameter, OpenApiResponse, SecurityRequirement } from "@/lib/openapi/types";
+import type {
+  OpenApiDocument,
+  OpenApiOperation,
+  OpenApiParameter,
+  OpenApiResponse,
+  SecurityRequirement,
+} from "@/lib/openapi/types";
 import packageJson from "@/package.json";
 
 const description = `The REST API of Webhook Hub. Every call acts in one organization.
@@ -39,21 +45,36 @@ function nameSchemas() {
     }
   }
   const clash = [...inputs.values()].find((name) => [...outputs.values()].includes(name));
-  if (clash) throw new Error(`OpenAPI: "${clash}" names both a request body and a response; give them distinct names in apiSchemas.`);
+  if (clash)
+    throw new Error(
+      `OpenAPI: "${clash}" names both a request body and a response; give them distinct names in apiSchemas.`,
+    );
   return { inputs, outputs };
 }
 
 function parameters(operation: ApiOperation): OpenApiParameter[] | undefined {
   const inPath = Object.entries(operation.pathParams ?? {}).map(([name, text]): OpenApiParameter => ({
-    name, in: "path", required: true, description: text, schema: { type: "string" },
+    name,
+    in: "path",
+    required: true,
+    description: text,
+    schema: { type: "string" },
   }));
   const inQuery = operation.query
     ? queryProperties(operation.query).map(({ name, required, schema }): OpenApiParameter => ({
-        name, in: "query", required, schema, ...(schema.description ? { description: schema.description } : {}),
+        name,
+        in: "query",
+        required,
+        schema,
+        ...(schema.description ? { description: schema.description } : {}),
       }))
     : [];
   const inHeaders = Object.entries(operation.headers ?? {}).map(([name, text]): OpenApiParameter => ({
-    name, in: "header", required: false, description: text, schema: { type: "string" },
+    name,
+    in: "header",
+    required: false,
+    description: text,
+    schema: { type: "string" },
   }));
   const all = [...inPath, ...inQuery, ...inHeaders];
   return all.length > 0 ? all : undefined;
@@ -65,7 +86,10 @@ function responses(operation: ApiOperation, names: ReadonlyMap<z.ZodType, string
     description: outcome.description,
     content: json("schema" in outcome ? outcome.schema : null, names),
   };
-  const errors = Object.entries(errorStatuses(operation)).map(([status, text]) => [status, { description: text, content: json(errorSchema, names) }]);
+  const errors = Object.entries(errorStatuses(operation)).map(([status, text]) => [
+    status,
+    { description: text, content: json(errorSchema, names) },
+  ]);
   return { [outcome.status]: success, ...Object.fromEntries(errors) };
 }
 
@@ -75,7 +99,10 @@ function permissionSentence(permission: Permission) {
     : `Requires \`${permission}\`: signed-in members only; API tokens cannot call this.`;
 }
 
-function toOperation(operation: ApiOperation, names: { inputs: ReadonlyMap<z.ZodType, string>; outputs: ReadonlyMap<z.ZodType, string> }): OpenApiOperation {
+function toOperation(
+  operation: ApiOperation,
+  names: { inputs: ReadonlyMap<z.ZodType, string>; outputs: ReadonlyMap<z.ZodType, string> },
+): OpenApiOperation {
   const body = operation.body ? json(operation.body, names.inputs) : undefined;
   return {
     operationId: operation.operationId,
@@ -95,7 +122,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const names = nameSchemas();
   const paths: OpenApiDocument["paths"] = {};
   for (const operation of apiOperations) {
-    paths[operation.path] = { ...paths[operation.path], [operation.method.toLowerCase()]: toOperation(operation, names) };
+    paths[operation.path] = {
+      ...paths[operation.path],
+      [operation.method.toLowerCase()]: toOperation(operation, names),
+    };
   }
   return {
     openapi: "3.1.0",
@@ -106,9 +136,25 @@ export function buildOpenApiDocument(): OpenApiDocument {
     components: {
       schemas: { ...toComponentSchemas(names.outputs, "output"), ...toComponentSchemas(names.inputs, "input") },
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "whk_…", description: "Org API token, whk_…. The token decides the organization." },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The dashboard's Auth.js session (`__Secure-authjs.session-token` over HTTPS). Send with organizationHeader." },
-        organizationHeader: { type: "apiKey", in: "header", name: "x-organization", description: "With a session: the slug of the organization to act in." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "whk_…",
+          description: "Org API token, whk_…. The token decides the organization.",
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description:
+            "The dashboard's Auth.js session (`__Secure-authjs.session-token` over HTTPS). Send with organizationHeader.",
+        },
+        organizationHeader: {
+          type: "apiKey",
+          in: "header",
+          name: "x-organization",
+          description: "With a session: the slug of the organization to act in.",
+        },
       },
     },
     security: tokenOrSession,

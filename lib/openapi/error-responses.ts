@@ -7,9 +7,13 @@ const size = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 
 /** The one error shape (lib/http/respond.ts `ErrorBody`), as a schema for the document. */
 export const errorSchema = z.object({
   error: z.object({
-    code: z.string().describe("Stable, machine-readable: `validation_failed`, `not_found`, `conflict`, `limit_reached`, …"),
+    code: z
+      .string()
+      .describe("Stable, machine-readable: `validation_failed`, `not_found`, `conflict`, `limit_reached`, …"),
     message: z.string().describe("A sentence safe to show to a person."),
-    details: z.unknown().describe("For `validation_failed`, a list of `{ path, message }`; otherwise null or a small object."),
+    details: z
+      .unknown()
+      .describe("For `validation_failed`, a list of `{ path, message }`; otherwise null or a small object."),
   }),
 });
 
@@ -31,7 +35,8 @@ export function errorStatuses(operation: ApiOperation): Record<number, string> {
     statuses[415] = "`unsupported_media_type`: the body is not sent as application/json.";
   }
   if (operation.body || operation.query) {
-    statuses[422] = "`validation_failed`: fields are missing, of the wrong type, out of range or unknown; `details` lists them.";
+    statuses[422] =
+      "`validation_failed`: fields are missing, of the wrong type, out of range or unknown; `details` lists them.";
   }
   return statuses;
 }

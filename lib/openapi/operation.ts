@@ -20,7 +20,8 @@ export type ApiTag =
   | "CodeScoring-compatible API";
 
 /** What a call answers when it succeeds (202: accepted, the work happens in the background). */
-export type Outcome = { status: 200 | 201 | 202; description: string; schema: z.ZodType } | { status: 204; description: string };
+export type Outcome =
+  { status: 200 | 201 | 202; description: string; schema: z.ZodType } | { status: 204; description: string };
 
 /** How a request body is read, when it is not the default (required, at most 256 KB, validated against `body` by the route). */
 export interface BodyOptions {
@@ -68,8 +69,12 @@ export type OperationSpec = Omit<ApiOperation, "operationId">;
  * Declares a group of operations, each under its operation id:
  * `defineOperations({ createProject: { method: "POST", path: "/api/v1/projects", … } })`.
  */
-export function defineOperations<const Specs extends Record<string, OperationSpec>>(specs: Specs): { [Id in keyof Specs & string]: Specs[Id] & { operationId: Id } } {
-  return Object.fromEntries(Object.entries(specs).map(([operationId, spec]) => [operationId, { ...spec, operationId }])) as {
+export function defineOperations<const Specs extends Record<string, OperationSpec>>(
+  specs: Specs,
+): { [Id in keyof Specs & string]: Specs[Id] & { operationId: Id } } {
+  return Object.fromEntries(
+    Object.entries(specs).map(([operationId, spec]) => [operationId, { ...spec, operationId }]),
+  ) as {
     [Id in keyof Specs & string]: Specs[Id] & { operationId: Id };
   };
 }

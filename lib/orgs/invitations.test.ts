@@ -35,7 +35,9 @@ describe("invitations", () => {
     const user = await createUser("joiner-race@example.com");
     const token = "t".repeat(43);
     const { hashToken } = await import("@/lib/tokens/token-secret");
-    await db.invitation.create({ data: { orgId: org.id, email: user.email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 60_000) } });
+    await db.invitation.create({
+      data: { orgId: org.id, email: user.email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 60_000) },
+    });
     const results = await Promise.allSettled([acceptInvitation(token, user), acceptInvitation(token, user)]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
   });
@@ -45,9 +47,16 @@ describe("invitations", () => {
     const { member, user } = await addMember(org.id, "member");
     const { hashToken } = await import("@/lib/tokens/token-secret");
     const token = "r".repeat(43);
-    await db.invitation.create({ data: { orgId: org.id, email: user.email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 60_000) } });
+    await db.invitation.create({
+      data: { orgId: org.id, email: user.email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 60_000) },
+    });
     const ownerMember = await db.member.findFirstOrThrow({ where: { orgId: org.id, userId: owner.id } });
-    await removeMember(org.id, { type: "member", userId: owner.id, memberId: ownerMember.id, label: owner.email }, "owner", member.id);
+    await removeMember(
+      org.id,
+      { type: "member", userId: owner.id, memberId: ownerMember.id, label: owner.email },
+      "owner",
+      member.id,
+    );
     await expect(acceptInvitation(token, user)).rejects.toMatchObject({ code: "not_found" });
     expect(await db.member.count({ where: { orgId: org.id, userId: user.id } })).toBe(0);
   });

@@ -39,11 +39,24 @@ export async function inviteMember(orgId: string, actor: Actor, actorRole: Role,
         expiresAt: new Date(Date.now() + invitationTtlMs),
       },
     });
-    await recordAudit(orgId, actor, "member.invited", { type: "invitation", id: created.id }, { email: input.email, role: input.role }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "member.invited",
+      { type: "invitation", id: created.id },
+      { email: input.email, role: input.role },
+      tx,
+    );
     return created;
   });
   const url = new URL(`/invite/${token}`, env.APP_URL).toString();
-  await sendEmail({ orgId, kind: "invitation", to: input.email, ...invitationEmail(org.name, actor.label, input.role, url), secrets: [token] });
+  await sendEmail({
+    orgId,
+    kind: "invitation",
+    to: input.email,
+    ...invitationEmail(org.name, actor.label, input.role, url),
+    secrets: [token],
+  });
   return invitationOutput.parse(invitation);
 }
 
@@ -66,12 +79,16 @@ export async function acceptInvitation(token: string, user: { id: string; email:
   const invitation = await findInvitation(token);
   if (!invitation) throw new AppError("not_found", "This invitation is invalid, used or expired.");
   if (invitation.email !== user.email.toLowerCase()) {
-    throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
+    throw new AppError(
+      "forbidden",
+      `This invitation is for ${invitation.email}. Sign in with that address to accept it.`,
+    );
   }
   await db.$transaction(async (tx) => {
     // An address nobody has proven cannot be given an org: its account may be someone's squat.
     const account = await tx.user.findUnique({ where: { id: user.id }, select: { emailVerified: true } });
-    if (!account?.emailVerified) throw new AppError("forbidden", "Verify your email address before joining an organization.");
+    if (!account?.emailVerified)
+      throw new AppError("forbidden", "Verify your email address before joining an organization.");
     // Conditional on still being open, so two concurrent accepts cannot both succeed.
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, orgId: invitation.orgId, acceptedAt: null, expiresAt: { gt: new Date() } },
@@ -85,7 +102,14 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       update: {},
     });
     const actor: Actor = { type: "member", userId: user.id, memberId: joined.id, label: user.email };
-    await recordAudit(invitation.orgId, actor, "member.joined", { type: "member", id: joined.id }, { email: user.email, role: joined.role }, tx);
+    await recordAudit(
+      invitation.orgId,
+      actor,
+      "member.joined",
+      { type: "member", id: joined.id },
+      { email: user.email, role: joined.role },
+      tx,
+    );
     return joined;
   });
   return invitation.org;

@@ -25,7 +25,8 @@ async function findMember(tx: Tx, orgId: string, memberId: string) {
 async function assertNotLastOwner(tx: Tx, orgId: string, member: { role: Role }) {
   if (member.role !== "owner") return;
   const owners = await tx.member.count({ where: { orgId, role: "owner" } });
-  if (owners <= 1) throw new AppError("conflict", "An organization needs at least one owner. Make someone else an owner first.");
+  if (owners <= 1)
+    throw new AppError("conflict", "An organization needs at least one owner. Make someone else an owner first.");
 }
 
 /**
@@ -47,7 +48,14 @@ export async function changeMemberRole(orgId: string, actor: Actor, actorRole: R
     }
     if (role !== "owner") await assertNotLastOwner(tx, orgId, member);
     await tx.member.updateMany({ where: { id: memberId, orgId }, data: { role } });
-    await recordAudit(orgId, actor, "member.role_changed", { type: "member", id: memberId }, { email: member.user.email, from: member.role, to: role }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "member.role_changed",
+      { type: "member", id: memberId },
+      { email: member.user.email, from: member.role, to: role },
+      tx,
+    );
     return memberOutput.parse({ ...member, role });
   });
 }
@@ -62,6 +70,13 @@ export async function removeMember(orgId: string, actor: Actor, actorRole: Role,
     await endAllSessions(member.userId, tx);
     // An open invitation must not let a removed member straight back in.
     await tx.invitation.deleteMany({ where: { orgId, email: member.user.email, acceptedAt: null } });
-    await recordAudit(orgId, actor, "member.removed", { type: "member", id: memberId }, { email: member.user.email }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "member.removed",
+      { type: "member", id: memberId },
+      { email: member.user.email },
+      tx,
+    );
   });
 }

@@ -27,16 +27,28 @@ describe("orgOverview", () => {
       ],
     });
 
-    const otherWebhook = await db.webhook.create({ data: { orgId: other.id, name: "Theirs", url: "https://theirs.example.com/hook", status: "active" } });
+    const otherWebhook = await db.webhook.create({
+      data: { orgId: other.id, name: "Theirs", url: "https://theirs.example.com/hook", status: "active" },
+    });
     await db.event.create({ data: { orgId: other.id, type: "test", payload: {} } });
     await db.delivery.create({ data: { orgId: other.id, webhookId: otherWebhook.id, status: "succeeded" } });
 
-    expect(await orgOverview(org.id)).toEqual({ projects: 2, members: 2, webhooks: 0, activeTokens: 1, emailsSentLast30Days: 1, hasEvent: false, hasDelivery: false });
+    expect(await orgOverview(org.id)).toEqual({
+      projects: 2,
+      members: 2,
+      webhooks: 0,
+      activeTokens: 1,
+      emailsSentLast30Days: 1,
+      hasEvent: false,
+      hasDelivery: false,
+    });
   });
 
   it("says when the org has a webhook, an event and a delivered (not test) delivery", async () => {
     const { org } = await createOrg();
-    const webhook = await db.webhook.create({ data: { orgId: org.id, name: "Ours", url: "https://ours.example.com/hook", status: "active" } });
+    const webhook = await db.webhook.create({
+      data: { orgId: org.id, name: "Ours", url: "https://ours.example.com/hook", status: "active" },
+    });
     await db.delivery.create({ data: { orgId: org.id, webhookId: webhook.id, status: "succeeded", isTest: true } });
     expect(await orgOverview(org.id)).toMatchObject({ webhooks: 1, hasEvent: false, hasDelivery: false });
 

@@ -20,9 +20,19 @@ export async function orgOverview(orgId: string, now = new Date()): Promise<OrgO
     db.member.count({ where: { orgId } }),
     db.webhook.count({ where: { orgId } }),
     db.apiToken.count({ where: { orgId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
-    db.email.count({ where: { orgId, status: "sent", sentAt: { gte: new Date(now.getTime() - recentEmailWindowMs) } } }),
+    db.email.count({
+      where: { orgId, status: "sent", sentAt: { gte: new Date(now.getTime() - recentEmailWindowMs) } },
+    }),
     db.event.findFirst({ where: { orgId }, select: { id: true } }),
     db.delivery.findFirst({ where: { orgId, isTest: false, status: "succeeded" }, select: { id: true } }),
   ]);
-  return { projects, members, webhooks, activeTokens, emailsSentLast30Days, hasEvent: event !== null, hasDelivery: delivery !== null };
+  return {
+    projects,
+    members,
+    webhooks,
+    activeTokens,
+    emailsSentLast30Days,
+    hasEvent: event !== null,
+    hasDelivery: delivery !== null,
+  };
 }

@@ -2,7 +2,13 @@ import { queryOptions } from "@tanstack/react-query";
 import type { Role } from "@/generated/prisma/enums";
 import { apiFetch, type Json } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
-import type { InvitationOutput, InviteMemberInput, MemberOutput, OrganizationOutput, UpdateOrgInput } from "@/lib/orgs/schemas";
+import type {
+  InvitationOutput,
+  InviteMemberInput,
+  MemberOutput,
+  OrganizationOutput,
+  UpdateOrgInput,
+} from "@/lib/orgs/schemas";
 
 export type Member = Json<MemberOutput>;
 export type Invitation = Json<InvitationOutput>;
@@ -40,10 +46,14 @@ export function invitationExpired(invitation: Invitation, now = Date.now()): boo
 }
 
 export const orgMutations = {
-  rename: (org: OrgRef, input: UpdateOrgInput) => apiFetch<Organization>(org.slug, "organization", { method: "PATCH", body: input }),
+  rename: (org: OrgRef, input: UpdateOrgInput) =>
+    apiFetch<Organization>(org.slug, "organization", { method: "PATCH", body: input }),
   changeRole: (org: OrgRef, memberId: string, role: Role) =>
     apiFetch<Member>(org.slug, `members/${memberId}`, { method: "PATCH", body: { role } }),
-  removeMember: (org: OrgRef, memberId: string) => apiFetch<void>(org.slug, `members/${memberId}`, { method: "DELETE" }),
-  invite: (org: OrgRef, input: InviteMemberInput) => apiFetch<Invitation>(org.slug, "invitations", { method: "POST", body: input }),
-  revokeInvitation: (org: OrgRef, invitationId: string) => apiFetch<void>(org.slug, `invitations/${invitationId}`, { method: "DELETE" }),
+  removeMember: (org: OrgRef, memberId: string) =>
+    apiFetch<void>(org.slug, `members/${memberId}`, { method: "DELETE" }),
+  invite: (org: OrgRef, input: InviteMemberInput) =>
+    apiFetch<Invitation>(org.slug, "invitations", { method: "POST", body: input }),
+  revokeInvitation: (org: OrgRef, invitationId: string) =>
+    apiFetch<void>(org.slug, `invitations/${invitationId}`, { method: "DELETE" }),
 };

@@ -16,7 +16,10 @@ export const updateOrgInput = z
   .refine((value) => Object.values(value).some((field) => field !== undefined), "Send at least one setting to change.");
 
 export const inviteMemberInput = z.strictObject({
-  email: z.email("Enter a valid email address.").max(254).transform((value) => value.toLowerCase()),
+  email: z
+    .email("Enter a valid email address.")
+    .max(254)
+    .transform((value) => value.toLowerCase()),
   role: z.enum(roles).default("member"),
 });
 

@@ -3,25 +3,48 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
-import { portfolioOutput, type CreatePortfolioInput, type PortfolioOutput, type UpdatePortfolioInput } from "@/lib/portfolios/schemas";
+import {
+  portfolioOutput,
+  type CreatePortfolioInput,
+  type PortfolioOutput,
+  type UpdatePortfolioInput,
+} from "@/lib/portfolios/schemas";
 
 type Tx = Prisma.TransactionClient;
 
 const withProjects = { include: { projects: { select: { id: true }, orderBy: { createdAt: "asc" } } } } as const;
 
-function toOutput(row: { id: string; name: string; createdAt: Date; updatedAt: Date; projects: Array<{ id: string }> }): PortfolioOutput {
+function toOutput(row: {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+  projects: Array<{ id: string }>;
+}): PortfolioOutput {
   return portfolioOutput.parse({ ...row, projectIds: row.projects.map((project) => project.id) });
 }
 
 /** Every id must be a project of this org. */
 async function checkProjects(orgId: string, projectIds: string[]) {
-  const found = new Set((await db.project.findMany({ where: { orgId, id: { in: projectIds } }, select: { id: true } })).map((project) => project.id));
+  const found = new Set(
+    (await db.project.findMany({ where: { orgId, id: { in: projectIds } }, select: { id: true } })).map(
+      (project) => project.id,
+    ),
+  );
   const missing = projectIds.filter((id) => !found.has(id));
-  if (missing.length > 0) throw new AppError("validation_failed", "The portfolio refers to projects that do not exist.", missing.map((id) => ({ path: "projectIds", message: `No project ${id} in this organization.` })));
+  if (missing.length > 0)
+    throw new AppError(
+      "validation_failed",
+      "The portfolio refers to projects that do not exist.",
+      missing.map((id) => ({ path: "projectIds", message: `No project ${id} in this organization.` })),
+    );
 }
 
 async function assertUniqueName(orgId: string, name: string, exceptId?: string) {
-  const clash = await db.portfolio.findFirst({ where: { orgId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
+  const clash = await db.portfolio.findFirst({
+    where: { orgId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (clash) throw new AppError("conflict", `A portfolio named "${name}" already exists.`);
 }
 
@@ -30,7 +53,10 @@ async function assertUniqueName(orgId: string, name: string, exceptId?: string) 
  * portfolio changes, so projects added to it are delivered to every webhook that uses it.
  */
 export async function syncPortfolioWebhooks(tx: Tx, orgId: string, portfolioId: string): Promise<void> {
-  const portfolio = await tx.portfolio.findFirst({ where: { id: portfolioId, orgId }, select: { projects: { select: { id: true } }, webhooks: { select: { id: true } } } });
+  const portfolio = await tx.portfolio.findFirst({
+    where: { id: portfolioId, orgId },
+    select: { projects: { select: { id: true } }, webhooks: { select: { id: true } } },
+  });
   if (!portfolio) return;
   for (const webhook of portfolio.webhooks) {
     await tx.webhook.update({ where: { id: webhook.id, orgId }, data: { projects: { set: portfolio.projects } } });
@@ -40,7 +66,10 @@ export async function syncPortfolioWebhooks(tx: Tx, orgId: string, portfolioId: 
 /** The projects a webhook scoped to this portfolio selects; 422 on `portfolioId` if there is no such portfolio. */
 export async function portfolioProjectIds(orgId: string, portfolioId: string): Promise<string[]> {
   const portfolio = await db.portfolio.findFirst({ where: { id: portfolioId, orgId }, ...withProjects });
-  if (!portfolio) throw new AppError("validation_failed", "The webhook refers to a portfolio that does not exist.", [{ path: "portfolioId", message: `No portfolio ${portfolioId} in this organization.` }]);
+  if (!portfolio)
+    throw new AppError("validation_failed", "The webhook refers to a portfolio that does not exist.", [
+      { path: "portfolioId", message: `No portfolio ${portfolioId} in this organization.` },
+    ]);
   return portfolio.projects.map((project) => project.id);
 }
 
@@ -54,23 +83,44 @@ export async function getPortfolio(orgId: string, id: string): Promise<Portfolio
   return toOutput(row);
 }
 
-export async function createPortfolio(orgId: string, actor: Actor, input: CreatePortfolioInput): Promise<PortfolioOutput> {
+export async function createPortfolio(
+  orgId: string,
+  actor: Actor,
+  input: CreatePortfolioInput,
+): Promise<PortfolioOutput> {
   await checkProjects(orgId, input.projectIds);
   await assertUniqueName(orgId, input.name);
-  const row = await db.portfolio.create({ data: { orgId, name: input.name, projects: { connect: input.projectIds.map((id) => ({ id })) } }, ...withProjects });
-  await recordAudit(orgId, actor, "portfolio.created", { type: "portfolio", id: row.id }, { name: row.name, projects: input.projectIds.length });
+  const row = await db.portfolio.create({
+    data: { orgId, name: input.name, projects: { connect: input.projectIds.map((id) => ({ id })) } },
+    ...withProjects,
+  });
+  await recordAudit(
+    orgId,
+    actor,
+    "portfolio.created",
+    { type: "portfolio", id: row.id },
+    { name: row.name, projects: input.projectIds.length },
+  );
   return toOutput(row);
 }
 
 /** Renames it or replaces its projects; every webhook scoped to it follows in the same transaction. */
-export async function updatePortfolio(orgId: string, actor: Actor, id: string, input: UpdatePortfolioInput): Promise<PortfolioOutput> {
+export async function updatePortfolio(
+  orgId: string,
+  actor: Actor,
+  id: string,
+  input: UpdatePortfolioInput,
+): Promise<PortfolioOutput> {
   await getPortfolio(orgId, id);
   if (input.projectIds) await checkProjects(orgId, input.projectIds);
   if (input.name) await assertUniqueName(orgId, input.name, id);
   await db.$transaction(async (tx) => {
     await tx.portfolio.update({
       where: { id, orgId },
-      data: { ...(input.name ? { name: input.name } : {}), ...(input.projectIds ? { projects: { set: input.projectIds.map((projectId) => ({ id: projectId })) } } : {}) },
+      data: {
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.projectIds ? { projects: { set: input.projectIds.map((projectId) => ({ id: projectId })) } } : {}),
+      },
     });
     if (input.projectIds) await syncPortfolioWebhooks(tx, orgId, id);
   });
@@ -81,7 +131,11 @@ export async function updatePortfolio(orgId: string, actor: Actor, id: string, i
 export async function deletePortfolio(orgId: string, actor: Actor, id: string): Promise<void> {
   const portfolio = await getPortfolio(orgId, id);
   const users = await db.webhook.count({ where: { orgId, portfolioId: id } });
-  if (users > 0) throw new AppError("conflict", `${users} webhook${users === 1 ? " is" : "s are"} scoped to this portfolio; change their scope first.`);
+  if (users > 0)
+    throw new AppError(
+      "conflict",
+      `${users} webhook${users === 1 ? " is" : "s are"} scoped to this portfolio; change their scope first.`,
+    );
   await db.portfolio.deleteMany({ where: { id, orgId } });
   await recordAudit(orgId, actor, "portfolio.deleted", { type: "portfolio", id }, { name: portfolio.name });
 }

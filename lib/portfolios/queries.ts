@@ -17,7 +17,9 @@ export function portfoliosQuery(org: OrgRef) {
 }
 
 export const portfolioMutations = {
-  create: (org: OrgRef, input: CreatePortfolioInput) => apiFetch<Portfolio>(org.slug, "portfolios", { method: "POST", body: input }),
-  update: (org: OrgRef, id: string, input: UpdatePortfolioInput) => apiFetch<Portfolio>(org.slug, `portfolios/${id}`, { method: "PATCH", body: input }),
+  create: (org: OrgRef, input: CreatePortfolioInput) =>
+    apiFetch<Portfolio>(org.slug, "portfolios", { method: "POST", body: input }),
+  update: (org: OrgRef, id: string, input: UpdatePortfolioInput) =>
+    apiFetch<Portfolio>(org.slug, `portfolios/${id}`, { method: "PATCH", body: input }),
   remove: (org: OrgRef, id: string) => apiFetch<void>(org.slug, `portfolios/${id}`, { method: "DELETE" }),
 };

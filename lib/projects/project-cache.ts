@@ -12,7 +12,10 @@ export function createProjectCache(now: Clock = Date.now) {
   return {
     resolve(orgId: string, ref: string): Promise<string | null> {
       return ids.getOrLoad(`${orgId}\u0000${ref}`, async () => {
-        const row = await db.project.findFirst({ where: { orgId, OR: [{ key: ref }, { id: ref }] }, select: { id: true } });
+        const row = await db.project.findFirst({
+          where: { orgId, OR: [{ key: ref }, { id: ref }] },
+          select: { id: true },
+        });
         return row?.id ?? null;
       });
     },

@@ -12,10 +12,13 @@ import {
   type UpdateProjectInput,
 } from "@/lib/projects/schemas";
 
-const keyTaken = (key: string) => new AppError("conflict", `A project with the key "${key}" already exists.`, { field: "key" });
+const keyTaken = (key: string) =>
+  new AppError("conflict", `A project with the key "${key}" already exists.`, { field: "key" });
 
 async function assertKeyFree(orgId: string, key: string, exceptId?: string) {
-  const existing = await db.project.findFirst({ where: { orgId, key, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
+  const existing = await db.project.findFirst({
+    where: { orgId, key, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+  });
   if (existing) throw keyTaken(key);
 }
 
@@ -35,20 +38,39 @@ export async function createProject(orgId: string, actor: Actor, input: CreatePr
   await assertKeyFree(orgId, input.key);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.project.create({ data: { orgId, key: input.key, name: input.name } });
-    await recordAudit(orgId, actor, "project.created", { type: "project", id: created.id }, { key: created.key, name: created.name }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "project.created",
+      { type: "project", id: created.id },
+      { key: created.key, name: created.name },
+      tx,
+    );
     return created;
   });
   forgetProjects(orgId);
   return projectOutput.parse(row);
 }
 
-export async function updateProject(orgId: string, actor: Actor, id: string, input: UpdateProjectInput): Promise<ProjectOutput> {
+export async function updateProject(
+  orgId: string,
+  actor: Actor,
+  id: string,
+  input: UpdateProjectInput,
+): Promise<ProjectOutput> {
   if (input.key) await assertKeyFree(orgId, input.key, id);
   const row = await db.$transaction(async (tx) => {
     const { count } = await tx.project.updateMany({ where: { id, orgId }, data: { key: input.key, name: input.name } });
     const updated = count === 0 ? null : await tx.project.findFirst({ where: { id, orgId } });
     if (!updated) throw notFound("Project");
-    await recordAudit(orgId, actor, "project.updated", { type: "project", id }, { key: updated.key, name: updated.name }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "project.updated",
+      { type: "project", id },
+      { key: updated.key, name: updated.name },
+      tx,
+    );
     return updated;
   });
   forgetProjects(orgId);

@@ -18,7 +18,8 @@ export function projectsQuery(org: OrgRef) {
 }
 
 export const projectMutations = {
-  create: (org: OrgRef, input: CreateProjectInput) => apiFetch<Project>(org.slug, "projects", { method: "POST", body: input }),
+  create: (org: OrgRef, input: CreateProjectInput) =>
+    apiFetch<Project>(org.slug, "projects", { method: "POST", body: input }),
   update: (org: OrgRef, id: string, input: UpdateProjectInput) =>
     apiFetch<Project>(org.slug, `projects/${id}`, { method: "PATCH", body: input }),
   remove: (org: OrgRef, id: string) => apiFetch<void>(org.slug, `projects/${id}`, { method: "DELETE" }),

@@ -9,7 +9,11 @@ const projectKey = z
   .regex(/^[A-Za-z0-9_.:-]+$/, "Use letters, digits, '-', '_', '.' or ':' in the key.")
   .regex(/[^0-9]/, "A project key needs at least one non-digit character.");
 
-const projectName = z.string().trim().min(1, "Enter a project name.").max(200, "A project name has at most 200 characters.");
+const projectName = z
+  .string()
+  .trim()
+  .min(1, "Enter a project name.")
+  .max(200, "A project name has at most 200 characters.");
 
 export const createProjectInput = z.strictObject({ key: projectKey, name: projectName });
 export const updateProjectInput = z

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { authenticateToken, createTokenAuthenticator, lastUsedResolutionMs, tokenCacheTtlMs } from "@/lib/tokens/authenticate";
+import {
+  authenticateToken,
+  createTokenAuthenticator,
+  lastUsedResolutionMs,
+  tokenCacheTtlMs,
+} from "@/lib/tokens/authenticate";
 import { revokeToken } from "@/lib/tokens/tokens";
 import { createApiToken, createOrg } from "@/test/factories";
 
@@ -16,7 +21,8 @@ function manualClock(start = Date.UTC(2026, 0, 1)) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-const lastUsedAt = async (tokenId: string) => (await db.apiToken.findUniqueOrThrow({ where: { id: tokenId }, select: { lastUsedAt: true } })).lastUsedAt;
+const lastUsedAt = async (tokenId: string) =>
+  (await db.apiToken.findUniqueOrThrow({ where: { id: tokenId }, select: { lastUsedAt: true } })).lastUsedAt;
 
 describe("token authentication", () => {
   it("refuses a token at once in the instance that revokes it, although its row was cached", async () => {

@@ -31,7 +31,11 @@ export function createTokenAuthenticator(now: Clock = Date.now) {
     if (lastWritten.size > maxCachedTokens) lastWritten.delete(lastWritten.keys().next().value!);
     // Conditional, so instances sharing a token write its row once a minute between them.
     await db.apiToken.updateMany({
-      where: { id: row.id, orgId: row.orgId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(at - lastUsedResolutionMs) } }] },
+      where: {
+        id: row.id,
+        orgId: row.orgId,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(at - lastUsedResolutionMs) } }],
+      },
       data: { lastUsedAt: new Date(at) },
     });
   }

@@ -28,7 +28,14 @@ export async function createToken(orgId: string, actor: Actor, input: CreateToke
         expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * dayMs) : null,
       },
     });
-    await recordAudit(orgId, actor, "token.created", { type: "api_token", id: created.id }, { name: created.name, scopes: created.scopes }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "token.created",
+      { type: "api_token", id: created.id },
+      { name: created.name, scopes: created.scopes },
+      tx,
+    );
     return created;
   });
   return { token: tokenOutput.parse(row), secret: secret.token };
@@ -42,7 +49,15 @@ export async function revokeToken(orgId: string, actor: Actor, tokenId: string):
     });
     const revoked = await tx.apiToken.findFirst({ where: { id: tokenId, orgId } });
     if (!revoked) throw notFound("Token");
-    if (count > 0) await recordAudit(orgId, actor, "token.revoked", { type: "api_token", id: revoked.id }, { name: revoked.name }, tx);
+    if (count > 0)
+      await recordAudit(
+        orgId,
+        actor,
+        "token.revoked",
+        { type: "api_token", id: revoked.id },
+        { name: revoked.name },
+        tx,
+      );
     return revoked;
   });
   forgetToken(tokenId);

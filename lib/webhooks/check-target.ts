@@ -11,7 +11,8 @@ export async function deliveryProblem(rawUrl: string, path = "url"): Promise<{ p
   try {
     await checkTargetUrl(splitCredentials(rawUrl).url, allowListFromEnv());
   } catch (error) {
-    if (error instanceof BlockedAddressError) return { path, message: `${error.reason}; webhooks must point at a public address.` };
+    if (error instanceof BlockedAddressError)
+      return { path, message: `${error.reason}; webhooks must point at a public address.` };
   }
   return null;
 }

@@ -18,15 +18,28 @@ import { createWebhook, deleteWebhook, getWebhook, updateWebhook } from "@/lib/w
 const fields = {
   name: z.string().describe("Name in the hub."),
   url: z.string().describe("Address with the protocol, e.g. http://webhook.com/."),
-  projects: z.array(z.string().max(64)).max(100).default([]).describe("Projects (ids or keys) the webhook applies to; empty means all projects."),
+  projects: z
+    .array(z.string().max(64))
+    .max(100)
+    .default([])
+    .describe("Projects (ids or keys) the webhook applies to; empty means all projects."),
   events: z.array(z.string().max(100)).max(100).default([]).describe("Triggers that fire it; empty means all."),
-  token: z.string().max(512).nullable().optional().describe("Sent as X-CodeScoring-Authentication. Write-only: null clears it, omitting keeps it."),
+  token: z
+    .string()
+    .max(512)
+    .nullable()
+    .optional()
+    .describe("Sent as X-CodeScoring-Authentication. Write-only: null clears it, omitting keeps it."),
 };
 
 export const codescoringWebhookInput = z.strictObject(fields);
-export const codescoringPatchInput = z.strictObject({ ...fields, projects: fields.projects.unwrap(), events: fields.events.unwrap() }).partial();
+export const codescoringPatchInput = z
+  .strictObject({ ...fields, projects: fields.projects.unwrap(), events: fields.events.unwrap() })
+  .partial();
 /** "Test it": the form as filled in; only the URL and token matter to the test. */
-export const codescoringTestInput = z.object({ url: z.string(), token: z.string().max(512).optional() }).describe("The form's fields; name, projects and events are accepted and ignored.");
+export const codescoringTestInput = z
+  .object({ url: z.string(), token: z.string().max(512).optional() })
+  .describe("The form's fields; name, projects and events are accepted and ignored.");
 
 export const codescoringWebhookOutput = z.object({
   id: z.string(),
@@ -76,18 +89,39 @@ async function inCodescoringTerms<T>(work: () => Promise<T>): Promise<T> {
           ? (error.details as Array<{ path: string; message: string }>)
           : null;
     if (!issues) throw error;
-    const renamed = issues.map(({ path, message }) => ({ path: path.replace(/^\w+/, (field) => fieldNames[field] ?? field), message: message.replace("GET /api/v1/webhooks/triggers", "GET /api/settings/webhooks/triggers/") }));
-    throw new AppError("validation_failed", error instanceof AppError ? error.message : "The request is not valid.", renamed);
+    const renamed = issues.map(({ path, message }) => ({
+      path: path.replace(/^\w+/, (field) => fieldNames[field] ?? field),
+      message: message.replace("GET /api/v1/webhooks/triggers", "GET /api/settings/webhooks/triggers/"),
+    }));
+    throw new AppError(
+      "validation_failed",
+      error instanceof AppError ? error.message : "The request is not valid.",
+      renamed,
+    );
   }
 }
 
 /** Projects by id or key, as ids; each one not in this org is a 422 on `projects`. */
 async function projectIds(orgId: string, references: string[]): Promise<string[]> {
   if (references.length === 0) return [];
-  const found = await db.project.findMany({ where: { orgId, OR: [{ id: { in: references } }, { key: { in: references } }] }, select: { id: true, key: true } });
-  const missing = references.filter((reference) => !found.some((project) => project.id === reference || project.key === reference));
-  if (missing.length > 0) throw new AppError("validation_failed", "The webhook refers to projects that do not exist.", missing.map((reference) => ({ path: "projects", message: `No project ${reference} in this organization.` })));
-  return [...new Set(references.map((reference) => found.find((project) => project.id === reference || project.key === reference)!.id))];
+  const found = await db.project.findMany({
+    where: { orgId, OR: [{ id: { in: references } }, { key: { in: references } }] },
+    select: { id: true, key: true },
+  });
+  const missing = references.filter(
+    (reference) => !found.some((project) => project.id === reference || project.key === reference),
+  );
+  if (missing.length > 0)
+    throw new AppError(
+      "validation_failed",
+      "The webhook refers to projects that do not exist.",
+      missing.map((reference) => ({ path: "projects", message: `No project ${reference} in this organization.` })),
+    );
+  return [
+    ...new Set(
+      references.map((reference) => found.find((project) => project.id === reference || project.key === reference)!.id),
+    ),
+  ];
 }
 
 /** A CodeScoring webhook of this org; any other webhook is not part of this surface. */
@@ -98,7 +132,11 @@ async function findCodescoring(orgId: string, id: string): Promise<WebhookOutput
 }
 
 export async function listCodescoringWebhooks(orgId: string): Promise<CodescoringWebhookOutput[]> {
-  const rows = await db.webhook.findMany({ where: { orgId, format: "codescoring" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const rows = await db.webhook.findMany({
+    where: { orgId, format: "codescoring" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   return Promise.all(rows.map(async (row) => toCodescoring(await getWebhook(orgId, row.id))));
 }
 
@@ -106,9 +144,20 @@ export async function getCodescoringWebhook(orgId: string, id: string): Promise<
   return toCodescoring(await findCodescoring(orgId, id));
 }
 
-export async function createCodescoringWebhook(orgId: string, actor: Actor, input: z.infer<typeof codescoringWebhookInput>): Promise<CodescoringWebhookOutput> {
+export async function createCodescoringWebhook(
+  orgId: string,
+  actor: Actor,
+  input: z.infer<typeof codescoringWebhookInput>,
+): Promise<CodescoringWebhookOutput> {
   return inCodescoringTerms(async () => {
-    const native = createWebhookInput.parse({ name: input.name, url: input.url, projectIds: await projectIds(orgId, input.projects), triggers: input.events, format: "codescoring", token: input.token });
+    const native = createWebhookInput.parse({
+      name: input.name,
+      url: input.url,
+      projectIds: await projectIds(orgId, input.projects),
+      triggers: input.events,
+      format: "codescoring",
+      token: input.token,
+    });
     return toCodescoring(await createWebhook(orgId, actor, native));
   });
 }
@@ -126,12 +175,22 @@ export async function updateCodescoringWebhook(
     const patch = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.url !== undefined ? { url: input.url } : {}),
-      ...(input.projects !== undefined ? { scope: "org" as const, projectIds: await projectIds(orgId, input.projects) } : {}),
+      ...(input.projects !== undefined
+        ? { scope: "org" as const, projectIds: await projectIds(orgId, input.projects) }
+        : {}),
       ...(input.events !== undefined ? { triggers: input.events } : {}),
       ...(input.token !== undefined ? { token: input.token } : {}),
     };
     // A replace keeps the webhook's other settings (delivery, schedule, pause): the CodeScoring form has only these.
-    return toCodescoring(await updateWebhook(orgId, actor, id, mode === "replace" ? { scope: "org" as const, projectIds: [], triggers: [], ...patch } : patch, "merge"));
+    return toCodescoring(
+      await updateWebhook(
+        orgId,
+        actor,
+        id,
+        mode === "replace" ? { scope: "org" as const, projectIds: [], triggers: [], ...patch } : patch,
+        "merge",
+      ),
+    );
   });
 }
 
@@ -147,7 +206,9 @@ export async function refreshCodescoringWebhook(orgId: string, id: string) {
 }
 
 export async function testCodescoringTarget(input: z.infer<typeof codescoringTestInput>) {
-  return testUnsavedTarget(testWebhookInput.parse({ url: input.url, format: "codescoring", ...(input.token ? { token: input.token } : {}) }));
+  return testUnsavedTarget(
+    testWebhookInput.parse({ url: input.url, format: "codescoring", ...(input.token ? { token: input.token } : {}) }),
+  );
 }
 
 /** The trigger catalog as CodeScoring lists it: each trigger value with its event name. */

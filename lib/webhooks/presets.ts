@@ -1,6 +1,13 @@
 import type { DeliveryMode, WebhookFormat } from "@/generated/prisma/enums";
 
-export const webhookFormats = ["standard", "codescoring", "scorecard", "deepsource", "sonarqube", "dejacode"] as const satisfies readonly WebhookFormat[];
+export const webhookFormats = [
+  "standard",
+  "codescoring",
+  "scorecard",
+  "deepsource",
+  "sonarqube",
+  "dejacode",
+] as const satisfies readonly WebhookFormat[];
 export const retrySchedules = ["standard", "codescoring", "scorecard", "custom"] as const;
 export type RetryScheduleName = (typeof retrySchedules)[number];
 
@@ -28,16 +35,70 @@ export interface PresetDefaults {
  * and DejaCode document no status that switches a webhook off, so 410 is an ordinary failure there.
  */
 export const presets: Record<WebhookFormat, PresetDefaults> = {
-  standard: { label: "Standard Webhooks", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 24, activationRequired: true, disableOnGone: true },
+  standard: {
+    label: "Standard Webhooks",
+    deliveryMode: "single",
+    batchWindowMs: 5000,
+    timeoutMs: 10_000,
+    retrySchedule: "standard",
+    minSecretLength: 24,
+    activationRequired: true,
+    disableOnGone: true,
+  },
   // Events within 5 s go out together; 1m → 48h schedule, then the webhook is disabled.
-  codescoring: { label: "CodeScoring", deliveryMode: "batched", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "codescoring", minSecretLength: 1, activationRequired: false, disableOnGone: false },
+  codescoring: {
+    label: "CodeScoring",
+    deliveryMode: "batched",
+    batchWindowMs: 5000,
+    timeoutMs: 10_000,
+    retrySchedule: "codescoring",
+    minSecretLength: 1,
+    activationRequired: false,
+    disableOnGone: false,
+  },
   // 5 s limit; 5 retries within 36 h, then the rule owner is emailed and the webhook stays enabled.
-  scorecard: { label: "SecurityScorecard", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 5000, retrySchedule: "scorecard", minSecretLength: 1, activationRequired: false, disableOnGone: false },
+  scorecard: {
+    label: "SecurityScorecard",
+    deliveryMode: "single",
+    batchWindowMs: 5000,
+    timeoutMs: 5000,
+    retrySchedule: "scorecard",
+    minSecretLength: 1,
+    activationRequired: false,
+    disableOnGone: false,
+  },
   // Signing secrets must be at least 16 characters.
-  deepsource: { label: "DeepSource", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 16, activationRequired: true, disableOnGone: false },
+  deepsource: {
+    label: "DeepSource",
+    deliveryMode: "single",
+    batchWindowMs: 5000,
+    timeoutMs: 10_000,
+    retrySchedule: "standard",
+    minSecretLength: 16,
+    activationRequired: true,
+    disableOnGone: false,
+  },
   // The URL must answer within 10 s.
-  sonarqube: { label: "SonarQube", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 1, activationRequired: false, disableOnGone: false },
-  dejacode: { label: "DejaCode", deliveryMode: "single", batchWindowMs: 5000, timeoutMs: 10_000, retrySchedule: "standard", minSecretLength: 1, activationRequired: false, disableOnGone: false },
+  sonarqube: {
+    label: "SonarQube",
+    deliveryMode: "single",
+    batchWindowMs: 5000,
+    timeoutMs: 10_000,
+    retrySchedule: "standard",
+    minSecretLength: 1,
+    activationRequired: false,
+    disableOnGone: false,
+  },
+  dejacode: {
+    label: "DejaCode",
+    deliveryMode: "single",
+    batchWindowMs: 5000,
+    timeoutMs: 10_000,
+    retrySchedule: "standard",
+    minSecretLength: 1,
+    activationRequired: false,
+    disableOnGone: false,
+  },
 };
 
 /** Only these formats can carry several events in one request; the others get one event each. */

@@ -48,10 +48,12 @@ export function webhookQuery(org: OrgRef, id: string) {
 }
 
 export const webhookMutations = {
-  create: (org: OrgRef, input: WebhookInput) => apiFetch<Webhook>(org.slug, "webhooks", { method: "POST", body: input }),
+  create: (org: OrgRef, input: WebhookInput) =>
+    apiFetch<Webhook>(org.slug, "webhooks", { method: "POST", body: input }),
   replace: (org: OrgRef, id: string, input: WebhookInput) =>
     apiFetch<Webhook>(org.slug, `webhooks/${encodeURIComponent(id)}`, { method: "PUT", body: input }),
   patch: (org: OrgRef, id: string, input: WebhookPatch) =>
     apiFetch<Webhook>(org.slug, `webhooks/${encodeURIComponent(id)}`, { method: "PATCH", body: input }),
-  remove: (org: OrgRef, id: string) => apiFetch<void>(org.slug, `webhooks/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  remove: (org: OrgRef, id: string) =>
+    apiFetch<void>(org.slug, `webhooks/${encodeURIComponent(id)}`, { method: "DELETE" }),
 };

@@ -43,19 +43,32 @@ afterAll(async () => {
 
 async function rotate(format: keyof typeof webhookIds) {
   const id = webhookIds[format];
-  const response = await call("POST", rotateRoute.POST, `/api/v1/webhooks/${id}/rotate_secret`, { token, params: { id } });
+  const response = await call("POST", rotateRoute.POST, `/api/v1/webhooks/${id}/rotate_secret`, {
+    token,
+    params: { id },
+  });
   expect(response.status).toBe(200);
   return response.body as { webhook: { previousSecretValidUntil: string | null }; secret: string };
 }
 
 /** Publishes one event and returns the request each receiver got for it. */
 async function deliverOne() {
-  const before = Object.fromEntries(Object.entries(receivers).map(([format, receiver]) => [format, receiver.requests.length]));
-  const published = await call("POST", eventsRoute.POST, "/api/v1/events", { token, body: { type: "test", project: projectKey, payload: { n: 1 } } });
+  const before = Object.fromEntries(
+    Object.entries(receivers).map(([format, receiver]) => [format, receiver.requests.length]),
+  );
+  const published = await call("POST", eventsRoute.POST, "/api/v1/events", {
+    token,
+    body: { type: "test", project: projectKey, payload: { n: 1 } },
+  });
   expect(published.status).toBe(202);
   await engine.advance(0);
-  for (const [format, receiver] of Object.entries(receivers)) expect(receiver.requests).toHaveLength(before[format]! + 1);
-  return { standard: receivers.standard.requests.at(-1)!, deepsource: receivers.deepsource.requests.at(-1)!, sonarqube: receivers.sonarqube.requests.at(-1)! };
+  for (const [format, receiver] of Object.entries(receivers))
+    expect(receiver.requests).toHaveLength(before[format]! + 1);
+  return {
+    standard: receivers.standard.requests.at(-1)!,
+    deepsource: receivers.deepsource.requests.at(-1)!,
+    sonarqube: receivers.sonarqube.requests.at(-1)!,
+  };
 }
 
 const verifies = (secret: string, request: { body: string; headers: Record<string, unknown> }) => {
@@ -109,18 +122,34 @@ describe("after the overlap", () => {
   it("signs with the previous secret until its expiry, and not from that instant on", async () => {
     const row = await db.webhook.findUniqueOrThrow({
       where: { id: webhookIds.standard },
-      omit: { secretEncrypted: false, previousSecretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false, secretHeadersEncrypted: false, followUpCredentialsEncrypted: false },
+      omit: {
+        secretEncrypted: false,
+        previousSecretEncrypted: false,
+        tokenEncrypted: false,
+        basicAuthEncrypted: false,
+        secretHeadersEncrypted: false,
+        followUpCredentialsEncrypted: false,
+      },
     });
     const expiresAt = row.previousSecretExpiresAt!;
-    expect(toSigningTarget(row, new Date(expiresAt.getTime() - 1)).secrets).toEqual([newSecrets.standard, oldStandardSecret]);
+    expect(toSigningTarget(row, new Date(expiresAt.getTime() - 1)).secrets).toEqual([
+      newSecrets.standard,
+      oldStandardSecret,
+    ]);
     expect(toSigningTarget(row, expiresAt).secrets).toEqual([newSecrets.standard]);
   });
 
   it("signs with the new secret only, which verifies while the old one no longer does", async () => {
     // The app reads the real clock: move the rotation a day into the past instead.
     const row = await db.webhook.findUniqueOrThrow({ where: { id: webhookIds.standard } });
-    await db.webhook.update({ where: { id: webhookIds.standard }, data: { previousSecretExpiresAt: new Date(row.previousSecretExpiresAt!.getTime() - dayMs) } });
-    const shown = await call("GET", webhookRoute.GET, `/api/v1/webhooks/${webhookIds.standard}`, { token, params: { id: webhookIds.standard } });
+    await db.webhook.update({
+      where: { id: webhookIds.standard },
+      data: { previousSecretExpiresAt: new Date(row.previousSecretExpiresAt!.getTime() - dayMs) },
+    });
+    const shown = await call("GET", webhookRoute.GET, `/api/v1/webhooks/${webhookIds.standard}`, {
+      token,
+      params: { id: webhookIds.standard },
+    });
     expect(shown.body.previousSecretValidUntil).toBeNull();
 
     const { standard } = await deliverOne();

@@ -28,7 +28,10 @@ export function generateSecretFor(format: WebhookFormat): string {
 
 function checkGiven(format: WebhookFormat, secret: string) {
   const problem = secretProblem(format, secret);
-  if (problem) throw new AppError("validation_failed", "The new secret will not do for this webhook.", [{ path: "secret", message: problem }]);
+  if (problem)
+    throw new AppError("validation_failed", "The new secret will not do for this webhook.", [
+      { path: "secret", message: problem },
+    ]);
 }
 
 /**
@@ -36,26 +39,45 @@ function checkGiven(format: WebhookFormat, secret: string) {
  * the current one valid for `rotationOverlapMs` so requests carry both meanwhile. A second rotation
  * during an overlap drops the oldest secret. The new secret is answered this once.
  */
-export async function rotateSecret(orgId: string, actor: Actor, id: string, input: RotateSecretInput, now = new Date()): Promise<RotatedSecretOutput> {
+export async function rotateSecret(
+  orgId: string,
+  actor: Actor,
+  id: string,
+  input: RotateSecretInput,
+  now = new Date(),
+): Promise<RotatedSecretOutput> {
   const secret = await db.$transaction(async (tx) => {
     // Locked, so two rotations at once cannot both demote the same secret.
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Webhook" WHERE id = ${id} AND "orgId" = ${orgId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id FROM "Webhook" WHERE id = ${id} AND "orgId" = ${orgId} FOR UPDATE`;
     if (locked.length === 0) throw notFound("Webhook");
-    const stored = await tx.webhook.findFirstOrThrow({ where: { id, orgId }, select: { name: true, format: true, secretEncrypted: true } });
+    const stored = await tx.webhook.findFirstOrThrow({
+      where: { id, orgId },
+      select: { name: true, format: true, secretEncrypted: true },
+    });
     if (input.secret !== undefined) checkGiven(stored.format, input.secret);
     const next = input.secret ?? generateSecretFor(stored.format);
     const previous = overlappingFormats.has(stored.format) ? stored.secretEncrypted : null;
     const previousValidUntil = previous ? new Date(now.getTime() + rotationOverlapMs) : null;
     await tx.webhook.update({
       where: { id, orgId },
-      data: { secretEncrypted: encryptSecret(next), previousSecretEncrypted: previous, previousSecretExpiresAt: previousValidUntil },
+      data: {
+        secretEncrypted: encryptSecret(next),
+        previousSecretEncrypted: previous,
+        previousSecretExpiresAt: previousValidUntil,
+      },
     });
     await recordAudit(
       orgId,
       actor,
       "webhook.secret_rotated",
       { type: "webhook", id },
-      { name: stored.name, secret: `${input.secret === undefined ? "generated" : "given"} (value hidden)`, previousValidUntil: previousValidUntil?.toISOString() ?? null },
+      {
+        name: stored.name,
+        secret: `${input.secret === undefined ? "generated" : "given"} (value hidden)`,
+        previousValidUntil: previousValidUntil?.toISOString() ?? null,
+      },
       tx,
     );
     return next;

@@ -25,7 +25,11 @@ export function productScopeName(format: WebhookFormat, kind: ScopeKind): string
   return format === "scorecard" ? scorecardScopeNames[kind] : null;
 }
 
-export function scopeKind(webhook: { scope: "org" | "project"; projectIds: readonly string[]; portfolioId: string | null }): ScopeKind {
+export function scopeKind(webhook: {
+  scope: "org" | "project";
+  projectIds: readonly string[];
+  portfolioId: string | null;
+}): ScopeKind {
   if (webhook.scope === "project") return "project";
   return webhook.portfolioId || webhook.projectIds.length > 0 ? "selected" : "all";
 }

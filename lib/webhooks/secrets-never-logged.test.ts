@@ -11,7 +11,12 @@ describe("webhook secrets", () => {
   it("never reach a log line, through success or failure paths", async () => {
     const lines: string[] = [];
     for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : JSON.stringify(arg))).join(" ")));
+      vi.spyOn(console, level).mockImplementation(
+        (...args: unknown[]) =>
+          void lines.push(
+            args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : JSON.stringify(arg))).join(" "),
+          ),
+      );
     }
     const logs = captureLogs();
     const { org } = await createOrg();
@@ -19,11 +24,21 @@ describe("webhook secrets", () => {
     const secret = "logged-secret-value-0123456789";
     const created = await call("POST", collection.POST, "/", {
       token,
-      body: { name: "logs", url: "https://user:logged-password@example.com/h", format: "deepsource", secret, token: "logged-token-value" },
+      body: {
+        name: "logs",
+        url: "https://user:logged-password@example.com/h",
+        format: "deepsource",
+        secret,
+        token: "logged-token-value",
+      },
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    await call("PATCH", item.PATCH, "/", { token, params: { id }, body: { secret: `${secret}-2`, headers: { "Bad Header": secret } } });
+    await call("PATCH", item.PATCH, "/", {
+      token,
+      params: { id },
+      body: { secret: `${secret}-2`, headers: { "Bad Header": secret } },
+    });
     await call("PUT", item.PUT, "/", { token, params: { id }, body: { name: "x", url: "ftp://nope", secret } });
     await call("GET", collection.GET, "/", { token });
     logs.stop();

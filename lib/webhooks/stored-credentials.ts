@@ -21,7 +21,8 @@ interface StoredColumns {
   followUpCredentialsEncrypted: string | null;
 }
 
-const decryptJson = <T>(value: string | null, fallback: T): T => (value ? (JSON.parse(decryptSecret(value)) as T) : fallback);
+const decryptJson = <T>(value: string | null, fallback: T): T =>
+  value ? (JSON.parse(decryptSecret(value)) as T) : fallback;
 
 /**
  * What is stored, read back. Rows saved before these columns existed kept credential-like headers
@@ -63,15 +64,24 @@ export function credentialColumns(
   }
   const followUps = input.followUpUrls.map((raw) => {
     const { url, basicAuth } = splitCredentials(raw);
-    return { url, basicAuth: basicAuth ?? stored?.followUps.find((followUp) => followUp.url === url)?.basicAuth ?? null };
+    return {
+      url,
+      basicAuth: basicAuth ?? stored?.followUps.find((followUp) => followUp.url === url)?.basicAuth ?? null,
+    };
   });
   return {
     headers: plainHeaders(input.headers),
     secretHeaderNames: Object.keys(secretHeaders),
     followUpUrls: followUps.map((followUp) => followUp.url),
     columns: {
-      secretHeadersEncrypted: encryptOptional(Object.keys(secretHeaders).length > 0 ? JSON.stringify(secretHeaders) : null),
-      followUpCredentialsEncrypted: encryptOptional(followUps.some((followUp) => followUp.basicAuth) ? JSON.stringify(followUps.map((followUp) => followUp.basicAuth)) : null),
+      secretHeadersEncrypted: encryptOptional(
+        Object.keys(secretHeaders).length > 0 ? JSON.stringify(secretHeaders) : null,
+      ),
+      followUpCredentialsEncrypted: encryptOptional(
+        followUps.some((followUp) => followUp.basicAuth)
+          ? JSON.stringify(followUps.map((followUp) => followUp.basicAuth))
+          : null,
+      ),
     },
   };
 }

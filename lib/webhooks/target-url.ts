@@ -4,7 +4,10 @@
  */
 export function splitCredentials(raw: string): { url: string; basicAuth: string | null } {
   const parsed = new URL(raw);
-  const basicAuth = parsed.username || parsed.password ? `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` : null;
+  const basicAuth =
+    parsed.username || parsed.password
+      ? `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`
+      : null;
   parsed.username = "";
   parsed.password = "";
   return { url: parsed.toString(), basicAuth };

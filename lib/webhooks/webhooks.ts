@@ -22,7 +22,12 @@ import {
 } from "@/lib/webhooks/schemas";
 import { deliveryProblem } from "@/lib/webhooks/check-target";
 import { splitCredentials } from "@/lib/webhooks/target-url";
-import { credentialColumns, plainHeaders, readCredentials, type WebhookCredentials } from "@/lib/webhooks/stored-credentials";
+import {
+  credentialColumns,
+  plainHeaders,
+  readCredentials,
+  type WebhookCredentials,
+} from "@/lib/webhooks/stored-credentials";
 import type { z } from "zod";
 import type { webhookListQuery } from "@/lib/webhooks/schemas";
 
@@ -30,11 +35,20 @@ const maxExtraHeaders = 20;
 
 // Secret columns are selected only to report whether they are set; their values never leave here.
 const withFlags = {
-  omit: { secretEncrypted: false, tokenEncrypted: false, basicAuthEncrypted: false, secretHeadersEncrypted: false, followUpCredentialsEncrypted: false },
+  omit: {
+    secretEncrypted: false,
+    tokenEncrypted: false,
+    basicAuthEncrypted: false,
+    secretHeadersEncrypted: false,
+    followUpCredentialsEncrypted: false,
+  },
   include: { projects: { select: { id: true } }, _count: { select: { deliveries: { where: { status: "held" } } } } },
 } as const;
 
-type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & { projects: Array<{ id: string }>; _count: { deliveries: number } };
+type StoredWebhook = Omit<Webhook, "previousSecretEncrypted"> & {
+  projects: Array<{ id: string }>;
+  _count: { deliveries: number };
+};
 
 function toOutput(row: StoredWebhook): WebhookOutput {
   const credentials = readCredentials(row);
@@ -47,7 +61,8 @@ function toOutput(row: StoredWebhook): WebhookOutput {
     scope: row.projectId ? "project" : "org",
     projectIds: row.projects.map((project) => project.id),
     secretSet: row.secretEncrypted !== null,
-    previousSecretValidUntil: row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? row.previousSecretExpiresAt : null,
+    previousSecretValidUntil:
+      row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? row.previousSecretExpiresAt : null,
     tokenSet: row.tokenEncrypted !== null,
     basicAuthSet: row.basicAuthEncrypted !== null,
     retryPolicy:
@@ -81,12 +96,27 @@ async function referenceIssues(orgId: string, input: CreateWebhookInput): Promis
   const issues: Issue[] = [];
   const projectIds = [...new Set([...input.projectIds, ...(input.projectId ? [input.projectId] : [])])];
   if (projectIds.length > 0) {
-    const found = new Set((await db.project.findMany({ where: { orgId, id: { in: projectIds } }, select: { id: true } })).map((project) => project.id));
-    for (const id of projectIds) if (!found.has(id)) issues.push({ path: input.projectId === id ? "projectId" : "projectIds", message: `No project ${id} in this organization.` });
+    const found = new Set(
+      (await db.project.findMany({ where: { orgId, id: { in: projectIds } }, select: { id: true } })).map(
+        (project) => project.id,
+      ),
+    );
+    for (const id of projectIds)
+      if (!found.has(id))
+        issues.push({
+          path: input.projectId === id ? "projectId" : "projectIds",
+          message: `No project ${id} in this organization.`,
+        });
   }
   if (input.triggers.length > 0) {
-    const known = new Set((await db.eventType.findMany({ where: { orgId, name: { in: input.triggers } }, select: { name: true } })).map((type) => type.name));
-    for (const name of input.triggers) if (!known.has(name)) issues.push({ path: "triggers", message: `Unknown trigger "${name}". See GET /api/v1/webhooks/triggers.` });
+    const known = new Set(
+      (await db.eventType.findMany({ where: { orgId, name: { in: input.triggers } }, select: { name: true } })).map(
+        (type) => type.name,
+      ),
+    );
+    for (const name of input.triggers)
+      if (!known.has(name))
+        issues.push({ path: "triggers", message: `Unknown trigger "${name}". See GET /api/v1/webhooks/triggers.` });
   }
   if (input.ownerId !== null && !(await db.member.findFirst({ where: { orgId, id: input.ownerId } }))) {
     issues.push({ path: "ownerId", message: "The owner must be a member of this organization." });
@@ -95,10 +125,19 @@ async function referenceIssues(orgId: string, input: CreateWebhookInput): Promis
 }
 
 /** What the schema cannot see, checked together so one answer lists every problem (the form shows them all at once). */
-async function checkSaveable(orgId: string, input: CreateWebhookInput, addresses: { url?: string; followUpUrls: string[] }) {
+async function checkSaveable(
+  orgId: string,
+  input: CreateWebhookInput,
+  addresses: { url?: string; followUpUrls: string[] },
+) {
   const [references, blocked] = await Promise.all([referenceIssues(orgId, input), addressIssues(addresses)]);
   if (references.length === 0 && blocked.length === 0) return;
-  const message = blocked.length === 0 ? "The webhook refers to things that do not exist." : references.length === 0 ? "The hub does not deliver to this address." : "The request is not valid.";
+  const message =
+    blocked.length === 0
+      ? "The webhook refers to things that do not exist."
+      : references.length === 0
+        ? "The hub does not deliver to this address."
+        : "The request is not valid.";
   throw new AppError("validation_failed", message, [...references, ...blocked]);
 }
 
@@ -114,9 +153,22 @@ async function checkLimits(orgId: string, input: CreateWebhookInput, exceptId?: 
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
   const others = exceptId ? { NOT: { id: exceptId } } : {};
   const [count, limit, level] = input.projectId
-    ? [await db.webhook.count({ where: { orgId, projectId: input.projectId, ...others } }), org.webhookLimitPerProject, "this project"]
-    : [await db.webhook.count({ where: { orgId, projectId: null, ...others } }), org.webhookLimitOrg, "the organization level"];
-  if (count >= limit) throw new AppError("limit_reached", `${level[0]!.toUpperCase()}${level.slice(1)} already has ${limit} webhooks, the most allowed.`, { limit });
+    ? [
+        await db.webhook.count({ where: { orgId, projectId: input.projectId, ...others } }),
+        org.webhookLimitPerProject,
+        "this project",
+      ]
+    : [
+        await db.webhook.count({ where: { orgId, projectId: null, ...others } }),
+        org.webhookLimitOrg,
+        "the organization level",
+      ];
+  if (count >= limit)
+    throw new AppError(
+      "limit_reached",
+      `${level[0]!.toUpperCase()}${level.slice(1)} already has ${limit} webhooks, the most allowed.`,
+      { limit },
+    );
 }
 
 /** Stored columns for a validated webhook; the preset fills what the input leaves open. */
@@ -124,7 +176,9 @@ function columns(input: CreateWebhookInput, stored: WebhookCredentials | null) {
   const preset = presets[input.format];
   const credentials = credentialColumns(input, stored);
   if (Object.keys(credentials.headers).length + credentials.secretHeaderNames.length > maxExtraHeaders) {
-    throw new AppError("validation_failed", "The request is not valid.", [{ path: "headers", message: `At most ${maxExtraHeaders} extra headers, secret ones included.` }]);
+    throw new AppError("validation_failed", "The request is not valid.", [
+      { path: "headers", message: `At most ${maxExtraHeaders} extra headers, secret ones included.` },
+    ]);
   }
   const { url } = splitCredentials(input.url);
   const retry = input.retryPolicy ?? { schedule: preset.retrySchedule };
@@ -158,7 +212,9 @@ function columns(input: CreateWebhookInput, stored: WebhookCredentials | null) {
  */
 function secretColumns(input: Pick<PatchWebhookInput, "secret" | "token" | "url">, storedUrl?: string) {
   return {
-    ...(input.secret !== undefined ? { secretEncrypted: encryptOptional(input.secret), previousSecretEncrypted: null, previousSecretExpiresAt: null } : {}),
+    ...(input.secret !== undefined
+      ? { secretEncrypted: encryptOptional(input.secret), previousSecretEncrypted: null, previousSecretExpiresAt: null }
+      : {}),
     ...(input.token !== undefined ? { tokenEncrypted: encryptOptional(input.token) } : {}),
     ...(input.url !== undefined ? basicAuthColumn(input.url, storedUrl) : {}),
   };
@@ -189,7 +245,8 @@ function nextStatus(
   if (!active) return { status: "paused", ...reset };
   if (activationRequired && (urlChanged || !current?.activatedAt)) return { status: "pending", ...reset };
   if (!current) return { status: "active" };
-  const waiting = current.status === "paused" || current.status === "pending" || (urlChanged && current.status === "disabled");
+  const waiting =
+    current.status === "paused" || current.status === "pending" || (urlChanged && current.status === "disabled");
   return { status: waiting ? "active" : current.status, ...reset };
 }
 
@@ -199,7 +256,11 @@ function secretToGenerate(input: CreateWebhookInput): string | undefined {
 }
 
 /** The new webhook, and the secret the hub generated for it (shown this once). */
-export async function createWebhook(orgId: string, actor: Actor, input: CreateWebhookInput): Promise<CreatedWebhookOutput> {
+export async function createWebhook(
+  orgId: string,
+  actor: Actor,
+  input: CreateWebhookInput,
+): Promise<CreatedWebhookOutput> {
   await checkSaveable(orgId, input, input);
   await checkLimits(orgId, input);
   const data = columns(input, null);
@@ -217,7 +278,19 @@ export async function createWebhook(orgId: string, actor: Actor, input: CreateWe
       },
       ...withFlags,
     });
-    await recordAudit(orgId, actor, "webhook.created", { type: "webhook", id: created.id }, { name: created.name, url: created.url, format: created.format, ...(generated ? { secret: "generated (value hidden)" } : {}) }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "webhook.created",
+      { type: "webhook", id: created.id },
+      {
+        name: created.name,
+        url: created.url,
+        format: created.format,
+        ...(generated ? { secret: "generated (value hidden)" } : {}),
+      },
+      tx,
+    );
     return created;
   });
   if (row.status === "pending") await requestActivation(orgId, row.id);
@@ -253,14 +326,21 @@ function asInput(row: StoredWebhook): CreateWebhookInput {
   };
 }
 
-export async function updateWebhook(orgId: string, actor: Actor, id: string, patch: PatchWebhookInput | ReplaceWebhookInput, mode: "replace" | "merge"): Promise<WebhookOutput> {
+export async function updateWebhook(
+  orgId: string,
+  actor: Actor,
+  id: string,
+  patch: PatchWebhookInput | ReplaceWebhookInput,
+  mode: "replace" | "merge",
+): Promise<WebhookOutput> {
   const stored = await findStored(orgId, id);
   const base = asInput(stored);
   // Switching scope in a PATCH drops the other scope's field instead of failing on it.
   if (patch.scope === "project") base.projectIds = [];
   if (patch.scope === "org") base.projectId = null;
   // Naming projects, or a project-level scope, replaces a portfolio.
-  if ((patch.projectIds !== undefined || patch.scope === "project") && patch.portfolioId === undefined) base.portfolioId = null;
+  if ((patch.projectIds !== undefined || patch.scope === "project") && patch.portfolioId === undefined)
+    base.portfolioId = null;
   // A new format brings its own delivery mode and outcome rules unless the patch names them.
   if (patch.format !== undefined && patch.format !== base.format) {
     if (patch.deliveryMode === undefined) base.deliveryMode = undefined;
@@ -268,15 +348,22 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
     if (patch.disableOnGone === undefined) base.disableOnGone = undefined;
   }
   // PUT replaces the settings it names; the format is identity, so a PUT without one keeps it.
-  const merged = createWebhookInput.parse(mode === "merge" ? { ...base, ...stripUndefined(patch) } : { ...patch, format: patch.format ?? stored.format });
-  await checkSaveable(orgId, merged, { url: patch.url === undefined ? undefined : merged.url, followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls });
+  const merged = createWebhookInput.parse(
+    mode === "merge" ? { ...base, ...stripUndefined(patch) } : { ...patch, format: patch.format ?? stored.format },
+  );
+  await checkSaveable(orgId, merged, {
+    url: patch.url === undefined ? undefined : merged.url,
+    followUpUrls: patch.followUpUrls === undefined ? [] : merged.followUpUrls,
+  });
   if ((merged.projectId ?? null) !== stored.projectId) await checkLimits(orgId, merged, id);
   const data = columns(merged, readCredentials(stored));
   const selection = await selectedProjects(orgId, merged);
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
   const status = nextStatus(stored, merged.active, urlChanged, data.activationRequired);
   const now = new Date();
-  const changed = Object.keys(stripUndefined(patch)).map((key) => (key === "secret" || key === "token" ? `${key} (value hidden)` : key));
+  const changed = Object.keys(stripUndefined(patch)).map((key) =>
+    key === "secret" || key === "token" ? `${key} (value hidden)` : key,
+  );
   // One write, keyed by id and org (a webhook deleted meanwhile answers 404, P2025), committed with
   // its audit entry. Pausing holds the webhook's waiting deliveries; resuming it (to active) sends
   // what was held, in order.
@@ -290,7 +377,14 @@ export async function updateWebhook(orgId: string, actor: Actor, id: string, pat
         projects: { set: selection },
       },
     });
-    await recordAudit(orgId, actor, mode === "merge" ? "webhook.updated" : "webhook.replaced", { type: "webhook", id }, { name: merged.name, changed }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      mode === "merge" ? "webhook.updated" : "webhook.replaced",
+      { type: "webhook", id },
+      { name: merged.name, changed },
+      tx,
+    );
     if (status.status === "paused" && stored.status !== "paused") await holdDeliveries(tx, id, now);
     if (status.status === "active" || status.status === "failing") {
       if ((await releaseHeld(tx, id, now)) > 0) return claimWebhooksToWake(tx, [id], now);
@@ -316,7 +410,14 @@ export async function deleteWebhook(orgId: string, actor: Actor, id: string): Pr
   await db.$transaction(async (tx) => {
     const { count } = await tx.webhook.deleteMany({ where: { id, orgId } });
     if (count === 0) throw notFound("Webhook");
-    await recordAudit(orgId, actor, "webhook.deleted", { type: "webhook", id }, { name: stored.name, url: stored.url }, tx);
+    await recordAudit(
+      orgId,
+      actor,
+      "webhook.deleted",
+      { type: "webhook", id },
+      { name: stored.name, url: stored.url },
+      tx,
+    );
   });
 }
 
@@ -327,7 +428,13 @@ export async function listWebhooks(orgId: string, query: z.infer<typeof webhookL
     ...(query.status ? { status: query.status } : {}),
     AND: [
       query.projectId
-        ? { OR: [{ projectId: query.projectId }, { projectId: null, projects: { none: {} } }, { projectId: null, projects: { some: { id: query.projectId } } }] }
+        ? {
+            OR: [
+              { projectId: query.projectId },
+              { projectId: null, projects: { none: {} } },
+              { projectId: null, projects: { some: { id: query.projectId } } },
+            ],
+          }
         : {},
       query.trigger ? { OR: [{ triggers: { has: query.trigger } }, { triggers: { isEmpty: true } }] } : {},
     ],

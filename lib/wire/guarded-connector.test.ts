@@ -36,8 +36,12 @@ describe("guardedConnector", () => {
 
   it("refuses an IP-literal host that is not allowed, and sends nothing", async () => {
     const before = receiver.requests.length;
-    await expect(get(`http://127.0.0.1:${port}/hook`, guardedConnector(publicOnly))).rejects.toThrow(new BlockedAddressError("127.0.0.1", "127.0.0.1 is a loopback address"));
-    await expect(get(`http://[::ffff:127.0.0.1]:${port}/hook`, guardedConnector(publicOnly))).rejects.toBeInstanceOf(BlockedAddressError);
+    await expect(get(`http://127.0.0.1:${port}/hook`, guardedConnector(publicOnly))).rejects.toThrow(
+      new BlockedAddressError("127.0.0.1", "127.0.0.1 is a loopback address"),
+    );
+    await expect(get(`http://[::ffff:127.0.0.1]:${port}/hook`, guardedConnector(publicOnly))).rejects.toBeInstanceOf(
+      BlockedAddressError,
+    );
     expect(receiver.requests.length).toBe(before);
   });
 
@@ -47,7 +51,9 @@ describe("guardedConnector", () => {
 
   it("vets names through guardedLookup", async () => {
     const before = receiver.requests.length;
-    await expect(get(`http://rebind.test:${port}/hook`, guardedConnector(publicOnly, answersLoopback))).rejects.toBeInstanceOf(BlockedAddressError);
+    await expect(
+      get(`http://rebind.test:${port}/hook`, guardedConnector(publicOnly, answersLoopback)),
+    ).rejects.toBeInstanceOf(BlockedAddressError);
     expect(await get(`http://rebind.test:${port}/hook`, guardedConnector(loopbackAllowed, answersLoopback))).toBe(200);
     expect(receiver.requests.length).toBe(before + 1);
   });

@@ -8,7 +8,11 @@ import { checkAddress, guardedLookup, type AllowList, type Resolver } from "@/li
  * addresses. net.connect skips `lookup` when the host is an IP literal, so guardedLookup alone
  * would let http://127.0.0.1/ through; this connector checks literals itself.
  */
-export function guardedConnector(allow: AllowList, resolve?: Resolver, options: buildConnector.BuildOptions = {}): buildConnector.connector {
+export function guardedConnector(
+  allow: AllowList,
+  resolve?: Resolver,
+  options: buildConnector.BuildOptions = {},
+): buildConnector.connector {
   const connect = buildConnector({ ...options, lookup: guardedLookup(allow, resolve) });
   return (target, callback) => {
     if (isIP(target.hostname) !== 0) {

@@ -31,20 +31,39 @@ const blockedRanges: [range: string, description: string, addresses: string[]][]
   ["fec0::/10", "a site-local address", ["fec0::", "fed0::1", "feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"]],
   ["ff00::/8", "a multicast address", ["ff00::", "ff02::1", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"]],
   ["100::/64", "a discard-only address", ["100::", "100::1", "100::ffff:ffff:ffff:ffff"]],
-  ["64:ff9b:1::/48", "a local-use NAT64 address", ["64:ff9b:1::", "64:ff9b:1:1::a00:1", "64:ff9b:1:ffff:ffff:ffff:ffff:ffff"]],
-  ["2001:db8::/32", "a documentation address", ["2001:db8::", "2001:db8:1::1", "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"]],
+  [
+    "64:ff9b:1::/48",
+    "a local-use NAT64 address",
+    ["64:ff9b:1::", "64:ff9b:1:1::a00:1", "64:ff9b:1:ffff:ffff:ffff:ffff:ffff"],
+  ],
+  [
+    "2001:db8::/32",
+    "a documentation address",
+    ["2001:db8::", "2001:db8:1::1", "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"],
+  ],
   ["3fff::/20", "a documentation address", ["3fff::", "3fff:800::1", "3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff"]],
   ["2001:2::/48", "a benchmarking address", ["2001:2::", "2001:2:0:1::1", "2001:2:0:ffff:ffff:ffff:ffff:ffff"]],
-  ["2001::/32", "a Teredo tunnel address", ["2001::", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001:0:ffff:ffff:ffff:ffff:ffff:ffff"]],
+  [
+    "2001::/32",
+    "a Teredo tunnel address",
+    ["2001::", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001:0:ffff:ffff:ffff:ffff:ffff:ffff"],
+  ],
   ["2001::/23", "an IETF protocol address", ["2001:1::", "2001:10::1", "2001:1ff:ffff:ffff:ffff:ffff:ffff:ffff"]],
-  ["outside 2000::/3", "not a global unicast address", ["1::", "1fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "4000::", "5f00::1", "::ffff:0:a00:1"]],
+  [
+    "outside 2000::/3",
+    "not a global unicast address",
+    ["1::", "1fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "4000::", "5f00::1", "::ffff:0:a00:1"],
+  ],
 ];
 
 // IPv6 forms that carry an IPv4 address: the IPv4 address decides.
 const blockedEmbeddings: [address: string, reason: string][] = [
   ["::ffff:127.0.0.1", "::ffff:127.0.0.1 is an IPv4-mapped form of 127.0.0.1, a loopback address"],
   ["::ffff:7f00:1", "::ffff:7f00:1 is an IPv4-mapped form of 127.0.0.1, a loopback address"],
-  ["0:0:0:0:0:ffff:a9fe:a9fe", "0:0:0:0:0:ffff:a9fe:a9fe is an IPv4-mapped form of 169.254.169.254, a cloud metadata address"],
+  [
+    "0:0:0:0:0:ffff:a9fe:a9fe",
+    "0:0:0:0:0:ffff:a9fe:a9fe is an IPv4-mapped form of 169.254.169.254, a cloud metadata address",
+  ],
   ["::ffff:0:0", "::ffff:0:0 is an IPv4-mapped form of 0.0.0.0, the unspecified address"],
   ["::ffff:ffff:ffff", "::ffff:ffff:ffff is an IPv4-mapped form of 255.255.255.255, the broadcast address"],
   ["::7f00:1", "::7f00:1 is an IPv4-compatible form of 127.0.0.1, a loopback address"],

@@ -20,8 +20,14 @@ function subnets(family: "ipv4" | "ipv6", cidrs: string[]): BlockList {
   return ranges;
 }
 
-const ipv4 = (description: string, ...cidrs: string[]): AddressKind => ({ description, ranges: subnets("ipv4", cidrs) });
-const ipv6 = (description: string, ...cidrs: string[]): AddressKind => ({ description, ranges: subnets("ipv6", cidrs) });
+const ipv4 = (description: string, ...cidrs: string[]): AddressKind => ({
+  description,
+  ranges: subnets("ipv4", cidrs),
+});
+const ipv6 = (description: string, ...cidrs: string[]): AddressKind => ({
+  description,
+  ranges: subnets("ipv6", cidrs),
+});
 
 // In order: the first kind that holds an address names it, so specific ranges come before the
 // blocks that contain them.
@@ -70,8 +76,18 @@ interface Ipv4Embedding {
 
 const dottedQuad = (high: number, low: number) => [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
 
-function embedding(description: string, cidr: string, ipv4Words: [number, number], reachesIpv4: boolean): Ipv4Embedding {
-  return { description, prefix: subnets("ipv6", [cidr]), ipv4: (words) => dottedQuad(words[ipv4Words[0]] ?? 0, words[ipv4Words[1]] ?? 0), reachesIpv4 };
+function embedding(
+  description: string,
+  cidr: string,
+  ipv4Words: [number, number],
+  reachesIpv4: boolean,
+): Ipv4Embedding {
+  return {
+    description,
+    prefix: subnets("ipv6", [cidr]),
+    ipv4: (words) => dottedQuad(words[ipv4Words[0]] ?? 0, words[ipv4Words[1]] ?? 0),
+    reachesIpv4,
+  };
 }
 
 const ipv4Embeddings: Ipv4Embedding[] = [

@@ -9,7 +9,9 @@ describe("maskHeaders", () => {
   });
 
   it("keeps the version of each Standard Webhooks signature, never the signature", () => {
-    expect(maskHeaders({ "webhook-signature": "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4= v1,bm9wZQ==" })).toEqual({ "webhook-signature": "v1,•••• v1,••••" });
+    expect(maskHeaders({ "webhook-signature": "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4= v1,bm9wZQ==" })).toEqual(
+      { "webhook-signature": "v1,•••• v1,••••" },
+    );
   });
 
   it("masks the product tokens and hex signatures", () => {
@@ -22,7 +24,15 @@ describe("maskHeaders", () => {
   });
 
   it("masks extra headers whose names suggest a secret", () => {
-    const names = ["X-Api-Key", "x-auth-token", "X-Webhook-Secret", "x-client-password", "x-signature", "Cookie", "x-session-id"];
+    const names = [
+      "X-Api-Key",
+      "x-auth-token",
+      "X-Webhook-Secret",
+      "x-client-password",
+      "x-signature",
+      "Cookie",
+      "x-session-id",
+    ];
     const masked = maskHeaders(Object.fromEntries(names.map((name) => [name, "hunter2"])));
     expect(masked).toEqual(Object.fromEntries(names.map((name) => [name, "••••"])));
   });

@@ -35,7 +35,10 @@ function maskValue(name: string, value: string): string {
 }
 
 /** A request's headers as an attempt stores them: secret values (also those `alsoSecret` names) masked, everything else as sent. */
-export function maskHeaders(headers: Record<string, string>, alsoSecret: readonly string[] = []): Record<string, string> {
+export function maskHeaders(
+  headers: Record<string, string>,
+  alsoSecret: readonly string[] = [],
+): Record<string, string> {
   const marked = new Set(alsoSecret.map((name) => name.toLowerCase()));
   return Object.fromEntries(
     Object.entries(headers).map(([name, value]) => {

@@ -16,7 +16,15 @@ function walk(schedule: Parameters<typeof nextRetryDelayMs>[0], custom: number[]
 
 describe("retry schedules", () => {
   it("follows CodeScoring's 1 min → 48 h sequence exactly, then disables the webhook", () => {
-    expect(walk("codescoring")).toEqual([1 * minute, 5 * minute, 30 * minute, 3 * hour, 12 * hour, 24 * hour, 48 * hour]);
+    expect(walk("codescoring")).toEqual([
+      1 * minute,
+      5 * minute,
+      30 * minute,
+      3 * hour,
+      12 * hour,
+      24 * hour,
+      48 * hour,
+    ]);
     expect(walk("codescoring", [], Math.random)).toEqual(walk("codescoring"));
     expect(retryScheduleSpecs.codescoring.whenExhausted).toBe("disable");
   });
@@ -57,7 +65,9 @@ describe("retry schedules", () => {
 
   it("describes each schedule from its own delays", () => {
     expect(formatDelays([5_000, 90_000, 5 * minute, 3 * hour])).toBe("5 s → 90 s → 5 min → 3 h");
-    expect(retryScheduleSpecs.codescoring.description).toBe("1 min → 5 min → 30 min → 3 h → 12 h → 24 h → 48 h, then the webhook is disabled.");
+    expect(retryScheduleSpecs.codescoring.description).toBe(
+      "1 min → 5 min → 30 min → 3 h → 12 h → 24 h → 48 h, then the webhook is disabled.",
+    );
     expect(retryScheduleSpecs.scorecard.description).toContain("5 retries within 36 h");
     expect(retryScheduleSpecs.standard.description).toContain("5 s → 5 min → 30 min → 2 h → 5 h → 10 h → 10 h");
   });

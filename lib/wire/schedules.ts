@@ -63,8 +63,14 @@ export const retryScheduleSpecs: Record<RetryScheduleName, RetryScheduleSpec> = 
  * How long to wait before the next retry, given how many retries have already been made; null
  * once the schedule is exhausted. `random` is injectable so jitter can be tested at its bounds.
  */
-export function nextRetryDelayMs(schedule: RetryScheduleName, customDelaysSeconds: readonly number[], retriesDone: number, random: () => number = Math.random): number | null {
-  if (!Number.isInteger(retriesDone) || retriesDone < 0) throw new RangeError(`retriesDone must be a whole number ≥ 0, got ${retriesDone}.`);
+export function nextRetryDelayMs(
+  schedule: RetryScheduleName,
+  customDelaysSeconds: readonly number[],
+  retriesDone: number,
+  random: () => number = Math.random,
+): number | null {
+  if (!Number.isInteger(retriesDone) || retriesDone < 0)
+    throw new RangeError(`retriesDone must be a whole number ≥ 0, got ${retriesDone}.`);
   const spec = retryScheduleSpecs[schedule];
   const delays = schedule === "custom" ? customDelaysSeconds.map((seconds) => seconds * second) : spec.delaysMs;
   const delay = delays[retriesDone];

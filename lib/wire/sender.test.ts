@@ -36,7 +36,13 @@ async function startServer(respond: (request: IncomingMessage, response: ServerR
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      received.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), remotePort: request.socket.remotePort });
+      received.push({
+        method: request.method ?? "",
+        path: request.url ?? "",
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        remotePort: request.socket.remotePort,
+      });
       respond(request, response);
     });
   });
@@ -56,7 +62,11 @@ async function startServer(respond: (request: IncomingMessage, response: ServerR
   return state;
 }
 
-const outgoing = (url: string, body = '{"hello":"world"}'): OutgoingRequest => ({ url, headers: { "content-type": "application/json; charset=utf-8", "x-team": "payments" }, body });
+const outgoing = (url: string, body = '{"hello":"world"}'): OutgoingRequest => ({
+  url,
+  headers: { "content-type": "application/json; charset=utf-8", "x-team": "payments" },
+  body,
+});
 
 describe("sendRequest", () => {
   it("POSTs the request and reports a 2xx with its headers and body", async () => {
@@ -68,12 +78,27 @@ describe("sendRequest", () => {
     const result = await sendRequest(outgoing(`${server.url}/hook?x=1`), { timeoutMs: 5000, dispatcher: agent });
     const took = performance.now() - started;
 
-    expect(result).toMatchObject({ status: 202, body: "accepted ✓", truncated: false, errorClass: null, errorMessage: null });
+    expect(result).toMatchObject({
+      status: 202,
+      body: "accepted ✓",
+      truncated: false,
+      errorClass: null,
+      errorMessage: null,
+    });
     expect(result.headers["x-receipt"]).toBe("r-1");
     expect(Number.isInteger(result.durationMs)).toBe(true);
     expect(result.durationMs).toBeLessThanOrEqual(Math.ceil(took));
     expect(server.received).toEqual([
-      expect.objectContaining({ method: "POST", path: "/hook?x=1", body: '{"hello":"world"}', headers: expect.objectContaining({ "content-type": "application/json; charset=utf-8", "x-team": "payments", "content-length": "17" }) }),
+      expect.objectContaining({
+        method: "POST",
+        path: "/hook?x=1",
+        body: '{"hello":"world"}',
+        headers: expect.objectContaining({
+          "content-type": "application/json; charset=utf-8",
+          "x-team": "payments",
+          "content-length": "17",
+        }),
+      }),
     ]);
   });
 
@@ -91,7 +116,12 @@ describe("sendRequest", () => {
   it("gives up on a server that never answers within the timeout", async () => {
     const server = await startServer(() => {});
     const result = await sendRequest(outgoing(server.url), { timeoutMs: 300, dispatcher: agent });
-    expect(result).toMatchObject({ status: null, errorClass: "timeout", errorMessage: "no complete response within 300 ms", body: "" });
+    expect(result).toMatchObject({
+      status: null,
+      errorClass: "timeout",
+      errorMessage: "no complete response within 300 ms",
+      body: "",
+    });
     expect(result.durationMs).toBeGreaterThanOrEqual(290);
     expect(result.durationMs).toBeLessThan(1500);
   });
@@ -127,14 +157,22 @@ describe("sendRequest", () => {
       };
       pump();
     });
-    const result = await sendRequest(outgoing(server.url), { timeoutMs: 10_000, maxResponseBytes: 1000, dispatcher: agent });
+    const result = await sendRequest(outgoing(server.url), {
+      timeoutMs: 10_000,
+      maxResponseBytes: 1000,
+      dispatcher: agent,
+    });
     expect(result).toMatchObject({ status: 200, truncated: true, body: "y".repeat(1000) });
     expect(result.durationMs).toBeLessThan(2000);
   });
 
   it("does not call an answer of exactly the cap truncated", async () => {
     const server = await startServer((_, response) => response.writeHead(200).end("z".repeat(1000)));
-    const result = await sendRequest(outgoing(server.url), { timeoutMs: 5000, maxResponseBytes: 1000, dispatcher: agent });
+    const result = await sendRequest(outgoing(server.url), {
+      timeoutMs: 5000,
+      maxResponseBytes: 1000,
+      dispatcher: agent,
+    });
     expect(result).toMatchObject({ status: 200, truncated: false, body: "z".repeat(1000) });
   });
 
@@ -161,7 +199,10 @@ describe("sendRequest", () => {
 
   it("reports a TLS failure when the endpoint does not speak TLS", async () => {
     const server = await startServer((_, response) => response.writeHead(200).end());
-    const result = await sendRequest(outgoing(server.url.replace("http:", "https:")), { timeoutMs: 5000, dispatcher: agent });
+    const result = await sendRequest(outgoing(server.url.replace("http:", "https:")), {
+      timeoutMs: 5000,
+      dispatcher: agent,
+    });
     expect(result).toMatchObject({ status: null, errorClass: "tls" });
   });
 
@@ -190,7 +231,11 @@ describe("sendRequest", () => {
       setTimeout(() => response.writeHead(200).end("ok"), 300);
     });
     const sentAt: number[] = [];
-    const result = await sendRequest(outgoing(server.url), { timeoutMs: 5000, dispatcher: agent, onSent: () => sentAt.push(performance.now()) });
+    const result = await sendRequest(outgoing(server.url), {
+      timeoutMs: 5000,
+      dispatcher: agent,
+      onSent: () => sentAt.push(performance.now()),
+    });
     const answeredAt = performance.now();
     expect(result).toMatchObject({ status: 200, body: "ok" });
     expect(sentAt).toHaveLength(1);
@@ -200,7 +245,13 @@ describe("sendRequest", () => {
 
     await server.close();
     const refused: number[] = [];
-    expect(await sendRequest(outgoing(server.url), { timeoutMs: 5000, dispatcher: agent, onSent: () => refused.push(performance.now()) })).toMatchObject({ errorClass: "connection_refused" });
+    expect(
+      await sendRequest(outgoing(server.url), {
+        timeoutMs: 5000,
+        dispatcher: agent,
+        onSent: () => refused.push(performance.now()),
+      }),
+    ).toMatchObject({ errorClass: "connection_refused" });
     expect(refused).toEqual([]);
   });
 
@@ -218,7 +269,10 @@ describe("sendRequest behind the SSRF guard", () => {
       const literal = await sendRequest(outgoing(server.url), { timeoutMs: 5000, dispatcher: guarded });
       expect(literal).toMatchObject({ status: null, errorClass: "blocked_address" });
       expect(literal.errorMessage).toContain("127.0.0.1");
-      const named = await sendRequest(outgoing(server.url.replace("127.0.0.1", "localhost")), { timeoutMs: 5000, dispatcher: guarded });
+      const named = await sendRequest(outgoing(server.url.replace("127.0.0.1", "localhost")), {
+        timeoutMs: 5000,
+        dispatcher: guarded,
+      });
       expect(named.errorClass).toBe("blocked_address");
       expect(server.connections).toBe(0);
     } finally {
@@ -230,7 +284,10 @@ describe("sendRequest behind the SSRF guard", () => {
     const notFound = () => Promise.reject(Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }));
     const guarded = new Agent({ connect: guardedConnector(parseAllowList(""), notFound) });
     try {
-      const result = await sendRequest(outgoing("http://no-such-host.example/hook"), { timeoutMs: 5000, dispatcher: guarded });
+      const result = await sendRequest(outgoing("http://no-such-host.example/hook"), {
+        timeoutMs: 5000,
+        dispatcher: guarded,
+      });
       expect(result).toMatchObject({ status: null, errorClass: "dns" });
       expect(result.errorMessage).toContain("no-such-host.example");
     } finally {

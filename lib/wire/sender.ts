@@ -9,7 +9,8 @@ export interface OutgoingRequest {
   body: string;
 }
 
-export type SendErrorClass = "timeout" | "connection_refused" | "connection_reset" | "dns" | "tls" | "blocked_address" | "network";
+export type SendErrorClass =
+  "timeout" | "connection_refused" | "connection_reset" | "dns" | "tls" | "blocked_address" | "network";
 
 export interface SendResult {
   /** Null when no complete response arrived; errorClass then says why. */
@@ -62,7 +63,9 @@ function reportingSent(dispatcher: Dispatcher, onSent: () => void): Dispatcher {
     });
   return new Proxy(dispatcher, {
     get(target, key) {
-      if (key === "dispatch") return (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) => target.dispatch(options, withSent(handler));
+      if (key === "dispatch")
+        return (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) =>
+          target.dispatch(options, withSent(handler));
       const value: unknown = Reflect.get(target, key);
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -74,18 +77,37 @@ function reportingSent(dispatcher: Dispatcher, onSent: () => void): Dispatcher {
  * `request` has no redirect handling unless asked). Never throws for network trouble: a failed
  * attempt is a result with an errorClass.
  */
-export async function sendRequest(outgoing: OutgoingRequest, { timeoutMs, maxResponseBytes = 100 * 1024, dispatcher = defaultDispatcher(), onSent }: SendOptions): Promise<SendResult> {
+export async function sendRequest(
+  outgoing: OutgoingRequest,
+  { timeoutMs, maxResponseBytes = 100 * 1024, dispatcher = defaultDispatcher(), onSent }: SendOptions,
+): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const via = onSent ? reportingSent(dispatcher, onSent) : dispatcher;
-    const response = await request(outgoing.url, { method: "POST", headers: outgoing.headers, body: outgoing.body, dispatcher: via, signal });
+    const response = await request(outgoing.url, {
+      method: "POST",
+      headers: outgoing.headers,
+      body: outgoing.body,
+      dispatcher: via,
+      signal,
+    });
     const { text, truncated } = await readCapped(response.body, maxResponseBytes);
-    return { status: response.statusCode, headers: flattenHeaders(response.headers), body: text, truncated, durationMs: elapsed(), errorClass: null, errorMessage: null };
+    return {
+      status: response.statusCode,
+      headers: flattenHeaders(response.headers),
+      body: text,
+      truncated,
+      durationMs: elapsed(),
+      errorClass: null,
+      errorMessage: null,
+    };
   } catch (error) {
     // A response whose body has not finished by the deadline counts as no response: the attempt timed out.
-    const failure = signal.aborted ? { errorClass: "timeout" as const, errorMessage: `no complete response within ${timeoutMs} ms` } : classifyNetworkError(error);
+    const failure = signal.aborted
+      ? { errorClass: "timeout" as const, errorMessage: `no complete response within ${timeoutMs} ms` }
+      : classifyNetworkError(error);
     return { status: null, headers: {}, body: "", truncated: false, durationMs: elapsed(), ...failure };
   }
 }
@@ -118,7 +140,11 @@ const errorCodes: Array<[SendErrorClass, (code: string) => boolean]> = [
   ["dns", (code) => ["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NODATA", "EAI_NONAME"].includes(code)],
   ["connection_refused", (code) => code === "ECONNREFUSED"],
   ["connection_reset", (code) => ["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(code)],
-  ["timeout", (code) => ["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"].includes(code)],
+  [
+    "timeout",
+    (code) =>
+      ["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"].includes(code),
+  ],
   ["tls", (code) => code === "EPROTO" || /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code)],
 ];
 

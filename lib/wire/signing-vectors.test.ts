@@ -17,9 +17,18 @@ function vectorTable(heading: string): Array<Record<string, string[]>> {
     if (line.startsWith("|")) table.push(line);
     else if (table.length > 0 || line.startsWith("#")) break;
   }
-  const [header, , ...rows] = table.map((line) => line.slice(1, -1).split("|").map((cell) => cell.trim()));
+  const [header, , ...rows] = table.map((line) =>
+    line
+      .slice(1, -1)
+      .split("|")
+      .map((cell) => cell.trim()),
+  );
   if (!header) throw new Error(`No table under "${heading}"`);
-  return rows.map((cells) => Object.fromEntries(header.map((name, index) => [name, [...(cells[index] ?? "").matchAll(/`([^`]+)`/g)].map((match) => match[1]!)])));
+  return rows.map((cells) =>
+    Object.fromEntries(
+      header.map((name, index) => [name, [...(cells[index] ?? "").matchAll(/`([^`]+)`/g)].map((match) => match[1]!)]),
+    ),
+  );
 }
 
 const only = (values: string[] | undefined) => {
@@ -34,7 +43,11 @@ const standardVectors = vectorTable("### Standard Webhooks vectors").map((row) =
   body: only(row.body),
   signature: only(row["webhook-signature"]),
 }));
-const hexVectors = vectorTable("### Hex HMAC-SHA256 vectors").map((row) => ({ secret: only(row.secret), body: only(row.body), signature: only(row.signature) }));
+const hexVectors = vectorTable("### Hex HMAC-SHA256 vectors").map((row) => ({
+  secret: only(row.secret),
+  body: only(row.body),
+  signature: only(row.signature),
+}));
 
 afterEach(() => {
   vi.useRealTimers();
@@ -43,22 +56,27 @@ afterEach(() => {
 describe("published Standard Webhooks vectors", () => {
   it("are there, with a rotation case of two secrets", () => {
     expect(standardVectors.length).toBeGreaterThanOrEqual(3);
-    expect(standardVectors.some((vector) => vector.secrets.length === 2 && vector.signature.split(" ").length === 2)).toBe(true);
+    expect(
+      standardVectors.some((vector) => vector.secrets.length === 2 && vector.signature.split(" ").length === 2),
+    ).toBe(true);
   });
 
   it.each(standardVectors)("signStandard gives $signature", ({ secrets, msgId, timestamp, body, signature }) => {
     expect(signStandard({ secrets, msgId, timestamp, body })).toBe(signature);
   });
 
-  it.each(standardVectors)("the official standardwebhooks package verifies $msgId with each of its secrets, and nothing else", ({ secrets, msgId, timestamp, body, signature }) => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(timestamp * 1000);
-    const headers = { "webhook-id": msgId, "webhook-timestamp": String(timestamp), "webhook-signature": signature };
-    for (const secret of secrets) {
-      expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
-      expect(() => new Webhook(secret).verify(`${body} `, headers)).toThrow();
-    }
-  });
+  it.each(standardVectors)(
+    "the official standardwebhooks package verifies $msgId with each of its secrets, and nothing else",
+    ({ secrets, msgId, timestamp, body, signature }) => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(timestamp * 1000);
+      const headers = { "webhook-id": msgId, "webhook-timestamp": String(timestamp), "webhook-signature": signature };
+      for (const secret of secrets) {
+        expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
+        expect(() => new Webhook(secret).verify(`${body} `, headers)).toThrow();
+      }
+    },
+  );
 });
 
 describe("published hex HMAC-SHA256 vectors (DeepSource, SonarQube)", () => {

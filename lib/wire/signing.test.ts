@@ -25,7 +25,9 @@ describe("Standard Webhooks signing", () => {
     expect(signature.split(" ")).toHaveLength(2);
     expect(() => new Webhook(current).verify(body, headersFor(signature, timestamp))).not.toThrow();
     expect(() => new Webhook(previous).verify(body, headersFor(signature, timestamp))).not.toThrow();
-    expect(() => new Webhook(generateSecret()).verify(body, headersFor(signature, timestamp))).toThrow("No matching signature");
+    expect(() => new Webhook(generateSecret()).verify(body, headersFor(signature, timestamp))).toThrow(
+      "No matching signature",
+    );
   });
 
   it("fails verification when the id, timestamp or body changed", () => {
@@ -41,12 +43,19 @@ describe("Standard Webhooks signing", () => {
   it("uses a secret without the whsec_ prefix as raw bytes", () => {
     const timestamp = now();
     const signature = signStandard({ secrets: ["a plain secret of 24 chars"], msgId: "dlv_1", timestamp, body });
-    expect(() => new Webhook("a plain secret of 24 chars", { format: "raw" }).verify(body, headersFor(signature, timestamp))).not.toThrow();
+    expect(() =>
+      new Webhook("a plain secret of 24 chars", { format: "raw" }).verify(body, headersFor(signature, timestamp)),
+    ).not.toThrow();
   });
 
   it("skips secrets that cannot sign", () => {
     const secret = generateSecret();
-    const signature = signStandard({ secrets: ["whsec_not base64!", "", "whsec_", secret], msgId: "dlv_1", timestamp: now(), body });
+    const signature = signStandard({
+      secrets: ["whsec_not base64!", "", "whsec_", secret],
+      msgId: "dlv_1",
+      timestamp: now(),
+      body,
+    });
     expect(signature.split(" ")).toHaveLength(1);
     expect(signStandard({ secrets: [], msgId: "dlv_1", timestamp: now(), body })).toBe("");
   });
@@ -61,10 +70,14 @@ describe("Standard Webhooks signing", () => {
 
 describe("hex HMAC-SHA256 (DeepSource, SonarQube)", () => {
   it("matches RFC 4231 test case 2", () => {
-    expect(hmacSha256Hex("Jefe", "what do ya want for nothing?")).toBe("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    expect(hmacSha256Hex("Jefe", "what do ya want for nothing?")).toBe(
+      "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    );
   });
 
   it("hashes the body's UTF-8 bytes, as openssl dgst -hmac does", () => {
-    expect(hmacSha256Hex("my-secret-of-16-chars", '{"ok":"✓"}')).toBe("927f541447c7ada89ffd4765bc5d85a4281b43b4834678746d8f4a94a8732b89");
+    expect(hmacSha256Hex("my-secret-of-16-chars", '{"ok":"✓"}')).toBe(
+      "927f541447c7ada89ffd4765bc5d85a4281b43b4834678746d8f4a94a8732b89",
+    );
   });
 });

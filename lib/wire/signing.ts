@@ -25,7 +25,17 @@ function standardKey(secret: string): Buffer | null {
  * for each usable secret, space-separated, so a receiver holding either secret of a rotation
  * verifies. Empty when no secret is usable.
  */
-export function signStandard({ secrets, msgId, timestamp, body }: { secrets: string[]; msgId: string; timestamp: number; body: string }): string {
+export function signStandard({
+  secrets,
+  msgId,
+  timestamp,
+  body,
+}: {
+  secrets: string[];
+  msgId: string;
+  timestamp: number;
+  body: string;
+}): string {
   const signed = `${msgId}.${timestamp}.${body}`;
   return secrets
     .map(standardKey)

@@ -51,8 +51,14 @@ function refusal(run: () => unknown): BlockedAddressError {
 
 type LookupResult = { error: NodeJS.ErrnoException | null; address: string | LookupAddress[]; family?: number };
 
-function callLookup(lookup: LookupFunction, hostname: string, options: Parameters<LookupFunction>[1] = {}): Promise<LookupResult> {
-  return new Promise((resolve) => lookup(hostname, options, (error, address, family) => resolve({ error, address, family })));
+function callLookup(
+  lookup: LookupFunction,
+  hostname: string,
+  options: Parameters<LookupFunction>[1] = {},
+): Promise<LookupResult> {
+  return new Promise((resolve) =>
+    lookup(hostname, options, (error, address, family) => resolve({ error, address, family })),
+  );
 }
 
 describe("checkAddress", () => {
@@ -79,14 +85,17 @@ describe("checkAddress", () => {
 describe("allow-list", () => {
   const loopback = parseAllowList(" 127.0.0.0/8 , ::1/128 ");
 
-  it.each(["127.0.0.1", "127.255.255.254", "::1", "::ffff:127.0.0.1"])("lets the allow-listed %s through", (address) => {
-    expect(() => checkAddress(address, loopback)).not.toThrow();
-  });
+  it.each(["127.0.0.1", "127.255.255.254", "::1", "::ffff:127.0.0.1"])(
+    "lets the allow-listed %s through",
+    (address) => {
+      expect(() => checkAddress(address, loopback)).not.toThrow();
+    },
+  );
 
   it.each([
     ["10.0.0.1", "10.0.0.1 is a private address"],
     ["169.254.169.254", "169.254.169.254 is a cloud metadata address"],
-    ["::2", "::2 is an IPv4-compatible form of 0.0.0.2, a \"this network\" address"],
+    ["::2", '::2 is an IPv4-compatible form of 0.0.0.2, a "this network" address'],
     ["fd00::1", "fd00::1 is a unique-local address"],
   ])("still refuses %s", (address, reason) => {
     expect(refusal(() => checkAddress(address, loopback)).reason).toBe(reason);
@@ -96,12 +105,21 @@ describe("allow-list", () => {
     expect(parseAllowList(" , ").includes("127.0.0.1")).toBe(false);
   });
 
-  it.each(["10.0.0.0/33", "::1/129", "10.0.0.0", "0177.0.0.1/8", "example.com/8", "10.0.0.0/8/8", "10.0.0.0/-1", "10.0.0.0/ 8", "fe80::%eth0/64"])(
-    "rejects %s with a clear error",
-    (cidr) => {
-      expect(() => parseAllowList(`127.0.0.0/8,${cidr}`)).toThrow(`"${cidr}" is not a CIDR range such as 10.0.0.0/8 or fd00::/8`);
-    },
-  );
+  it.each([
+    "10.0.0.0/33",
+    "::1/129",
+    "10.0.0.0",
+    "0177.0.0.1/8",
+    "example.com/8",
+    "10.0.0.0/8/8",
+    "10.0.0.0/-1",
+    "10.0.0.0/ 8",
+    "fe80::%eth0/64",
+  ])("rejects %s with a clear error", (cidr) => {
+    expect(() => parseAllowList(`127.0.0.0/8,${cidr}`)).toThrow(
+      `"${cidr}" is not a CIDR range such as 10.0.0.0/8 or fd00::/8`,
+    );
+  });
 
   it("reads DELIVERY_ALLOWED_CIDRS once (the tests set loopback)", () => {
     const fromEnv = allowListFromEnv();
@@ -136,27 +154,41 @@ describe("checkTargetUrl", () => {
     ["http://[fd00:ec2::254]/", "fd00:ec2::254 is a cloud metadata address"],
     ["http://[64:ff9b::10.0.0.1]/", "64:ff9b::a00:1 is a NAT64 form of 10.0.0.1, a private address"],
   ])("sees through %s", async (url, reason) => {
-    await expect(checkTargetUrl(url, publicOnly, neverResolve)).rejects.toEqual(expect.objectContaining({ name: "BlockedAddressError", reason }));
+    await expect(checkTargetUrl(url, publicOnly, neverResolve)).rejects.toEqual(
+      expect.objectContaining({ name: "BlockedAddressError", reason }),
+    );
   });
 
   it("accepts a public address literal without resolving anything", async () => {
-    await expect(checkTargetUrl("https://[2606:4700:4700::1111]/hook", publicOnly, neverResolve)).resolves.toBeUndefined();
+    await expect(
+      checkTargetUrl("https://[2606:4700:4700::1111]/hook", publicOnly, neverResolve),
+    ).resolves.toBeUndefined();
     await expect(checkTargetUrl("https://8.8.8.8/hook", publicOnly, neverResolve)).resolves.toBeUndefined();
   });
 
   it("accepts a name whose every address is public", async () => {
-    await expect(checkTargetUrl("https://hooks.example/x", publicOnly, answers("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"))).resolves.toBeUndefined();
+    await expect(
+      checkTargetUrl(
+        "https://hooks.example/x",
+        publicOnly,
+        answers("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"),
+      ),
+    ).resolves.toBeUndefined();
   });
 
   it("refuses a name when any one of its addresses is blocked, naming the rule but not the address (issue 11, item 11)", async () => {
     const refused = checkTargetUrl("https://mixed.example/", publicOnly, answers("93.184.215.14", "10.0.0.7"));
-    await expect(refused).rejects.toEqual(expect.objectContaining({ reason: "mixed.example resolves to a private address", address: "10.0.0.7" }));
+    await expect(refused).rejects.toEqual(
+      expect.objectContaining({ reason: "mixed.example resolves to a private address", address: "10.0.0.7" }),
+    );
     for (const [address, rule] of [
       ["127.0.0.1", "a loopback address"],
       ["::ffff:192.168.1.1", "a private address in an IPv4-mapped form"],
       ["168.63.129.16", "a cloud metadata address"],
     ]) {
-      const error = await checkTargetUrl("https://intranet.example/", publicOnly, answers(address!)).catch((caught: unknown) => caught as BlockedAddressError);
+      const error = await checkTargetUrl("https://intranet.example/", publicOnly, answers(address!)).catch(
+        (caught: unknown) => caught as BlockedAddressError,
+      );
       expect(error).toBeInstanceOf(BlockedAddressError);
       expect((error as BlockedAddressError).reason).toBe(`intranet.example resolves to ${rule}`);
       expect((error as BlockedAddressError).reason).not.toContain(address!.replace("::ffff:", ""));
@@ -164,7 +196,9 @@ describe("checkTargetUrl", () => {
   });
 
   it("refuses Azure's platform address 168.63.129.16 (issue 11, item 11)", () => {
-    expect(refusal(() => checkAddress("168.63.129.16", publicOnly)).reason).toBe("168.63.129.16 is a cloud metadata address");
+    expect(refusal(() => checkAddress("168.63.129.16", publicOnly)).reason).toBe(
+      "168.63.129.16 is a cloud metadata address",
+    );
   });
 
   it("refuses localhost as the system resolver answers it", async () => {
@@ -172,7 +206,9 @@ describe("checkTargetUrl", () => {
   });
 
   it("lets an allow-listed name through", async () => {
-    await expect(checkTargetUrl("http://localhost:3000/", parseAllowList("127.0.0.0/8,::1/128"), answers("127.0.0.1", "::1"))).resolves.toBeUndefined();
+    await expect(
+      checkTargetUrl("http://localhost:3000/", parseAllowList("127.0.0.0/8,::1/128"), answers("127.0.0.1", "::1")),
+    ).resolves.toBeUndefined();
   });
 
   it("reports a name that does not resolve as a DNS failure, not a refusal", async () => {
@@ -180,10 +216,15 @@ describe("checkTargetUrl", () => {
     const failing: Resolver = async () => {
       throw notFound;
     };
-    const error = await checkTargetUrl("https://nowhere.example/", publicOnly, failing).catch((caught: unknown) => caught);
+    const error = await checkTargetUrl("https://nowhere.example/", publicOnly, failing).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(DnsLookupError);
     expect(error).toMatchObject({ hostname: "nowhere.example", code: "ENOTFOUND", cause: notFound });
-    await expect(checkTargetUrl("https://empty.example/", publicOnly, answers())).rejects.toMatchObject({ name: "DnsLookupError", code: "ENOTFOUND" });
+    await expect(checkTargetUrl("https://empty.example/", publicOnly, answers())).rejects.toMatchObject({
+      name: "DnsLookupError",
+      code: "ENOTFOUND",
+    });
   });
 
   it("reports an unresolvable name through the system resolver as a DNS failure", async () => {
@@ -207,7 +248,10 @@ describe("guardedLookup", () => {
 
   it("honours the family the socket asks for", async () => {
     const lookup = guardedLookup(publicOnly, answers("93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"));
-    expect(await callLookup(lookup, "hooks.example", { family: 6 })).toMatchObject({ address: "2606:2800:21f:cb07:6820:80da:af6b:8b2c", family: 6 });
+    expect(await callLookup(lookup, "hooks.example", { family: 6 })).toMatchObject({
+      address: "2606:2800:21f:cb07:6820:80da:af6b:8b2c",
+      family: 6,
+    });
     const v4Only = guardedLookup(publicOnly, answers("93.184.215.14"));
     expect((await callLookup(v4Only, "hooks.example", { family: 6 })).error).toBeInstanceOf(DnsLookupError);
   });
@@ -215,12 +259,21 @@ describe("guardedLookup", () => {
   it("hands a blocked answer back as a BlockedAddressError", async () => {
     const { error } = await callLookup(guardedLookup(publicOnly, answers("169.254.169.254")), "metadata.example");
     expect(error).toBeInstanceOf(BlockedAddressError);
-    expect(error).toMatchObject({ reason: "metadata.example resolves to a cloud metadata address", address: "169.254.169.254" });
+    expect(error).toMatchObject({
+      reason: "metadata.example resolves to a cloud metadata address",
+      address: "169.254.169.254",
+    });
   });
 
   it("vets an address literal without resolving it", async () => {
-    expect((await callLookup(guardedLookup(publicOnly, neverResolve), "127.0.0.1")).error).toBeInstanceOf(BlockedAddressError);
-    expect(await callLookup(guardedLookup(publicOnly, neverResolve), "8.8.8.8")).toEqual({ error: null, address: "8.8.8.8", family: 4 });
+    expect((await callLookup(guardedLookup(publicOnly, neverResolve), "127.0.0.1")).error).toBeInstanceOf(
+      BlockedAddressError,
+    );
+    expect(await callLookup(guardedLookup(publicOnly, neverResolve), "8.8.8.8")).toEqual({
+      error: null,
+      address: "8.8.8.8",
+      family: 4,
+    });
   });
 
   it("defeats rebinding: the send-time lookup vets its own answer, whatever the save-time check saw", async () => {

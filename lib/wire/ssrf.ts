@@ -54,7 +54,11 @@ const ipFamily = (address: string) => (isIP(address) === 6 ? "ipv6" : "ipv4");
 /** Parses comma-separated CIDRs ("127.0.0.0/8, ::1/128"); an empty string allows nothing extra. */
 export function parseAllowList(cidrs: string): AllowList {
   const networks = new BlockList();
-  for (const cidr of cidrs.split(",").map((entry) => entry.trim()).filter(Boolean)) addCidr(networks, cidr);
+  for (const cidr of cidrs
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean))
+    addCidr(networks, cidr);
   return { includes: (address) => networks.check(address, ipFamily(address)) };
 }
 

@@ -11,7 +11,8 @@ export interface EngineRun {
   latency: LatencyResult;
 }
 
-const number = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const number = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const met = (ok: boolean) => (ok ? "met" : "**missed**");
 
 function table(header: string[], rows: string[][]): string {
@@ -29,7 +30,9 @@ export function engineTable({ single, batched, latency }: Pick<EngineRun, "singl
       [
         `single: ${number(single.events)} events × ${single.webhooks} webhooks, deliveries/s`,
         `${number(single.requestsPerSecond)} (${number(single.cpuMsPerRequest, 2)} ms CPU each)`,
-        single.ceiling ? `${number(single.ceiling.perSecond)} raw undici POSTs/s at ${single.webhooks * 16} in flight` : "",
+        single.ceiling
+          ? `${number(single.ceiling.perSecond)} raw undici POSTs/s at ${single.webhooks * 16} in flight`
+          : "",
         `≥ ${targets.singleRatio}× the ceiling: ${number(ratio, 2)}×`,
         met(ratio >= targets.singleRatio),
       ],
@@ -47,7 +50,13 @@ export function engineTable({ single, batched, latency }: Pick<EngineRun, "singl
         `≥ ${number(targets.batchedEventsPerSecond)}`,
         met(batched.eventDeliveriesPerSecond >= targets.batchedEventsPerSecond),
       ],
-      [`publish → receiver on an idle hub, ${latency.samples} events`, `p50 ${number(latency.p50Ms, 1)} ms, p95 ${number(latency.p95Ms, 1)} ms`, "", `p50 ≤ ${targets.idleP50Ms} ms`, met(latency.p50Ms <= targets.idleP50Ms)],
+      [
+        `publish → receiver on an idle hub, ${latency.samples} events`,
+        `p50 ${number(latency.p50Ms, 1)} ms, p95 ${number(latency.p95Ms, 1)} ms`,
+        "",
+        `p50 ≤ ${targets.idleP50Ms} ms`,
+        met(latency.p50Ms <= targets.idleP50Ms),
+      ],
     ],
   );
 }

@@ -63,16 +63,27 @@ async function publishOne(hubUrl: string, token: string, payload: Record<string,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     body: JSON.stringify({ type: "project_sca_analysis_finished", payload }),
   });
-  if (response.status !== 202) throw new Error(`POST /api/v1/events answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 202)
+    throw new Error(`POST /api/v1/events answered ${response.status}: ${await response.text()}`);
 }
 
 /** The bodies the hub sent, POSTed again without the hub at the engine's concurrency: the machine's ceiling. */
-async function rawCeiling(receiverUrl: string, orgId: string, concurrency: number, count: number): Promise<Measurement> {
+async function rawCeiling(
+  receiverUrl: string,
+  orgId: string,
+  concurrency: number,
+  count: number,
+): Promise<Measurement> {
   const bodies = await db.attempt.findMany({ where: { orgId }, select: { requestBody: true }, take: count });
   const { origin, pathname } = new URL(receiverUrl);
   const pool = new Pool(origin, { connections: concurrency });
   const post = async (index: number) => {
-    const response = await pool.request({ path: pathname, method: "POST", headers: { "content-type": "application/json" }, body: bodies[index]!.requestBody });
+    const response = await pool.request({
+      path: pathname,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: bodies[index]!.requestBody,
+    });
     await response.body.dump();
     if (response.statusCode !== 200) throw new Error(`the receiver answered ${response.statusCode}`);
   };
@@ -90,19 +101,32 @@ async function rawCeiling(receiverUrl: string, orgId: string, concurrency: numbe
  * executor and /api/inngest, signing, sending, recording), timed from the publish that wakes the
  * outbox until the receiver has every request; CPU of the hub's processes and of Postgres beside it.
  */
-export async function benchmarkEngine(hub: { url: string; processGroup: number }, receiver: CountingReceiver, options: EngineRunOptions): Promise<EngineResult> {
+export async function benchmarkEngine(
+  hub: { url: string; processGroup: number },
+  receiver: CountingReceiver,
+  options: EngineRunOptions,
+): Promise<EngineResult> {
   const { mode, webhooks, events, batchSize } = options;
   phase(`engine (${mode}): ${events} events to ${webhooks} webhooks — setting up`);
   const { org } = await createOrg(`Bench engine ${mode}`);
   const { token } = await createApiToken(org.id, ["events:write"]);
   for (let index = 0; index < webhooks; index++) {
-    await createActiveWebhook(org.id, receiver.url, { deliveryMode: mode, batchMaxSize: batchSize, batchWindowMs: 1000, secret: `whsec_${randomBytes(24).toString("base64")}` });
+    await createActiveWebhook(org.id, receiver.url, {
+      deliveryMode: mode,
+      batchMaxSize: batchSize,
+      batchWindowMs: 1000,
+      secret: `whsec_${randomBytes(24).toString("base64")}`,
+    });
   }
   // Warm the hub's pools and JIT with a few events first.
   await publishOne(hub.url, token, { warmup: true });
   const warm = receiver.received();
   await until(() => receiver.received() - warm >= 0 && receiver.received() >= webhooks, 60_000, "the warm-up event");
-  await until(async () => (await db.delivery.count({ where: { orgId: org.id, status: { not: "succeeded" } } })) === 0, 60_000, "the warm-up deliveries to be recorded");
+  await until(
+    async () => (await db.delivery.count({ where: { orgId: org.id, status: { not: "succeeded" } } })) === 0,
+    60_000,
+    "the warm-up deliveries to be recorded",
+  );
 
   await storeEvents(org.id, events);
   const expectedEvents = events * webhooks;
@@ -112,15 +136,24 @@ export async function benchmarkEngine(hub: { url: string; processGroup: number }
   const cpuBefore = await cpuSnapshot(hub.processGroup);
   const started = performance.now();
   await publishOne(hub.url, token, { kick: true });
-  await until(() => receiver.events() - eventsBefore >= expectedEvents + webhooks, 600_000, "every event to reach the receiver");
+  await until(
+    () => receiver.events() - eventsBefore >= expectedEvents + webhooks,
+    600_000,
+    "every event to reach the receiver",
+  );
   const durationMs = performance.now() - started;
   const cpu = cpuSpent(cpuBefore, await cpuSnapshot(hub.processGroup));
   const requests = receiver.received() - requestsBefore;
   const eventDeliveries = receiver.events() - eventsBefore;
   // The runs record a round after its sends: wait for the record so the next section starts quiet.
-  await until(async () => (await db.delivery.count({ where: { orgId: org.id, status: { not: "succeeded" } } })) === 0, 120_000, "every delivery to be recorded");
+  await until(
+    async () => (await db.delivery.count({ where: { orgId: org.id, status: { not: "succeeded" } } })) === 0,
+    120_000,
+    "every delivery to be recorded",
+  );
 
-  const ceiling = mode === "single" ? await rawCeiling(receiver.url, org.id, webhooks * sendsPerWebhook, requests) : null;
+  const ceiling =
+    mode === "single" ? await rawCeiling(receiver.url, org.id, webhooks * sendsPerWebhook, requests) : null;
   return {
     ...options,
     requests,
@@ -135,7 +168,11 @@ export async function benchmarkEngine(hub: { url: string; processGroup: number }
 }
 
 /** An idle hub: one event at a time, from the publish request to its arrival at the receiver. */
-export async function benchmarkIdleLatency(hub: { url: string }, receiver: CountingReceiver, samples: number): Promise<LatencyResult> {
+export async function benchmarkIdleLatency(
+  hub: { url: string },
+  receiver: CountingReceiver,
+  samples: number,
+): Promise<LatencyResult> {
   phase(`publish → receiver on an idle hub: ${samples} events, one at a time`);
   const { org } = await createOrg("Bench latency");
   const { token } = await createApiToken(org.id, ["events:write"]);

@@ -50,7 +50,11 @@ const attemptsPerDelivery = 4;
 const days = 30;
 const pageSize = 20;
 /** What a page of history must be served by, on the newest page and deep in the history. */
-const pageIndexes = ["Attempt_deliveryId_number_idx", "Delivery_orgId_webhookId_createdAt_id_idx", "DeliveryEvent_pkey"];
+const pageIndexes = [
+  "Attempt_deliveryId_number_idx",
+  "Delivery_orgId_webhookId_createdAt_id_idx",
+  "DeliveryEvent_pkey",
+];
 
 /** Row n of `count`: evenly spread over the last 30 days (UTC, as Prisma stores time), ending 2 minutes ago. */
 const seededAt = (count: number) =>
@@ -105,7 +109,12 @@ async function backfillStatements(): Promise<string[]> {
 }
 
 /** p50 and p95 of `samples` sequential calls, after a tenth as many unmeasured ones. */
-async function measure(query: string, samples: number, targetP95Ms: number | null, call: (index: number) => Promise<unknown>): Promise<HistoryFigure> {
+async function measure(
+  query: string,
+  samples: number,
+  targetP95Ms: number | null,
+  call: (index: number) => Promise<unknown>,
+): Promise<HistoryFigure> {
   const warmup = Math.ceil(samples / 10);
   for (let index = 0; index < warmup; index++) await call(index);
   const latencies: number[] = [];
@@ -129,13 +138,19 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
   const { org } = await createOrg("History bench");
   const webhookIds: string[] = [];
   for (let index = 0; index < webhookCount; index++) {
-    const webhook = await db.webhook.create({ data: { orgId: org.id, name: `History ${index}`, url: "https://receiver.example.com/hook", status: "active" } });
+    const webhook = await db.webhook.create({
+      data: { orgId: org.id, name: `History ${index}`, url: "https://receiver.example.com/hook", status: "active" },
+    });
     webhookIds.push(webhook.id);
   }
 
-  phase(`history: seeding ${deliveries.toLocaleString("en-US")} deliveries × ${attemptsPerDelivery} attempts over ${days} days, ${webhookCount} webhooks…`);
+  phase(
+    `history: seeding ${deliveries.toLocaleString("en-US")} deliveries × ${attemptsPerDelivery} attempts over ${days} days, ${webhookCount} webhooks…`,
+  );
   const seeded = await seed(org.id, webhookIds, deliveries);
-  phase(`  fixtures ${seeded.fixturesSeconds.toFixed(1)} s; ${seeded.attempts.toLocaleString("en-US")} attempts with the rollups' trigger ${seeded.attemptsSeconds.toFixed(1)} s`);
+  phase(
+    `  fixtures ${seeded.fixturesSeconds.toFixed(1)} s; ${seeded.attempts.toLocaleString("en-US")} attempts with the rollups' trigger ${seeded.attemptsSeconds.toFixed(1)} s`,
+  );
 
   phase("history: rerunning the rollups' migration backfill over them…");
   const statements = await backfillStatements();
@@ -155,22 +170,29 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
            (SELECT coalesce(sum(attempts), 0)::int FROM "AttemptDaily" WHERE "orgId" = ${org.id}) AS daily
     FROM "AttemptHourly" WHERE "orgId" = ${org.id}`;
   if (rollup?.attempts !== seeded.attempts || rollup.daily !== seeded.attempts) {
-    throw new Error(`The rollups count ${rollup?.attempts} (hourly) and ${rollup?.daily} (daily) attempts; ${seeded.attempts} were seeded.`);
+    throw new Error(
+      `The rollups count ${rollup?.attempts} (hourly) and ${rollup?.daily} (daily) attempts; ${seeded.attempts} were seeded.`,
+    );
   }
   phase(`  backfill ${backfill.seconds.toFixed(1)} s, ${rollup.rows} hourly rows; VACUUM ANALYZE…`);
-  await db.$executeRawUnsafe(`VACUUM ANALYZE "Event", "Delivery", "DeliveryEvent", "Attempt", "AttemptHourly", "AttemptDaily"`);
+  await db.$executeRawUnsafe(
+    `VACUUM ANALYZE "Event", "Delivery", "DeliveryEvent", "Attempt", "AttemptHourly", "AttemptDaily"`,
+  );
 
   // The page statement listDeliveries sends, newest page and a deep one: each must probe the indexes.
   const [deep] = await db.$queryRaw<{ id: string; createdAt: Date }[]>`
     SELECT id, "createdAt" FROM "Delivery" WHERE "webhookId" = ${webhookIds[0]!} ORDER BY "createdAt" LIMIT 1 OFFSET ${Math.floor(deliveries / webhookCount / 2)}`;
   const plans: string[] = [];
   for (const query of [{ limit: pageSize }, { limit: pageSize, cursor: encodeCursor(org.id, deep!) }]) {
-    const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${deliveryPageStatement(org.id, webhookIds[0]!, query)}`;
+    const plan = await db.$queryRaw<
+      { "QUERY PLAN": string }[]
+    >`EXPLAIN ${deliveryPageStatement(org.id, webhookIds[0]!, query)}`;
     plans.push(plan.map((row) => row["QUERY PLAN"]).join("\n"));
   }
   const pagePlans = plans.join("\n\n");
   for (const index of pageIndexes) {
-    if (!plans.every((plan) => plan.includes(index))) throw new Error(`The history page statement does not use ${index}:\n${pagePlans}`);
+    if (!plans.every((plan) => plan.includes(index)))
+      throw new Error(`The history page statement does not use ${index}:\n${pagePlans}`);
   }
 
   // Cursors deep in each webhook's history: a page from somewhere in the 30 days, not only the newest.
@@ -179,14 +201,20 @@ export async function benchmarkHistory({ historyAttempts, historySamples }: Hist
   phase(`history: timing ${historySamples} calls per query, one at a time…`);
   const webhookAt = (index: number) => webhookIds[index % webhookCount]!;
   const figures = [
-    await measure("history list, newest page", historySamples, 25, (index) => listDeliveries(org.id, webhookAt(index), { limit: pageSize })),
+    await measure("history list, newest page", historySamples, 25, (index) =>
+      listDeliveries(org.id, webhookAt(index), { limit: pageSize }),
+    ),
     await measure("history list, a page deep in the history", historySamples, 25, (index) => {
       const cursor = cursors[index % cursors.length]!;
       return listDeliveries(org.id, cursor.webhookId, { limit: pageSize, cursor: encodeCursor(org.id, cursor) });
     }),
   ];
   for (const range of statsRanges) {
-    figures.push(await measure(`stats ${range}`, historySamples, range === "30d" ? 50 : null, (index) => webhookStats(org.id, webhookAt(index), range)));
+    figures.push(
+      await measure(`stats ${range}`, historySamples, range === "30d" ? 50 : null, (index) =>
+        webhookStats(org.id, webhookAt(index), range),
+      ),
+    );
   }
   return {
     attempts: seeded.attempts,

@@ -41,11 +41,15 @@ export interface IngestResult {
 }
 
 /** A CodeScoring-shaped event of the kind a producer publishes all day. */
-const event = (sequence: number) => ({ type: "project_sca_analysis_finished", payload: { project_id: 42, project_name: "payments-service", sequence } });
+const event = (sequence: number) => ({
+  type: "project_sca_analysis_finished",
+  payload: { project_id: 42, project_name: "payments-service", sequence },
+});
 
 async function expectStatus(response: Dispatcher.ResponseData, expected: number, what: string) {
   const body = await response.body.text();
-  if (response.statusCode !== expected) throw new Error(`${what} answered ${response.statusCode}, expected ${expected}: ${body.slice(0, 300)}`);
+  if (response.statusCode !== expected)
+    throw new Error(`${what} answered ${response.statusCode}, expected ${expected}: ${body.slice(0, 300)}`);
   return body;
 }
 
@@ -57,14 +61,24 @@ function healthCheck(pool: Pool) {
 }
 
 function post(pool: Pool, token: string, body: unknown) {
-  return pool.request({ path: "/api/v1/events", method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  return pool.request({
+    path: "/api/v1/events",
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 function publish(pool: Pool, token: string, offset: number) {
-  return async (index: number) => expectStatus(await post(pool, token, event(offset + index)), 202, "POST /api/v1/events").then(() => undefined);
+  return async (index: number) =>
+    expectStatus(await post(pool, token, event(offset + index)), 202, "POST /api/v1/events").then(() => undefined);
 }
 
-async function withCpu(processGroup: number, operations: number, run: () => Promise<Measurement>): Promise<CpuMeasurement> {
+async function withCpu(
+  processGroup: number,
+  operations: number,
+  run: () => Promise<Measurement>,
+): Promise<CpuMeasurement> {
   const { result, cpuMs } = await measureCpu(processGroup, run);
   return { ...result, cpuMsPerOperation: cpuMs / operations };
 }
@@ -76,24 +90,54 @@ async function untilDispatched(orgId: string) {
 }
 
 /** Batches of `size` events, `concurrency` requests in flight, timed until the outbox has handed every event over. */
-async function batchIngest(pool: Pool, processGroup: number, size: number, { batchEvents, batchConcurrency, warmup }: IngestOptions): Promise<BatchIngestResult> {
+async function batchIngest(
+  pool: Pool,
+  processGroup: number,
+  size: number,
+  { batchEvents, batchConcurrency, warmup }: IngestOptions,
+): Promise<BatchIngestResult> {
   const { org } = await createOrg(`Bench batch ${size}`);
   const { token } = await createApiToken(org.id, ["events:write"]);
   const requests = Math.max(1, Math.round(batchEvents / size));
   const batch = (offset: number) => Array.from({ length: size }, (_, n) => event(offset + n));
-  const send = async (index: number) => void (await expectStatus(await post(pool, token, batch(index * size)), 202, `POST /api/v1/events (${size} events)`));
-  await runLoad({ label: "warm-up", total: Math.max(2, Math.round(warmup / size)), concurrency: batchConcurrency, send, quiet: true });
+  const send = async (index: number) =>
+    void (await expectStatus(
+      await post(pool, token, batch(index * size)),
+      202,
+      `POST /api/v1/events (${size} events)`,
+    ));
+  await runLoad({
+    label: "warm-up",
+    total: Math.max(2, Math.round(warmup / size)),
+    concurrency: batchConcurrency,
+    send,
+    quiet: true,
+  });
   await untilDispatched(org.id);
-  phase(`batch ingest: ${requests} × ${size} events, ${batchConcurrency} requests in flight, until every event is handed over`);
+  phase(
+    `batch ingest: ${requests} × ${size} events, ${batchConcurrency} requests in flight, until every event is handed over`,
+  );
   const started = performance.now();
   const { result: measured, cpuMs } = await measureCpu(processGroup, async () => {
-    const load = await runLoad({ label: `POST /api/v1/events × ${size}`, total: requests, concurrency: batchConcurrency, send });
+    const load = await runLoad({
+      label: `POST /api/v1/events × ${size}`,
+      total: requests,
+      concurrency: batchConcurrency,
+      send,
+    });
     await untilDispatched(org.id);
     return load;
   });
   const handedOverMs = performance.now() - started;
   const events = requests * size;
-  return { eventsPerRequest: size, requests: measured, events, storedPerSecond: (events / measured.durationMs) * 1000, handedOverPerSecond: (events / handedOverMs) * 1000, cpuMsPerEvent: cpuMs / events };
+  return {
+    eventsPerRequest: size,
+    requests: measured,
+    events,
+    storedPerSecond: (events / measured.durationMs) * 1000,
+    handedOverPerSecond: (events / handedOverMs) * 1000,
+    cpuMsPerEvent: cpuMs / events,
+  };
 }
 
 /**
@@ -102,7 +146,11 @@ async function batchIngest(pool: Pool, processGroup: number, size: number, { bat
  * process spent; then both at half that rate for latency; then batches. The ceiling runs first:
  * the events' dispatch keeps the hub busy for a moment after they are accepted.
  */
-export async function benchmarkIngest(hubUrl: string, processGroup: number, options: IngestOptions): Promise<IngestResult> {
+export async function benchmarkIngest(
+  hubUrl: string,
+  processGroup: number,
+  options: IngestOptions,
+): Promise<IngestResult> {
   const { events, concurrency, warmup } = options;
   const { org } = await createOrg("Bench ingest");
   const { token } = await createApiToken(org.id, ["events:write"]);
@@ -110,14 +158,24 @@ export async function benchmarkIngest(hubUrl: string, processGroup: number, opti
   try {
     phase(`ceiling: GET /api/health × ${events}, ${concurrency} in flight (after ${warmup} to warm up)`);
     await runLoad({ label: "warm-up", total: warmup, concurrency, send: healthCheck(pool), quiet: true });
-    const ceiling = await withCpu(processGroup, events, () => runLoad({ label: "GET /api/health", total: events, concurrency, send: healthCheck(pool) }));
+    const ceiling = await withCpu(processGroup, events, () =>
+      runLoad({ label: "GET /api/health", total: events, concurrency, send: healthCheck(pool) }),
+    );
 
     phase(`ingest: POST /api/v1/events × ${events}, ${concurrency} in flight (after ${warmup} to warm up)`);
-    await runLoad({ label: "warm-up", total: warmup, concurrency, send: publish(pool, token, 10 * events), quiet: true });
+    await runLoad({
+      label: "warm-up",
+      total: warmup,
+      concurrency,
+      send: publish(pool, token, 10 * events),
+      quiet: true,
+    });
     await untilDispatched(org.id);
     // Every warm-up event was answered, so stored, before this instant: what follows is the run's.
     const runStart = new Date();
-    const ingest = await withCpu(processGroup, events, () => runLoad({ label: "POST /api/v1/events", total: events, concurrency, send: publish(pool, token, 0) }));
+    const ingest = await withCpu(processGroup, events, () =>
+      runLoad({ label: "POST /api/v1/events", total: events, concurrency, send: publish(pool, token, 0) }),
+    );
     const ofTheRun = { orgId: org.id, createdAt: { gte: runStart } };
     const stored = await db.event.count({ where: ofTheRun });
     const dispatched = await db.event.count({ where: { ...ofTheRun, dispatchedAt: { not: null } } });
@@ -127,13 +185,29 @@ export async function benchmarkIngest(hubUrl: string, processGroup: number, opti
     const perSecond = Math.max(1, Math.round(ingest.perSecond / 2));
     const paced = Math.min(events, perSecond * 10);
     phase(`half rate: ${perSecond} requests/s, open loop, ${paced} each to GET /api/health and POST /api/v1/events`);
-    const halfCeiling = await withCpu(processGroup, paced, () => runPacedLoad({ label: "GET /api/health (paced)", total: paced, perSecond, send: healthCheck(pool) }));
-    const halfIngest = await withCpu(processGroup, paced, () => runPacedLoad({ label: "POST /api/v1/events (paced)", total: paced, perSecond, send: publish(pool, token, 20 * events) }));
+    const halfCeiling = await withCpu(processGroup, paced, () =>
+      runPacedLoad({ label: "GET /api/health (paced)", total: paced, perSecond, send: healthCheck(pool) }),
+    );
+    const halfIngest = await withCpu(processGroup, paced, () =>
+      runPacedLoad({
+        label: "POST /api/v1/events (paced)",
+        total: paced,
+        perSecond,
+        send: publish(pool, token, 20 * events),
+      }),
+    );
     await untilDispatched(org.id);
 
     const batches = [];
     for (const size of [500, 1000]) batches.push(await batchIngest(pool, processGroup, size, options));
-    return { ingest, ceiling, halfRate: { perSecond, ingest: halfIngest, ceiling: halfCeiling }, stored, dispatched, batches };
+    return {
+      ingest,
+      ceiling,
+      halfRate: { perSecond, ingest: halfIngest, ceiling: halfCeiling },
+      stored,
+      dispatched,
+      batches,
+    };
   } finally {
     await pool.close();
   }

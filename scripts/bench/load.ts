@@ -11,13 +11,25 @@ export interface Measurement {
 }
 
 /** A run in which anything failed measures nothing worth printing, so it throws. */
-function measurement(label: string, total: number, durationMs: number, latencies: number[], failures: unknown[]): Measurement {
+function measurement(
+  label: string,
+  total: number,
+  durationMs: number,
+  latencies: number[],
+  failures: unknown[],
+): Measurement {
   if (failures.length > 0) {
     const first = failures[0] instanceof Error ? failures[0].message : String(failures[0]);
     throw new Error(`${label}: ${failures.length} of ${total} operations failed; the first: ${first}`);
   }
   latencies.sort((a, b) => a - b);
-  return { count: total, durationMs, perSecond: (total / durationMs) * 1000, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return {
+    count: total,
+    durationMs,
+    perSecond: (total / durationMs) * 1000,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }
 
 export interface Load {
@@ -86,10 +98,12 @@ export async function runPacedLoad({ label, total, perSecond, send }: PacedLoad)
     const wait = planned - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     pending.push(
-      send(index).then(
-        () => void latencies.push(performance.now() - planned),
-        (error: unknown) => void failures.push(error),
-      ).finally(() => progress.tick()),
+      send(index)
+        .then(
+          () => void latencies.push(performance.now() - planned),
+          (error: unknown) => void failures.push(error),
+        )
+        .finally(() => progress.tick()),
     );
   }
   await Promise.all(pending);

@@ -37,7 +37,8 @@ const usage = `npm run bench -- [ingest] [delivery] [history] [options]
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer, not "${value}".\n\n${usage}`);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`--${name} must be a positive integer, not "${value}".\n\n${usage}`);
   return parsed;
 }
 
@@ -67,7 +68,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const unknown = positionals.filter((name) => !(benchSections as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`Unknown section ${unknown.join(", ")}.\n\n${usage}`);
   return {
-    sections: positionals.length > 0 ? benchSections.filter((section) => positionals.includes(section)) : [...benchSections],
+    sections:
+      positionals.length > 0 ? benchSections.filter((section) => positionals.includes(section)) : [...benchSections],
     batchEvents: positive("batch-events", values["batch-events"], 20_000),
     batchConcurrency: positive("batch-concurrency", values["batch-concurrency"], 4),
     historyAttempts: positive("history-attempts", values["history-attempts"], 1_000_000),

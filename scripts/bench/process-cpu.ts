@@ -17,11 +17,18 @@ async function procStat(pid: number): Promise<ProcStat | null> {
   if (!text) return null;
   const name = text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"));
   const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  return { pid, name, pgrp: Number(fields[2]), cpuMs: ((Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond) * 1000 };
+  return {
+    pid,
+    name,
+    pgrp: Number(fields[2]),
+    cpuMs: ((Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond) * 1000,
+  };
 }
 
 async function allProcesses(): Promise<ProcStat[]> {
-  const stats = await Promise.all((await readdir("/proc")).filter((entry) => /^\d+$/.test(entry)).map((entry) => procStat(Number(entry))));
+  const stats = await Promise.all(
+    (await readdir("/proc")).filter((entry) => /^\d+$/.test(entry)).map((entry) => procStat(Number(entry))),
+  );
   return stats.filter((stat): stat is ProcStat => stat !== null);
 }
 
@@ -45,7 +52,10 @@ export async function cpuSnapshot(processGroup: number): Promise<CpuSnapshot> {
   return { hubMs, postgresMs };
 }
 
-export const cpuSpent = (before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot => ({ hubMs: after.hubMs - before.hubMs, postgresMs: after.postgresMs - before.postgresMs });
+export const cpuSpent = (before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot => ({
+  hubMs: after.hubMs - before.hubMs,
+  postgresMs: after.postgresMs - before.postgresMs,
+});
 
 /**
  * CPU time, in ms, used so far by the Next.js server processes of a process group (those whose
@@ -63,7 +73,10 @@ export async function nextServerCpuMs(processGroup: number): Promise<number> {
 }
 
 /** Runs `work` and says how much CPU the group's Next.js processes spent meanwhile. */
-export async function measureCpu<T>(processGroup: number, work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+export async function measureCpu<T>(
+  processGroup: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; cpuMs: number }> {
   const before = await nextServerCpuMs(processGroup);
   const result = await work();
   return { result, cpuMs: (await nextServerCpuMs(processGroup)) - before };

@@ -6,18 +6,42 @@ import type { EngineResult } from "@/scripts/bench/engine";
 import { engineTable } from "@/scripts/bench/engine-report";
 import { batchTable, halfRateTable, historyTable, ingestTable, replaceHistorySection } from "@/scripts/bench/report";
 
-const measured = (perSecond: number, p50Ms: number, p99Ms: number): Measurement => ({ count: 1000, durationMs: (1000 / perSecond) * 1000, perSecond, p50Ms, p99Ms });
+const measured = (perSecond: number, p50Ms: number, p99Ms: number): Measurement => ({
+  count: 1000,
+  durationMs: (1000 / perSecond) * 1000,
+  perSecond,
+  p50Ms,
+  p99Ms,
+});
 
 describe("benchmark tables", () => {
   const ingest: IngestResult = {
     ingest: { ...measured(500, 40, 120), cpuMsPerOperation: 2.5 },
     ceiling: { ...measured(2000, 10, 30), cpuMsPerOperation: 0.5 },
-    halfRate: { perSecond: 250, ingest: { ...measured(250, 5, 70), cpuMsPerOperation: 1.2 }, ceiling: { ...measured(250, 2, 30), cpuMsPerOperation: 1 } },
+    halfRate: {
+      perSecond: 250,
+      ingest: { ...measured(250, 5, 70), cpuMsPerOperation: 1.2 },
+      ceiling: { ...measured(250, 2, 30), cpuMsPerOperation: 1 },
+    },
     stored: 1000,
     dispatched: 998,
     batches: [
-      { eventsPerRequest: 500, requests: { ...measured(40, 100, 200), count: 40 }, events: 20_000, storedPerSecond: 20_000, handedOverPerSecond: 16_000, cpuMsPerEvent: 0.04 },
-      { eventsPerRequest: 1000, requests: { ...measured(10, 300, 400), count: 20 }, events: 20_000, storedPerSecond: 12_000, handedOverPerSecond: 9_000, cpuMsPerEvent: 0.05 },
+      {
+        eventsPerRequest: 500,
+        requests: { ...measured(40, 100, 200), count: 40 },
+        events: 20_000,
+        storedPerSecond: 20_000,
+        handedOverPerSecond: 16_000,
+        cpuMsPerEvent: 0.04,
+      },
+      {
+        eventsPerRequest: 1000,
+        requests: { ...measured(10, 300, 400), count: 20 },
+        events: 20_000,
+        storedPerSecond: 12_000,
+        handedOverPerSecond: 9_000,
+        cpuMsPerEvent: 0.05,
+      },
     ],
   };
 
@@ -35,8 +59,12 @@ describe("benchmark tables", () => {
     expect(halfRateTable(ingest)).toContain("| p99 latency (ms) | 70.0 | 30.0 | 2.33× | ≤ 2.00× | missed |");
     expect(halfRateTable(ingest)).toContain("| Next.js CPU per request (ms) | 1.20 | 1.00 | 1.20× |");
     const batches = batchTable(ingest);
-    expect(batches).toContain("| 500 | 40 × 500 | 20,000 | 16,000 | 0.040 | 100.0 / 200.0 | ≥ 15,000 handed over | met |");
-    expect(batches).toContain("| 1,000 | 20 × 1,000 | 12,000 | 9,000 | 0.050 | 300.0 / 400.0 | ≥ 15,000 handed over | missed |");
+    expect(batches).toContain(
+      "| 500 | 40 × 500 | 20,000 | 16,000 | 0.040 | 100.0 / 200.0 | ≥ 15,000 handed over | met |",
+    );
+    expect(batches).toContain(
+      "| 1,000 | 20 × 1,000 | 12,000 | 9,000 | 0.050 | 300.0 / 400.0 | ≥ 15,000 handed over | missed |",
+    );
   });
 
   it("puts each engine figure beside its ceiling and target, and says which targets were missed", () => {
@@ -57,13 +85,27 @@ describe("benchmark tables", () => {
     });
     const table = engineTable({
       single: run({ ceiling: measured(5000, 1, 2) }),
-      batched: run({ mode: "batched", batchSize: 1000, requests: 100, eventDeliveries: 100_000, eventDeliveriesPerSecond: 25_000 }),
+      batched: run({
+        mode: "batched",
+        batchSize: 1000,
+        requests: 100,
+        eventDeliveries: 100_000,
+        eventDeliveriesPerSecond: 25_000,
+      }),
       latency: { samples: 50, p50Ms: 61.2, p95Ms: 80 },
     });
-    expect(table).toContain("| single: 1,000 events × 20 webhooks, deliveries/s | 2,000 (1.20 ms CPU each) | 5,000 raw undici POSTs/s at 320 in flight | ≥ 0.5× the ceiling: 0.40× | **missed** |");
-    expect(table).toContain("| single: CPU per delivery (hub + Postgres) | 1.20 ms (hub 0.80, Postgres 0.40) |  | ≤ 1.5 ms | met |");
-    expect(table).toContain("| batched: 1,000 events × 20 webhooks, ≤ 1000 per request, events delivered/s | 25,000 in 100 requests (0.240 ms CPU per event) |  | ≥ 20,000 | met |");
-    expect(table).toContain("| publish → receiver on an idle hub, 50 events | p50 61.2 ms, p95 80.0 ms |  | p50 ≤ 50 ms | **missed** |");
+    expect(table).toContain(
+      "| single: 1,000 events × 20 webhooks, deliveries/s | 2,000 (1.20 ms CPU each) | 5,000 raw undici POSTs/s at 320 in flight | ≥ 0.5× the ceiling: 0.40× | **missed** |",
+    );
+    expect(table).toContain(
+      "| single: CPU per delivery (hub + Postgres) | 1.20 ms (hub 0.80, Postgres 0.40) |  | ≤ 1.5 ms | met |",
+    );
+    expect(table).toContain(
+      "| batched: 1,000 events × 20 webhooks, ≤ 1000 per request, events delivered/s | 25,000 in 100 requests (0.240 ms CPU per event) |  | ≥ 20,000 | met |",
+    );
+    expect(table).toContain(
+      "| publish → receiver on an idle hub, 50 events | p50 61.2 ms, p95 80.0 ms |  | p50 ≤ 50 ms | **missed** |",
+    );
   });
 });
 
@@ -84,7 +126,13 @@ describe("history section", () => {
       { query: "stats 30d", samples: 200, p50Ms: 40, p95Ms: 61, targetP95Ms: 50 },
     ],
   };
-  const run = { machine: { cpu: "CPU", cores: 2, memoryGiB: 8, os: "Linux", node: "v20", loadAverage: 1 }, loadAverageAfter: 1.5, command: "npm run bench -- history", date: new Date("2026-11-29T20:00:00Z"), history };
+  const run = {
+    machine: { cpu: "CPU", cores: 2, memoryGiB: 8, os: "Linux", node: "v20", loadAverage: 1 },
+    loadAverageAfter: 1.5,
+    command: "npm run bench -- history",
+    date: new Date("2026-11-29T20:00:00Z"),
+    history,
+  };
 
   it("puts each p95 beside its target and says whether it was met", () => {
     const table = historyTable(history);

@@ -18,14 +18,19 @@ export interface BenchReport {
   history: HistoryResult;
 }
 
-export const sectionHeadings = { ingest: "## Ingest", delivery: "## Delivery engine, end to end", history: "## History at scale" } as const;
+export const sectionHeadings = {
+  ingest: "## Ingest",
+  delivery: "## Delivery engine, end to end",
+  history: "## History at scale",
+} as const;
 
 /** What a run of some sections (`npm run bench -- history`) says about itself. */
 export type SectionRun = Pick<BenchReport, "machine" | "loadAverageAfter" | "command" | "date">;
 export type HistoryRun = SectionRun & Pick<BenchReport, "history">;
 export type IngestRun = SectionRun & Pick<BenchReport, "ingest" | "options">;
 
-const number = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const number = (value: number, digits = 0) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ratio = (measured: number, ceiling: number) => `${number(measured / ceiling, 2)}×`;
 const seconds = (measurement: Measurement) => `${number(measurement.durationMs / 1000, 1)} s`;
 
@@ -47,12 +52,47 @@ export function ingestTable({ ingest, ceiling, stored, dispatched }: IngestResul
     [
       ["requests", number(ingest.count), number(ceiling.count), "", "", ""],
       ["wall time", seconds(ingest), seconds(ceiling), "", "", ""],
-      ["throughput (requests/s)", number(ingest.perSecond), number(ceiling.perSecond), ratio(ingest.perSecond, ceiling.perSecond), `≥ ${number(ingestTargets.singleRatio, 2)}×`, verdict(throughputRatio >= ingestTargets.singleRatio)],
-      ["p50 latency (ms)", number(ingest.p50Ms, 1), number(ceiling.p50Ms, 1), ratio(ingest.p50Ms, ceiling.p50Ms), "", ""],
-      ["p99 latency (ms)", number(ingest.p99Ms, 1), number(ceiling.p99Ms, 1), ratio(ingest.p99Ms, ceiling.p99Ms), "", ""],
-      ["Next.js CPU per request (ms)", cpu(ingest.cpuMsPerOperation), cpu(ceiling.cpuMsPerOperation), ratio(ingest.cpuMsPerOperation, ceiling.cpuMsPerOperation), "", ""],
+      [
+        "throughput (requests/s)",
+        number(ingest.perSecond),
+        number(ceiling.perSecond),
+        ratio(ingest.perSecond, ceiling.perSecond),
+        `≥ ${number(ingestTargets.singleRatio, 2)}×`,
+        verdict(throughputRatio >= ingestTargets.singleRatio),
+      ],
+      [
+        "p50 latency (ms)",
+        number(ingest.p50Ms, 1),
+        number(ceiling.p50Ms, 1),
+        ratio(ingest.p50Ms, ceiling.p50Ms),
+        "",
+        "",
+      ],
+      [
+        "p99 latency (ms)",
+        number(ingest.p99Ms, 1),
+        number(ceiling.p99Ms, 1),
+        ratio(ingest.p99Ms, ceiling.p99Ms),
+        "",
+        "",
+      ],
+      [
+        "Next.js CPU per request (ms)",
+        cpu(ingest.cpuMsPerOperation),
+        cpu(ceiling.cpuMsPerOperation),
+        ratio(ingest.cpuMsPerOperation, ceiling.cpuMsPerOperation),
+        "",
+        "",
+      ],
       ["events stored", `${number(stored)} of ${number(ingest.count)}`, "", "", "", ""],
-      ["events handed over by the outbox as the run ended", `${number(dispatched)} of ${number(ingest.count)}`, "", "", "", ""],
+      [
+        "events handed over by the outbox as the run ended",
+        `${number(dispatched)} of ${number(ingest.count)}`,
+        "",
+        "",
+        "",
+        "",
+      ],
     ],
   );
 }
@@ -63,16 +103,46 @@ export function halfRateTable({ halfRate: { ingest, ceiling } }: IngestResult): 
     ["", "POST /api/v1/events", "GET /api/health (bare route)", "ratio", "target", ""],
     [
       ["requests/s sent (achieved)", number(ingest.perSecond), number(ceiling.perSecond), "", "", ""],
-      ["p50 latency (ms)", number(ingest.p50Ms, 1), number(ceiling.p50Ms, 1), ratio(ingest.p50Ms, ceiling.p50Ms), "", ""],
-      ["p99 latency (ms)", number(ingest.p99Ms, 1), number(ceiling.p99Ms, 1), ratio(ingest.p99Ms, ceiling.p99Ms), `≤ ${number(ingestTargets.halfRateP99Ratio, 2)}×`, verdict(p99Ratio <= ingestTargets.halfRateP99Ratio)],
-      ["Next.js CPU per request (ms)", cpu(ingest.cpuMsPerOperation), cpu(ceiling.cpuMsPerOperation), ratio(ingest.cpuMsPerOperation, ceiling.cpuMsPerOperation), "", ""],
+      [
+        "p50 latency (ms)",
+        number(ingest.p50Ms, 1),
+        number(ceiling.p50Ms, 1),
+        ratio(ingest.p50Ms, ceiling.p50Ms),
+        "",
+        "",
+      ],
+      [
+        "p99 latency (ms)",
+        number(ingest.p99Ms, 1),
+        number(ceiling.p99Ms, 1),
+        ratio(ingest.p99Ms, ceiling.p99Ms),
+        `≤ ${number(ingestTargets.halfRateP99Ratio, 2)}×`,
+        verdict(p99Ratio <= ingestTargets.halfRateP99Ratio),
+      ],
+      [
+        "Next.js CPU per request (ms)",
+        cpu(ingest.cpuMsPerOperation),
+        cpu(ceiling.cpuMsPerOperation),
+        ratio(ingest.cpuMsPerOperation, ceiling.cpuMsPerOperation),
+        "",
+        "",
+      ],
     ],
   );
 }
 
 export function batchTable({ batches }: IngestResult): string {
   return table(
-    ["events per request", "requests × events", "stored (events/s)", "handed over (events/s)", "Next.js CPU per event (ms)", "request p50 / p99 (ms)", "target", ""],
+    [
+      "events per request",
+      "requests × events",
+      "stored (events/s)",
+      "handed over (events/s)",
+      "Next.js CPU per event (ms)",
+      "request p50 / p99 (ms)",
+      "target",
+      "",
+    ],
     batches.map((batch) => [
       number(batch.eventsPerRequest),
       `${number(batch.requests.count)} × ${number(batch.eventsPerRequest)}`,
@@ -144,7 +214,9 @@ export function replaceSection(report: string, heading: string, section: string)
   const start = report.indexOf(`${heading}\n`);
   if (start === -1) {
     const before = report.indexOf("## How to read these");
-    return before === -1 ? `${report.trimEnd()}\n\n${section}` : `${report.slice(0, before)}${section}\n${report.slice(before)}`;
+    return before === -1
+      ? `${report.trimEnd()}\n\n${section}`
+      : `${report.slice(0, before)}${section}\n${report.slice(before)}`;
   }
   const end = report.indexOf("\n## ", start + heading.length);
   return `${report.slice(0, start)}${section}${end === -1 ? "" : report.slice(end)}`;
@@ -193,7 +265,10 @@ function machineTable({ machine, loadAverageAfter, command, date }: BenchReport)
       ["memory", `${machine.memoryGiB} GiB`],
       ["OS", machine.os],
       ["Node.js", machine.node],
-      ["load average (1 min) before / after the run", `${number(machine.loadAverage, 2)} / ${number(loadAverageAfter, 2)}`],
+      [
+        "load average (1 min) before / after the run",
+        `${number(machine.loadAverage, 2)} / ${number(loadAverageAfter, 2)}`,
+      ],
       ["command", `\`${command}\``],
       ["date", date.toISOString()],
     ],

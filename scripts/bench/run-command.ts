@@ -21,6 +21,10 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed with exit code ${code}:\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} failed with exit code ${code}:\n${output}`)),
+    );
   });
 }

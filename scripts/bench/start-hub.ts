@@ -22,7 +22,12 @@ const readyTimeoutMs = 180_000;
  * only when something fails.
  */
 export function startHub(env: NodeJS.ProcessEnv, port: number): RunningHub {
-  const child = spawn("npx", ["tsx", "scripts/bench/hub.ts"], { cwd: repoRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["tsx", "scripts/bench/hub.ts"], {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString("utf8")).slice(-20_000);
@@ -48,7 +53,10 @@ export function startHub(env: NodeJS.ProcessEnv, port: number): RunningHub {
   };
 
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The hub was not ready within ${readyTimeoutMs / 1000} s.\n${output}`)), readyTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`The hub was not ready within ${readyTimeoutMs / 1000} s.\n${output}`)),
+      readyTimeoutMs,
+    );
     child.stdout.on("data", () => {
       if (!/^ready$/m.test(output)) return;
       clearTimeout(timer);

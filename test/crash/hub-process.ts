@@ -12,7 +12,12 @@ const executorPort = Number(process.env.CRASH_EXECUTOR_PORT);
 
 // The route is imported on its first request, once lib/env can be given its URL and the executor's keys.
 const app = await serveRoute(() => import("@/app/api/inngest/route"), "/api/inngest");
-const executor = await startLocalInngest({ serveUrl: app.url, databaseUrl: process.env.DATABASE_URL!, port: executorPort, clock: "real" });
+const executor = await startLocalInngest({
+  serveUrl: app.url,
+  databaseUrl: process.env.DATABASE_URL!,
+  port: executorPort,
+  clock: "real",
+});
 process.env.APP_URL = new URL(app.url).origin;
 process.env.INNGEST_BASE_URL = executor.url;
 process.env.INNGEST_SIGNING_KEY = executor.signingKey;
@@ -24,5 +29,8 @@ const { sweepEngine } = await import("@/lib/engine/sweep");
 
 await executor.sync();
 await sweepEngine();
-const events = await serveRoute({ POST: (request: Request) => eventsRoute.POST(request, { params: Promise.resolve({}) }) }, "/api/v1/events");
+const events = await serveRoute(
+  { POST: (request: Request) => eventsRoute.POST(request, { params: Promise.resolve({}) }) },
+  "/api/v1/events",
+);
 console.log(`ready ${events.url}`);

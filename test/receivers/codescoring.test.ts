@@ -9,7 +9,13 @@ import type { Receiver, ReceivedRequest, Reply } from "@/test/receiver";
 // {"events": [{"created_at": ISO-8601, "trigger": name, "payload": {...}}, ...]}.
 const codescoringBody = z.strictObject({
   events: z
-    .array(z.strictObject({ created_at: z.iso.datetime({ offset: true }), trigger: z.string().min(1), payload: z.record(z.string(), z.unknown()) }))
+    .array(
+      z.strictObject({
+        created_at: z.iso.datetime({ offset: true }),
+        trigger: z.string().min(1),
+        payload: z.record(z.string(), z.unknown()),
+      }),
+    )
     .min(1),
 });
 type CodeScoringEvent = z.infer<typeof codescoringBody>["events"][number];
@@ -51,7 +57,13 @@ afterAll(async () => {
 
 /** Settings → Webhooks → Setup new, through the API; activated by the test event the hub sends first. */
 async function setUpWebhook(customer: Customer, receiver: Receiver, settings: Record<string, unknown> = {}) {
-  const created = await customer.api.createWebhook({ name: "Security feed", url: receiver.url, format: "codescoring", token: customerToken, ...settings });
+  const created = await customer.api.createWebhook({
+    name: "Security feed",
+    url: receiver.url,
+    format: "codescoring",
+    token: customerToken,
+    ...settings,
+  });
   expect(created.status).toBe(201);
   await hub.engine.advance(0);
   expect((await customer.api.getWebhook(created.body.id)).body.status).toBe("active");
@@ -59,7 +71,8 @@ async function setUpWebhook(customer: Customer, receiver: Receiver, settings: Re
 }
 
 const triggersOf = (batch: CodeScoringEvent[] | undefined) => batch?.map((event) => [event.trigger, event.payload]);
-const arrivalGaps = (requests: ReceivedRequest[]) => requests.slice(1).map((request, index) => request.at.getTime() - requests[index]!.at.getTime());
+const arrivalGaps = (requests: ReceivedRequest[]) =>
+  requests.slice(1).map((request, index) => request.at.getTime() - requests[index]!.at.getTime());
 
 describe("a CodeScoring receiver written from its documentation", () => {
   it("gets the test trigger with an empty payload and the token when Test it is pressed, before anything is saved", async () => {
@@ -80,15 +93,38 @@ describe("a CodeScoring receiver written from its documentation", () => {
     const [payments, billing] = [await customer.project("payments"), await customer.project("billing")];
     const endpoint = codescoringEndpoint(customerToken);
     const receiver = await hub.receiver(endpoint.handle);
-    const webhook = await setUpWebhook(customer, receiver, { projectIds: [payments.id], triggers: ["project_sca_analysis_finished", "project_sca_analysis_failed"] });
-    expect(webhook).toMatchObject({ deliveryMode: "batched", batchWindowMs: 5000, retryPolicy: { schedule: "codescoring" } });
+    const webhook = await setUpWebhook(customer, receiver, {
+      projectIds: [payments.id],
+      triggers: ["project_sca_analysis_finished", "project_sca_analysis_failed"],
+    });
+    expect(webhook).toMatchObject({
+      deliveryMode: "batched",
+      batchWindowMs: 5000,
+      retryPolicy: { schedule: "codescoring" },
+    });
     endpoint.batches.length = 0;
 
-    await customer.publish({ type: "project_sca_analysis_finished", project: payments.key, payload: { project_id: 1, project_name: "payments" } });
-    await customer.publish({ type: "project_sca_analysis_started", project: payments.key, payload: { project_id: 1, project_name: "payments" } });
-    await customer.publish({ type: "project_sca_analysis_finished", project: billing.key, payload: { project_id: 2, project_name: "billing" } });
+    await customer.publish({
+      type: "project_sca_analysis_finished",
+      project: payments.key,
+      payload: { project_id: 1, project_name: "payments" },
+    });
+    await customer.publish({
+      type: "project_sca_analysis_started",
+      project: payments.key,
+      payload: { project_id: 1, project_name: "payments" },
+    });
+    await customer.publish({
+      type: "project_sca_analysis_finished",
+      project: billing.key,
+      payload: { project_id: 2, project_name: "billing" },
+    });
     await hub.engine.advance(2 * second);
-    await customer.publish({ type: "project_sca_analysis_failed", project: payments.key, payload: { project_id: 1, project_name: "payments" } });
+    await customer.publish({
+      type: "project_sca_analysis_failed",
+      project: payments.key,
+      payload: { project_id: 1, project_name: "payments" },
+    });
     await hub.engine.advance(2.5 * second);
     expect(endpoint.batches).toEqual([]);
 
@@ -157,7 +193,15 @@ describe("a CodeScoring receiver written from its documentation", () => {
     await customer.publish({ type: "project_sca_analysis_finished", payload: { n: 1 } });
     await hub.engine.advance(100 * hour);
     const tries = receiver.requests.slice(before);
-    expect(arrivalGaps(tries)).toEqual([1 * minute, 5 * minute, 30 * minute, 3 * hour, 12 * hour, 24 * hour, 48 * hour]);
+    expect(arrivalGaps(tries)).toEqual([
+      1 * minute,
+      5 * minute,
+      30 * minute,
+      3 * hour,
+      12 * hour,
+      24 * hour,
+      48 * hour,
+    ]);
     expect((await customer.api.getWebhook(webhook.id)).body.status).toBe("disabled");
 
     await customer.publish({ type: "project_sca_analysis_finished", payload: { n: 2 } });

@@ -30,7 +30,8 @@ function deepsourceEndpoint(initialSecret: string | null) {
   let secret = initialSecret;
   const handle = (request: ReceivedRequest): Reply => {
     const signature = request.headers["x-deepsource-signature"];
-    if (secret !== null && !signatureMatches(secret, request.body, signature)) return { status: 401, body: "signature mismatch" };
+    if (secret !== null && !signatureMatches(secret, request.body, signature))
+      return { status: 401, body: "signature mismatch" };
     const parsed = deepsourceEvent.safeParse(JSON.parse(request.body));
     if (!parsed.success) return { status: 400 };
     events.push({ ...parsed.data, signed: signature !== undefined });
@@ -55,7 +56,12 @@ afterAll(async () => {
 
 /** Team settings → Webhooks → Add a new endpoint, through the API. */
 async function addEndpoint(customer: Customer, url: string, secret: string | null = webhookSecret) {
-  const created = await customer.api.createWebhook({ name: "DeepSource events", url, format: "deepsource", ...(secret ? { secret } : {}) });
+  const created = await customer.api.createWebhook({
+    name: "DeepSource events",
+    url,
+    format: "deepsource",
+    ...(secret ? { secret } : {}),
+  });
   expect(created.status).toBe(201);
   expect(created.body.status).toBe("pending");
   await hub.engine.advance(0);
@@ -67,7 +73,12 @@ const statusOf = async (customer: Customer, id: string) => (await customer.api.g
 describe("a DeepSource receiver written from its documentation", () => {
   it("cannot be given a webhook secret shorter than 16 characters", async () => {
     const customer = await hub.customer();
-    const refused = await customer.api.createWebhook({ name: "short", url: "http://127.0.0.1:9/hook", format: "deepsource", secret: "fifteen-chars!!" });
+    const refused = await customer.api.createWebhook({
+      name: "short",
+      url: "http://127.0.0.1:9/hook",
+      format: "deepsource",
+      secret: "fifteen-chars!!",
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.error.details).toEqual([expect.objectContaining({ path: "secret" })]);
   });
@@ -105,13 +116,23 @@ describe("a DeepSource receiver written from its documentation", () => {
     const analysisRun = { runUid: "run-8f2a", status: "SUCCESS", commitOid: "c739069e", issuesRaised: 3 };
 
     const publishedFrom = Math.floor(Date.now() / 1000);
-    await customer.publish({ type: "analysis_run.updated", payload: analysisRun, properties: { repository: "acme/payments" } });
-    await customer.publish({ type: "analysis_run.updated", payload: { ...analysisRun, status: "FAILURE" }, properties: { repository: "acme/payments" } });
+    await customer.publish({
+      type: "analysis_run.updated",
+      payload: analysisRun,
+      properties: { repository: "acme/payments" },
+    });
+    await customer.publish({
+      type: "analysis_run.updated",
+      payload: { ...analysisRun, status: "FAILURE" },
+      properties: { repository: "acme/payments" },
+    });
     await hub.engine.advance(0);
     const publishedUntil = Math.ceil(Date.now() / 1000);
 
     const runs = endpoint.events.filter((event) => event.type === "analysis_run.updated");
-    expect(runs.map((run) => run.data.object)).toEqual(expect.arrayContaining([analysisRun, { ...analysisRun, status: "FAILURE" }]));
+    expect(runs.map((run) => run.data.object)).toEqual(
+      expect.arrayContaining([analysisRun, { ...analysisRun, status: "FAILURE" }]),
+    );
     for (const run of runs) {
       expect(run).toMatchObject({ signed: true, repository: "acme/payments" });
       expect(run.createdAt).toBeGreaterThanOrEqual(publishedFrom);

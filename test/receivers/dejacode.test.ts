@@ -112,7 +112,10 @@ describe("a DejaCode receiver written from its documentation", () => {
 
     await customer.publish({ type: "request.added", payload: vulnerabilityRequest });
     await customer.publish({ type: "request.updated", payload: { ...vulnerabilityRequest, status: "closed" } });
-    await customer.publish({ type: "request_comment.added", payload: { request_uuid: vulnerabilityRequest.uuid, text: "Fixed in 2.4.1" } });
+    await customer.publish({
+      type: "request_comment.added",
+      payload: { request_uuid: vulnerabilityRequest.uuid, text: "Fixed in 2.4.1" },
+    });
     await customer.publish({ type: "vulnerability.data_update", payload: { vulnerability_id: "VCID-1a2b-3c4d" } });
     await hub.engine.advance(0);
     const events = endpoint.payloads.filter((payload) => payload.hook.event !== "test");
@@ -128,6 +131,10 @@ describe("a DejaCode receiver written from its documentation", () => {
     expect((await customer.api.patchWebhook(onComment, { active: true })).body.status).toBe("active");
     await customer.publish({ type: "request_comment.added", payload: { text: "active again" } });
     await hub.engine.advance(0);
-    expect(endpoint.of("request_comment.added").map((payload) => payload.data.text)).toEqual(["Fixed in 2.4.1", "while inactive", "active again"]);
+    expect(endpoint.of("request_comment.added").map((payload) => payload.data.text)).toEqual([
+      "Fixed in 2.4.1",
+      "while inactive",
+      "active again",
+    ]);
   });
 });

@@ -67,12 +67,16 @@ async function newCustomer(): Promise<Customer> {
 function hubApi(token: string) {
   const withId = (id: string) => ({ token, params: { id } });
   return {
-    createWebhook: (body: Record<string, unknown>) => call("POST", webhooksRoute.POST, "/api/v1/webhooks", { token, body }),
+    createWebhook: (body: Record<string, unknown>) =>
+      call("POST", webhooksRoute.POST, "/api/v1/webhooks", { token, body }),
     getWebhook: (id: string) => call("GET", webhookRoute.GET, `/api/v1/webhooks/${id}`, withId(id)),
-    patchWebhook: (id: string, body: Record<string, unknown>) => call("PATCH", webhookRoute.PATCH, `/api/v1/webhooks/${id}`, { ...withId(id), body }),
-    refreshAvailability: (id: string) => call("POST", refreshRoute.POST, `/api/v1/webhooks/${id}/refresh_availability_status`, withId(id)),
+    patchWebhook: (id: string, body: Record<string, unknown>) =>
+      call("PATCH", webhookRoute.PATCH, `/api/v1/webhooks/${id}`, { ...withId(id), body }),
+    refreshAvailability: (id: string) =>
+      call("POST", refreshRoute.POST, `/api/v1/webhooks/${id}/refresh_availability_status`, withId(id)),
     testUrl: (body: Record<string, unknown>) => call("POST", testRoute.POST, "/api/v1/webhooks/test", { token, body }),
-    deliveries: (webhookId: string) => call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, withId(webhookId)),
+    deliveries: (webhookId: string) =>
+      call("GET", historyRoute.GET, `/api/v1/webhooks/${webhookId}/deliveries`, withId(webhookId)),
     delivery: (id: string) => call("GET", deliveryRoute.GET, `/api/v1/deliveries/${id}`, withId(id)),
   };
 }

@@ -38,7 +38,10 @@ function scorecardEndpoint() {
   return { handle, of, answerWith };
 }
 
-const scoreChanged = { type: "scorecard.score_changed", payload: { scorecard_id: "sc-4711", domain: "example.com", previous_score: 88, score: 81 } };
+const scoreChanged = {
+  type: "scorecard.score_changed",
+  payload: { scorecard_id: "sc-4711", domain: "example.com", previous_score: 88, score: 81 },
+};
 const minute = 60_000;
 const hour = 60 * minute;
 let hub: SeedHub;
@@ -53,7 +56,13 @@ afterAll(async () => {
 
 /** A rule: name, trigger, action "send web request" to the URL, owner. The URL answers the hub's test event first. */
 async function createRule(customer: Customer, url: string, name = "Score dropped") {
-  const created = await customer.api.createWebhook({ name, url, format: "scorecard", triggers: [scoreChanged.type], ownerId: customer.owner.memberId });
+  const created = await customer.api.createWebhook({
+    name,
+    url,
+    format: "scorecard",
+    triggers: [scoreChanged.type],
+    ownerId: customer.owner.memberId,
+  });
   expect(created.status).toBe(201);
   await hub.engine.advance(0);
   expect((await customer.api.getWebhook(created.body.id)).body.status).toBe("active");
@@ -72,7 +81,10 @@ async function endpointThatStalls() {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const execution = { ...scorecardBody.parse(JSON.parse(Buffer.concat(chunks).toString("utf8"))), receivedAt: Date.now() };
+      const execution = {
+        ...scorecardBody.parse(JSON.parse(Buffer.concat(chunks).toString("utf8"))),
+        receivedAt: Date.now(),
+      };
       executions.push(execution);
       if (execution.trigger.type === scoreChanged.type && execution.retries === 0) {
         const arrived = performance.now();
@@ -115,7 +127,13 @@ describe("a SecurityScorecard receiver written from its documentation", () => {
     const [first] = tries;
     expect(first!.receivedAt - Date.parse(first!.created_at)).toBeGreaterThanOrEqual(0);
     expect(first!.receivedAt - Date.parse(first!.created_at)).toBeLessThan(5000);
-    expect(first).toMatchObject({ scorecard_id: "sc-4711", domain: "example.com", score: 81, trigger: { type: scoreChanged.type }, webhooks: [] });
+    expect(first).toMatchObject({
+      scorecard_id: "sc-4711",
+      domain: "example.com",
+      score: 81,
+      trigger: { type: scoreChanged.type },
+      webhooks: [],
+    });
 
     await customer.publish(scoreChanged);
     await hub.engine.advance(0);
@@ -129,14 +147,22 @@ describe("a SecurityScorecard receiver written from its documentation", () => {
     const ticketing = await hub.receiver(() => ({ status: 201, body: '{"ticket":"SEC-1"}' }));
     const endpoint = scorecardEndpoint();
     const chat = await hub.receiver(endpoint.handle);
-    const created = await customer.api.createWebhook({ name: "Ticket, then chat", url: ticketing.url, followUpUrls: [chat.url], format: "scorecard", triggers: [scoreChanged.type] });
+    const created = await customer.api.createWebhook({
+      name: "Ticket, then chat",
+      url: ticketing.url,
+      followUpUrls: [chat.url],
+      format: "scorecard",
+      triggers: [scoreChanged.type],
+    });
     expect(created.status).toBe(201);
     await hub.engine.advance(0);
 
     await customer.publish(scoreChanged);
     await hub.engine.advance(0);
     const [execution] = endpoint.of(scoreChanged.type);
-    expect(execution?.webhooks).toEqual([expect.objectContaining({ url: ticketing.url, response: { ticket: "SEC-1" } })]);
+    expect(execution?.webhooks).toEqual([
+      expect.objectContaining({ url: ticketing.url, response: { ticket: "SEC-1" } }),
+    ]);
     expect(execution?.execution_id).toBe(JSON.parse(ticketing.requests.at(-1)!.body).execution_id);
   });
 
@@ -165,7 +191,11 @@ describe("a SecurityScorecard receiver written from its documentation", () => {
     const endpoint = scorecardEndpoint();
     const receiver = await hub.receiver(endpoint.handle);
     const rule = await createRule(customer, receiver.url, "Vendor score watch");
-    const escalations = () => hub.engine.mailbox.filter((email) => email.to.includes(customer.owner.email) && email.subject === "[Action Required] Failed Webhook Request");
+    const escalations = () =>
+      hub.engine.mailbox.filter(
+        (email) =>
+          email.to.includes(customer.owner.email) && email.subject === "[Action Required] Failed Webhook Request",
+      );
 
     endpoint.answerWith(502);
     await customer.publish(scoreChanged);
@@ -181,7 +211,13 @@ describe("a SecurityScorecard receiver written from its documentation", () => {
       "Your webhook requests for the Rule Vendor score watch have failed due to a network or destination server issue. We'll try again the next time a rule is triggered.",
     );
     const details = escalations()[0]!.text.split(/\r?\n/);
-    expect(details).toEqual(expect.arrayContaining(["Failed Rule: Vendor score watch", `Webhook URL: ${receiver.url}`, "HTTP error: HTTP 502"]));
+    expect(details).toEqual(
+      expect.arrayContaining([
+        "Failed Rule: Vendor score watch",
+        `Webhook URL: ${receiver.url}`,
+        "HTTP error: HTTP 502",
+      ]),
+    );
 
     expect((await customer.api.getWebhook(rule.id)).body.status).not.toBe("disabled");
     endpoint.answerWith(200);

@@ -38,9 +38,11 @@ function sonarqubeEndpoint() {
   const analyses: ReceivedAnalysis[] = [];
   const handle = (request: ReceivedRequest): Reply => {
     if (request.method !== "POST") return { status: 405 };
-    if (request.headers.authorization !== `Basic ${Buffer.from(`${login}:${password}`).toString("base64")}`) return { status: 401 };
+    if (request.headers.authorization !== `Basic ${Buffer.from(`${login}:${password}`).toString("base64")}`)
+      return { status: 401 };
     if (!/^application\/json;\s*charset=utf-8$/i.test(request.headers["content-type"] ?? "")) return { status: 415 };
-    if (!hmacMatches(request.body, request.headers["x-sonar-webhook-hmac-sha256"])) return { status: 403, body: "signature mismatch: ignored" };
+    if (!hmacMatches(request.body, request.headers["x-sonar-webhook-hmac-sha256"]))
+      return { status: 403, body: "signature mismatch: ignored" };
     const body = JSON.parse(request.body) as Record<string, unknown>;
     if (!analysisPayload.safeParse(body).success) return { status: 200, body: "not an analysis: nothing to do" };
     const project = request.headers["x-sonarqube-project"];
@@ -61,7 +63,14 @@ const analysis = {
   properties: {},
   qualityGate: {
     conditions: [
-      { errorThreshold: "1", metric: "new_security_rating", onLeakPeriod: true, operator: "GREATER_THAN", status: "OK", value: "1" },
+      {
+        errorThreshold: "1",
+        metric: "new_security_rating",
+        onLeakPeriod: true,
+        operator: "GREATER_THAN",
+        status: "OK",
+        value: "1",
+      },
       { errorThreshold: "80", metric: "new_coverage", onLeakPeriod: true, operator: "LESS_THAN", status: "NO_VALUE" },
     ],
     name: "SonarQube way",
@@ -69,7 +78,12 @@ const analysis = {
   },
 };
 const publishAnalysis = (customer: Customer) =>
-  customer.publish({ type: "analysis.completed", project: "myproject", payload: analysis, properties: { "sonar.analysis.buildNumber": "12345" } });
+  customer.publish({
+    type: "analysis.completed",
+    project: "myproject",
+    payload: analysis,
+    properties: { "sonar.analysis.buildNumber": "12345" },
+  });
 
 let hub: SeedHub;
 
@@ -96,9 +110,20 @@ describe("a SonarQube receiver written from its documentation", () => {
     const endpoint = sonarqubeEndpoint();
     const receiver = await hub.receiver(endpoint.handle);
 
-    const created = await customer.api.createWebhook({ name: "Jenkins", url: withCredentials(receiver.url, "/sonarqube-webhook/"), format: "sonarqube", scope: "project", projectId: project.id, secret });
+    const created = await customer.api.createWebhook({
+      name: "Jenkins",
+      url: withCredentials(receiver.url, "/sonarqube-webhook/"),
+      format: "sonarqube",
+      scope: "project",
+      projectId: project.id,
+      secret,
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ url: new URL("/sonarqube-webhook/", receiver.url).toString(), basicAuthSet: true, timeoutMs: 10_000 });
+    expect(created.body).toMatchObject({
+      url: new URL("/sonarqube-webhook/", receiver.url).toString(),
+      basicAuthSet: true,
+      timeoutMs: 10_000,
+    });
     expect(JSON.stringify(created.body)).not.toContain(login);
     await hub.engine.advance(0);
     expect((await customer.api.getWebhook(created.body.id)).body.status).toBe("active");
@@ -106,15 +131,26 @@ describe("a SonarQube receiver written from its documentation", () => {
     await publishAnalysis(customer);
     await hub.engine.advance(0);
     expect(endpoint.analyses).toEqual([
-      { path: "/sonarqube-webhook/", projectHeader: "myproject", body: { ...analysis, properties: { "sonar.analysis.buildNumber": "12345" } } },
+      {
+        path: "/sonarqube-webhook/",
+        projectHeader: "myproject",
+        body: { ...analysis, properties: { "sonar.analysis.buildNumber": "12345" } },
+      },
     ]);
 
     const history = await customer.api.deliveries(created.body.id);
     const latest = history.body.data[0];
-    expect(latest).toMatchObject({ status: "succeeded", eventTypes: ["analysis.completed"], lastResponseStatus: 200, lastAttemptAt: expect.any(String) });
+    expect(latest).toMatchObject({
+      status: "succeeded",
+      eventTypes: ["analysis.completed"],
+      lastResponseStatus: 200,
+      lastAttemptAt: expect.any(String),
+    });
     const detail = await customer.api.delivery(latest.id);
     expect(JSON.parse(detail.body.attempts[0].requestBody)).toMatchObject({ taskId: analysis.taskId });
-    expect(JSON.stringify(detail.body.attempts[0].requestHeaders)).not.toContain(Buffer.from(`${login}:${password}`).toString("base64"));
+    expect(JSON.stringify(detail.body.attempts[0].requestHeaders)).not.toContain(
+      Buffer.from(`${login}:${password}`).toString("base64"),
+    );
   });
 
   it("is called by all 10 project-level and all 10 global webhooks for one analysis", async () => {
@@ -123,20 +159,33 @@ describe("a SonarQube receiver written from its documentation", () => {
     const endpoint = sonarqubeEndpoint();
     const receiver = await hub.receiver(endpoint.handle);
     const create = (path: string, level: Record<string, unknown>) =>
-      customer.api.createWebhook({ name: path, url: withCredentials(receiver.url, path), format: "sonarqube", secret, ...level });
+      customer.api.createWebhook({
+        name: path,
+        url: withCredentials(receiver.url, path),
+        format: "sonarqube",
+        secret,
+        ...level,
+      });
 
     for (let n = 1; n <= 10; n++) {
       expect((await create(`/project/${n}`, { scope: "project", projectId: project.id })).status).toBe(201);
       expect((await create(`/global/${n}`, { scope: "org" })).status).toBe(201);
     }
-    expect((await create("/project/11", { scope: "project", projectId: project.id })).body.error.code).toBe("limit_reached");
+    expect((await create("/project/11", { scope: "project", projectId: project.id })).body.error.code).toBe(
+      "limit_reached",
+    );
     expect((await create("/global/11", { scope: "org" })).body.error.code).toBe("limit_reached");
     await hub.engine.advance(0);
 
     await publishAnalysis(customer);
     await hub.engine.advance(0);
     const paths = endpoint.analyses.map((received) => received.path).sort();
-    expect(paths).toEqual([...Array.from({ length: 10 }, (_, n) => `/global/${n + 1}`), ...Array.from({ length: 10 }, (_, n) => `/project/${n + 1}`)].sort());
+    expect(paths).toEqual(
+      [
+        ...Array.from({ length: 10 }, (_, n) => `/global/${n + 1}`),
+        ...Array.from({ length: 10 }, (_, n) => `/project/${n + 1}`),
+      ].sort(),
+    );
     expect(new Set(endpoint.analyses.map((received) => received.projectHeader))).toEqual(new Set(["myproject"]));
   });
 });
@@ -151,7 +200,8 @@ function strictSonarqubeEndpoint() {
     const project = request.headers["x-sonarqube-project"];
     if (typeof project !== "string" || project === "") return { status: 400, body: "X-SonarQube-Project is missing" };
     const parsed = analysisPayload.safeParse(JSON.parse(request.body));
-    if (!parsed.success || parsed.data.project.key !== project) return { status: 400, body: "not an analysis of that project" };
+    if (!parsed.success || parsed.data.project.key !== project)
+      return { status: 400, body: "not an analysis of that project" };
     analyses.push({ path: request.path, projectHeader: project, body: parsed.data });
     return { status: 200 };
   };
@@ -166,19 +216,31 @@ describe("a global (org-level) SonarQube webhook", () => {
     const receiver = await hub.receiver(endpoint.handle);
 
     // Activation is off for SonarQube by default; turned on, the test event must still pass.
-    const created = await customer.api.createWebhook({ name: "Global", url: new URL("/global", receiver.url).toString(), format: "sonarqube", scope: "org", activationRequired: true });
+    const created = await customer.api.createWebhook({
+      name: "Global",
+      url: new URL("/global", receiver.url).toString(),
+      format: "sonarqube",
+      scope: "org",
+      activationRequired: true,
+    });
     expect(created.body).toMatchObject({ status: "pending", activationRequired: true });
     await hub.engine.advance(0);
     expect((await customer.api.getWebhook(created.body.id)).body.status).toBe("active");
     expect(endpoint.analyses).toHaveLength(1);
-    expect(endpoint.analyses[0]).toMatchObject({ projectHeader: "webhook-hub-test", body: { status: "SUCCESS", qualityGate: { status: "OK" } } });
+    expect(endpoint.analyses[0]).toMatchObject({
+      projectHeader: "webhook-hub-test",
+      body: { status: "SUCCESS", qualityGate: { status: "OK" } },
+    });
 
     const refreshed = await customer.api.refreshAvailability(created.body.id);
     expect(refreshed.body).toMatchObject({ result: { success: true, status: 200 } });
 
     await publishAnalysis(customer);
     await hub.engine.advance(0);
-    expect(endpoint.analyses.at(-1)).toMatchObject({ projectHeader: "myproject", body: { taskId: analysis.taskId, properties: { "sonar.analysis.buildNumber": "12345" } } });
+    expect(endpoint.analyses.at(-1)).toMatchObject({
+      projectHeader: "myproject",
+      body: { taskId: analysis.taskId, properties: { "sonar.analysis.buildNumber": "12345" } },
+    });
   });
 
   it("is active from the moment it is saved by default, as in SonarQube", async () => {

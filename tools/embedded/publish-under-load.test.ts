@@ -18,7 +18,6 @@ afterAll(async () => {
   if (parentDir) await rm(parentDir, { recursive: true, force: true });
 });
 
-
 it("answers 202 to 300 concurrent publishes on the embedded Postgres, each one committed, none a 5xx", async () => {
   parentDir = await mkdtemp(path.join(tmpdir(), "whk-embedded-load-"));
   await chmod(parentDir, 0o755);
@@ -36,7 +35,12 @@ it("answers 202 to 300 concurrent publishes on the embedded Postgres, each one c
 
   const publishes = 300;
   const answers = await Promise.all(
-    Array.from({ length: publishes }, (_, n) => call("POST", eventsRoute.POST, "/api/v1/events", { token, body: { type: "test", payload: { n: n % 250 }, idempotencyKey: `load-${n % 250}` } })),
+    Array.from({ length: publishes }, (_, n) =>
+      call("POST", eventsRoute.POST, "/api/v1/events", {
+        token,
+        body: { type: "test", payload: { n: n % 250 }, idempotencyKey: `load-${n % 250}` },
+      }),
+    ),
   );
   expect(answers.filter((answer) => answer.status !== 202)).toEqual([]);
   // 250 distinct requests, each key sent once or twice: the 50 repeats answer the first event's id, and only 250 rows exist.

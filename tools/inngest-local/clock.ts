@@ -11,7 +11,7 @@ export function realClock(): Clock {
     kind: "real",
     now: () => new Date(),
     set: () => {
-      throw new Error("The real clock cannot be moved; start the executor with clock: \"virtual\".");
+      throw new Error('The real clock cannot be moved; start the executor with clock: "virtual".');
     },
   };
 }

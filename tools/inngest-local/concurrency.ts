@@ -18,9 +18,11 @@ function rulesOf(fn: FunctionConfig): ConcurrencyRule[] {
 /** Throws on a concurrency setting the executor cannot honour exactly, so it is never silently looser than Inngest. */
 export function checkConcurrency(fn: FunctionConfig): void {
   const rules = rulesOf(fn);
-  if (rules.length > 1) throw new Error(`${fn.id}: the local executor enforces one concurrency rule per function, not ${rules.length}.`);
+  if (rules.length > 1)
+    throw new Error(`${fn.id}: the local executor enforces one concurrency rule per function, not ${rules.length}.`);
   for (const rule of rules) {
-    if (!Number.isInteger(rule.limit) || rule.limit < 1) throw new Error(`${fn.id}: concurrency limit ${rule.limit} is not a positive whole number.`);
+    if (!Number.isInteger(rule.limit) || rule.limit < 1)
+      throw new Error(`${fn.id}: concurrency limit ${rule.limit} is not a positive whole number.`);
   }
 }
 

@@ -51,19 +51,26 @@ async function harnessOf(...args: Parameters<typeof startHarness>): Promise<Harn
 it("resumes a sleeping run in a new executor after the first one vanished, without re-running finished steps", async () => {
   const calls = { before: 0, after: 0 };
   const first = await harnessOf((client) => [
-    client.createFunction({ id: "sleep-through-crash", triggers: [{ event: "test/crash-sleep" }] }, async ({ step }) => {
-      await step.run("before", () => ++calls.before);
-      await step.sleep("long nap", "48h");
-      await step.run("after", () => ++calls.after);
-      return "done";
-    }),
+    client.createFunction(
+      { id: "sleep-through-crash", triggers: [{ event: "test/crash-sleep" }] },
+      async ({ step }) => {
+        await step.run("before", () => ++calls.before);
+        await step.sleep("long nap", "48h");
+        await step.run("after", () => ++calls.after);
+        return "done";
+      },
+    ),
   ]);
   await first.client.send({ name: "test/crash-sleep", data: {} });
   await first.executor.drain();
   expect(calls).toEqual({ before: 1, after: 0 });
 
   // The first executor is dropped as it is (no stop); a new one starts later on the same database.
-  const second = await restartAfter(new Date(first.executor.now().getTime() + 48 * hour), first.route.url, first.executor);
+  const second = await restartAfter(
+    new Date(first.executor.now().getTime() + 48 * hour),
+    first.route.url,
+    first.executor,
+  );
   await second.drain();
   expect(calls).toEqual({ before: 1, after: 1 });
   const [run] = await second.runs({ functionId: "sleep-through-crash" });
@@ -110,9 +117,13 @@ it("takes over a run whose executor hung mid-step once the lease ran out, and dr
 });
 
 /** Starts fixtures/executor-process.ts and waits for the URL and keys it prints. */
-async function spawnExecutor(serveUrl: string): Promise<{ child: ChildProcess; executor: { url: string } & ExecutorKeys }> {
+async function spawnExecutor(
+  serveUrl: string,
+): Promise<{ child: ChildProcess; executor: { url: string } & ExecutorKeys }> {
   const script = path.join(import.meta.dirname, "fixtures", "executor-process.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", script, serveUrl, process.env.DATABASE_URL!], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script, serveUrl, process.env.DATABASE_URL!], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   });
@@ -131,18 +142,21 @@ it("finishes, exactly once per finished step, a run whose executor process was S
   const { child, executor } = await spawnExecutor(route.url);
 
   const client = testClient("crash-app", executor);
-  const fn = client.createFunction({ id: "killed-mid-step", triggers: [{ event: "test/sigkill" }] }, async ({ step }) => {
-    await step.run("one", () => ++calls.one);
-    await step.run("two", async () => {
-      calls.two++;
-      if (calls.two === 1) {
-        entered.resolve();
-        await release.promise;
-      }
-    });
-    await step.run("three", () => ++calls.three);
-    return "survived";
-  });
+  const fn = client.createFunction(
+    { id: "killed-mid-step", triggers: [{ event: "test/sigkill" }] },
+    async ({ step }) => {
+      await step.run("one", () => ++calls.one);
+      await step.run("two", async () => {
+        calls.two++;
+        if (calls.two === 1) {
+          entered.resolve();
+          await release.promise;
+        }
+      });
+      await step.run("three", () => ++calls.three);
+      return "survived";
+    },
+  );
   handlers = serve({ client, functions: [fn] });
   // A plain PUT makes the SDK register with the executor it points at: the child process.
   expect((await fetch(route.url, { method: "PUT" })).status).toBe(200);

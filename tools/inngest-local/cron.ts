@@ -24,7 +24,8 @@ function reason(error: unknown): string {
   const message = error instanceof Error ? error.message.replace(/^CronPattern: /, "") : String(error);
   const outOfRange = /^Invalid value for (\w+): (-?\d+)$/.exec(message);
   const field = outOfRange ? fields[outOfRange[1]!] : undefined;
-  if (outOfRange && field) return `${Number(outOfRange[2]) + field.offset} is outside ${field.min}-${field.max} in the ${field.label} field.`;
+  if (outOfRange && field)
+    return `${Number(outOfRange[2]) + field.offset} is outside ${field.min}-${field.max} in the ${field.label} field.`;
   const illegal = /^configuration entry (\d) \((.*)\) contains illegal characters\.$/.exec(message);
   const entry = illegal ? fields[entryNames[Number(illegal[1])] ?? ""] : undefined;
   if (illegal && entry) return `"${illegal[2]}" is not a number in the ${entry.label} field.`;
@@ -34,7 +35,8 @@ function reason(error: unknown): string {
 }
 
 export function parseCron(expression: string): Cron {
-  if (expression.trim().split(/\s+/).length !== 5) throw new Error(`Cron "${expression}": expected 5 fields (minute hour day-of-month month day-of-week).`);
+  if (expression.trim().split(/\s+/).length !== 5)
+    throw new Error(`Cron "${expression}": expected 5 fields (minute hour day-of-month month day-of-week).`);
   try {
     return new Cron(expression.trim(), options);
   } catch (error) {

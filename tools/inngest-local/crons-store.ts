@@ -43,7 +43,11 @@ export async function claimDueCron(db: Queryable, now: Date): Promise<DueCron | 
 }
 
 export async function rescheduleCron(db: Queryable, due: DueCron, nextAt: Date): Promise<void> {
-  await db.query(`UPDATE inngest_local.crons SET next_at = $3 WHERE function_id = $1 AND cron = $2`, [due.functionId, due.cron, nextAt]);
+  await db.query(`UPDATE inngest_local.crons SET next_at = $3 WHERE function_id = $1 AND cron = $2`, [
+    due.functionId,
+    due.cron,
+    nextAt,
+  ]);
 }
 
 export async function nextCronAt(db: Queryable): Promise<Date | null> {

@@ -17,10 +17,18 @@ export async function claimEventKey(db: Queryable, key: string, eventId: string,
     [key, eventId, new Date(now.getTime() + dedupeWindowMs), now],
   );
   if (rows.length > 0) return null;
-  const existing = await db.query<{ event_id: string }>(`SELECT event_id FROM inngest_local.event_keys WHERE key = $1`, [key]);
+  const existing = await db.query<{ event_id: string }>(
+    `SELECT event_id FROM inngest_local.event_keys WHERE key = $1`,
+    [key],
+  );
   return existing.rows[0]?.event_id ?? null;
 }
 
 export async function insertEvent(db: Queryable, eventId: string, event: InngestEvent, now: Date): Promise<void> {
-  await db.query(`INSERT INTO inngest_local.events (id, name, payload, received_at) VALUES ($1, $2, $3::jsonb, $4)`, [eventId, event.name, json(event), now]);
+  await db.query(`INSERT INTO inngest_local.events (id, name, payload, received_at) VALUES ($1, $2, $3::jsonb, $4)`, [
+    eventId,
+    event.name,
+    json(event),
+    now,
+  ]);
 }

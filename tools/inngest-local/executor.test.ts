@@ -41,7 +41,11 @@ describe("runs", () => {
     await executor.drain();
     expect(calls).toEqual({ a: 1, b: 1, c: 1 });
     const run = await onlyRun("three-steps");
-    expect(run).toMatchObject({ status: "completed", output: { sum: 6, n: 7 }, functionId: `${harness!.appId}-three-steps` });
+    expect(run).toMatchObject({
+      status: "completed",
+      output: { sum: 6, n: 7 },
+      functionId: `${harness!.appId}-three-steps`,
+    });
     expect(run.event).toMatchObject({ name: "test/steps", data: { n: 7 } });
   });
 
@@ -60,7 +64,10 @@ describe("runs", () => {
     await client.send({ name: "test/flaky", data: {} });
     await executor.drain();
     expect(tries).toBe(1);
-    expect(await onlyRun("flaky")).toMatchObject({ status: "running", wakeAt: new Date(executor.now().getTime() + 10_000) });
+    expect(await onlyRun("flaky")).toMatchObject({
+      status: "running",
+      wakeAt: new Date(executor.now().getTime() + 10_000),
+    });
 
     await executor.advance(9_999);
     expect(tries).toBe(1);
@@ -116,7 +123,11 @@ describe("runs", () => {
     expect(tries).toBe(3);
     expect((await onlyRun("doomed")).status).toBe("failed");
     expect(failures).toEqual([
-      { original: expect.objectContaining({ name: "test/doomed", data: { deliveryId: "dlv_1" }, id: "doomed-1" }), message: expect.stringContaining("nope"), functionId: `${appId}-doomed` },
+      {
+        original: expect.objectContaining({ name: "test/doomed", data: { deliveryId: "dlv_1" }, id: "doomed-1" }),
+        message: expect.stringContaining("nope"),
+        functionId: `${appId}-doomed`,
+      },
     ]);
     expect((await onlyRun("doomed-failure")).status).toBe("completed");
   });
@@ -155,7 +166,10 @@ describe("sleeps", () => {
     ]);
     await client.send({ name: "test/sleep", data: {} });
     await executor.drain();
-    expect(await onlyRun("sleeper")).toMatchObject({ status: "sleeping", wakeAt: new Date(executor.now().getTime() + 48 * hour) });
+    expect(await onlyRun("sleeper")).toMatchObject({
+      status: "sleeping",
+      wakeAt: new Date(executor.now().getTime() + 48 * hour),
+    });
 
     await executor.advance(48 * hour - 1);
     expect(after).toEqual([]);
@@ -211,19 +225,30 @@ describe("events", () => {
     await executor.send([{ name: "test/once", data: { copy: 3 }, id: "same" }]);
     await executor.send([{ name: "test/once", data: { copy: 4 }, id: "other" }]);
     await executor.drain();
-    expect((await executor.runs({ functionId: "once" })).map((run) => run.event.data)).toEqual([{ copy: 1 }, { copy: 4 }]);
+    expect((await executor.runs({ functionId: "once" })).map((run) => run.event.data)).toEqual([
+      { copy: 1 },
+      { copy: 4 },
+    ]);
 
     await executor.advance(24 * hour);
     await client.send({ name: "test/once", data: { copy: 5 }, id: "same" });
     await executor.drain();
-    expect((await executor.runs({ functionId: "once" })).map((run) => run.event.data)).toEqual([{ copy: 1 }, { copy: 4 }, { copy: 5 }]);
+    expect((await executor.runs({ functionId: "once" })).map((run) => run.event.data)).toEqual([
+      { copy: 1 },
+      { copy: 4 },
+      { copy: 5 },
+    ]);
   });
 
   it("cancels the sleeping run whose match field equals the cancel event's, and leaves the others", async () => {
     const finished: string[] = [];
     const { executor, client } = await start((client) => [
       client.createFunction(
-        { id: "escalate", triggers: [{ event: "test/failing" }], cancelOn: [{ event: "test/recovered", match: "data.webhookId" }] },
+        {
+          id: "escalate",
+          triggers: [{ event: "test/failing" }],
+          cancelOn: [{ event: "test/recovered", match: "data.webhookId" }],
+        },
         async ({ event, step }) => {
           await step.sleep("wait 36 hours", "36h");
           await step.run("escalate", () => finished.push(event.data.webhookId));
@@ -248,7 +273,11 @@ describe("events", () => {
   it("cancels only within a cancelOn timeout, and only when its if holds", async () => {
     const { executor, client } = await start((client) => [
       client.createFunction(
-        { id: "guarded", triggers: [{ event: "test/guarded" }], cancelOn: [{ event: "test/stop", if: "event.data.force == true", timeout: "1h" }] },
+        {
+          id: "guarded",
+          triggers: [{ event: "test/guarded" }],
+          cancelOn: [{ event: "test/stop", if: "event.data.force == true", timeout: "1h" }],
+        },
         async ({ step }) => {
           await step.sleep("nap", "2h");
         },
@@ -268,7 +297,9 @@ describe("crons", () => {
   it("fires a cron at each matching minute of virtual time", async () => {
     const { executor } = await start(
       (client) => [
-        client.createFunction({ id: "every-ten", triggers: [cron("*/10 * * * *")] }, async ({ event }) => ({ at: new Date(event.ts!).toISOString() })),
+        client.createFunction({ id: "every-ten", triggers: [cron("*/10 * * * *")] }, async ({ event }) => ({
+          at: new Date(event.ts!).toISOString(),
+        })),
       ],
       { virtualStart: new Date("2026-03-01T00:03:00Z") },
     );
@@ -287,9 +318,14 @@ describe("crons", () => {
 
 describe("registration", () => {
   it("accepts an app that registers itself through /fn/register when its serve endpoint gets a plain PUT", async () => {
-    const { executor, client, route } = await start((client) => [client.createFunction({ id: "self-registered", triggers: [{ event: "test/self" }] }, async () => "ran")], {
-      sync: false,
-    });
+    const { executor, client, route } = await start(
+      (client) => [
+        client.createFunction({ id: "self-registered", triggers: [{ event: "test/self" }] }, async () => "ran"),
+      ],
+      {
+        sync: false,
+      },
+    );
     const put = await fetch(route.url, { method: "PUT" });
     expect(put.status).toBe(200);
     await client.send({ name: "test/self", data: {} });
@@ -298,8 +334,13 @@ describe("registration", () => {
   });
 
   it("answers 400 to events that are not events", async () => {
-    const { executor } = await start((client) => [client.createFunction({ id: "catch-all", triggers: [{ event: "test/any" }] }, async () => "ran")]);
-    const nameless = await fetch(`${executor.url}/e/${executor.eventKey}`, { method: "POST", body: JSON.stringify([{ name: "test/any", data: {} }, { data: {} }]) });
+    const { executor } = await start((client) => [
+      client.createFunction({ id: "catch-all", triggers: [{ event: "test/any" }] }, async () => "ran"),
+    ]);
+    const nameless = await fetch(`${executor.url}/e/${executor.eventKey}`, {
+      method: "POST",
+      body: JSON.stringify([{ name: "test/any", data: {} }, { data: {} }]),
+    });
     expect(nameless.status).toBe(400);
     const notJson = await fetch(`${executor.url}/e/${executor.eventKey}`, { method: "POST", body: "{" });
     expect(notJson.status).toBe(400);
@@ -309,8 +350,11 @@ describe("registration", () => {
 
 describe("keys", () => {
   it("takes events only with its event key: any other key is answered 401 and stores nothing", async () => {
-    const { executor } = await start((client) => [client.createFunction({ id: "keyed", triggers: [{ event: "test/keyed" }] }, async () => "ran")]);
-    const post = (key: string) => fetch(`${executor.url}/e/${key}`, { method: "POST", body: JSON.stringify({ name: "test/keyed", data: {} }) });
+    const { executor } = await start((client) => [
+      client.createFunction({ id: "keyed", triggers: [{ event: "test/keyed" }] }, async () => "ran"),
+    ]);
+    const post = (key: string) =>
+      fetch(`${executor.url}/e/${key}`, { method: "POST", body: JSON.stringify({ name: "test/keyed", data: {} }) });
     for (const key of ["wrong-key", `${executor.eventKey}x`, "NO_EVENT_KEY_SET"]) {
       const refused = await post(key);
       expect(refused.status).toBe(401);
@@ -321,14 +365,27 @@ describe("keys", () => {
   });
 
   it("refuses /fn/register without the signing key's bearer token", async () => {
-    const { executor, route } = await start((client) => [client.createFunction({ id: "unregistered", triggers: [{ event: "test/unregistered" }] }, async () => "ran")], {
-      sync: false,
-    });
+    const { executor, route } = await start(
+      (client) => [
+        client.createFunction({ id: "unregistered", triggers: [{ event: "test/unregistered" }] }, async () => "ran"),
+      ],
+      {
+        sync: false,
+      },
+    );
     const evil = "http://evil.example/api/inngest";
-    const intruderFn = { id: "intruder-fn", triggers: [{ event: "test/unregistered" }], steps: { step: { runtime: { url: `${evil}?fnId=intruder-fn&stepId=step` } } } };
+    const intruderFn = {
+      id: "intruder-fn",
+      triggers: [{ event: "test/unregistered" }],
+      steps: { step: { runtime: { url: `${evil}?fnId=intruder-fn&stepId=step` } } },
+    };
     const registration = { url: evil, appName: "intruder", functions: [intruderFn] };
     for (const authorization of [undefined, "Bearer wrong", `Bearer ${executor.signingKey}`]) {
-      const response = await fetch(`${executor.url}/fn/register`, { method: "POST", headers: authorization ? { authorization } : {}, body: JSON.stringify(registration) });
+      const response = await fetch(`${executor.url}/fn/register`, {
+        method: "POST",
+        headers: authorization ? { authorization } : {},
+        body: JSON.stringify(registration),
+      });
       expect(response.status).toBe(401);
     }
     const registered = async () => ((await (await fetch(executor.url)).json()) as { functions: string[] }).functions;
@@ -354,8 +411,17 @@ describe("real clock", () => {
     );
     await client.send({ name: "test/live", data: {} });
     const statuses = async () =>
-      (await executor.runs()).filter((run) => run.functionId.startsWith(harness!.appId)).map((run) => [run.functionId.replace(`${harness!.appId}-`, ""), run.status]);
-    await vi.waitFor(async () => expect(await statuses()).toEqual([["live", "completed"], ["live-next", "completed"]]), { timeout: 10_000, interval: 50 });
+      (await executor.runs())
+        .filter((run) => run.functionId.startsWith(harness!.appId))
+        .map((run) => [run.functionId.replace(`${harness!.appId}-`, ""), run.status]);
+    await vi.waitFor(
+      async () =>
+        expect(await statuses()).toEqual([
+          ["live", "completed"],
+          ["live-next", "completed"],
+        ]),
+      { timeout: 10_000, interval: 50 },
+    );
     await expect(executor.advance(1000)).rejects.toThrow(/virtual/);
   });
 });

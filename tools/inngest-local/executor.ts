@@ -73,7 +73,10 @@ const defaultStallAfterMs = 30_000;
 export async function startLocalInngest(options: LocalInngestOptions): Promise<LocalInngest> {
   const clock = options.clock === "virtual" ? virtualClock(options.virtualStart ?? new Date()) : realClock();
   const log = options.log ?? (() => undefined);
-  const keys = { signingKey: options.signingKey ?? generateSigningKey(), eventKey: options.eventKey ?? generateEventKey() };
+  const keys = {
+    signingKey: options.signingKey ?? generateSigningKey(),
+    eventKey: options.eventKey ?? generateEventKey(),
+  };
   const pool = createPool(options.databaseUrl, log, 10);
   await ensureSchema(pool);
   const scheduler = new Scheduler({
@@ -105,8 +108,18 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
     scheduler.wake();
   }
 
-  const describe = async () => ({ executor: "inngest-local", clock: clock.kind, now: clock.now(), functions: (await listFunctions(pool)).map((fn) => fn.id) });
-  const server = await startEventServer({ ingest, register: registerApp, describe, health: () => scheduler.health() }, keys, options.port ?? 8288, log).catch(async (error: unknown) => {
+  const describe = async () => ({
+    executor: "inngest-local",
+    clock: clock.kind,
+    now: clock.now(),
+    functions: (await listFunctions(pool)).map((fn) => fn.id),
+  });
+  const server = await startEventServer(
+    { ingest, register: registerApp, describe, health: () => scheduler.health() },
+    keys,
+    options.port ?? 8288,
+    log,
+  ).catch(async (error: unknown) => {
     await pool.end();
     throw error;
   });

@@ -10,9 +10,11 @@ type Node =
   | { kind: "not"; operand: Node }
   | { kind: "binary"; operator: string; left: Node; right: Node };
 
-type Token = { kind: "literal"; value: unknown } | { kind: "identifier"; name: string } | { kind: "symbol"; text: string };
+type Token =
+  { kind: "literal"; value: unknown } | { kind: "identifier"; name: string } | { kind: "symbol"; text: string };
 
-const tokenPattern = /\s*(?:('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|&&|\|\||[<>!().[\]]))/y;
+const tokenPattern =
+  /\s*(?:('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|&&|\|\||[<>!().[\]]))/y;
 
 function unquote(text: string): string {
   return text.slice(1, -1).replace(/\\(.)/g, "$1");
@@ -103,7 +105,7 @@ class Parser {
       if (symbol === ".") {
         this.position++;
         const next = this.tokens[this.position++];
-        if (next?.kind !== "identifier") this.fail("expected a field name after \".\"");
+        if (next?.kind !== "identifier") this.fail('expected a field name after "."');
         segments.push(next.name);
       } else if (symbol === "[") {
         this.position++;
@@ -133,7 +135,8 @@ function compare(operator: string, left: unknown, right: unknown): boolean {
   const equal = left !== undefined && right !== undefined && left === right;
   if (operator === "==") return equal;
   if (operator === "!=") return !equal;
-  const comparable = (typeof left === "number" && typeof right === "number") || (typeof left === "string" && typeof right === "string");
+  const comparable =
+    (typeof left === "number" && typeof right === "number") || (typeof left === "string" && typeof right === "string");
   if (!comparable) return false;
   const [a, b] = [left as number | string, right as number | string];
   if (operator === "<") return a < b;
@@ -151,8 +154,10 @@ function evaluateNode(node: Node, variables: Record<string, unknown>): unknown {
     case "not":
       return !evaluateNode(node.operand, variables);
     case "binary": {
-      if (node.operator === "&&") return Boolean(evaluateNode(node.left, variables)) && Boolean(evaluateNode(node.right, variables));
-      if (node.operator === "||") return Boolean(evaluateNode(node.left, variables)) || Boolean(evaluateNode(node.right, variables));
+      if (node.operator === "&&")
+        return Boolean(evaluateNode(node.left, variables)) && Boolean(evaluateNode(node.right, variables));
+      if (node.operator === "||")
+        return Boolean(evaluateNode(node.left, variables)) || Boolean(evaluateNode(node.right, variables));
       return compare(node.operator, evaluateNode(node.left, variables), evaluateNode(node.right, variables));
     }
   }

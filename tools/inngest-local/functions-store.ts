@@ -9,7 +9,10 @@ export async function saveFunctions(db: Queryable, registration: Registration, n
      ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, synced_at = EXCLUDED.synced_at`,
     [registration.appId, registration.url, now],
   );
-  await db.query(`DELETE FROM inngest_local.functions WHERE app_id = $1 AND NOT (id = ANY($2::text[]))`, [registration.appId, ids]);
+  await db.query(`DELETE FROM inngest_local.functions WHERE app_id = $1 AND NOT (id = ANY($2::text[]))`, [
+    registration.appId,
+    ids,
+  ]);
   for (const fn of registration.functions) {
     await db.query(
       `INSERT INTO inngest_local.functions (id, app_id, config) VALUES ($1, $2, $3::jsonb)

@@ -9,14 +9,22 @@ import type { FunctionConfig, IncomingEvent, InngestEvent } from "@/tools/innges
 import { activeRunsOf, cancelRuns, insertRun } from "@/tools/inngest-local/runs-store";
 
 function normalize(incoming: IncomingEvent, internalId: string, now: Date): InngestEvent {
-  const event: InngestEvent = { name: incoming.name, data: incoming.data ?? {}, id: incoming.id ?? internalId, ts: incoming.ts ?? now.getTime() };
+  const event: InngestEvent = {
+    name: incoming.name,
+    data: incoming.data ?? {},
+    id: incoming.id ?? internalId,
+    ts: incoming.ts ?? now.getTime(),
+  };
   if (incoming.v !== undefined) event.v = incoming.v;
   return event;
 }
 
 function triggeredBy(fn: FunctionConfig, event: InngestEvent): boolean {
   return fn.triggers.some(
-    (trigger) => "event" in trigger && trigger.event === event.name && (!trigger.expression || matchesExpression(trigger.expression, { event })),
+    (trigger) =>
+      "event" in trigger &&
+      trigger.event === event.name &&
+      (!trigger.expression || matchesExpression(trigger.expression, { event })),
   );
 }
 
@@ -54,7 +62,8 @@ export async function ingestEvents(tx: Queryable, incoming: IncomingEvent[], now
     const event = normalize(item, internalId, now);
     await insertEvent(tx, internalId, event, now);
     for (const fn of functions) await cancelRuns(tx, await runsCancelledBy(tx, fn, event, now), now);
-    for (const fn of functions.filter((candidate) => triggeredBy(candidate, event))) await insertRun(tx, fn.id, event, now, concurrencySlotOf(fn, event));
+    for (const fn of functions.filter((candidate) => triggeredBy(candidate, event)))
+      await insertRun(tx, fn.id, event, now, concurrencySlotOf(fn, event));
     ids.push(internalId);
   }
   return ids;

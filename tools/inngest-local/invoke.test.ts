@@ -29,21 +29,42 @@ const call = (url: string): FunctionCall => ({
 });
 
 /** A stand-in app on loopback that answers every call with `answer`, signed with `answerKey` unless null. */
-async function appAnswering(answer: (stepId: string | null) => { status: number; headers?: Record<string, string>; body: string }, answerKey: string | null = signingKey) {
+async function appAnswering(
+  answer: (stepId: string | null) => { status: number; headers?: Record<string, string>; body: string },
+  answerKey: string | null = signingKey,
+) {
   const requests: { signed: boolean }[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
-      requests.push({ signed: hasValidSignature(request.headers["x-inngest-signature"] as string | undefined ?? null, body, signingKey) });
-      const { status, headers, body: text } = answer(new URL(request.url ?? "/", "http://x").searchParams.get("stepId"));
-      response.writeHead(status, { "content-type": "application/json", ...headers, ...(answerKey ? { "x-inngest-signature": signatureHeader(text, answerKey) } : {}) });
+      requests.push({
+        signed: hasValidSignature(
+          (request.headers["x-inngest-signature"] as string | undefined) ?? null,
+          body,
+          signingKey,
+        ),
+      });
+      const {
+        status,
+        headers,
+        body: text,
+      } = answer(new URL(request.url ?? "/", "http://x").searchParams.get("stepId"));
+      response.writeHead(status, {
+        "content-type": "application/json",
+        ...headers,
+        ...(answerKey ? { "x-inngest-signature": signatureHeader(text, answerKey) } : {}),
+      });
       response.end(text);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest?fnId=app-fn`, requests, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest?fnId=app-fn`,
+    requests,
+    close: () => server.close(),
+  };
 }
 
 describe("callFunction", () => {
@@ -58,8 +79,16 @@ describe("callFunction", () => {
       body: JSON.stringify({ name: "Error", message: "broken" }),
     }));
     try {
-      expect(await callFunction({ ...call(app.url), stepId: "retry" })).toEqual({ kind: "error", error: { name: "Error", message: "broken" }, retriable: true, retryAfter: "30" });
-      expect(await callFunction({ ...call(app.url), stepId: "final" })).toMatchObject({ kind: "error", retriable: false });
+      expect(await callFunction({ ...call(app.url), stepId: "retry" })).toEqual({
+        kind: "error",
+        error: { name: "Error", message: "broken" },
+        retriable: true,
+        retryAfter: "30",
+      });
+      expect(await callFunction({ ...call(app.url), stepId: "final" })).toMatchObject({
+        kind: "error",
+        retriable: false,
+      });
     } finally {
       app.close();
     }
@@ -74,7 +103,11 @@ describe("callFunction", () => {
       expect(await callFunction(call(signedApp.url))).toEqual({ kind: "completed", output: "done" });
       expect(signedApp.requests).toEqual([{ signed: true }]);
       for (const app of [unsignedApp, otherKeyApp]) {
-        expect(await callFunction(call(app.url))).toMatchObject({ kind: "error", retriable: true, error: { message: expect.stringMatching(/without a valid signature/) } });
+        expect(await callFunction(call(app.url))).toMatchObject({
+          kind: "error",
+          retriable: true,
+          error: { message: expect.stringMatching(/without a valid signature/) },
+        });
       }
     } finally {
       for (const app of [signedApp, unsignedApp, otherKeyApp]) app.close();

@@ -61,11 +61,22 @@ function failure(message: string, retriable = true): CallResult {
  * A POST or PUT the way Inngest makes it: the body in canonical JSON (what the SDK re-derives to
  * verify), signed with the signing key, the answer's own signature checked before it is believed.
  */
-async function signedRequest(url: URL | string, method: "POST" | "PUT", payload: unknown, signingKey: string, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}) {
+async function signedRequest(
+  url: URL | string,
+  method: "POST" | "PUT",
+  payload: unknown,
+  signingKey: string,
+  init: { headers?: Record<string, string>; signal?: AbortSignal } = {},
+) {
   const body = canonicalJson(payload);
   const response = await fetch(url, {
     method,
-    headers: { "content-type": "application/json", "x-inngest-server-kind": "cloud", "x-inngest-signature": signatureHeader(body, signingKey), ...init.headers },
+    headers: {
+      "content-type": "application/json",
+      "x-inngest-server-kind": "cloud",
+      "x-inngest-signature": signatureHeader(body, signingKey),
+      ...init.headers,
+    },
     body,
     signal: init.signal,
   });
@@ -73,17 +84,26 @@ async function signedRequest(url: URL | string, method: "POST" | "PUT", payload:
   return { response, text, signed: hasValidSignature(response.headers.get("x-inngest-signature"), text, signingKey) };
 }
 
-const unsignedAnswer = (status: number) => `The app answered HTTP ${status} without a valid signature of the executor's signing key.`;
+const unsignedAnswer = (status: number) =>
+  `The app answered HTTP ${status} without a valid signature of the executor's signing key.`;
 
 function readAnswer(response: Response, text: string): CallResult {
   const body = parseJson(text);
   const retryAfter = response.headers.get("retry-after") ?? undefined;
-  if (response.status === 200) return body === undefined ? failure("The app answered 200 with a body that is not JSON.") : { kind: "completed", output: body };
+  if (response.status === 200)
+    return body === undefined
+      ? failure("The app answered 200 with a body that is not JSON.")
+      : { kind: "completed", output: body };
   if (response.status === 206) {
     const ops = z.array(opSchema).safeParse(body);
-    return ops.success ? { kind: "ops", ops: ops.data, retryAfter } : failure("The app answered 206 without a list of ops.");
+    return ops.success
+      ? { kind: "ops", ops: ops.data, retryAfter }
+      : failure("The app answered 206 without a list of ops.");
   }
-  const error = body && typeof body === "object" ? body : { name: "Error", message: `HTTP ${response.status}: ${text.slice(0, 500)}` };
+  const error =
+    body && typeof body === "object"
+      ? body
+      : { name: "Error", message: `HTTP ${response.status}: ${text.slice(0, 500)}` };
   return { kind: "error", error, retriable: response.headers.get("x-inngest-no-retry") !== "true", retryAfter };
 }
 
@@ -106,7 +126,9 @@ export async function callFunction(call: FunctionCall): Promise<CallResult> {
   } catch (error) {
     if (call.stopSignal.aborted) throw new CallAbandoned();
     if (refusedConnection(error)) return { kind: "unreachable" };
-    return failure(`Calling ${url.origin}${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return failure(
+      `Calling ${url.origin}${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -116,11 +138,15 @@ export async function callFunction(call: FunctionCall): Promise<CallResult> {
  * `/fn/register` (INNGEST_ALLOW_IN_BAND_SYNC=false).
  */
 export async function fetchRegistration(serveUrl: string, signingKey: string): Promise<Registration | null> {
-  const { response, text, signed } = await signedRequest(serveUrl, "PUT", { url: serveUrl }, signingKey, { headers: { "x-inngest-sync-kind": "in_band" } });
-  if (response.status !== 200) throw new Error(`Syncing ${serveUrl} failed with HTTP ${response.status}: ${text.slice(0, 500)}`);
+  const { response, text, signed } = await signedRequest(serveUrl, "PUT", { url: serveUrl }, signingKey, {
+    headers: { "x-inngest-sync-kind": "in_band" },
+  });
+  if (response.status !== 200)
+    throw new Error(`Syncing ${serveUrl} failed with HTTP ${response.status}: ${text.slice(0, 500)}`);
   if (!signed) throw new Error(`Syncing ${serveUrl}: ${unsignedAnswer(response.status)}`);
   if (response.headers.get("x-inngest-sync-kind") !== "in_band") return null;
   const registration = registrationSchema.safeParse(parseJson(text));
-  if (!registration.success) throw new Error(`Syncing ${serveUrl}: the app's registration is not valid: ${registration.error.message}`);
+  if (!registration.success)
+    throw new Error(`Syncing ${serveUrl}: the app's registration is not valid: ${registration.error.message}`);
   return registration.data;
 }

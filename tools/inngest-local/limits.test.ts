@@ -27,9 +27,17 @@ describe("Inngest's limits", () => {
     const failures: string[] = [];
     const { executor, client } = await start((client) => [
       client.createFunction(
-        { id: "too-many", triggers: [{ event: "test/too-many" }], retries: 0, onFailure: ({ error }) => void failures.push(error.name) },
+        {
+          id: "too-many",
+          triggers: [{ event: "test/too-many" }],
+          retries: 0,
+          onFailure: ({ error }) => void failures.push(error.name),
+        },
         // Parallel steps are planned in one answer, so the run reaches the limit in one call.
-        async ({ step }) => Promise.all(Array.from({ length: inngestLimits.stepsPerRun + 1 }, (_, index) => step.run(`step ${index}`, () => index))),
+        async ({ step }) =>
+          Promise.all(
+            Array.from({ length: inngestLimits.stepsPerRun + 1 }, (_, index) => step.run(`step ${index}`, () => index)),
+          ),
       ),
     ]);
     await client.send({ name: "test/too-many", data: {} });
@@ -40,7 +48,9 @@ describe("Inngest's limits", () => {
 
   it("fails a run whose step returns more than 4 MB", async () => {
     const { executor, client } = await start((client) => [
-      client.createFunction({ id: "big-output", triggers: [{ event: "test/big" }] }, async ({ step }) => step.run("huge", () => "x".repeat(inngestLimits.stepOutputBytes + 1))),
+      client.createFunction({ id: "big-output", triggers: [{ event: "test/big" }] }, async ({ step }) =>
+        step.run("huge", () => "x".repeat(inngestLimits.stepOutputBytes + 1)),
+      ),
     ]);
     await client.send({ name: "test/big", data: {} });
     await executor.drain();
@@ -48,8 +58,12 @@ describe("Inngest's limits", () => {
   });
 
   it("refuses an event over 256 KB at the event API, so inngest.send throws and nothing runs", async () => {
-    const { executor, client } = await start((client) => [client.createFunction({ id: "takes-events", triggers: [{ event: "test/large" }] }, async () => "ran")]);
-    await expect(client.send({ name: "test/large", data: { blob: "x".repeat(inngestLimits.eventBytes) } })).rejects.toThrow(/256|262144|bytes/);
+    const { executor, client } = await start((client) => [
+      client.createFunction({ id: "takes-events", triggers: [{ event: "test/large" }] }, async () => "ran"),
+    ]);
+    await expect(
+      client.send({ name: "test/large", data: { blob: "x".repeat(inngestLimits.eventBytes) } }),
+    ).rejects.toThrow(/256|262144|bytes/);
     await client.send({ name: "test/large", data: { blob: "x".repeat(1000) } });
     await executor.drain();
     const runs = await executor.runs({ functionId: "takes-events" });

@@ -17,5 +17,7 @@ export const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stri
 /** Why an event is refused by the event API, or null when it fits. */
 export function eventTooLarge(event: unknown): string | null {
   const bytes = jsonBytes(event);
-  return bytes > inngestLimits.eventBytes ? `The event is ${bytes} bytes; Inngest accepts events of at most ${inngestLimits.eventBytes} bytes.` : null;
+  return bytes > inngestLimits.eventBytes
+    ? `The event is ${bytes} bytes; Inngest accepts events of at most ${inngestLimits.eventBytes} bytes.`
+    : null;
 }

@@ -19,7 +19,9 @@ export const functionConfigSchema = z.looseObject({
       retries: z.looseObject({ attempts: z.number().int().min(0).optional() }).optional(),
     }),
   ),
-  cancel: z.array(z.object({ event: z.string().min(1), if: z.string().optional(), timeout: z.string().optional() })).optional(),
+  cancel: z
+    .array(z.object({ event: z.string().min(1), if: z.string().optional(), timeout: z.string().optional() }))
+    .optional(),
 });
 export type FunctionConfig = z.infer<typeof functionConfigSchema>;
 

@@ -8,7 +8,16 @@ import { saveFunctions } from "@/tools/inngest-local/functions-store";
 import type { FunctionConfig, Registration } from "@/tools/inngest-local/protocol";
 
 // Flow control the local executor does not implement: registering works, the setting has no effect.
-const ignoredSettings = ["batchEvents", "throttle", "rateLimit", "debounce", "idempotency", "singleton", "priority", "timeouts"];
+const ignoredSettings = [
+  "batchEvents",
+  "throttle",
+  "rateLimit",
+  "debounce",
+  "idempotency",
+  "singleton",
+  "priority",
+  "timeouts",
+];
 
 /** Throws on anything the executor would otherwise trip over later: bad crons, expressions, durations. */
 function validate(fn: FunctionConfig, now: Date): void {

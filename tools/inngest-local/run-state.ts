@@ -53,7 +53,8 @@ function addPending(state: RunState, op: PendingOp): RunState {
 /** Sleeps whose time has come count as finished steps (data null), as Inngest reports them. */
 export function settleDueSleeps(state: RunState, now: Date): RunState {
   return state.pending.reduce(
-    (next, op) => (op.kind === "sleep" && new Date(op.until) <= now ? memoize(next, op.id, { type: "data", data: null }) : next),
+    (next, op) =>
+      op.kind === "sleep" && new Date(op.until) <= now ? memoize(next, op.id, { type: "data", data: null }) : next,
     state,
   );
 }
@@ -66,11 +67,18 @@ export function requestedStep(state: RunState): string | null {
 /** Runnable again now if a step is planned or nothing is pending; otherwise asleep until the first sleep ends. */
 function schedule(state: RunState, now: Date): Transition {
   const sleeps = state.pending.flatMap((op) => (op.kind === "sleep" ? [new Date(op.until).getTime()] : []));
-  if (requestedStep(state) !== null || sleeps.length === 0) return { kind: "continue", state, wakeAt: now, sleeping: false };
+  if (requestedStep(state) !== null || sleeps.length === 0)
+    return { kind: "continue", state, wakeAt: now, sleeping: false };
   return { kind: "continue", state, wakeAt: new Date(Math.min(...sleeps)), sleeping: true };
 }
 
-function retry(state: RunState, error: unknown, retryAfter: string | undefined, now: Date, maxAttempts: number): Transition {
+function retry(
+  state: RunState,
+  error: unknown,
+  retryAfter: string | undefined,
+  now: Date,
+  maxAttempts: number,
+): Transition {
   const attempt = state.attempt + 1;
   if (attempt >= maxAttempts) return { kind: "failed", state, error };
   const wakeAt = (retryAfter && retryAfterTime(retryAfter, now)) || new Date(now.getTime() + retryBackoffMs(attempt));
@@ -79,23 +87,46 @@ function retry(state: RunState, error: unknown, retryAfter: string | undefined, 
 
 function unsupported(state: RunState, op: Op): Transition {
   const step = op.displayName ?? op.name ?? op.id;
-  return { kind: "failed", state, error: { name: "Error", message: `The local Inngest executor does not support ${op.op} (step "${step}").` } };
+  return {
+    kind: "failed",
+    state,
+    error: { name: "Error", message: `The local Inngest executor does not support ${op.op} (step "${step}").` },
+  };
 }
 
-const overLimit = (state: RunState, name: string, message: string): Transition => ({ kind: "failed", state, error: { name, message } });
+const overLimit = (state: RunState, name: string, message: string): Transition => ({
+  kind: "failed",
+  state,
+  error: { name, message },
+});
 
 /** A run that went past one of Inngest's limits fails, as it would on Inngest; null while it fits. */
 function limitBreach(state: RunState): Transition | null {
   const steps = state.stack.length + state.pending.length;
   if (steps > inngestLimits.stepsPerRun) {
-    return overLimit(state, "StepLimitExceeded", `The run reached ${steps} steps; Inngest allows at most ${inngestLimits.stepsPerRun} steps per run.`);
+    return overLimit(
+      state,
+      "StepLimitExceeded",
+      `The run reached ${steps} steps; Inngest allows at most ${inngestLimits.stepsPerRun} steps per run.`,
+    );
   }
   const bytes = jsonBytes(state.steps);
-  if (bytes > inngestLimits.runStateBytes) return overLimit(state, "StateTooLarge", `The run's state is ${bytes} bytes; Inngest allows at most ${inngestLimits.runStateBytes}.`);
+  if (bytes > inngestLimits.runStateBytes)
+    return overLimit(
+      state,
+      "StateTooLarge",
+      `The run's state is ${bytes} bytes; Inngest allows at most ${inngestLimits.runStateBytes}.`,
+    );
   return null;
 }
 
-function applyOps(state: RunState, ops: Op[], retryAfter: string | undefined, now: Date, maxAttempts: number): Transition {
+function applyOps(
+  state: RunState,
+  ops: Op[],
+  retryAfter: string | undefined,
+  now: Date,
+  maxAttempts: number,
+): Transition {
   let next = state;
   let stepError: Op | undefined;
   for (const op of ops) {
@@ -104,7 +135,11 @@ function applyOps(state: RunState, ops: Op[], retryAfter: string | undefined, no
       case "Step": {
         const bytes = jsonBytes(op.data);
         if (bytes > inngestLimits.stepOutputBytes) {
-          return overLimit(next, "OutputTooLarge", `Step "${op.displayName ?? op.id}" returned ${bytes} bytes; Inngest allows at most ${inngestLimits.stepOutputBytes} per step.`);
+          return overLimit(
+            next,
+            "OutputTooLarge",
+            `Step "${op.displayName ?? op.id}" returned ${bytes} bytes; Inngest allows at most ${inngestLimits.stepOutputBytes} per step.`,
+          );
         }
         next = memoize(next, op.id, { type: "data", data: op.data ?? null });
         break;
@@ -121,7 +156,11 @@ function applyOps(state: RunState, ops: Op[], retryAfter: string | undefined, no
       case "Sleep": {
         const until = sleepEnd(op.name ?? "", now);
         if (until.getTime() - now.getTime() > inngestLimits.sleepMs) {
-          return overLimit(next, "SleepTooLong", `Step "${op.displayName ?? op.id}" sleeps until ${until.toISOString()}; Inngest sleeps for at most a year.`);
+          return overLimit(
+            next,
+            "SleepTooLong",
+            `Step "${op.displayName ?? op.id}" sleeps until ${until.toISOString()}; Inngest sleeps for at most a year.`,
+          );
         }
         next = addPending(next, { kind: "sleep", id: op.id, until: until.toISOString() });
         break;
@@ -148,11 +187,13 @@ export const unreachableRetryMs = 10_000;
 export function transition(state: RunState, result: CallResult, now: Date, maxAttempts: number): Transition {
   if (result.kind === "completed") return { kind: "completed", state, output: result.output };
   // Nothing ran, so no attempt is spent: runs wait out an app that is booting or restarting.
-  if (result.kind === "unreachable") return { kind: "continue", state, wakeAt: new Date(now.getTime() + unreachableRetryMs), sleeping: false };
+  if (result.kind === "unreachable")
+    return { kind: "continue", state, wakeAt: new Date(now.getTime() + unreachableRetryMs), sleeping: false };
   if (result.kind === "error") {
     if (!result.retriable) return { kind: "failed", state, error: result.error };
     return retry(state, result.error, result.retryAfter, now, maxAttempts);
   }
-  if (result.ops.length === 0) return retry(state, { name: "Error", message: "The app answered 206 with no ops." }, undefined, now, maxAttempts);
+  if (result.ops.length === 0)
+    return retry(state, { name: "Error", message: "The app answered 206 with no ops." }, undefined, now, maxAttempts);
   return applyOps(state, result.ops, result.retryAfter, now, maxAttempts);
 }

@@ -4,8 +4,20 @@ import { inTransaction } from "@/tools/inngest-local/database";
 import { ingestEvents } from "@/tools/inngest-local/ingest";
 import { CallAbandoned, callFunction } from "@/tools/inngest-local/invoke";
 import { functionRuntime, internalEvents } from "@/tools/inngest-local/protocol";
-import { requestedStep, settleDueSleeps, transition, type RunState, type Transition } from "@/tools/inngest-local/run-state";
-import { extendLease, releaseLease, saveProgress, type ClaimedRun, type Progress } from "@/tools/inngest-local/runs-store";
+import {
+  requestedStep,
+  settleDueSleeps,
+  transition,
+  type RunState,
+  type Transition,
+} from "@/tools/inngest-local/run-state";
+import {
+  extendLease,
+  releaseLease,
+  saveProgress,
+  type ClaimedRun,
+  type Progress,
+} from "@/tools/inngest-local/runs-store";
 
 export interface RunnerContext {
   pool: pg.Pool;
@@ -30,10 +42,12 @@ function progressOf(next: Transition, now: Date): Progress {
 /** A line for the log when a run ends, sleeps or waits to retry; ordinary progress, and a cron run that went well, stay quiet. */
 function describe(run: ClaimedRun, next: Transition, now: Date): string | null {
   const subject = `run ${run.id} of ${run.functionId}`;
-  if (next.kind === "completed") return run.event.name === internalEvents.scheduledTimer ? null : `${subject} completed`;
+  if (next.kind === "completed")
+    return run.event.name === internalEvents.scheduledTimer ? null : `${subject} completed`;
   if (next.kind === "failed") return `${subject} failed: ${errorMessage(next.error)}`;
   if (next.sleeping) return `${subject} sleeps until ${next.wakeAt.toISOString()}`;
-  if (next.wakeAt > now) return `${subject} retries (attempt ${next.state.attempt + 1}) at ${next.wakeAt.toISOString()}`;
+  if (next.wakeAt > now)
+    return `${subject} retries (attempt ${next.state.attempt + 1}) at ${next.wakeAt.toISOString()}`;
   return null;
 }
 
@@ -50,7 +64,12 @@ function keepLeaseAlive(context: RunnerContext, run: ClaimedRun): () => void {
 }
 
 async function nextTransition(context: RunnerContext, run: ClaimedRun, state: RunState): Promise<Transition | null> {
-  if (!run.config) return { kind: "failed", state, error: { name: "Error", message: `Function "${run.functionId}" is no longer registered.` } };
+  if (!run.config)
+    return {
+      kind: "failed",
+      state,
+      error: { name: "Error", message: `Function "${run.functionId}" is no longer registered.` },
+    };
   const { url, maxAttempts } = functionRuntime(run.config);
   const stopLeaseRenewal = keepLeaseAlive(context, run);
   try {
@@ -94,6 +113,8 @@ export async function advanceRun(context: RunnerContext, run: ClaimedRun): Promi
     if (next.kind === "failed") await ingestEvents(tx, [failureEvent(run, next.error)], now);
     return true;
   });
-  const line = saved ? describe(run, next, now) : `run ${run.id} of ${run.functionId} was cancelled or taken over meanwhile; its result is dropped`;
+  const line = saved
+    ? describe(run, next, now)
+    : `run ${run.id} of ${run.functionId} was cancelled or taken over meanwhile; its result is dropped`;
   if (line) context.log(line);
 }

@@ -19,7 +19,9 @@ afterAll(async () => {
 });
 
 function failAfter(ms: number, what: string): Promise<never> {
-  return new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms).unref());
+  return new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms).unref(),
+  );
 }
 
 it("skips a run another transaction holds instead of waiting for it, and never hands out a leased run", async () => {

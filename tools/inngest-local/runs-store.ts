@@ -51,7 +51,13 @@ export interface ConcurrencySlot {
   limit: number;
 }
 
-export async function insertRun(db: Queryable, functionId: string, event: InngestEvent, now: Date, concurrency: ConcurrencySlot | null = null): Promise<string> {
+export async function insertRun(
+  db: Queryable,
+  functionId: string,
+  event: InngestEvent,
+  now: Date,
+  concurrency: ConcurrencySlot | null = null,
+): Promise<string> {
   const id = randomUUID();
   await db.query(
     `INSERT INTO inngest_local.runs (id, function_id, event, status, state, wake_at, created_at, concurrency_key, concurrency_limit)
@@ -91,13 +97,19 @@ export async function claimRun(db: Queryable, now: Date, leaseUntil: Date): Prom
 
 /** Keeps a lease alive during a long call. False once the lease was lost (taken over, or the run cancelled). */
 export async function extendLease(db: Queryable, run: ClaimedRun, leaseUntil: Date): Promise<boolean> {
-  const { rowCount } = await db.query(`UPDATE inngest_local.runs SET lease_until = $3 WHERE id = $1 AND lease_token = $2`, [run.id, run.leaseToken, leaseUntil]);
+  const { rowCount } = await db.query(
+    `UPDATE inngest_local.runs SET lease_until = $3 WHERE id = $1 AND lease_token = $2`,
+    [run.id, run.leaseToken, leaseUntil],
+  );
   return rowCount === 1;
 }
 
 /** Hands a run back untouched, e.g. when the executor stops mid-call. */
 export async function releaseLease(db: Queryable, run: ClaimedRun): Promise<void> {
-  await db.query(`UPDATE inngest_local.runs SET lease_token = NULL, lease_until = NULL WHERE id = $1 AND lease_token = $2`, [run.id, run.leaseToken]);
+  await db.query(
+    `UPDATE inngest_local.runs SET lease_token = NULL, lease_until = NULL WHERE id = $1 AND lease_token = $2`,
+    [run.id, run.leaseToken],
+  );
 }
 
 export type Progress =
@@ -131,7 +143,10 @@ export async function saveProgress(db: Queryable, run: ClaimedRun, progress: Pro
   return rowCount === 1;
 }
 
-export async function activeRunsOf(db: Queryable, functionId: string): Promise<Array<{ id: string; event: InngestEvent; createdAt: Date }>> {
+export async function activeRunsOf(
+  db: Queryable,
+  functionId: string,
+): Promise<Array<{ id: string; event: InngestEvent; createdAt: Date }>> {
   const { rows } = await db.query<{ id: string; event: InngestEvent; created_at: Date }>(
     `SELECT id, event, created_at FROM inngest_local.runs WHERE function_id = $1 AND status = ANY($2::text[]) ORDER BY seq`,
     [functionId, activeStatuses],
@@ -159,7 +174,10 @@ export async function nextRunDueAt(db: Queryable): Promise<Date | null> {
 }
 
 /** The run due longest ago that nobody has started: what the watchdog reports as the executor's lag. */
-export async function oldestWaitingRun(db: Queryable, now: Date): Promise<{ id: string; functionId: string; dueAt: Date } | null> {
+export async function oldestWaitingRun(
+  db: Queryable,
+  now: Date,
+): Promise<{ id: string; functionId: string; dueAt: Date } | null> {
   const { rows } = await db.query<{ id: string; function_id: string; wake_at: Date }>(
     `SELECT id, function_id, wake_at FROM inngest_local.runs
      WHERE status = ANY($1::text[]) AND wake_at <= $2 AND (lease_until IS NULL OR lease_until <= $2)

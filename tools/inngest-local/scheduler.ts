@@ -93,7 +93,7 @@ export class Scheduler {
 
   async advance(ms: number): Promise<void> {
     const { clock } = this.options;
-    if (clock.kind !== "virtual") throw new Error("advance() needs the virtual clock (clock: \"virtual\").");
+    if (clock.kind !== "virtual") throw new Error('advance() needs the virtual clock (clock: "virtual").');
     const target = new Date(clock.now().getTime() + ms);
     await this.drain();
     for (;;) {
@@ -180,7 +180,11 @@ export class Scheduler {
 
   private launch(run: ClaimedRun): void {
     const call = advanceRun(this.context, run)
-      .catch((error: unknown) => this.options.log(`run ${run.id} of ${run.functionId}: recording its progress failed, its lease will lapse and it will be retried: ${errorText(error)}`))
+      .catch((error: unknown) =>
+        this.options.log(
+          `run ${run.id} of ${run.functionId}: recording its progress failed, its lease will lapse and it will be retried: ${errorText(error)}`,
+        ),
+      )
       .finally(() => {
         this.inFlight.delete(call);
         this.wake();
@@ -216,7 +220,12 @@ export class Scheduler {
     return inTransaction(this.options.pool, async (tx) => {
       const due = await claimDueCron(tx, now);
       if (!due) return false;
-      const event = { name: internalEvents.scheduledTimer, data: { cron: due.cron }, id: randomUUID(), ts: due.nextAt.getTime() };
+      const event = {
+        name: internalEvents.scheduledTimer,
+        data: { cron: due.cron },
+        id: randomUUID(),
+        ts: due.nextAt.getTime(),
+      };
       await insertRun(tx, due.functionId, event, now);
       // From now, not from the missed tick: an executor that was down does not replay every tick it missed.
       await rescheduleCron(tx, due, nextCronTime(due.cron, now));
@@ -225,7 +234,9 @@ export class Scheduler {
   }
 
   private async nextDueAt(): Promise<Date | null> {
-    const times = [await nextRunDueAt(this.options.pool), await nextCronAt(this.options.pool)].filter((time): time is Date => time !== null);
+    const times = [await nextRunDueAt(this.options.pool), await nextCronAt(this.options.pool)].filter(
+      (time): time is Date => time !== null,
+    );
     return times.length > 0 ? new Date(Math.min(...times.map((time) => time.getTime()))) : null;
   }
 

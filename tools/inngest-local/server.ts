@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { incomingEventSchema, registrationSchema, type IncomingEvent, type Registration } from "@/tools/inngest-local/protocol";
+import {
+  incomingEventSchema,
+  registrationSchema,
+  type IncomingEvent,
+  type Registration,
+} from "@/tools/inngest-local/protocol";
 import { eventTooLarge } from "@/tools/inngest-local/limits";
 import { registrationBearer, sameSecret } from "@/tools/inngest-local/signing";
 
@@ -51,11 +56,15 @@ const eventsBodySchema = z.union([z.array(incomingEventSchema), incomingEventSch
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new BadRequest(parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "));
+  if (!parsed.success)
+    throw new BadRequest(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
+    );
   return parsed.data;
 }
 
-const unauthorized = (response: ServerResponse, message: string) => send(response, 401, { error: message, status: 401 });
+const unauthorized = (response: ServerResponse, message: string) =>
+  send(response, 401, { error: message, status: 401 });
 
 function bearerOf(request: IncomingMessage): string {
   return /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? "";
@@ -74,7 +83,8 @@ async function route(api: EventApi, keys: EventServerKeys, request: IncomingMess
     return send(response, 200, { ids, status: 200 });
   }
   if (request.method === "POST" && path === "/fn/register") {
-    if (!sameSecret(bearerOf(request), registrationBearer(keys.signingKey))) return unauthorized(response, "Registration needs the signing key's bearer token.");
+    if (!sameSecret(bearerOf(request), registrationBearer(keys.signingKey)))
+      return unauthorized(response, "Registration needs the signing key's bearer token.");
     const registration = parse(registrationSchema, await readJson(request));
     // Registration fails on the app's own config (a bad cron, say): the SDK relays our message to whoever synced.
     const problem = await api.register(registration).then(
@@ -89,7 +99,12 @@ async function route(api: EventApi, keys: EventServerKeys, request: IncomingMess
   send(response, 404, { error: `No ${request.method} ${path} here.`, status: 404 });
 }
 
-export async function startEventServer(api: EventApi, keys: EventServerKeys, port: number, log: (message: string) => void): Promise<EventServer> {
+export async function startEventServer(
+  api: EventApi,
+  keys: EventServerKeys,
+  port: number,
+  log: (message: string) => void,
+): Promise<EventServer> {
   const server = createServer((request, response) => {
     route(api, keys, request, response).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, generateSigningKey, hasValidSignature, registrationBearer, signatureHeader } from "@/tools/inngest-local/signing";
+import {
+  canonicalJson,
+  generateSigningKey,
+  hasValidSignature,
+  registrationBearer,
+  signatureHeader,
+} from "@/tools/inngest-local/signing";
 
 describe("signing", () => {
   it("writes canonical JSON: keys sorted by code unit at every level, integer-like keys included", () => {
-    expect(canonicalJson({ b: 1, a: [{ "10": true, "2": null, z: undefined }], c: "x" })).toBe('{"a":[{"10":true,"2":null}],"b":1,"c":"x"}');
+    expect(canonicalJson({ b: 1, a: [{ "10": true, "2": null, z: undefined }], c: "x" })).toBe(
+      '{"a":[{"10":true,"2":null}],"b":1,"c":"x"}',
+    );
     expect(canonicalJson([undefined, "é"])).toBe('[null,"é"]');
   });
 
@@ -28,6 +36,8 @@ describe("signing", () => {
 
   it("derives the registration bearer the SDK sends: the prefix, then SHA-256 of the hex-decoded key", () => {
     // sha256 of the 32 bytes 0x00…00
-    expect(registrationBearer(`signkey-test-${"00".repeat(32)}`)).toBe("signkey-test-66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925");
+    expect(registrationBearer(`signkey-test-${"00".repeat(32)}`)).toBe(
+      "signkey-test-66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925",
+    );
   });
 });

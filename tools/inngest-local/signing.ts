@@ -20,7 +20,9 @@ const withoutPrefix = (signingKey: string) => signingKey.replace(signingKeyPrefi
 /** The bearer the SDK sends to `/fn/register`: the prefix, then SHA-256 of the hex-decoded key. */
 export function registrationBearer(signingKey: string): string {
   const prefix = signingKeyPrefix.exec(signingKey)?.[0] ?? "";
-  return `${prefix}${createHash("sha256").update(Buffer.from(withoutPrefix(signingKey), "hex")).digest("hex")}`;
+  return `${prefix}${createHash("sha256")
+    .update(Buffer.from(withoutPrefix(signingKey), "hex"))
+    .digest("hex")}`;
 }
 
 /**
@@ -28,8 +30,10 @@ export function registrationBearer(signingKey: string): string {
  * verifies with). JSON.stringify alone would not do: it puts integer-like keys first.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => canonicalJson(item === undefined ? null : item)).join(",")}]`;
+  if (value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function")
+    return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value))
+    return `[${value.map((item: unknown) => canonicalJson(item === undefined ? null : item)).join(",")}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, item]) => item !== undefined && typeof item !== "function" && typeof item !== "symbol")
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -52,7 +56,12 @@ export function sameSecret(given: string, expected: string): boolean {
 }
 
 /** Whether an X-Inngest-Signature header signs this body with this key, within five minutes of `nowMs`. */
-export function hasValidSignature(header: string | null, body: string, signingKey: string, nowMs = Date.now()): boolean {
+export function hasValidSignature(
+  header: string | null,
+  body: string,
+  signingKey: string,
+  nowMs = Date.now(),
+): boolean {
   if (!header) return false;
   const params = new URLSearchParams(header);
   const timestamp = params.get("t");

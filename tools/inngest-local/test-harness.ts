@@ -8,7 +8,14 @@ const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
 /** A client in cloud mode pointed at an executor, with its keys, as the app builds its own. */
 export const testClient = (appId: string, executor: Pick<LocalInngest, "url" | "eventKey" | "signingKey">) =>
-  new Inngest({ id: appId, isDev: false, baseUrl: executor.url, eventKey: executor.eventKey, signingKey: executor.signingKey, logger: silent });
+  new Inngest({
+    id: appId,
+    isDev: false,
+    baseUrl: executor.url,
+    eventKey: executor.eventKey,
+    signingKey: executor.signingKey,
+    logger: silent,
+  });
 export type TestClient = ReturnType<typeof testClient>;
 
 export interface Harness {
@@ -34,7 +41,10 @@ export interface HarnessOptions {
  * executor (virtual clock unless asked otherwise) on this test file's database. Each harness is its own app, so tests in
  * one file do not see each other's functions.
  */
-export async function startHarness(define: (client: TestClient) => InngestFunction.Like[], options: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness(
+  define: (client: TestClient) => InngestFunction.Like[],
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const appId = `test-${randomUUID().slice(0, 8)}`;
   let handlers: RouteModule = {};
   // The executor needs the route's URL and the client needs the executor's: the route resolves its handlers on first use.

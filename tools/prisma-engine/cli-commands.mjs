@@ -50,9 +50,7 @@ async function createDatabase(url) {
   const database = decodeURIComponent(target.pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = "/postgres";
-  await withClient(admin.toString(), (client) =>
-    client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`),
-  );
+  await withClient(admin.toString(), (client) => client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`));
 }
 
 const commands = {

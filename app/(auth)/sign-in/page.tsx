@@ -15,7 +15,11 @@ function problemOf(error: string | undefined, code: string | undefined): string 
   return null;
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string; code?: string }>;
+}) {
   const { callbackUrl, error, code } = await searchParams;
   const callback = safeCallback(callbackUrl);
   if (await currentUser()) redirect(callback);

@@ -28,7 +28,13 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   const base = `/${org.slug}`;
   const canManageTokens = roleCan(role, "tokens:manage");
   const canReadEmails = roleCan(role, "emails:read");
-  const progress = { hasProject: stats.projects > 0, hasWebhook: stats.webhooks > 0, hasToken: stats.activeTokens > 0, hasEvent: stats.hasEvent, hasDelivery: stats.hasDelivery };
+  const progress = {
+    hasProject: stats.projects > 0,
+    hasWebhook: stats.webhooks > 0,
+    hasToken: stats.activeTokens > 0,
+    hasEvent: stats.hasEvent,
+    hasDelivery: stats.hasDelivery,
+  };
 
   return (
     <>
@@ -36,14 +42,21 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
       <PageHeader title={org.name} description="Your organization's deliveries and webhooks at a glance." />
       {Object.values(progress).every(Boolean) ? null : (
         <div className="mb-8">
-          <GetStarted orgSlug={org.slug} apiOrigin={new URL(env.APP_URL).origin} progress={progress} canManageTokens={canManageTokens} />
+          <GetStarted
+            orgSlug={org.slug}
+            apiOrigin={new URL(env.APP_URL).origin}
+            progress={progress}
+            canManageTokens={canManageTokens}
+          />
         </div>
       )}
       <div className="grid gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Deliveries, last 24 hours</CardTitle>
-            <CardDescription>Deliveries created in the last day by where they stand now, and what waits to be sent.</CardDescription>
+            <CardDescription>
+              Deliveries created in the last day by where they stand now, and what waits to be sent.
+            </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-6">
             <div className="grid grid-cols-2 gap-4 sm:grid-cols-5">
@@ -60,15 +73,28 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
         <Card>
           <CardHeader>
             <CardTitle>Webhooks</CardTitle>
-            <CardDescription>Success rate and p95 latency of each webhook’s attempts over the last 24 hours; failing and disabled ones first, with why.</CardDescription>
+            <CardDescription>
+              Success rate and p95 latency of each webhook’s attempts over the last 24 hours; failing and disabled ones
+              first, with why.
+            </CardDescription>
           </CardHeader>
           <WebhookHealthTable orgSlug={org.slug} webhooks={health.webhooks} />
         </Card>
         <section aria-label="Organization" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <StatCard label="Projects" value={stats.projects} icon={<FolderIcon />} href={`${base}/projects`} />
           <StatCard label="Members" value={stats.members} icon={<UsersIcon />} href={`${base}/members`} />
-          <StatCard label="Active API tokens" value={stats.activeTokens} icon={<KeyRoundIcon />} href={canManageTokens ? `${base}/tokens` : undefined} />
-          <StatCard label="Emails sent (30 days)" value={stats.emailsSentLast30Days} icon={<MailIcon />} href={canReadEmails ? `${base}/emails` : undefined} />
+          <StatCard
+            label="Active API tokens"
+            value={stats.activeTokens}
+            icon={<KeyRoundIcon />}
+            href={canManageTokens ? `${base}/tokens` : undefined}
+          />
+          <StatCard
+            label="Emails sent (30 days)"
+            value={stats.emailsSentLast30Days}
+            icon={<MailIcon />}
+            href={canReadEmails ? `${base}/emails` : undefined}
+          />
         </section>
       </div>
     </>

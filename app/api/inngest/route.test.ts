@@ -28,18 +28,41 @@ async function forgedDeliveryCall() {
   const { org } = await createOrg();
   const webhook = await createActiveWebhook(org.id, receiver.url);
   const event = await db.event.create({ data: { orgId: org.id, type: "test", payload: {}, dispatchedAt: new Date() } });
-  await db.delivery.create({ data: { orgId: org.id, webhookId: webhook.id, nextAttemptAt: new Date(), events: { create: { eventId: event.id } } } });
-  const inngestEvent = { name: "hub/webhook.due", data: { webhookId: webhook.id, orgId: org.id }, id: `forged-${event.id}`, ts: Date.now() };
+  await db.delivery.create({
+    data: {
+      orgId: org.id,
+      webhookId: webhook.id,
+      nextAttemptAt: new Date(),
+      events: { create: { eventId: event.id } },
+    },
+  });
+  const inngestEvent = {
+    name: "hub/webhook.due",
+    data: { webhookId: webhook.id, orgId: org.id },
+    id: `forged-${event.id}`,
+    ts: Date.now(),
+  };
   const body = canonicalJson({
     event: inngestEvent,
     events: [inngestEvent],
     steps: {},
     version: 2,
-    ctx: { run_id: "forged-run", attempt: 0, max_attempts: 1, stack: { stack: [], current: 0 }, disable_immediate_execution: false, use_api: false },
+    ctx: {
+      run_id: "forged-run",
+      attempt: 0,
+      max_attempts: 1,
+      stack: { stack: [], current: 0 },
+      disable_immediate_execution: false,
+      use_api: false,
+    },
   });
   const url = `${engine.routeUrl}?fnId=webhook-hub-deliver-webhook&stepId=step`;
   const send = (signature?: string) =>
-    fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(signature ? { "x-inngest-signature": signature } : {}) }, body });
+    fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(signature ? { "x-inngest-signature": signature } : {}) },
+      body,
+    });
   const attempts = () => db.attempt.count({ where: { orgId: org.id } });
   return { body, send, attempts };
 }
@@ -65,19 +88,34 @@ describe("/api/inngest", () => {
   });
 
   it("registers under APP_URL whatever Host a sync request names", async () => {
-    await db.$executeRawUnsafe(`UPDATE inngest_local.apps SET url = 'http://stale.invalid/api/inngest' WHERE id = 'webhook-hub'`);
+    await db.$executeRawUnsafe(
+      `UPDATE inngest_local.apps SET url = 'http://stale.invalid/api/inngest' WHERE id = 'webhook-hub'`,
+    );
     const route = new URL(engine.routeUrl);
     const status = await new Promise<number>((resolve, reject) => {
-      const put = httpRequest({ host: route.hostname, port: route.port, path: route.pathname, method: "PUT", headers: { host: "attacker.example:8080" } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const put = httpRequest(
+        {
+          host: route.hostname,
+          port: route.port,
+          path: route.pathname,
+          method: "PUT",
+          headers: { host: "attacker.example:8080" },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       put.on("error", reject).end();
     });
     expect(status).toBe(200);
-    const registered = await db.$queryRawUnsafe<{ url: string }[]>(`SELECT url FROM inngest_local.apps WHERE id = 'webhook-hub'`);
+    const registered = await db.$queryRawUnsafe<{ url: string }[]>(
+      `SELECT url FROM inngest_local.apps WHERE id = 'webhook-hub'`,
+    );
     expect(registered).toEqual([{ url: `${env.APP_URL}/api/inngest` }]);
-    const runtimeUrls = await db.$queryRawUnsafe<{ url: string }[]>(`SELECT config #>> '{steps,step,runtime,url}' AS url FROM inngest_local.functions WHERE app_id = 'webhook-hub'`);
+    const runtimeUrls = await db.$queryRawUnsafe<{ url: string }[]>(
+      `SELECT config #>> '{steps,step,runtime,url}' AS url FROM inngest_local.functions WHERE app_id = 'webhook-hub'`,
+    );
     expect(runtimeUrls).toHaveLength(functions.length);
     for (const { url } of runtimeUrls) expect(url.startsWith(`${env.APP_URL}/api/inngest?`)).toBe(true);
   });

@@ -74,7 +74,9 @@ describe("GET /api/metrics when METRICS_TOKEN is set", () => {
     const { db } = await import("@/lib/db");
     const { createOrg } = await import("@/test/factories");
     const { org } = await createOrg();
-    await db.event.create({ data: { orgId: org.id, type: "test", payload: {}, properties: {}, createdAt: new Date(Date.now() - 120_000) } });
+    await db.event.create({
+      data: { orgId: org.id, type: "test", payload: {}, properties: {}, createdAt: new Date(Date.now() - 120_000) },
+    });
     const { text } = await scrape(route, `Bearer ${metricsToken}`);
     const lag = Number(/^webhook_hub_engine_lag_seconds\{oldest="undispatched_event"\} (\S+)$/m.exec(text)?.[1]);
     expect(lag).toBeGreaterThanOrEqual(120);
@@ -90,7 +92,10 @@ describe("the publish API", () => {
     const { createApiToken, createOrg } = await import("@/test/factories");
     const { org } = await createOrg();
     const { token } = await createApiToken(org.id, ["events:write"]);
-    const accepted = async () => Number(/^webhook_hub_events_accepted_total (\S+)$/m.exec((await scrape(route, `Bearer ${metricsToken}`)).text)?.[1]);
+    const accepted = async () =>
+      Number(
+        /^webhook_hub_events_accepted_total (\S+)$/m.exec((await scrape(route, `Bearer ${metricsToken}`)).text)?.[1],
+      );
 
     const before = await accepted();
     const body = { type: "test", payload: {}, idempotencyKey: "counted-once" };

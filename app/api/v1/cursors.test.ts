@@ -15,13 +15,17 @@ async function orgWithProjects(count: number) {
   const { token } = await createApiToken(org.id, ["projects:write", "events:write"]);
   const projectIds: string[] = [];
   for (let index = 0; index < count; index++) {
-    const created = await call("POST", projects.POST, "/api/v1/projects", { token, body: { key: `k${index}`, name: `P${index}` } });
+    const created = await call("POST", projects.POST, "/api/v1/projects", {
+      token,
+      body: { key: `k${index}`, name: `P${index}` },
+    });
     projectIds.push(created.body.id);
   }
   return { id: org.id, token, projectIds };
 }
 
-const list = (token: string, query: Record<string, string>) => call("GET", projects.GET, "/api/v1/projects", { token, query });
+const list = (token: string, query: Record<string, string>) =>
+  call("GET", projects.GET, "/api/v1/projects", { token, query });
 
 beforeAll(async () => {
   a = await orgWithProjects(3);
@@ -42,7 +46,10 @@ describe("list cursors", () => {
     expect(page.body.nextCursor).not.toContain(a.projectIds[2]);
     const replayed = await list(b.token, { cursor: page.body.nextCursor });
     expect(replayed.status).toBe(422);
-    expect(replayed.body.error).toMatchObject({ code: "validation_failed", details: [{ path: "cursor", message: expect.any(String) }] });
+    expect(replayed.body.error).toMatchObject({
+      code: "validation_failed",
+      details: [{ path: "cursor", message: expect.any(String) }],
+    });
   });
 
   it("cannot be forged or altered", async () => {
@@ -64,7 +71,10 @@ describe("list cursors", () => {
   });
 
   it("are checked on every paginated list, events included", async () => {
-    const page = await call("GET", events.GET, "/api/v1/events", { token: b.token, query: { cursor: encodeCursor(a.id, { createdAt: new Date(), id: "evt_x" }) } });
+    const page = await call("GET", events.GET, "/api/v1/events", {
+      token: b.token,
+      query: { cursor: encodeCursor(a.id, { createdAt: new Date(), id: "evt_x" }) },
+    });
     expect(page.status).toBe(422);
   });
 });

@@ -14,7 +14,14 @@ import { call, type Caller } from "@/test/api";
 import { addMember, createApiToken, createOrg, createProjectRow } from "@/test/factories";
 
 // Org A's resources; every test acts as someone from org B (or a weaker role in A) and must fail.
-const a = {} as { orgId: string; slug: string; projectId: string; tokenId: string; memberId: string; invitationId: string };
+const a = {} as {
+  orgId: string;
+  slug: string;
+  projectId: string;
+  tokenId: string;
+  memberId: string;
+  invitationId: string;
+};
 const b = {} as { token: string; ownerSession: Caller["session"] };
 
 beforeAll(async () => {
@@ -23,9 +30,21 @@ beforeAll(async () => {
   const { row: token } = await createApiToken(org.id, ["projects:read"]);
   const { member } = await addMember(org.id, "member");
   const invitation = await db.invitation.create({
-    data: { orgId: org.id, email: "invitee@example.com", tokenHash: "x".repeat(64), expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      orgId: org.id,
+      email: "invitee@example.com",
+      tokenHash: "x".repeat(64),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
-  Object.assign(a, { orgId: org.id, slug: org.slug, projectId: project.id, tokenId: token.id, memberId: member.id, invitationId: invitation.id });
+  Object.assign(a, {
+    orgId: org.id,
+    slug: org.slug,
+    projectId: project.id,
+    tokenId: token.id,
+    memberId: member.id,
+    invitationId: invitation.id,
+  });
 
   const { org: orgB, owner: ownerB } = await createOrg("Org B");
   await createProjectRow(orgB.id, "b-project");
@@ -47,15 +66,30 @@ describe("org B never reaches org A", () => {
 
   it("answers 404 for every org A id, as B's owner session", async () => {
     for (const [method, handler, resource, id, body] of idRoutes()) {
-      const response = await call(method, handler, `/api/v1/${resource}/${id}`, { session: b.ownerSession, params: { id }, body });
-      expect({ route: `${method} ${resource}`, status: response.status }).toEqual({ route: `${method} ${resource}`, status: 404 });
+      const response = await call(method, handler, `/api/v1/${resource}/${id}`, {
+        session: b.ownerSession,
+        params: { id },
+        body,
+      });
+      expect({ route: `${method} ${resource}`, status: response.status }).toEqual({
+        route: `${method} ${resource}`,
+        status: 404,
+      });
     }
   });
 
   it("answers 404 for org A's project ids, as B's API token", async () => {
-    for (const [method, handler] of [["GET", projectItem.GET], ["PATCH", projectItem.PATCH], ["DELETE", projectItem.DELETE]] as const) {
+    for (const [method, handler] of [
+      ["GET", projectItem.GET],
+      ["PATCH", projectItem.PATCH],
+      ["DELETE", projectItem.DELETE],
+    ] as const) {
       const body = method === "PATCH" ? { name: "pwned" } : undefined;
-      const response = await call(method, handler, `/api/v1/projects/${a.projectId}`, { token: b.token, params: { id: a.projectId }, body });
+      const response = await call(method, handler, `/api/v1/projects/${a.projectId}`, {
+        token: b.token,
+        params: { id: a.projectId },
+        body,
+      });
       expect(response.status).toBe(404);
     }
   });
@@ -63,7 +97,13 @@ describe("org B never reaches org A", () => {
   it("lists only B's own rows", async () => {
     const listed = await call("GET", projects.GET, "/api/v1/projects", { token: b.token });
     expect(listed.body.data.map((project: { key: string }) => project.key)).toEqual(["b-project"]);
-    for (const [handler, path] of [[members.GET, "members"], [tokens.GET, "tokens"], [invitations.GET, "invitations"], [emails.GET, "emails"], [auditLog.GET, "audit-log"]] as const) {
+    for (const [handler, path] of [
+      [members.GET, "members"],
+      [tokens.GET, "tokens"],
+      [invitations.GET, "invitations"],
+      [emails.GET, "emails"],
+      [auditLog.GET, "audit-log"],
+    ] as const) {
       const response = await call("GET", handler, `/api/v1/${path}`, { session: b.ownerSession });
       expect(response.status).toBe(200);
       expect(JSON.stringify(response.body)).not.toContain(a.orgId);
@@ -73,12 +113,16 @@ describe("org B never reaches org A", () => {
   });
 
   it("cannot use org A's slug in the org header", async () => {
-    const response = await call("GET", projects.GET, "/api/v1/projects", { session: { userId: b.ownerSession!.userId, orgSlug: a.slug } });
+    const response = await call("GET", projects.GET, "/api/v1/projects", {
+      session: { userId: b.ownerSession!.userId, orgSlug: a.slug },
+    });
     expect(response.status).toBe(404);
   });
 
   it("left every org A row untouched", async () => {
-    expect(await db.project.findUnique({ where: { id: a.projectId } })).toMatchObject({ name: "Project secret-project" });
+    expect(await db.project.findUnique({ where: { id: a.projectId } })).toMatchObject({
+      name: "Project secret-project",
+    });
     expect(await db.apiToken.findUnique({ where: { id: a.tokenId } })).toMatchObject({ revokedAt: null });
     expect(await db.member.findUnique({ where: { id: a.memberId } })).toMatchObject({ role: "member" });
     expect(await db.invitation.findUnique({ where: { id: a.invitationId } })).not.toBeNull();
@@ -104,21 +148,42 @@ describe("roles and scopes inside one org", () => {
 
   it("refuses a token without the scope with 403, and never lets a token manage tokens or members", async () => {
     const { token: readOnly } = await createApiToken(a.orgId, ["projects:read"]);
-    const write = await call("POST", projects.POST, "/api/v1/projects", { token: readOnly, body: { key: "t", name: "t" } });
+    const write = await call("POST", projects.POST, "/api/v1/projects", {
+      token: readOnly,
+      body: { key: "t", name: "t" },
+    });
     expect(write.status).toBe(403);
     expect(write.body.error.message).toContain("projects:write");
-    const { token: strong } = await createApiToken(a.orgId, ["projects:write", "webhooks:write", "events:write", "deliveries:write"]);
+    const { token: strong } = await createApiToken(a.orgId, [
+      "projects:write",
+      "webhooks:write",
+      "events:write",
+      "deliveries:write",
+    ]);
     expect((await call("GET", tokens.GET, "/api/v1/tokens", { token: strong })).status).toBe(403);
-    expect((await call("POST", tokens.POST, "/api/v1/tokens", { token: strong, body: { name: "x", scopes: ["projects:read"] } })).status).toBe(403);
+    expect(
+      (
+        await call("POST", tokens.POST, "/api/v1/tokens", {
+          token: strong,
+          body: { name: "x", scopes: ["projects:read"] },
+        })
+      ).status,
+    ).toBe(403);
     expect((await call("GET", members.GET, "/api/v1/members", { token: strong })).status).toBe(200);
-    expect((await call("DELETE", memberItem.DELETE, "/", { token: strong, params: { id: a.memberId } })).status).toBe(403);
+    expect((await call("DELETE", memberItem.DELETE, "/", { token: strong, params: { id: a.memberId } })).status).toBe(
+      403,
+    );
   });
 
   it("keeps the last owner: an org cannot lose its only owner", async () => {
     const { org, owner } = await createOrg();
     const ownerMember = await db.member.findFirstOrThrow({ where: { orgId: org.id, userId: owner.id } });
     const session = { userId: owner.id, orgSlug: org.slug };
-    const demote = await call("PATCH", memberItem.PATCH, "/", { session, params: { id: ownerMember.id }, body: { role: "admin" } });
+    const demote = await call("PATCH", memberItem.PATCH, "/", {
+      session,
+      params: { id: ownerMember.id },
+      body: { role: "admin" },
+    });
     expect(demote.status).toBe(409);
     const remove = await call("DELETE", memberItem.DELETE, "/", { session, params: { id: ownerMember.id } });
     expect(remove.status).toBe(409);
@@ -129,9 +194,17 @@ describe("roles and scopes inside one org", () => {
     const { user: admin } = await addMember(org.id, "admin");
     const { member } = await addMember(org.id, "member");
     const session = { userId: admin.id, orgSlug: org.slug };
-    expect((await call("PATCH", memberItem.PATCH, "/", { session, params: { id: member.id }, body: { role: "owner" } })).status).toBe(403);
+    expect(
+      (await call("PATCH", memberItem.PATCH, "/", { session, params: { id: member.id }, body: { role: "owner" } }))
+        .status,
+    ).toBe(403);
     const ownerMember = await db.member.findFirstOrThrow({ where: { orgId: org.id, userId: owner.id } });
-    expect((await call("DELETE", memberItem.DELETE, "/", { session, params: { id: ownerMember.id } })).status).toBe(403);
-    expect((await call("PATCH", memberItem.PATCH, "/", { session, params: { id: member.id }, body: { role: "viewer" } })).status).toBe(200);
+    expect((await call("DELETE", memberItem.DELETE, "/", { session, params: { id: ownerMember.id } })).status).toBe(
+      403,
+    );
+    expect(
+      (await call("PATCH", memberItem.PATCH, "/", { session, params: { id: member.id }, body: { role: "viewer" } }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -23,7 +23,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <CardContent className="space-y-3 p-6 text-center">
             <h1 className="text-lg font-semibold text-zinc-900">This invitation is no longer valid</h1>
             <p className="text-sm text-zinc-600">
-              It may have been used already, revoked, or it expired (links last 7 days). Ask whoever invited you to send a new one.
+              It may have been used already, revoked, or it expired (links last 7 days). Ask whoever invited you to send
+              a new one.
             </p>
             <Link href="/" className="inline-block text-sm font-medium text-accent-700 hover:text-accent-800">
               Go to Webhook Hub
@@ -45,8 +46,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </span>
             <h1 className="text-lg font-semibold text-zinc-900">Join {invitation.org.name}</h1>
             <p className="text-sm text-zinc-600">
-              You are invited as <span className="font-medium text-zinc-900">{roleLabels[invitation.role].toLowerCase()}</span>. The invitation was
-              sent to <span className="font-medium text-zinc-900">{invitation.email}</span>.
+              You are invited as{" "}
+              <span className="font-medium text-zinc-900">{roleLabels[invitation.role].toLowerCase()}</span>. The
+              invitation was sent to <span className="font-medium text-zinc-900">{invitation.email}</span>.
             </p>
           </div>
           {user ? (
@@ -63,7 +65,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           )}
         </CardContent>
         {user ? (
-          <form action={switchAccountAction} className="border-t border-zinc-100 px-6 py-4 text-center text-sm text-zinc-600">
+          <form
+            action={switchAccountAction}
+            className="border-t border-zinc-100 px-6 py-4 text-center text-sm text-zinc-600"
+          >
             <input type="hidden" name="token" value={token} />
             Signed in as <span className="font-medium text-zinc-900">{user.email}</span>.{" "}
             <button type="submit" className="font-medium text-accent-700 hover:text-accent-800">

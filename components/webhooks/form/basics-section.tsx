@@ -15,12 +15,22 @@ export function BasicsSection({ basicAuthSet }: { basicAuthSet: boolean }) {
         hint={
           <>
             user:password@ in the URL is sent as HTTP Basic auth and never shown again.
-            {basicAuthSet ? " Basic auth is set: leave the credentials out to keep it, or type new ones. Another URL without credentials removes it." : null}
+            {basicAuthSet
+              ? " Basic auth is set: leave the credentials out to keep it, or type new ones. Another URL without credentials removes it."
+              : null}
           </>
         }
       >
         {(field) => (
-          <Input {...field} type="url" required placeholder="https://receiver.example.com/webhooks" className="font-mono" autoComplete="off" spellCheck={false} />
+          <Input
+            {...field}
+            type="url"
+            required
+            placeholder="https://receiver.example.com/webhooks"
+            className="font-mono"
+            autoComplete="off"
+            spellCheck={false}
+          />
         )}
       </FormField>
     </FormSection>

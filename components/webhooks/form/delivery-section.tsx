@@ -10,11 +10,20 @@ import { presets, retrySchedules as scheduleNames } from "@/lib/webhooks/presets
 const numberProps = { inputMode: "numeric", className: "tabular-nums", autoComplete: "off" } as const;
 
 export function DeliverySection() {
-  const [format, deliveryMode, retrySchedule] = useWatch<WebhookFormValues, ["format", "deliveryMode", "retrySchedule"]>({ name: ["format", "deliveryMode", "retrySchedule"] });
+  const [format, deliveryMode, retrySchedule] = useWatch<
+    WebhookFormValues,
+    ["format", "deliveryMode", "retrySchedule"]
+  >({ name: ["format", "deliveryMode", "retrySchedule"] });
   return (
     <FormSection id="delivery" title="Delivery" description="Filled in from the format; change any of them.">
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField name="deliveryMode" label="Delivery mode" hint={deliveryMode === "batched" ? "Events within the window go out in one request." : "One request per event."}>
+        <FormField
+          name="deliveryMode"
+          label="Delivery mode"
+          hint={
+            deliveryMode === "batched" ? "Events within the window go out in one request." : "One request per event."
+          }
+        >
           {(field) => (
             <Select {...field}>
               <option value="single">Single</option>
@@ -47,11 +56,21 @@ export function DeliverySection() {
           )}
         </FormField>
         {retrySchedule === "custom" ? (
-          <FormField name="retryDelays" label="Retry delays (seconds)" required hint="Wait before each retry, e.g. 60, 300, 1800.">
+          <FormField
+            name="retryDelays"
+            label="Retry delays (seconds)"
+            required
+            hint="Wait before each retry, e.g. 60, 300, 1800."
+          >
             {(field) => <Input {...field} placeholder="60, 300, 1800" className="font-mono" />}
           </FormField>
         ) : null}
-        <FormField name="rateLimitPerSecond" label="Rate limit (requests per second)" optional hint="Leave empty for no limit.">
+        <FormField
+          name="rateLimitPerSecond"
+          label="Rate limit (requests per second)"
+          optional
+          hint="Leave empty for no limit."
+        >
           {(field) => <Input {...numberProps} {...field} />}
         </FormField>
       </div>

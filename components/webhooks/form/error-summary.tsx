@@ -24,7 +24,15 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, path: string) {
  * Every problem at the top of the form, focused each time a save fails (`attempt`); each also shows
  * at its field, and each item is a link that moves focus to that field.
  */
-export function ErrorSummary({ title, entries, attempt }: { title: string; entries: readonly SummaryEntry[]; attempt: number }) {
+export function ErrorSummary({
+  title,
+  entries,
+  attempt,
+}: {
+  title: string;
+  entries: readonly SummaryEntry[];
+  attempt: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -39,7 +47,11 @@ export function ErrorSummary({ title, entries, attempt }: { title: string; entri
               {label === null ? (
                 message
               ) : (
-                <a href={`#${fieldId(path)}`} onClick={(event) => focusField(event, path)} className="underline underline-offset-2 hover:no-underline">
+                <a
+                  href={`#${fieldId(path)}`}
+                  onClick={(event) => focusField(event, path)}
+                  className="underline underline-offset-2 hover:no-underline"
+                >
                   {namesItsField(label, message) ? (
                     message
                   ) : (

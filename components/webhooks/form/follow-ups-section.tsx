@@ -14,8 +14,21 @@ export function FollowUpsSection() {
       title="Follow-up web requests"
       description="Called in order after the webhook's own URL answers 2xx. Each request's body lists the URL and response of the requests before it under webhooks."
     >
-      <FormField name="followUpUrls" label="Follow-up URLs" optional hint="One URL per line, at most 5. Credentials in a URL (https://user:password@…) are stored encrypted and sent only to that URL; they are not shown again, and a URL saved back without them keeps them.">
-        {(field) => <Textarea {...field} rows={3} placeholder="https://tickets.example.com/hooks/scorecard" className="font-mono text-xs" spellCheck={false} />}
+      <FormField
+        name="followUpUrls"
+        label="Follow-up URLs"
+        optional
+        hint="One URL per line, at most 5. Credentials in a URL (https://user:password@…) are stored encrypted and sent only to that URL; they are not shown again, and a URL saved back without them keeps them."
+      >
+        {(field) => (
+          <Textarea
+            {...field}
+            rows={3}
+            placeholder="https://tickets.example.com/hooks/scorecard"
+            className="font-mono text-xs"
+            spellCheck={false}
+          />
+        )}
       </FormField>
     </FormSection>
   );

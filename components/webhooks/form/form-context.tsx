@@ -2,7 +2,16 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ReactNode } from "react";
-import { FormProvider, get, useController, useForm, useFormContext, useFormState, type FieldErrors, type FieldPath } from "react-hook-form";
+import {
+  FormProvider,
+  get,
+  useController,
+  useForm,
+  useFormContext,
+  useFormState,
+  type FieldErrors,
+  type FieldPath,
+} from "react-hook-form";
 import { Checkbox, type CheckboxProps } from "@/components/ui/checkbox";
 import { Field, type FieldControlProps, type FieldProps } from "@/components/ui/field";
 import { fieldId, webhookForm, type WebhookFormValues } from "@/components/webhooks/form/form-schema";
@@ -26,7 +35,13 @@ export function useWebhookFormMethods(defaultValues: WebhookFormValues) {
 }
 
 /** The form's sections outside WebhookForm (tests, previews): the same state, nothing to submit. */
-export function WebhookFormProvider({ defaultValues, children }: { defaultValues: WebhookFormValues; children?: ReactNode }) {
+export function WebhookFormProvider({
+  defaultValues,
+  children,
+}: {
+  defaultValues: WebhookFormValues;
+  children?: ReactNode;
+}) {
   return <FormProvider {...useWebhookFormMethods(defaultValues)}>{children}</FormProvider>;
 }
 
@@ -44,7 +59,9 @@ export function useWebhookForm() {
 
 type FormFieldProps<Name extends WebhookFieldPath> = Omit<FieldProps, "children" | "error" | "id"> & {
   name: Name;
-  children: (control: ReturnType<typeof useController<WebhookFormValues, Name>>["field"] & FieldControlProps) => ReactNode;
+  children: (
+    control: ReturnType<typeof useController<WebhookFormValues, Name>>["field"] & FieldControlProps,
+  ) => ReactNode;
 };
 
 /** A labelled field bound to the form: its value, its message, and the id the error summary links to. */
@@ -57,12 +74,27 @@ export function FormField<Name extends WebhookFieldPath>({ name, children, ...pr
   );
 }
 
-type BooleanPath = { [Name in WebhookFieldPath]: WebhookFormValues[Name & keyof WebhookFormValues] extends boolean ? Name : never }[WebhookFieldPath];
+type BooleanPath = {
+  [Name in WebhookFieldPath]: WebhookFormValues[Name & keyof WebhookFormValues] extends boolean ? Name : never;
+}[WebhookFieldPath];
 
 /** A checkbox bound to a true/false setting. */
-export function FormCheckbox({ name, ...props }: Omit<CheckboxProps, "name" | "checked" | "onChange" | "id"> & { name: BooleanPath }) {
+export function FormCheckbox({
+  name,
+  ...props
+}: Omit<CheckboxProps, "name" | "checked" | "onChange" | "id"> & { name: BooleanPath }) {
   const {
     field: { ref, value, onChange, onBlur },
   } = useController<WebhookFormValues, BooleanPath>({ name });
-  return <Checkbox {...props} id={fieldId(name)} name={name} ref={ref} checked={Boolean(value)} onChange={(event) => onChange(event.target.checked)} onBlur={onBlur} />;
+  return (
+    <Checkbox
+      {...props}
+      id={fieldId(name)}
+      name={name}
+      ref={ref}
+      checked={Boolean(value)}
+      onChange={(event) => onChange(event.target.checked)}
+      onBlur={onBlur}
+    />
+  );
 }

@@ -26,18 +26,31 @@ import { TriggersSection } from "@/components/webhooks/form/triggers-section";
 import { ApiError } from "@/lib/client/api";
 import { webhookFormats } from "@/lib/webhooks/presets";
 
-const values = (patch: Partial<WebhookFormValues> = {}): WebhookFormValues => ({ ...newWebhookValues(), name: "n", url: "https://example.com/hook", ...patch });
-const inForm = (defaultValues: WebhookFormValues, ...children: ReactNode[]) => renderToStaticMarkup(createElement(WebhookFormProvider, { defaultValues }, ...children));
+const values = (patch: Partial<WebhookFormValues> = {}): WebhookFormValues => ({
+  ...newWebhookValues(),
+  name: "n",
+  url: "https://example.com/hook",
+  ...patch,
+});
+const inForm = (defaultValues: WebhookFormValues, ...children: ReactNode[]) =>
+  renderToStaticMarkup(createElement(WebhookFormProvider, { defaultValues }, ...children));
 
 /** What the form shows after a failed save: each field's message, as react-hook-form gets it from the resolver. */
 function problems(typed: WebhookFormValues): Record<string, string> {
   const result = webhookForm.safeParse(typed);
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
 }
 
 describe("activation and 410 per preset in the webhook form", () => {
   it("fills both settings from the chosen format", () => {
-    const defaults = Object.fromEntries(webhookFormats.map((format) => [format, [presetFields(format).activationRequired, presetFields(format).disableOnGone]]));
+    const defaults = Object.fromEntries(
+      webhookFormats.map((format) => [
+        format,
+        [presetFields(format).activationRequired, presetFields(format).disableOnGone],
+      ]),
+    );
     expect(defaults).toEqual({
       standard: [true, true],
       deepsource: [true, false],
@@ -62,9 +75,26 @@ describe("activation and 410 per preset in the webhook form", () => {
 });
 
 describe("SecurityScorecard scope names", () => {
-  const projects = [{ id: "prj_1", key: "web", name: "Web", createdAt: "2026-11-01T00:00:00.000Z", updatedAt: "2026-11-01T00:00:00.000Z" }];
-  const portfolios = [{ id: "pfl_1", name: "Vendors", projectIds: ["prj_1"], createdAt: "2026-11-01T00:00:00.000Z", updatedAt: "2026-11-01T00:00:00.000Z" }];
-  const scope = (format: "scorecard" | "standard") => inForm(values({ format, ...presetFields(format) }), createElement(ScopeSection, { projects, portfolios }));
+  const projects = [
+    {
+      id: "prj_1",
+      key: "web",
+      name: "Web",
+      createdAt: "2026-11-01T00:00:00.000Z",
+      updatedAt: "2026-11-01T00:00:00.000Z",
+    },
+  ];
+  const portfolios = [
+    {
+      id: "pfl_1",
+      name: "Vendors",
+      projectIds: ["prj_1"],
+      createdAt: "2026-11-01T00:00:00.000Z",
+      updatedAt: "2026-11-01T00:00:00.000Z",
+    },
+  ];
+  const scope = (format: "scorecard" | "standard") =>
+    inForm(values({ format, ...presetFields(format) }), createElement(ScopeSection, { projects, portfolios }));
 
   it("shows My Scorecard, All Followed and Selected Portfolio beside the hub's scopes for the scorecard preset only", () => {
     const html = scope("scorecard");
@@ -145,10 +175,18 @@ describe("the form's checks are the API's schema", () => {
   });
 
   it("hands over the body to send when nothing is wrong", () => {
-    const typed = values({ headers: [{ name: "X-Team", value: "security" }], timeoutMs: " 5000 ", rateLimitPerSecond: "" });
+    const typed = values({
+      headers: [{ name: "X-Team", value: "security" }],
+      timeoutMs: " 5000 ",
+      rateLimitPerSecond: "",
+    });
     const result = webhookForm.safeParse(typed);
     expect(result.success && result.data).toEqual(toInput(typed).input);
-    expect(result.success && result.data).toMatchObject({ headers: { "X-Team": "security" }, timeoutMs: 5000, rateLimitPerSecond: null });
+    expect(result.success && result.data).toMatchObject({
+      headers: { "X-Team": "security" },
+      timeoutMs: 5000,
+      rateLimitPerSecond: null,
+    });
   });
 });
 
@@ -177,8 +215,15 @@ describe("the server's problems land on the same fields", () => {
   });
 
   it("keeps a 409's field, and anything about no field for the summary alone", () => {
-    expect(serverProblems(new ApiError(409, "conflict", "Taken.", { field: "name" }), values())).toEqual({ name: "Taken." });
-    expect(serverProblems(new ApiError(422, "validation_failed", "Bad.", [{ path: "", message: "Unrecognized key." }]), values())).toEqual({ "root.form": "Unrecognized key." });
+    expect(serverProblems(new ApiError(409, "conflict", "Taken.", { field: "name" }), values())).toEqual({
+      name: "Taken.",
+    });
+    expect(
+      serverProblems(
+        new ApiError(422, "validation_failed", "Bad.", [{ path: "", message: "Unrecognized key." }]),
+        values(),
+      ),
+    ).toEqual({ "root.form": "Unrecognized key." });
   });
 });
 
@@ -197,13 +242,31 @@ describe("the error summary", () => {
     );
     expect(html).toContain('<a href="#webhook-timeoutMs"');
     expect(html).toContain(">Timeout must be at most 30,000 ms.</a>");
-    expect(html).toMatch(/<a href="#webhook-secret"[^>]*><span class="font-medium">Signing secret:<\/span> A DeepSource secret has at least 16 characters\.<\/a>/);
+    expect(html).toMatch(
+      /<a href="#webhook-secret"[^>]*><span class="font-medium">Signing secret:<\/span> A DeepSource secret has at least 16 characters\.<\/a>/,
+    );
     expect(html).toContain("<li>Unrecognized key.</li>");
   });
 
   it("has an element to move focus to for every field it can name", () => {
-    const projects = [{ id: "prj_1", key: "web", name: "Web", createdAt: "2026-11-01T00:00:00.000Z", updatedAt: "2026-11-01T00:00:00.000Z" }];
-    const portfolios = [{ id: "pfl_1", name: "Vendors", projectIds: ["prj_1"], createdAt: "2026-11-01T00:00:00.000Z", updatedAt: "2026-11-01T00:00:00.000Z" }];
+    const projects = [
+      {
+        id: "prj_1",
+        key: "web",
+        name: "Web",
+        createdAt: "2026-11-01T00:00:00.000Z",
+        updatedAt: "2026-11-01T00:00:00.000Z",
+      },
+    ];
+    const portfolios = [
+      {
+        id: "pfl_1",
+        name: "Vendors",
+        projectIds: ["prj_1"],
+        createdAt: "2026-11-01T00:00:00.000Z",
+        updatedAt: "2026-11-01T00:00:00.000Z",
+      },
+    ];
     const sections = (secretSet: boolean) => [
       createElement(BasicsSection, { key: "basics", basicAuthSet: false }),
       createElement(FormatSection, { key: "format" }),
@@ -216,7 +279,15 @@ describe("the error summary", () => {
       createElement(DeliverySection, { key: "delivery" }),
       createElement(OwnershipSection, { key: "owner", members: [] }),
     ];
-    const orgLevel = inForm(values({ format: "scorecard", deliveryMode: "batched", retrySchedule: "custom", headers: [{ name: "X-Team", value: "a" }] }), ...sections(false));
+    const orgLevel = inForm(
+      values({
+        format: "scorecard",
+        deliveryMode: "batched",
+        retrySchedule: "custom",
+        headers: [{ name: "X-Team", value: "a" }],
+      }),
+      ...sections(false),
+    );
     const projectLevel = inForm(values({ scope: "project" }), ...sections(true));
     const ids = new Set([...`${orgLevel}${projectLevel}`.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]));
     const paths = [...Object.keys(fieldLabels), "headers.root", "headers.0.name"];

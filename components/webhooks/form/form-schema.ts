@@ -140,7 +140,8 @@ function parseHeaders(rows: readonly HeaderRow[], problems: FormProblems): Recor
     const name = row.name.trim();
     if (!name && !row.value) return;
     if (!name) problems[`headers.${index}.name`] = "Give the header a name, or remove the row.";
-    else if (Object.keys(headers).some((seen) => seen.toLowerCase() === name.toLowerCase())) problems[`headers.${index}.name`] = `${name} is listed twice.`;
+    else if (Object.keys(headers).some((seen) => seen.toLowerCase() === name.toLowerCase()))
+      problems[`headers.${index}.name`] = `${name} is listed twice.`;
     else headers[name] = row.value;
   });
   return headers;
@@ -151,15 +152,23 @@ function parseExtraPayload(text: string, problems: FormProblems): Record<string,
   try {
     const value: unknown = JSON.parse(text);
     if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-    problems.extraPayload = "The extra payload must be a JSON object, like {\"team\": \"security\"}.";
+    problems.extraPayload = 'The extra payload must be a JSON object, like {"team": "security"}.';
   } catch (error) {
     problems.extraPayload = `Not valid JSON: ${error instanceof Error ? error.message : "syntax error"}.`;
   }
   return {};
 }
 
-const delays = (text: string) => text.split(/[\s,]+/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
-const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+const delays = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /** A write-only value: blank keeps what is stored (or sets nothing), "clear" sends null. */
 function writeOnly(value: string, clear: boolean): string | null | undefined {
@@ -182,13 +191,18 @@ export function toInput(values: WebhookFormValues): { input: WebhookInput; probl
     secret: writeOnly(values.secret, values.clearSecret),
     token: writeOnly(values.token, values.clearToken),
     headers: parseHeaders(values.headers, problems),
-    ...(values.removedSecretHeaders.length > 0 ? { secretHeaders: Object.fromEntries(values.removedSecretHeaders.map((name) => [name, null])) } : {}),
+    ...(values.removedSecretHeaders.length > 0
+      ? { secretHeaders: Object.fromEntries(values.removedSecretHeaders.map((name) => [name, null])) }
+      : {}),
     extraPayload: parseExtraPayload(values.extraPayload, problems),
     deliveryMode: values.deliveryMode,
     batchWindowMs: wholeNumber(values.batchWindowMs),
     batchMaxSize: wholeNumber(values.batchMaxSize),
     timeoutMs: wholeNumber(values.timeoutMs),
-    retryPolicy: values.retrySchedule === "custom" ? { schedule: "custom", delaysSeconds: delays(values.retryDelays) } : { schedule: values.retrySchedule },
+    retryPolicy:
+      values.retrySchedule === "custom"
+        ? { schedule: "custom", delaysSeconds: delays(values.retryDelays) }
+        : { schedule: values.retrySchedule },
     rateLimitPerSecond: wholeNumber(values.rateLimitPerSecond) ?? null,
     followUpUrls: values.format === "scorecard" ? lines(values.followUpUrls) : [],
     ownerId: values.ownerId || null,
@@ -222,7 +236,11 @@ export function formPath(path: string, values: Pick<WebhookFormValues, "headers"
  * the schema makes of the result), then the schema's or the server's issues, joined when several
  * land on one field (two follow-up URLs, two unknown triggers).
  */
-export function problemsAt(issues: ReadonlyArray<{ path: string; message: string }>, values: Pick<WebhookFormValues, "headers">, own: FormProblems = {}): FormProblems {
+export function problemsAt(
+  issues: ReadonlyArray<{ path: string; message: string }>,
+  values: Pick<WebhookFormValues, "headers">,
+  own: FormProblems = {},
+): FormProblems {
   const joined: Record<string, string[]> = {};
   for (const { path, message } of issues) {
     const field = formPath(path, values);
@@ -230,10 +248,14 @@ export function problemsAt(issues: ReadonlyArray<{ path: string; message: string
     const messages = (joined[field] ??= []);
     if (!messages.includes(message)) messages.push(message);
   }
-  return { ...own, ...Object.fromEntries(Object.entries(joined).map(([field, messages]) => [field, messages.join(" ")])) };
+  return {
+    ...own,
+    ...Object.fromEntries(Object.entries(joined).map(([field, messages]) => [field, messages.join(" ")])),
+  };
 }
 
-const issuesOf = (error: z.ZodError) => error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 
 /**
  * The form's schema: the API's own `createWebhookInput`, run on the body the form would send, its
@@ -243,7 +265,8 @@ export const webhookForm = z.custom<WebhookFormValues>().transform((values, ctx)
   const { input, problems } = toInput(values);
   const checked = createWebhookInput.safeParse(input);
   const found = problemsAt(checked.success ? [] : issuesOf(checked.error), values, problems);
-  for (const [path, message] of Object.entries(found)) ctx.addIssue({ code: "custom", path: path.split("."), message, input: values });
+  for (const [path, message] of Object.entries(found))
+    ctx.addIssue({ code: "custom", path: path.split("."), message, input: values });
   return input;
 });
 
@@ -251,7 +274,9 @@ export const webhookForm = z.custom<WebhookFormValues>().transform((values, ctx)
  * What "Test it" sends: the target and signing settings as typed, write-only values only when
  * typed; checked by the API's own `testWebhookInput` first, with problems by form field.
  */
-export function checkTestInput(values: WebhookFormValues): { input: TestWebhookInput; problems: null } | { input: null; problems: FormProblems } {
+export function checkTestInput(
+  values: WebhookFormValues,
+): { input: TestWebhookInput; problems: null } | { input: null; problems: FormProblems } {
   const problems: FormProblems = {};
   if (!values.url.trim()) problems.url = "Enter a URL to test.";
   const input: TestWebhookInput = {

@@ -25,7 +25,11 @@ export function FormatSection() {
   }
 
   return (
-    <FormSection id="format" title="Format" description="The body, headers and signature the receiver expects. Choosing a format fills in its delivery defaults below.">
+    <FormSection
+      id="format"
+      title="Format"
+      description="The body, headers and signature the receiver expects. Choosing a format fills in its delivery defaults below."
+    >
       <FormField name="format" label="Format" hint={formatHints[format]}>
         {(field) => (
           <Select

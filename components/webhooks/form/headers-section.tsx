@@ -7,8 +7,12 @@ import { FormSection } from "@/components/webhooks/form/form-section";
 import { fieldId, type WebhookFormValues } from "@/components/webhooks/form/form-schema";
 
 function HeaderRowFields({ index, onRemove }: { index: number; onRemove: () => void }) {
-  const { field: name, fieldState } = useController<WebhookFormValues, `headers.${number}.name`>({ name: `headers.${index}.name` });
-  const { field: value } = useController<WebhookFormValues, `headers.${number}.value`>({ name: `headers.${index}.value` });
+  const { field: name, fieldState } = useController<WebhookFormValues, `headers.${number}.name`>({
+    name: `headers.${index}.name`,
+  });
+  const { field: value } = useController<WebhookFormValues, `headers.${number}.value`>({
+    name: `headers.${index}.value`,
+  });
   const error = fieldState.error?.message;
   const errorId = `${fieldId(name.name)}-error`;
   return (
@@ -24,7 +28,14 @@ function HeaderRowFields({ index, onRemove }: { index: number; onRemove: () => v
           className="font-mono"
           spellCheck={false}
         />
-        <Input {...value} id={fieldId(value.name)} placeholder="value" aria-label={`Header ${index + 1} value`} className="font-mono" spellCheck={false} />
+        <Input
+          {...value}
+          id={fieldId(value.name)}
+          placeholder="value"
+          aria-label={`Header ${index + 1} value`}
+          className="font-mono"
+          spellCheck={false}
+        />
         <Button type="button" variant="ghost" size="sm" aria-label={`Remove header ${index + 1}`} onClick={onRemove}>
           <TrashIcon />
         </Button>
@@ -49,20 +60,30 @@ export function HeadersSection({ secretHeaderNames }: { secretHeaderNames: reado
       description="Sent with every request. The hub's own headers (signatures, Content-Type, Authorization…) cannot be overridden. A header whose name looks like a credential (…Key, …Token, …Secret, Cookie…) is stored encrypted and never shown again; enter it again to replace it."
     >
       {/* What the error summary's "Extra headers" link focuses: the list as a whole. */}
-      <div id={fieldId("headers.root")} tabIndex={-1} role="group" aria-labelledby="headers-title" className="grid gap-4">
+      <div
+        id={fieldId("headers.root")}
+        tabIndex={-1}
+        role="group"
+        aria-labelledby="headers-title"
+        className="grid gap-4"
+      >
         {secretHeaderNames.length > 0 ? (
           <ul className="grid gap-1 text-sm" aria-label="Secret headers">
             {secretHeaderNames.map((name) => {
               const isRemoved = removed.value.includes(name);
               return (
                 <li key={name} className="flex items-center gap-2">
-                  <span className={`font-mono ${isRemoved ? "line-through text-zinc-400" : ""}`}>{name}</span>
+                  <span className={`font-mono ${isRemoved ? "text-zinc-400 line-through" : ""}`}>{name}</span>
                   <span className="text-zinc-500">value hidden</span>
                   <Button
                     type="button"
                     variant="ghost"
                     size="sm"
-                    onClick={() => removed.onChange(isRemoved ? removed.value.filter((item) => item !== name) : [...removed.value, name])}
+                    onClick={() =>
+                      removed.onChange(
+                        isRemoved ? removed.value.filter((item) => item !== name) : [...removed.value, name],
+                      )
+                    }
                   >
                     {isRemoved ? "Keep" : "Remove"}
                   </Button>
@@ -84,7 +105,12 @@ export function HeadersSection({ secretHeaderNames }: { secretHeaderNames: reado
           </p>
         ) : null}
         <div>
-          <Button type="button" variant="secondary" size="sm" onClick={() => rows.append({ name: "", value: "" }, { shouldFocus: false })}>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            onClick={() => rows.append({ name: "", value: "" }, { shouldFocus: false })}
+          >
             <PlusIcon /> Add header
           </Button>
         </div>

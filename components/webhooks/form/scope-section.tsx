@@ -12,9 +12,17 @@ function toggle(list: readonly string[], value: string, on: boolean): string[] {
   return on ? [...list, value] : list.filter((item) => item !== value);
 }
 
-export function ScopeSection({ projects, portfolios = [] }: { projects: readonly Project[]; portfolios?: readonly Portfolio[] }) {
+export function ScopeSection({
+  projects,
+  portfolios = [],
+}: {
+  projects: readonly Project[];
+  portfolios?: readonly Portfolio[];
+}) {
   const { error } = useWebhookForm();
-  const [format, portfolioId] = useWatch<WebhookFormValues, ["format", "portfolioId"]>({ name: ["format", "portfolioId"] });
+  const [format, portfolioId] = useWatch<WebhookFormValues, ["format", "portfolioId"]>({
+    name: ["format", "portfolioId"],
+  });
   const { field: scope } = useController<WebhookFormValues, "scope">({ name: "scope" });
   const { field: projectIds } = useController<WebhookFormValues, "projectIds">({ name: "projectIds" });
   // SecurityScorecard names its rule scopes itself (seed 001); its names appear beside the hub's.
@@ -35,7 +43,9 @@ export function ScopeSection({ projects, portfolios = [] }: { projects: readonly
       <span className="grid gap-0.5">
         <span className="text-sm font-medium text-zinc-800">
           {label}
-          {product ? <span className="ml-2 text-xs font-normal text-zinc-500">SecurityScorecard: {product}</span> : null}
+          {product ? (
+            <span className="ml-2 text-xs font-normal text-zinc-500">SecurityScorecard: {product}</span>
+          ) : null}
         </span>
         <span className="text-xs text-zinc-500">{description}</span>
       </span>
@@ -46,8 +56,18 @@ export function ScopeSection({ projects, portfolios = [] }: { projects: readonly
     <FormSection id="scope" title="Scope" description="Which projects' events this webhook receives.">
       <fieldset className="grid gap-3">
         <legend className="sr-only">Scope</legend>
-        {radio("org", `${hubScopeNames.all} or ${hubScopeNames.selected.toLowerCase()}`, "An org-level webhook. Leave every project unchecked to receive all of them, including projects created later.", orgNames || null)}
-        {radio("project", hubScopeNames.project, "A project-level webhook; SonarQube sends the project key in X-SonarQube-Project.", productName("project"))}
+        {radio(
+          "org",
+          `${hubScopeNames.all} or ${hubScopeNames.selected.toLowerCase()}`,
+          "An org-level webhook. Leave every project unchecked to receive all of them, including projects created later.",
+          orgNames || null,
+        )}
+        {radio(
+          "project",
+          hubScopeNames.project,
+          "A project-level webhook; SonarQube sends the project key in X-SonarQube-Project.",
+          productName("project"),
+        )}
       </fieldset>
       {scope.value === "org" && portfolios.length > 0 ? (
         <FormField
@@ -61,7 +81,8 @@ export function ScopeSection({ projects, portfolios = [] }: { projects: readonly
               <option value="">No portfolio: choose projects below</option>
               {portfolios.map((portfolio) => (
                 <option key={portfolio.id} value={portfolio.id}>
-                  {portfolio.name} ({portfolio.projectIds.length} {portfolio.projectIds.length === 1 ? "project" : "projects"})
+                  {portfolio.name} ({portfolio.projectIds.length}{" "}
+                  {portfolio.projectIds.length === 1 ? "project" : "projects"})
                 </option>
               ))}
             </Select>
@@ -76,7 +97,11 @@ export function ScopeSection({ projects, portfolios = [] }: { projects: readonly
           aria-describedby={error("projectIds") ? "scope-projects-error" : undefined}
         >
           <legend className="px-1 text-xs font-medium text-zinc-600">Projects</legend>
-          {projects.length === 0 ? <p className="text-sm text-zinc-500">No projects yet: the webhook will receive every project&apos;s events.</p> : null}
+          {projects.length === 0 ? (
+            <p className="text-sm text-zinc-500">
+              No projects yet: the webhook will receive every project&apos;s events.
+            </p>
+          ) : null}
           {projects.map((project) => (
             <Checkbox
               key={project.id}

@@ -61,21 +61,42 @@ function WriteOnlyField({ name, clearName, label, isSet, hint }: WriteOnlyProps)
 function secretHint(format: WebhookFormat, creating: boolean): string {
   const minimum = presets[format].minSecretLength;
   if (minimum > 1) return `${presets[format].label} needs at least ${minimum} characters.`;
-  if (format === "standard" && creating) return "Leave blank and the hub generates a whsec_ secret, shown once after you save.";
+  if (format === "standard" && creating)
+    return "Leave blank and the hub generates a whsec_ secret, shown once after you save.";
   return "Used to sign each request's body.";
 }
 
-export function SecuritySection({ secretSet, tokenSet, creating }: { secretSet: boolean; tokenSet: boolean; creating: boolean }) {
+export function SecuritySection({
+  secretSet,
+  tokenSet,
+  creating,
+}: {
+  secretSet: boolean;
+  tokenSet: boolean;
+  creating: boolean;
+}) {
   const format = useWatch<WebhookFormValues, "format">({ name: "format" });
   return (
-    <FormSection id="security" title="Security" description="Write-only: the hub stores these encrypted and never shows them again.">
-      <WriteOnlyField name="secret" clearName="clearSecret" label="Signing secret" isSet={secretSet} hint={secretHint(format, creating)} />
+    <FormSection
+      id="security"
+      title="Security"
+      description="Write-only: the hub stores these encrypted and never shows them again."
+    >
+      <WriteOnlyField
+        name="secret"
+        clearName="clearSecret"
+        label="Signing secret"
+        isSet={secretSet}
+        hint={secretHint(format, creating)}
+      />
       <WriteOnlyField
         name="token"
         clearName="clearToken"
         label="Token"
         isSet={tokenSet}
-        hint={format === "codescoring" ? "Sent as X-CodeScoring-Authentication." : "Sent in a header with every request."}
+        hint={
+          format === "codescoring" ? "Sent as X-CodeScoring-Authentication." : "Sent in a header with every request."
+        }
       />
     </FormSection>
   );

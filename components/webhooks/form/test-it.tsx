@@ -8,7 +8,14 @@ import { deliveryMutations, type TestWebhookInput } from "@/components/deliverie
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormSection } from "@/components/webhooks/form/form-section";
-import { checkTestInput, fieldLabel, inFormOrder, serverProblems, type FormProblems, type WebhookFormValues } from "@/components/webhooks/form/form-schema";
+import {
+  checkTestInput,
+  fieldLabel,
+  inFormOrder,
+  serverProblems,
+  type FormProblems,
+  type WebhookFormValues,
+} from "@/components/webhooks/form/form-schema";
 import { ApiError } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 
@@ -30,7 +37,9 @@ function storedNotUsed(typed: Typed, stored: StoredCredentials): string[] {
 }
 
 function Problems({ problems, values }: { problems: FormProblems; values: WebhookFormValues }) {
-  const entries = inFormOrder(Object.entries(problems).map(([path, message]) => ({ path, message, label: fieldLabel(path, values) })));
+  const entries = inFormOrder(
+    Object.entries(problems).map(([path, message]) => ({ path, message, label: fieldLabel(path, values) })),
+  );
   return (
     <Alert tone="danger" title="Not sent: fix these first">
       <ul className="list-disc pl-4">
@@ -45,7 +54,10 @@ function Problems({ problems, values }: { problems: FormProblems; values: Webhoo
 /** CodeScoring's "Test it": the `test` trigger with an empty payload to the URL as typed, before anything is saved. */
 export function TestIt({ org, stored }: { org: OrgRef; stored?: StoredCredentials }) {
   const { getValues } = useFormContext<WebhookFormValues>();
-  const [secret, clearSecret, token, clearToken, url] = useWatch<WebhookFormValues, ["secret", "clearSecret", "token", "clearToken", "url"]>({
+  const [secret, clearSecret, token, clearToken, url] = useWatch<
+    WebhookFormValues,
+    ["secret", "clearSecret", "token", "clearToken", "url"]
+  >({
     name: ["secret", "clearSecret", "token", "clearToken", "url"],
   });
   const [problems, setProblems] = useState<{ problems: FormProblems; values: WebhookFormValues } | null>(null);
@@ -53,7 +65,13 @@ export function TestIt({ org, stored }: { org: OrgRef; stored?: StoredCredential
     mutationFn: (input: TestWebhookInput) => deliveryMutations.testUrl(org, input),
     onError: (error) => {
       const values = getValues();
-      setProblems({ values, problems: error instanceof ApiError && error.status === 422 ? serverProblems(error, values) : { "root.form": error.message } });
+      setProblems({
+        values,
+        problems:
+          error instanceof ApiError && error.status === 422
+            ? serverProblems(error, values)
+            : { "root.form": error.message },
+      });
     },
   });
   const missing = stored ? storedNotUsed({ secret, clearSecret, token, clearToken, url }, stored) : [];
@@ -75,8 +93,9 @@ export function TestIt({ org, stored }: { org: OrgRef; stored?: StoredCredential
     >
       {missing.length > 0 ? (
         <p className="text-xs text-zinc-500">
-          The saved {missing.join(", ")} {missing.length === 1 ? "is" : "are"} not used: type {missing.length === 1 ? "it" : "them"} again to include {missing.length === 1 ? "it" : "them"}, or
-          use Send test event on the webhook&apos;s page to test the saved settings.
+          The saved {missing.join(", ")} {missing.length === 1 ? "is" : "are"} not used: type{" "}
+          {missing.length === 1 ? "it" : "them"} again to include {missing.length === 1 ? "it" : "them"}, or use Send
+          test event on the webhook&apos;s page to test the saved settings.
         </p>
       ) : null}
       <div aria-live="polite" className="grid gap-3 empty:hidden">

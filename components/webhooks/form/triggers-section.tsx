@@ -15,7 +15,9 @@ export function TriggersSection({ catalog }: { catalog: readonly EventType[] | u
   const triggers = field.value;
   const [filter, setFilter] = useState("");
   const needle = filter.trim().toLowerCase();
-  const shown = (catalog ?? []).filter((type) => !needle || type.name.includes(needle) || type.description.toLowerCase().includes(needle));
+  const shown = (catalog ?? []).filter(
+    (type) => !needle || type.name.includes(needle) || type.description.toLowerCase().includes(needle),
+  );
   const selected = new Set(triggers);
 
   function toggle(name: string, on: boolean) {
@@ -26,10 +28,21 @@ export function TriggersSection({ catalog }: { catalog: readonly EventType[] | u
     <FormSection
       id="triggers"
       title="Triggers"
-      description={triggers.length === 0 ? "None checked: the webhook fires for all events." : `${triggers.length} selected: the webhook fires only for these.`}
+      description={
+        triggers.length === 0
+          ? "None checked: the webhook fires for all events."
+          : `${triggers.length} selected: the webhook fires only for these.`
+      }
     >
       <div className="flex items-center gap-3">
-        <Input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="Filter triggers" aria-label="Filter triggers" className="max-w-xs" />
+        <Input
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder="Filter triggers"
+          aria-label="Filter triggers"
+          className="max-w-xs"
+        />
         {triggers.length > 0 ? (
           <Button type="button" variant="ghost" size="sm" onClick={() => field.onChange([])}>
             Clear selection
@@ -45,7 +58,9 @@ export function TriggersSection({ catalog }: { catalog: readonly EventType[] | u
         className="max-h-80 overflow-y-auto rounded-card-inner border border-zinc-200 p-3"
       >
         {catalog === undefined ? <p className="text-sm text-zinc-500">Loading the trigger catalog…</p> : null}
-        {catalog !== undefined && shown.length === 0 ? <p className="text-sm text-zinc-500">No trigger matches “{filter}”.</p> : null}
+        {catalog !== undefined && shown.length === 0 ? (
+          <p className="text-sm text-zinc-500">No trigger matches “{filter}”.</p>
+        ) : null}
         {groupBySource(shown).map((group) => (
           <fieldset key={group.source} className="mb-4 grid gap-2 last:mb-0">
             <legend className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{group.label}</legend>

@@ -1,4 +1,12 @@
-import { attemptOutput, deliveryDetail, deliveryListQuery, deliverySummary, recoverInput, recoverOutput, retryOutput } from "@/lib/history/schemas";
+import {
+  attemptOutput,
+  deliveryDetail,
+  deliveryListQuery,
+  deliverySummary,
+  recoverInput,
+  recoverOutput,
+  retryOutput,
+} from "@/lib/history/schemas";
 import { statsOutput, statsQuery } from "@/lib/history/stats";
 import { defineOperations, idParam, pageOf } from "@/lib/openapi/operation";
 
@@ -17,33 +25,66 @@ const s = deliverySchemas;
 
 export const deliveryOperations = defineOperations({
   listWebhookDeliveries: {
-    method: "GET", path: "/api/v1/webhooks/{id}/deliveries", tag: "Deliveries", permission: "deliveries:read",
-    summary: "List a webhook's deliveries", description: "Latest first, with each delivery's last result.", pathParams: idParam("webhook"), query: deliveryListQuery,
+    method: "GET",
+    path: "/api/v1/webhooks/{id}/deliveries",
+    tag: "Deliveries",
+    permission: "deliveries:read",
+    summary: "List a webhook's deliveries",
+    description: "Latest first, with each delivery's last result.",
+    pathParams: idParam("webhook"),
+    query: deliveryListQuery,
     outcome: { status: 200, description: "A page of deliveries, newest first.", schema: s.DeliveryPage },
   },
   recoverWebhookDeliveries: {
-    method: "POST", path: "/api/v1/webhooks/{id}/recover", tag: "Deliveries", permission: "deliveries:write",
+    method: "POST",
+    path: "/api/v1/webhooks/{id}/recover",
+    tag: "Deliveries",
+    permission: "deliveries:write",
     summary: "Re-send every failed delivery since a moment",
     description: `Each failed delivery created at or after \`since\` is sent once more, in the background, in order, by the webhook's own run.`,
-    pathParams: idParam("webhook"), body: s.RecoverInput,
+    pathParams: idParam("webhook"),
+    body: s.RecoverInput,
     outcome: { status: 202, description: "How many deliveries were queued.", schema: s.RecoverResult },
   },
   getWebhookStats: {
-    method: "GET", path: "/api/v1/webhooks/{id}/stats", tag: "Deliveries", permission: "deliveries:read",
+    method: "GET",
+    path: "/api/v1/webhooks/{id}/stats",
+    tag: "Deliveries",
+    permission: "deliveries:read",
     summary: "Success rate and latency of a webhook over time",
-    description: "Every attempt of the webhook's deliveries (scheduled, manual and test) counted per bucket, with p50/p95 duration.",
-    pathParams: idParam("webhook"), query: statsQuery,
-    outcome: { status: 200, description: "Equal buckets over the range, oldest first, empty ones included.", schema: statsOutput },
+    description:
+      "Every attempt of the webhook's deliveries (scheduled, manual and test) counted per bucket, with p50/p95 duration.",
+    pathParams: idParam("webhook"),
+    query: statsQuery,
+    outcome: {
+      status: 200,
+      description: "Equal buckets over the range, oldest first, empty ones included.",
+      schema: statsOutput,
+    },
   },
   getDelivery: {
-    method: "GET", path: "/api/v1/deliveries/{id}", tag: "Deliveries", permission: "deliveries:read",
-    summary: "Get a delivery with every attempt", description: "Request headers are stored with secrets masked.", pathParams: idParam("delivery"),
-    outcome: { status: 200, description: "The delivery, its events and its attempts, oldest attempt first.", schema: s.DeliveryDetail },
+    method: "GET",
+    path: "/api/v1/deliveries/{id}",
+    tag: "Deliveries",
+    permission: "deliveries:read",
+    summary: "Get a delivery with every attempt",
+    description: "Request headers are stored with secrets masked.",
+    pathParams: idParam("delivery"),
+    outcome: {
+      status: 200,
+      description: "The delivery, its events and its attempts, oldest attempt first.",
+      schema: s.DeliveryDetail,
+    },
   },
   retryDelivery: {
-    method: "POST", path: "/api/v1/deliveries/{id}/retry", tag: "Deliveries", permission: "deliveries:write",
-    summary: "Send a delivery again now", description: "One attempt, answered synchronously. A retry schedule in progress carries on if it fails.",
-    pathParams: idParam("delivery"), conflict: "`conflict`: an attempt of this delivery is in flight.",
+    method: "POST",
+    path: "/api/v1/deliveries/{id}/retry",
+    tag: "Deliveries",
+    permission: "deliveries:write",
+    summary: "Send a delivery again now",
+    description: "One attempt, answered synchronously. A retry schedule in progress carries on if it fails.",
+    pathParams: idParam("delivery"),
+    conflict: "`conflict`: an attempt of this delivery is in flight.",
     outcome: { status: 200, description: "The delivery and the new attempt.", schema: s.RetryResult },
   },
 });

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { maxBatchBodyBytes } from "@/lib/events/publish-batch";
-import { eventDetailOutput, eventListQuery, eventOutput, publishEventBatchInput, publishEventBatchOutput, publishEventInput, publishEventOutput } from "@/lib/events/schemas";
+import {
+  eventDetailOutput,
+  eventListQuery,
+  eventOutput,
+  publishEventBatchInput,
+  publishEventBatchOutput,
+  publishEventInput,
+  publishEventOutput,
+} from "@/lib/events/schemas";
 import { defineOperations, idParam, pageOf } from "@/lib/openapi/operation";
 
 /** Published under `components.schemas` by these names. */
@@ -18,26 +26,44 @@ const s = eventSchemas;
 
 export const eventOperations = defineOperations({
   publishEvent: {
-    method: "POST", path: "/api/v1/events", tag: "Events", permission: "events:write",
+    method: "POST",
+    path: "/api/v1/events",
+    tag: "Events",
+    permission: "events:write",
     summary: "Publish an event, or a batch of up to 1,000",
-    description: "Stored durably before the answer (accepted means committed; after the commit the answer is never a 5xx), then delivered to every matching webhook. The type must be in the catalog; a trigger with a JSON Schema validates the payload, and a mismatch is 422 `validation_failed` with `details` such as `{ path: \"payload.order.id\", message }` (the first mismatch only). A repeated idempotency key (`Idempotency-Key` header or `idempotencyKey`) answers with the first event's id (and `idempotent-replayed: true`) and delivers once; the same key with a different request (type, project, payload or properties) is refused with 409 `idempotency_key_reused`.\n\n**Batch:** send a JSON array of 1 to 1,000 events (body up to 5 MB; each payload still up to 256 KB, the cap of a single-event body). It is all or nothing: any bad item refuses the whole batch with 422 whose `details` name every bad item by its index, e.g. `{ path: \"3.payload.x\", message }`, and nothing is stored. Otherwise every event is stored with one statement and the answer is `202 { data: [{ id, replayed }] }` in request order; each item's `idempotencyKey` works as for a single event (`replayed: true` answers the first id). A batch takes no `Idempotency-Key` header.",
+    description:
+      'Stored durably before the answer (accepted means committed; after the commit the answer is never a 5xx), then delivered to every matching webhook. The type must be in the catalog; a trigger with a JSON Schema validates the payload, and a mismatch is 422 `validation_failed` with `details` such as `{ path: "payload.order.id", message }` (the first mismatch only). A repeated idempotency key (`Idempotency-Key` header or `idempotencyKey`) answers with the first event\'s id (and `idempotent-replayed: true`) and delivers once; the same key with a different request (type, project, payload or properties) is refused with 409 `idempotency_key_reused`.\n\n**Batch:** send a JSON array of 1 to 1,000 events (body up to 5 MB; each payload still up to 256 KB, the cap of a single-event body). It is all or nothing: any bad item refuses the whole batch with 422 whose `details` name every bad item by its index, e.g. `{ path: "3.payload.x", message }`, and nothing is stored. Otherwise every event is stored with one statement and the answer is `202 { data: [{ id, replayed }] }` in request order; each item\'s `idempotencyKey` works as for a single event (`replayed: true` answers the first id). A batch takes no `Idempotency-Key` header.',
     headers: {
-      "Idempotency-Key": "The event's idempotency key (single event only), as the IETF draft and Stripe define it. If the body also has `idempotencyKey`, the two must be equal (422 otherwise).",
+      "Idempotency-Key":
+        "The event's idempotency key (single event only), as the IETF draft and Stripe define it. If the body also has `idempotencyKey`, the two must be equal (422 otherwise).",
     },
     body: z.union([s.PublishEventInput, s.PublishEventBatchInput]),
     // A single event and a batch are validated apart: a batch's problems are named by item index.
     bodyOptions: { maxBytes: maxBatchBodyBytes, validatedBy: "handler" },
-    conflict: "`idempotency_key_reused`: the idempotency key was used before with a different request (in a batch, `details` name each such item by its index, and nothing is stored).",
-    outcome: { status: 202, description: "Accepted: the event's id, or for a batch each event's id in request order.", schema: z.union([s.PublishedEvent, s.PublishedEventBatch]) },
+    conflict:
+      "`idempotency_key_reused`: the idempotency key was used before with a different request (in a batch, `details` name each such item by its index, and nothing is stored).",
+    outcome: {
+      status: 202,
+      description: "Accepted: the event's id, or for a batch each event's id in request order.",
+      schema: z.union([s.PublishedEvent, s.PublishedEventBatch]),
+    },
   },
   listEvents: {
-    method: "GET", path: "/api/v1/events", tag: "Events", permission: "events:read",
-    summary: "List published events", query: eventListQuery,
+    method: "GET",
+    path: "/api/v1/events",
+    tag: "Events",
+    permission: "events:read",
+    summary: "List published events",
+    query: eventListQuery,
     outcome: { status: 200, description: "A page of events, newest first.", schema: s.EventPage },
   },
   getEvent: {
-    method: "GET", path: "/api/v1/events/{id}", tag: "Events", permission: "events:read",
-    summary: "Get an event and its deliveries", pathParams: idParam("event"),
+    method: "GET",
+    path: "/api/v1/events/{id}",
+    tag: "Events",
+    permission: "events:read",
+    summary: "Get an event and its deliveries",
+    pathParams: idParam("event"),
     outcome: { status: 200, description: "The event and the deliveries carrying it.", schema: s.EventDetail },
   },
 });

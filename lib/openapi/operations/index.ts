@@ -46,18 +46,30 @@ function uniquelyNamed(...groups: Record<string, z.ZodType>[]): Record<string, z
  * the document refers to them by `$ref`; a schema an operation uses that is not named here is
  * still documented, under a name made from the operation id.
  */
-export const apiSchemas = uniquelyNamed(projectSchemas, portfolioSchemas, webhookSchemas, deliverySchemas, eventSchemas, eventTypeSchemas, organizationSchemas, codescoringSchemas);
+export const apiSchemas = uniquelyNamed(
+  projectSchemas,
+  portfolioSchemas,
+  webhookSchemas,
+  deliverySchemas,
+  eventSchemas,
+  eventTypeSchemas,
+  organizationSchemas,
+  codescoringSchemas,
+);
 
 export const apiTags: { name: ApiTag; description: string }[] = [
   { name: "Projects", description: "The projects webhooks can be scoped to." },
   {
     name: "Portfolios",
     description:
-      "Named, saved selections of projects (SecurityScorecard's \"Selected Portfolio\"). An org-level webhook scoped to a portfolio receives the events of exactly its projects, and follows it as projects are added or removed.",
+      'Named, saved selections of projects (SecurityScorecard\'s "Selected Portfolio"). An org-level webhook scoped to a portfolio receives the events of exactly its projects, and follows it as projects are added or removed.',
   },
   { name: "Webhooks", description: "Where events are delivered, how they are signed, batched and retried." },
   { name: "Events", description: "Publish events; the hub delivers them to every matching webhook." },
-  { name: "Deliveries", description: "Delivery history: every request to a webhook and each attempt of it; retry and recover." },
+  {
+    name: "Deliveries",
+    description: "Delivery history: every request to a webhook and each attempt of it; retry and recover.",
+  },
   { name: "Triggers", description: "The org's catalog of event types (triggers) webhooks subscribe to." },
   { name: "Organization", description: "The organization the caller acts in." },
   { name: "Members", description: "People in the organization and their roles." },

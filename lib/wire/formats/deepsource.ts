@@ -11,7 +11,16 @@ export function buildDeepSourceRequest(input: FormatInput) {
   const [secret] = input.webhook.secrets;
   return jsonRequest(
     input.webhook,
-    { ...event.properties, id: input.delivery.id, type: event.type, createdAt: unixSeconds(event.createdAt), data: { object: event.payload } },
-    { signedHeaders: (body): Record<string, string> => (secret ? { "x-deepsource-signature": hmacSha256Hex(secret, body) } : {}) },
+    {
+      ...event.properties,
+      id: input.delivery.id,
+      type: event.type,
+      createdAt: unixSeconds(event.createdAt),
+      data: { object: event.payload },
+    },
+    {
+      signedHeaders: (body): Record<string, string> =>
+        secret ? { "x-deepsource-signature": hmacSha256Hex(secret, body) } : {},
+    },
   );
 }

@@ -16,5 +16,8 @@ export function hookUuid(webhookId: string): string {
 export function buildDejaCodeRequest(input: FormatInput) {
   const event = singleEvent(input);
   const { webhook } = input;
-  return jsonRequest(webhook, { hook: { uuid: hookUuid(webhook.id), event: event.type, target: webhook.url }, data: event.payload });
+  return jsonRequest(webhook, {
+    hook: { uuid: hookUuid(webhook.id), event: event.type, target: webhook.url },
+    data: event.payload,
+  });
 }

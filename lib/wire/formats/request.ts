@@ -56,7 +56,11 @@ export interface JsonRequestOptions {
  * person configured wins, and signatures cover the final body either way. Headers: the webhook's
  * extra headers, then the hub's own, which win (the API already refuses reserved names).
  */
-export function jsonRequest(webhook: FormatInput["webhook"], envelope: Record<string, unknown>, options: JsonRequestOptions = {}): OutgoingRequest {
+export function jsonRequest(
+  webhook: FormatInput["webhook"],
+  envelope: Record<string, unknown>,
+  options: JsonRequestOptions = {},
+): OutgoingRequest {
   const body = JSON.stringify({ ...envelope, ...webhook.extraPayload });
   const headers: Record<string, string> = {
     ...lowercaseNames(webhook.headers),
@@ -89,7 +93,10 @@ function credentialHeaders(webhook: FormatInput["webhook"], tokenHeader: string 
 /** The one event of a format that sends events one at a time. */
 export function singleEvent(input: FormatInput): FormatEvent {
   const [event, ...rest] = input.events;
-  if (!event || rest.length > 0) throw new Error(`The ${input.webhook.format} format sends exactly one event per request; got ${input.events.length}.`);
+  if (!event || rest.length > 0)
+    throw new Error(
+      `The ${input.webhook.format} format sends exactly one event per request; got ${input.events.length}.`,
+    );
   return event;
 }
 

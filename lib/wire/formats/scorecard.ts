@@ -16,7 +16,11 @@ export function buildScorecardRequest(input: FormatInput) {
     created_at: delivery.createdAt.toISOString(),
     retries: delivery.retriesDone,
     trigger: { type: event.type, event_id: event.id, created_at: event.createdAt.toISOString() },
-    webhooks: (delivery.earlierRequests ?? []).map(({ url, status, body }) => ({ url, status, response: parseIfJson(body) })),
+    webhooks: (delivery.earlierRequests ?? []).map(({ url, status, body }) => ({
+      url,
+      status,
+      response: parseIfJson(body),
+    })),
   });
 }
 

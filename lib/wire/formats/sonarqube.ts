@@ -1,7 +1,8 @@
 import { hmacSha256Hex } from "@/lib/wire/signing";
 import { jsonRequest, singleEvent, type FormatEvent, type FormatInput } from "@/lib/wire/formats/request";
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The project key: the event's project in the hub, else the one SonarQube's own payload names. */
 function projectKeyOf(input: FormatInput, event: FormatEvent): string | null {

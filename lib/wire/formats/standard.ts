@@ -1,7 +1,12 @@
 import { signStandard } from "@/lib/wire/signing";
 import { jsonRequest, someEvents, unixSeconds, type FormatEvent, type FormatInput } from "@/lib/wire/formats/request";
 
-const item = (event: FormatEvent) => ({ id: event.id, type: event.type, timestamp: event.createdAt.toISOString(), data: event.payload });
+const item = (event: FormatEvent) => ({
+  id: event.id,
+  type: event.type,
+  timestamp: event.createdAt.toISOString(),
+  data: event.payload,
+});
 
 /**
  * Standard Webhooks: `{type, timestamp, data}`. The spec has no batch shape, so a batch of several
@@ -24,7 +29,11 @@ export function buildStandardRequest(input: FormatInput) {
   return jsonRequest(input.webhook, envelope(input), {
     signedHeaders: (body) => {
       const signature = signStandard({ secrets: input.webhook.secrets, msgId, timestamp, body });
-      return { "webhook-id": msgId, "webhook-timestamp": String(timestamp), ...(signature ? { "webhook-signature": signature } : {}) };
+      return {
+        "webhook-id": msgId,
+        "webhook-timestamp": String(timestamp),
+        ...(signature ? { "webhook-signature": signature } : {}),
+      };
     },
   });
 }

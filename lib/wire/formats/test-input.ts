@@ -1,7 +1,11 @@
 import type { FormatEvent, FormatInput } from "@/lib/wire/formats/request";
 
 /** A format test's input: one event on a plain webhook, with whatever a test changes. */
-export function formatInput(webhook: Partial<FormatInput["webhook"]> = {}, events: FormatEvent[] = [testEvent()], retriesDone = 0): FormatInput {
+export function formatInput(
+  webhook: Partial<FormatInput["webhook"]> = {},
+  events: FormatEvent[] = [testEvent()],
+  retriesDone = 0,
+): FormatInput {
   return {
     webhook: {
       id: "wh_1",

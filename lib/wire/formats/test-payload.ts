@@ -18,7 +18,10 @@ export const testProjectKey = "webhook-hub-test";
  * properties) and the project key in X-SonarQube-Project, so its test is a passed analysis of the
  * webhook's project, or of a stand-in project for a global webhook.
  */
-export function testPayloadFor(format: WebhookFormat, { project, serverUrl, now }: TestPayloadContext): Record<string, unknown> {
+export function testPayloadFor(
+  format: WebhookFormat,
+  { project, serverUrl, now }: TestPayloadContext,
+): Record<string, unknown> {
   if (format !== "sonarqube") return {};
   const { key, name } = project ?? { key: testProjectKey, name: "Webhook Hub test" };
   return {

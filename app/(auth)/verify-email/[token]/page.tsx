@@ -16,7 +16,8 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
       <CardContent className="space-y-3 p-6 text-center">
         <h1 className="text-lg font-semibold text-zinc-900">This link is no longer valid</h1>
         <p className="text-sm text-zinc-600">
-          It was used already, replaced by a newer one, or it expired (links last 24 hours). Sign in with your password to get a new one.
+          It was used already, replaced by a newer one, or it expired (links last 24 hours). Sign in with your password
+          to get a new one.
         </p>
         <Link href="/sign-in" className="inline-block text-sm font-medium text-accent-700 hover:text-accent-800">
           Go to sign in

@@ -22,13 +22,22 @@ function streamed(totalBytes: number): ReadableStream<Uint8Array> {
 describe("/api/auth/* request bodies", () => {
   it("refuses a 20 MB body with 413 in the API's error shape", async () => {
     const body = "a".repeat(20 * 1024 * 1024);
-    const response = await route.POST(new NextRequest(`${origin}/api/auth/callback/credentials`, { method: "POST", headers: form, body }));
+    const response = await route.POST(
+      new NextRequest(`${origin}/api/auth/callback/credentials`, { method: "POST", headers: form, body }),
+    );
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: expect.any(String), details: null } });
+    expect(await response.json()).toEqual({
+      error: { code: "payload_too_large", message: expect.any(String), details: null },
+    });
   });
 
   it("refuses a large body that does not declare its size, without reading all of it", async () => {
-    const request = new NextRequest(`${origin}/api/auth/signin/email`, { method: "POST", headers: form, body: streamed(20 * 1024 * 1024), duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
+    const request = new NextRequest(`${origin}/api/auth/signin/email`, {
+      method: "POST",
+      headers: form,
+      body: streamed(20 * 1024 * 1024),
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]);
     expect((await route.POST(request)).status).toBe(413);
   });
 
@@ -36,9 +45,18 @@ describe("/api/auth/* request bodies", () => {
     const csrf = await route.GET(new NextRequest(`${origin}/api/auth/csrf`));
     expect(csrf.status).toBe(200);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
     const body = new URLSearchParams({ csrfToken, email: "nobody@example.com", password: "wrong", callbackUrl: "/" });
-    const signIn = await route.POST(new NextRequest(`${origin}/api/auth/callback/credentials`, { method: "POST", headers: { ...form, cookie }, body }));
+    const signIn = await route.POST(
+      new NextRequest(`${origin}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { ...form, cookie },
+        body,
+      }),
+    );
     expect(signIn.status).toBe(302);
     expect(signIn.headers.get("location")).toContain("error=CredentialsSignin");
   });

@@ -17,12 +17,16 @@ type Handler = (request: NextRequest) => Promise<Response>;
  */
 async function throttleMagicLink(request: NextRequest, body: Uint8Array | undefined) {
   if (request.method !== "POST" || !request.nextUrl.pathname.endsWith("/signin/email")) return;
-  const email = new URLSearchParams(Buffer.from(body ?? new Uint8Array()).toString("utf8")).get("email")?.trim().toLowerCase() ?? "";
+  const email =
+    new URLSearchParams(Buffer.from(body ?? new Uint8Array()).toString("utf8")).get("email")?.trim().toLowerCase() ??
+    "";
   try {
     await consume(authLimits.magicLink(email, clientIp(request.headers)));
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;
-    const response = toErrorResponse(new AppError("rate_limited", error.message, { retryAfterSeconds: error.retryAfterSeconds }));
+    const response = toErrorResponse(
+      new AppError("rate_limited", error.message, { retryAfterSeconds: error.retryAfterSeconds }),
+    );
     response.headers.set("retry-after", String(error.retryAfterSeconds));
     return response;
   }
@@ -39,7 +43,13 @@ function capped(handler: Handler): Handler {
     } catch (error) {
       return toErrorResponse(error);
     }
-    return handler(new NextRequest(request.url, { method: request.method, headers: request.headers, body: body as BodyInit | undefined }));
+    return handler(
+      new NextRequest(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: body as BodyInit | undefined,
+      }),
+    );
   };
 }
 

@@ -11,7 +11,9 @@ let orgId: string;
 let webhookId: string;
 
 beforeAll(async () => {
-  ({ org: { id: orgId } } = await createOrg());
+  ({
+    org: { id: orgId },
+  } = await createOrg());
   ({ id: webhookId } = await createActiveWebhook(orgId, "https://receiver.example.com/hook"));
 });
 
@@ -41,7 +43,9 @@ describe("GET /api/health/ready", () => {
   });
 
   it("answers 503 while an event older than the threshold has not been handed to the engine", async () => {
-    const event = await db.event.create({ data: { orgId, type: "test", payload: {}, properties: {}, createdAt: pastThreshold() } });
+    const event = await db.event.create({
+      data: { orgId, type: "test", payload: {}, properties: {}, createdAt: pastThreshold() },
+    });
     const { status, body } = await ready();
     expect(status).toBe(503);
     expect(body.status).toBe("unready");

@@ -13,5 +13,8 @@ export const dynamic = "force-dynamic";
 export const GET = withRequestId(async () => {
   const readiness = await checkReadiness();
   if (readiness.status === "unready") logger.warn({ readiness }, "not ready");
-  return json(readiness, { status: readiness.status === "ready" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return json(readiness, {
+    status: readiness.status === "ready" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 });

@@ -23,7 +23,11 @@ async function serveApp(): Promise<{ origin: string; server: Server }> {
       for await (const chunk of incoming) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks);
       const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host}`);
-      const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
+      const headers = new Headers(
+        Object.entries(incoming.headers).flatMap(([name, value]) =>
+          typeof value === "string" ? [[name, value] as [string, string]] : [],
+        ),
+      );
       const method = incoming.method ?? "GET";
       const request = new Request(url, { method, headers, body: body.length > 0 ? new Uint8Array(body) : undefined });
       const proxied = proxy(new NextRequest(url, { method, headers }));
@@ -33,11 +37,14 @@ async function serveApp(): Promise<{ origin: string; server: Server }> {
         const rewritten = proxied.headers.get("x-middleware-rewrite");
         const pathname = rewritten ? new URL(rewritten).pathname : url.pathname;
         const handler = route[method as keyof typeof route];
-        if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) response = new Response("Not found", { status: 404 });
+        if (pathname !== prefix && !pathname.startsWith(`${prefix}/`))
+          response = new Response("Not found", { status: 404 });
         else if (!handler) response = new Response(null, { status: 405 });
         else {
           const path = pathname.slice(prefix.length).split("/").filter(Boolean);
-          response = await handler(new Request(new URL(pathname + url.search, url), request), { params: Promise.resolve(path.length > 0 ? { path } : {}) });
+          response = await handler(new Request(new URL(pathname + url.search, url), request), {
+            params: Promise.resolve(path.length > 0 ? { path } : {}),
+          });
         }
       }
       outgoing.statusCode = response.status;
@@ -59,13 +66,21 @@ function codescoringClient(origin: string, token: string, slash: boolean) {
     const response = await fetch(`${origin}${prefix}${path}${slash ? "/" : ""}`.replace(/\/\/$/, "/"), {
       method,
       redirect: "manual",
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    if (response.status >= 300 && response.status < 400) throw new Error(`${method} ${path}: redirected (${response.status}) to ${response.headers.get("location")}`);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a client reads whatever JSON comes back
-    return { status: response.status, contentType: response.headers.get("content-type") ?? "", body: text ? (JSON.parse(text) as any) : null };
+    if (response.status >= 300 && response.status < 400)
+      throw new Error(`${method} ${path}: redirected (${response.status}) to ${response.headers.get("location")}`);
+    return {
+      status: response.status,
+      contentType: response.headers.get("content-type") ?? "",
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a client reads whatever JSON comes back
+      body: text ? (JSON.parse(text) as any) : null,
+    };
   };
   return {
     list: () => send("GET", ""),
@@ -86,7 +101,11 @@ function codescoringReceiver(token: string) {
   const handle = (request: ReceivedRequest): Reply => {
     if (request.headers["x-codescoring-authentication"] !== token) return { status: 401 };
     const body = JSON.parse(request.body) as { events?: { created_at: string; trigger: string; payload: unknown }[] };
-    if (!Array.isArray(body.events) || body.events.some((event) => typeof event.created_at !== "string" || typeof event.trigger !== "string")) return { status: 400 };
+    if (
+      !Array.isArray(body.events) ||
+      body.events.some((event) => typeof event.created_at !== "string" || typeof event.trigger !== "string")
+    )
+      return { status: 400 };
     received.push(body.events.map(({ trigger, payload }) => ({ trigger, payload })));
     return { status: 200 };
   };
@@ -125,38 +144,78 @@ describe.each([
 
     const triggers = await client.triggers();
     expect(triggers.status).toBe(200);
-    expect(triggers.body).toEqual(expect.arrayContaining([expect.objectContaining({ trigger: "project_sca_analysis_finished" }), expect.objectContaining({ trigger: "test" })]));
+    expect(triggers.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ trigger: "project_sca_analysis_finished" }),
+        expect.objectContaining({ trigger: "test" }),
+      ]),
+    );
 
     // "Test it": the test trigger with an empty payload, in CodeScoring's format with the token.
     const tested = await client.test({ name: "SCA", url: receiver.url, projects: [], events: [], token: "cs-token" });
     expect(tested).toMatchObject({ status: 200, body: { success: true, status: 200 } });
     expect(endpoint.received.at(-1)).toEqual([{ trigger: "test", payload: {} }]);
 
-    const created = await client.create({ name: "SCA", url: receiver.url, projects: [project.id], events: ["project_sca_analysis_finished"], token: "cs-token" });
+    const created = await client.create({
+      name: "SCA",
+      url: receiver.url,
+      projects: [project.id],
+      events: ["project_sca_analysis_finished"],
+      token: "cs-token",
+    });
     expect(created.status).toBe(201);
     expect(created.contentType).toContain("application/json");
-    expect(created.body).toMatchObject({ name: "SCA", url: receiver.url, projects: [project.id], events: ["project_sca_analysis_finished"], has_token: true, is_active: true, status: "active" });
+    expect(created.body).toMatchObject({
+      name: "SCA",
+      url: receiver.url,
+      projects: [project.id],
+      events: ["project_sca_analysis_finished"],
+      has_token: true,
+      is_active: true,
+      status: "active",
+    });
     expect(JSON.stringify(created.body)).not.toContain("cs-token");
     const id: string = created.body.id;
     // Always the CodeScoring format: batched within 5 s, CodeScoring's schedule.
-    expect(await db.webhook.findUniqueOrThrow({ where: { id } })).toMatchObject({ format: "codescoring", deliveryMode: "batched", retrySchedule: "codescoring" });
+    expect(await db.webhook.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      format: "codescoring",
+      deliveryMode: "batched",
+      retrySchedule: "codescoring",
+    });
 
     expect((await client.list()).body.map((webhook: { id: string }) => webhook.id)).toEqual([id]);
     expect((await client.get(id)).body).toMatchObject({ id, name: "SCA" });
 
-    const replaced = await client.replace(id, { name: "All SCA", url: receiver.url, events: ["project_sca_analysis_finished", "project_sca_analysis_failed"] });
-    expect(replaced).toMatchObject({ status: 200, body: { name: "All SCA", projects: [], events: ["project_sca_analysis_finished", "project_sca_analysis_failed"], has_token: true } });
+    const replaced = await client.replace(id, {
+      name: "All SCA",
+      url: receiver.url,
+      events: ["project_sca_analysis_finished", "project_sca_analysis_failed"],
+    });
+    expect(replaced).toMatchObject({
+      status: 200,
+      body: {
+        name: "All SCA",
+        projects: [],
+        events: ["project_sca_analysis_finished", "project_sca_analysis_failed"],
+        has_token: true,
+      },
+    });
     const patched = await client.update(id, { projects: [project.key] });
     expect(patched).toMatchObject({ status: 200, body: { name: "All SCA", projects: [project.id] } });
     expect(await db.webhook.findUniqueOrThrow({ where: { id } })).toMatchObject({ format: "codescoring" });
 
     await customer.publish({ type: "project_sca_analysis_finished", project: project.key, payload: { project_id: 7 } });
     await hub.engine.advance(5000);
-    expect(endpoint.received.at(-1)).toEqual([{ trigger: "project_sca_analysis_finished", payload: { project_id: 7 } }]);
+    expect(endpoint.received.at(-1)).toEqual([
+      { trigger: "project_sca_analysis_finished", payload: { project_id: 7 } },
+    ]);
 
     await db.webhook.update({ where: { id }, data: { status: "disabled", statusReason: "Every retry failed" } });
     const refreshed = await client.refreshAvailabilityStatus(id);
-    expect(refreshed).toMatchObject({ status: 200, body: { webhook: { id, status: "active", is_active: true }, result: { success: true, status: 200 } } });
+    expect(refreshed).toMatchObject({
+      status: 200,
+      body: { webhook: { id, status: "active", is_active: true }, result: { success: true, status: 200 } },
+    });
 
     expect((await client.remove(id)).status).toBe(204);
     expect((await client.get(id)).status).toBe(404);
@@ -170,10 +229,20 @@ describe.each([
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.code).toBe("validation_failed");
     // Problems are named by CodeScoring's fields.
-    const unknownEvent = await client.create({ name: "x", url: "https://example.com/hook", events: ["no_such_trigger"] });
-    expect(unknownEvent).toMatchObject({ status: 422, body: { error: { details: [expect.objectContaining({ path: "events" })] } } });
+    const unknownEvent = await client.create({
+      name: "x",
+      url: "https://example.com/hook",
+      events: ["no_such_trigger"],
+    });
+    expect(unknownEvent).toMatchObject({
+      status: 422,
+      body: { error: { details: [expect.objectContaining({ path: "events" })] } },
+    });
     const unknownProject = await client.create({ name: "x", url: "https://example.com/hook", projects: ["nope"] });
-    expect(unknownProject).toMatchObject({ status: 422, body: { error: { details: [expect.objectContaining({ path: "projects" })] } } });
+    expect(unknownProject).toMatchObject({
+      status: 422,
+      body: { error: { details: [expect.objectContaining({ path: "projects" })] } },
+    });
     const missing = await client.get("wh_doesnotexist");
     expect(missing).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
     const anonymous = codescoringClient(app.origin, "whk_not-a-token", slash);
@@ -184,7 +253,11 @@ describe.each([
 describe("the CodeScoring surface", () => {
   it("shows and touches only CodeScoring webhooks", async () => {
     const { customer, token } = await customerWithToken();
-    const native = await customer.api.createWebhook({ name: "Std", url: "https://example.com/hook", format: "standard" });
+    const native = await customer.api.createWebhook({
+      name: "Std",
+      url: "https://example.com/hook",
+      format: "standard",
+    });
     const client = codescoringClient(app.origin, token, true);
     expect((await client.list()).body).toEqual([]);
     expect((await client.get(native.body.id)).status).toBe(404);

@@ -21,8 +21,12 @@ beforeAll(async () => {
   receiver = await startReceiver();
   const { org } = await createOrg("Org A");
   const webhook = await createActiveWebhook(org.id, receiver.url);
-  const event = await db.event.create({ data: { orgId: org.id, type: "test", payload: { secret: "a-only" }, dispatchedAt: new Date() } });
-  const delivery = await db.delivery.create({ data: { orgId: org.id, webhookId: webhook.id, status: "failed", events: { create: { eventId: event.id } } } });
+  const event = await db.event.create({
+    data: { orgId: org.id, type: "test", payload: { secret: "a-only" }, dispatchedAt: new Date() },
+  });
+  const delivery = await db.delivery.create({
+    data: { orgId: org.id, webhookId: webhook.id, status: "failed", events: { create: { eventId: event.id } } },
+  });
   Object.assign(a, { webhookId: webhook.id, eventId: event.id, deliveryId: delivery.id });
 
   const { org: orgB, owner } = await createOrg("Org B");
@@ -44,7 +48,10 @@ describe("org B never reaches org A's events and deliveries", () => {
       ["POST", refresh.POST, `/api/v1/webhooks/${a.webhookId}/refresh_availability_status`, a.webhookId, undefined],
     ] as const;
 
-  for (const [label, caller] of [["API token", () => ({ token: b.token })], ["owner session", () => ({ session: b.session })]] as const) {
+  for (const [label, caller] of [
+    ["API token", () => ({ token: b.token })],
+    ["owner session", () => ({ session: b.session })],
+  ] as const) {
     it(`answers 404 to every org A id, as B's ${label}, and sends nothing`, async () => {
       for (const [method, handler, path, id, body] of routes()) {
         const response = await call(method, handler, path, { ...caller(), params: { id }, body });
@@ -63,7 +70,10 @@ describe("org B never reaches org A's events and deliveries", () => {
   });
 
   it("cannot publish into org A by naming it in the body", async () => {
-    const response = await call("POST", events.POST, "/api/v1/events", { token: b.token, body: { type: "test", orgId: "whatever" } });
+    const response = await call("POST", events.POST, "/api/v1/events", {
+      token: b.token,
+      body: { type: "test", orgId: "whatever" },
+    });
     expect(response.status).toBe(422);
   });
 });

@@ -12,9 +12,14 @@ beforeAll(async () => {
   ({ token } = await createApiToken(orgId, ["events:write"]));
 });
 
-const publish = (body: unknown, headers: Record<string, string> = {}) => call("POST", collection.POST, "/api/v1/events", { token, body, headers });
+const publish = (body: unknown, headers: Record<string, string> = {}) =>
+  call("POST", collection.POST, "/api/v1/events", { token, body, headers });
 const numbered = (count: number, extra: (n: number) => object = () => ({})) =>
-  Array.from({ length: count }, (_, n) => ({ type: "project_sca_analysis_finished", payload: { n, padding: "x".repeat(300) }, ...extra(n) }));
+  Array.from({ length: count }, (_, n) => ({
+    type: "project_sca_analysis_finished",
+    payload: { n, padding: "x".repeat(300) },
+    ...extra(n),
+  }));
 
 describe("batch publish", () => {
   it("stores 1,000 events, over the single-event body cap, answering their ids in request order", async () => {
@@ -39,7 +44,9 @@ describe("batch publish", () => {
     expect(response.status).toBe(202);
     const ids = response.body.data.map((item: { id: string }) => item.id);
     expect(await db.event.count({ where: { id: { in: ids }, dispatchedAt: { not: null } } })).toBe(3);
-    expect(await db.deliveryEvent.count({ where: { eventId: { in: ids }, delivery: { webhookId: webhook.id } } })).toBe(3);
+    expect(await db.deliveryEvent.count({ where: { eventId: { in: ids }, delivery: { webhookId: webhook.id } } })).toBe(
+      3,
+    );
   });
 
   it("refuses the whole batch when any item is bad, naming each bad item by its index, and stores nothing", async () => {
@@ -56,10 +63,17 @@ describe("batch publish", () => {
   });
 
   it("names the payload field of a bad item against its trigger's schema", async () => {
-    await db.eventType.create({ data: { orgId, name: "order.paid", schema: { type: "object", properties: { x: { type: "number" } } } } });
+    await db.eventType.create({
+      data: { orgId, name: "order.paid", schema: { type: "object", properties: { x: { type: "number" } } } },
+    });
     const { forgetCatalog } = await import("@/lib/event-types/trigger-cache");
     forgetCatalog(orgId);
-    const response = await publish([{ type: "order.paid", payload: { x: 1 } }, { type: "order.paid", payload: { x: 2 } }, { type: "test" }, { type: "order.paid", payload: { x: "three" } }]);
+    const response = await publish([
+      { type: "order.paid", payload: { x: 1 } },
+      { type: "order.paid", payload: { x: 2 } },
+      { type: "test" },
+      { type: "order.paid", payload: { x: "three" } },
+    ]);
     expect(response.status).toBe(422);
     expect(response.body.error.details).toEqual([{ path: "3.payload.x", message: "Expected number." }]);
   });
@@ -69,13 +83,19 @@ describe("batch publish", () => {
     expect(first.status).toBe(202);
     const second = await publish(numbered(4, (n) => ({ idempotencyKey: `batch-key-${n}` })));
     expect(second.status).toBe(202);
-    expect(second.body.data.slice(0, 3)).toEqual(first.body.data.map((item: { id: string }) => ({ id: item.id, replayed: true })));
+    expect(second.body.data.slice(0, 3)).toEqual(
+      first.body.data.map((item: { id: string }) => ({ id: item.id, replayed: true })),
+    );
     expect(second.body.data[3]).toMatchObject({ replayed: false });
     expect(await db.event.count({ where: { orgId, idempotencyKey: { startsWith: "batch-key-" } } })).toBe(4);
   });
 
   it("answers a key repeated inside one batch with the first item's id", async () => {
-    const response = await publish([{ type: "test", idempotencyKey: "twice" }, { type: "test" }, { type: "test", idempotencyKey: "twice" }]);
+    const response = await publish([
+      { type: "test", idempotencyKey: "twice" },
+      { type: "test" },
+      { type: "test", idempotencyKey: "twice" },
+    ]);
     expect(response.status).toBe(202);
     const [a, , c] = response.body.data;
     expect(c).toEqual({ id: a.id, replayed: true });

@@ -13,11 +13,14 @@ beforeAll(async () => {
   ({ token } = await createApiToken(orgId, ["events:write"]));
 });
 
-const publish = (body: unknown, headers: Record<string, string> = {}) => call("POST", collection.POST, "/api/v1/events", { token, body, headers });
+const publish = (body: unknown, headers: Record<string, string> = {}) =>
+  call("POST", collection.POST, "/api/v1/events", { token, body, headers });
 
 describe("concurrent publishes (group commit)", () => {
   it("answers 200 publishes sent at once with 202 and distinct ids, every row stored", async () => {
-    const responses = await Promise.all(Array.from({ length: 200 }, (_, n) => publish({ type: "test", payload: { n } })));
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, n) => publish({ type: "test", payload: { n } })),
+    );
     expect(responses.map((response) => response.status)).toEqual(Array(200).fill(202));
     const ids = responses.map((response) => response.body.id as string);
     expect(new Set(ids).size).toBe(200);
@@ -29,14 +32,18 @@ describe("concurrent publishes (group commit)", () => {
   });
 
   it("answers racing publishes of one idempotency key with one id, stored once", async () => {
-    const responses = await Promise.all(Array.from({ length: 50 }, () => publish({ type: "test", idempotencyKey: "race-1" })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => publish({ type: "test", idempotencyKey: "race-1" })),
+    );
     expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
     expect(responses.filter((response) => response.status === 202)).toHaveLength(50);
     expect(await db.event.count({ where: { orgId, idempotencyKey: "race-1" } })).toBe(1);
   });
 
   it("fails only the invalid requests among concurrent ones", async () => {
-    const bodies = Array.from({ length: 30 }, (_, n) => (n % 10 === 3 ? { type: "no.such.trigger", payload: { n } } : { type: "test", payload: { n } }));
+    const bodies = Array.from({ length: 30 }, (_, n) =>
+      n % 10 === 3 ? { type: "no.such.trigger", payload: { n } } : { type: "test", payload: { n } },
+    );
     const responses = await Promise.all(bodies.map((body) => publish(body)));
     responses.forEach((response, n) => expect(response.status).toBe(n % 10 === 3 ? 422 : 202));
   });
@@ -64,7 +71,9 @@ describe("the Idempotency-Key header", () => {
     expect(first.status).toBe(202);
     expect(again.body.id).toBe(first.body.id);
     expect(viaBody.body.id).toBe(first.body.id);
-    expect(await db.event.findUniqueOrThrow({ where: { id: first.body.id } })).toMatchObject({ idempotencyKey: "hdr-1" });
+    expect(await db.event.findUniqueOrThrow({ where: { id: first.body.id } })).toMatchObject({
+      idempotencyKey: "hdr-1",
+    });
   });
 
   it("must agree with the body's idempotencyKey when both are sent", async () => {

@@ -6,4 +6,6 @@ import { inviteMember, listInvitations } from "@/lib/orgs/invitations";
 
 export const GET = route(api.listInvitations, async ({ org }) => ({ data: await listInvitations(org.id) }));
 
-export const POST = route(api.inviteMember, async (ctx) => inviteMember(ctx.org.id, ctx.actor, requireMemberRole(ctx), ctx.body));
+export const POST = route(api.inviteMember, async (ctx) =>
+  inviteMember(ctx.org.id, ctx.actor, requireMemberRole(ctx), ctx.body),
+);

@@ -62,7 +62,10 @@ describe("organization API", () => {
     const { org: mine } = await createOrg("Mine");
     const { org: theirs, owner } = await createOrg("Theirs");
     const { token } = await createApiToken(mine.id, ["projects:read"]);
-    const fetched = await call("GET", organization.GET, "/api/v1/organization", { token, headers: { "x-organization": theirs.slug } });
+    const fetched = await call("GET", organization.GET, "/api/v1/organization", {
+      token,
+      headers: { "x-organization": theirs.slug },
+    });
     expect(fetched.body.id).toBe(mine.id);
 
     const outsider = await call("PATCH", organization.PATCH, "/api/v1/organization", {
@@ -85,7 +88,10 @@ describe("per-org webhook limits", () => {
   it("lets an owner raise the limits, which the webhook API then enforces", async () => {
     const { org, owner } = await createOrg();
     const session = { userId: owner.id, orgSlug: org.slug };
-    const updated = await call("PATCH", organization.PATCH, "/api/v1/organization", { session, body: { webhookLimitOrg: 1, retentionDays: 7 } });
+    const updated = await call("PATCH", organization.PATCH, "/api/v1/organization", {
+      session,
+      body: { webhookLimitOrg: 1, retentionDays: 7 },
+    });
     expect(updated.body).toMatchObject({ webhookLimitOrg: 1, retentionDays: 7, webhookLimitPerProject: 10 });
     const { POST } = await import("@/app/api/v1/webhooks/route");
     const { token } = await createApiToken(org.id, ["webhooks:write"]);
@@ -93,7 +99,9 @@ describe("per-org webhook limits", () => {
     expect((await call("POST", POST, "/api/v1/webhooks", { token, body })).status).toBe(201);
     expect((await call("POST", POST, "/api/v1/webhooks", { token, body })).status).toBe(409);
     for (const bad of [{}, { webhookLimitOrg: 0 }, { retentionDays: 1000 }]) {
-      expect((await call("PATCH", organization.PATCH, "/api/v1/organization", { session, body: bad })).status).toBe(422);
+      expect((await call("PATCH", organization.PATCH, "/api/v1/organization", { session, body: bad })).status).toBe(
+        422,
+      );
     }
   });
 });

@@ -5,4 +5,6 @@ import { updateOrganization } from "@/lib/orgs/orgs";
 
 export const GET = route(api.getOrganization, async ({ org }) => org);
 
-export const PATCH = route(api.updateOrganization, async ({ org, actor, body }) => updateOrganization(org.id, actor, body));
+export const PATCH = route(api.updateOrganization, async ({ org, actor, body }) =>
+  updateOrganization(org.id, actor, body),
+);

@@ -16,7 +16,10 @@ beforeAll(async () => {
 
 describe("projects API", () => {
   it("creates, reads, updates, lists and deletes a project", async () => {
-    const created = await call("POST", collection.POST, "/api/v1/projects", { token, body: { key: "web-app", name: "Web App" } });
+    const created = await call("POST", collection.POST, "/api/v1/projects", {
+      token,
+      body: { key: "web-app", name: "Web App" },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ key: "web-app", name: "Web App" });
     expect(created.body.id).toMatch(/^prj_[0-9a-f]{32}$/);
@@ -25,7 +28,11 @@ describe("projects API", () => {
     const fetched = await call("GET", item.GET, `/api/v1/projects/${id}`, { token, params: { id } });
     expect(fetched.body).toMatchObject({ id, key: "web-app" });
 
-    const updated = await call("PATCH", item.PATCH, `/api/v1/projects/${id}`, { token, params: { id }, body: { name: "Web" } });
+    const updated = await call("PATCH", item.PATCH, `/api/v1/projects/${id}`, {
+      token,
+      params: { id },
+      body: { name: "Web" },
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ id, key: "web-app", name: "Web" });
 
@@ -47,13 +54,22 @@ describe("projects API", () => {
     const { org } = await createOrg();
     const { token: pager } = await createApiToken(org.id, ["projects:write"]);
     for (let index = 0; index < 5; index++) {
-      await call("POST", collection.POST, "/api/v1/projects", { token: pager, body: { key: `k${index}`, name: `P${index}` } });
+      await call("POST", collection.POST, "/api/v1/projects", {
+        token: pager,
+        body: { key: `k${index}`, name: `P${index}` },
+      });
     }
     const first = await call("GET", collection.GET, "/api/v1/projects", { token: pager, query: { limit: "2" } });
     expect(first.body.data.map((project: { key: string }) => project.key)).toEqual(["k4", "k3"]);
-    const second = await call("GET", collection.GET, "/api/v1/projects", { token: pager, query: { limit: "2", cursor: first.body.nextCursor } });
+    const second = await call("GET", collection.GET, "/api/v1/projects", {
+      token: pager,
+      query: { limit: "2", cursor: first.body.nextCursor },
+    });
     expect(second.body.data.map((project: { key: string }) => project.key)).toEqual(["k2", "k1"]);
-    const third = await call("GET", collection.GET, "/api/v1/projects", { token: pager, query: { limit: "2", cursor: second.body.nextCursor } });
+    const third = await call("GET", collection.GET, "/api/v1/projects", {
+      token: pager,
+      query: { limit: "2", cursor: second.body.nextCursor },
+    });
     expect(third.body.data.map((project: { key: string }) => project.key)).toEqual(["k0"]);
     expect(third.body.nextCursor).toBeNull();
   });
@@ -75,7 +91,12 @@ describe("bad input gets a clear 4xx in the error shape", () => {
     ["an all-digit key", { body: { key: "12345", name: "Digits" } }, 422, "validation_failed"],
     ["malformed JSON", { rawBody: '{"key": "a",' }, 400, "invalid_json"],
     ["a JSON array", { body: [] }, 422, "validation_failed"],
-    ["a non-JSON content type", { rawBody: "key=a", contentType: "application/x-www-form-urlencoded" }, 415, "unsupported_media_type"],
+    [
+      "a non-JSON content type",
+      { rawBody: "key=a", contentType: "application/x-www-form-urlencoded" },
+      415,
+      "unsupported_media_type",
+    ],
     ["a body over the size limit", { body: { key: "big", name: "x".repeat(300 * 1024) } }, 413, "payload_too_large"],
   ];
 
@@ -94,7 +115,10 @@ describe("bad input gets a clear 4xx in the error shape", () => {
   });
 
   it("rejects bad pagination parameters", async () => {
-    for (const query of [{ limit: "0" }, { limit: "1000" }, { limit: "abc" }, { unknown: "1" }] as Record<string, string>[]) {
+    for (const query of [{ limit: "0" }, { limit: "1000" }, { limit: "abc" }, { unknown: "1" }] as Record<
+      string,
+      string
+    >[]) {
       const response = await call("GET", collection.GET, "/api/v1/projects", { token, query });
       expect(response.status).toBe(422);
     }
@@ -103,8 +127,12 @@ describe("bad input gets a clear 4xx in the error shape", () => {
 
 describe("authentication", () => {
   it("answers 401 without credentials, with a malformed header, or with an unknown, revoked or expired token", async () => {
-    const { row: revoked, token: revokedToken } = await createApiToken(orgId, ["projects:read"], { revokedAt: new Date() });
-    const { token: expiredToken } = await createApiToken(orgId, ["projects:read"], { expiresAt: new Date(Date.now() - 1000) });
+    const { row: revoked, token: revokedToken } = await createApiToken(orgId, ["projects:read"], {
+      revokedAt: new Date(),
+    });
+    const { token: expiredToken } = await createApiToken(orgId, ["projects:read"], {
+      expiresAt: new Date(Date.now() - 1000),
+    });
     expect(revoked.revokedAt).not.toBeNull();
     const attempts: Record<string, string>[] = [
       {},
@@ -144,7 +172,10 @@ describe("authentication", () => {
 
 describe("hostile input", () => {
   it("refuses NUL characters with a 4xx instead of a database error", async () => {
-    const body = await call("POST", collection.POST, "/api/v1/projects", { token, rawBody: '{"key":"nul-key","name":"a\\u0000b"}' });
+    const body = await call("POST", collection.POST, "/api/v1/projects", {
+      token,
+      rawBody: '{"key":"nul-key","name":"a\\u0000b"}',
+    });
     expect(body.status).toBe(422);
     const id = await call("GET", item.GET, "/api/v1/projects/x", { token, params: { id: "prj_\u0000" } });
     expect(id.status).toBe(404);
@@ -153,7 +184,10 @@ describe("hostile input", () => {
   });
 
   it("refuses a malformed cursor", async () => {
-    const response = await call("GET", collection.GET, "/api/v1/projects", { token, query: { cursor: "not-a-cursor" } });
+    const response = await call("GET", collection.GET, "/api/v1/projects", {
+      token,
+      query: { cursor: "not-a-cursor" },
+    });
     expect(response.status).toBe(422);
   });
 
@@ -162,15 +196,26 @@ describe("hostile input", () => {
     const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
     const session = { userId: user.id, orgSlug: org.slug };
     const body = { key: "csrf", name: "CSRF" };
-    const crossSite: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { origin: "https://evil.example" }];
+    const crossSite: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site" },
+      { origin: "https://evil.example" },
+    ];
     for (const headers of crossSite) {
       const response = await call("POST", collection.POST, "/api/v1/projects", { session, body, headers });
       expect(response.status).toBe(403);
     }
-    const sameSite = await call("POST", collection.POST, "/api/v1/projects", { session, body, headers: { "sec-fetch-site": "same-origin", origin: "http://localhost:3000" } });
+    const sameSite = await call("POST", collection.POST, "/api/v1/projects", {
+      session,
+      body,
+      headers: { "sec-fetch-site": "same-origin", origin: "http://localhost:3000" },
+    });
     expect(sameSite.status).toBe(201);
     // A bearer token is not an ambient credential: a page elsewhere cannot make the browser send it.
-    const viaToken = await call("POST", collection.POST, "/api/v1/projects", { token, body: { key: "csrf-token", name: "T" }, headers: { origin: "https://evil.example" } });
+    const viaToken = await call("POST", collection.POST, "/api/v1/projects", {
+      token,
+      body: { key: "csrf-token", name: "T" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(viaToken.status).toBe(201);
   });
 });

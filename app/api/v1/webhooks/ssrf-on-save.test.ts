@@ -14,7 +14,8 @@ beforeAll(async () => {
   ({ token } = await createApiToken(orgId, ["webhooks:write"]));
 });
 
-const create = (url: string) => call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "Target", url } });
+const create = (url: string) =>
+  call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "Target", url } });
 
 describe("webhook URLs are vetted when saved", () => {
   it.each([
@@ -35,9 +36,15 @@ describe("webhook URLs are vetted when saved", () => {
   it("lets allow-listed loopback through (the test environment allows 127.0.0.0/8), and checks a changed URL again", async () => {
     const created = await create("http://127.0.0.1:9/hook");
     expect(created.status).toBe(201);
-    const moved = await call("PATCH", item.PATCH, `/api/v1/webhooks/${created.body.id}`, { token, params: { id: created.body.id }, body: { url: "http://192.168.1.1/hook" } });
+    const moved = await call("PATCH", item.PATCH, `/api/v1/webhooks/${created.body.id}`, {
+      token,
+      params: { id: created.body.id },
+      body: { url: "http://192.168.1.1/hook" },
+    });
     expect(moved.status).toBe(422);
-    expect((await db.webhook.findUniqueOrThrow({ where: { id: created.body.id } })).url).toBe("http://127.0.0.1:9/hook");
+    expect((await db.webhook.findUniqueOrThrow({ where: { id: created.body.id } })).url).toBe(
+      "http://127.0.0.1:9/hook",
+    );
   });
 });
 
@@ -45,7 +52,14 @@ describe("one answer lists every problem", () => {
   it("reports the schema's field and cross-field problems, then the addresses and references, each all at once", async () => {
     const invalid = await call("POST", collection.POST, "/api/v1/webhooks", {
       token,
-      body: { name: "x", url: "http://127.0.0.1:9/a", format: "deepsource", secret: "short", timeoutMs: 40_000, deliveryMode: "batched" },
+      body: {
+        name: "x",
+        url: "http://127.0.0.1:9/a",
+        format: "deepsource",
+        secret: "short",
+        timeoutMs: 40_000,
+        deliveryMode: "batched",
+      },
     });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.details).toEqual([
@@ -56,7 +70,13 @@ describe("one answer lists every problem", () => {
 
     const unsaveable = await call("POST", collection.POST, "/api/v1/webhooks", {
       token,
-      body: { name: "x", url: "http://10.1.2.3/hook", format: "scorecard", followUpUrls: ["http://127.0.0.1:9/ok", "http://169.254.169.254/"], triggers: ["no.such.trigger"] },
+      body: {
+        name: "x",
+        url: "http://10.1.2.3/hook",
+        format: "scorecard",
+        followUpUrls: ["http://127.0.0.1:9/ok", "http://169.254.169.254/"],
+        triggers: ["no.such.trigger"],
+      },
     });
     expect(unsaveable.status).toBe(422);
     expect(unsaveable.body.error.details).toEqual([
@@ -69,13 +89,23 @@ describe("one answer lists every problem", () => {
 
 describe("settings that could never be delivered are refused when saved", () => {
   it("refuses batching for a format whose request carries one event, and a PATCH to such a format brings its own mode", async () => {
-    const batchedSonar = await call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "x", url: "http://127.0.0.1:9/a", format: "sonarqube", deliveryMode: "batched" } });
+    const batchedSonar = await call("POST", collection.POST, "/api/v1/webhooks", {
+      token,
+      body: { name: "x", url: "http://127.0.0.1:9/a", format: "sonarqube", deliveryMode: "batched" },
+    });
     expect(batchedSonar.status).toBe(422);
     expect(batchedSonar.body.error.details[0].path).toBe("deliveryMode");
 
-    const codescoring = await call("POST", collection.POST, "/api/v1/webhooks", { token, body: { name: "cs", url: "http://127.0.0.1:9/a", format: "codescoring" } });
+    const codescoring = await call("POST", collection.POST, "/api/v1/webhooks", {
+      token,
+      body: { name: "cs", url: "http://127.0.0.1:9/a", format: "codescoring" },
+    });
     expect(codescoring.body.deliveryMode).toBe("batched");
-    const switched = await call("PATCH", item.PATCH, `/api/v1/webhooks/${codescoring.body.id}`, { token, params: { id: codescoring.body.id }, body: { format: "sonarqube" } });
+    const switched = await call("PATCH", item.PATCH, `/api/v1/webhooks/${codescoring.body.id}`, {
+      token,
+      params: { id: codescoring.body.id },
+      body: { format: "sonarqube" },
+    });
     expect(switched.status).toBe(200);
     expect(switched.body.deliveryMode).toBe("single");
   });

@@ -19,7 +19,8 @@ beforeAll(async () => {
   ({ token } = await createApiToken(org.id, ["webhooks:write", "projects:read"]));
 });
 
-const create = (body: Record<string, unknown>, as = token) => call("POST", collection.POST, "/api/v1/webhooks", { token: as, body });
+const create = (body: Record<string, unknown>, as = token) =>
+  call("POST", collection.POST, "/api/v1/webhooks", { token: as, body });
 
 describe("a client written from CodeScoring's API list", () => {
   it("lists triggers, creates, lists, gets, replaces, patches and deletes a webhook", async () => {
@@ -40,7 +41,12 @@ describe("a client written from CodeScoring's API list", () => {
     const id: string = created.body.id;
     expect(id).toMatch(/^wh_/);
     // The CodeScoring preset: batched within 5 s, its own schedule; the token is write-only.
-    expect(created.body).toMatchObject({ deliveryMode: "batched", batchWindowMs: 5000, retryPolicy: { schedule: "codescoring" }, tokenSet: true });
+    expect(created.body).toMatchObject({
+      deliveryMode: "batched",
+      batchWindowMs: 5000,
+      retryPolicy: { schedule: "codescoring" },
+      tokenSet: true,
+    });
     // CodeScoring delivers from the moment a webhook is saved, and retries a 410 like any failure.
     expect(created.body).toMatchObject({ status: "active", activationRequired: false, disableOnGone: false });
 
@@ -59,17 +65,37 @@ describe("a client written from CodeScoring's API list", () => {
     expect(replaced.body).toMatchObject({ name: "All SCA", projectIds: [], triggers: [], tokenSet: true });
 
     // A PUT without `format` keeps the webhook's format (and with it the preset's settings).
-    const kept = await call("PUT", item.PUT, `/api/v1/webhooks/${id}`, { token, params: { id }, body: { name: "All SCA", url: "https://hooks.example.com/codescoring" } });
+    const kept = await call("PUT", item.PUT, `/api/v1/webhooks/${id}`, {
+      token,
+      params: { id },
+      body: { name: "All SCA", url: "https://hooks.example.com/codescoring" },
+    });
     expect(kept.status).toBe(200);
-    expect(kept.body).toMatchObject({ format: "codescoring", deliveryMode: "batched", retryPolicy: { schedule: "codescoring" }, disableOnGone: false, tokenSet: true });
+    expect(kept.body).toMatchObject({
+      format: "codescoring",
+      deliveryMode: "batched",
+      retryPolicy: { schedule: "codescoring" },
+      disableOnGone: false,
+      tokenSet: true,
+    });
 
-    const patched = await call("PATCH", item.PATCH, `/api/v1/webhooks/${id}`, { token, params: { id }, body: { triggers: ["project_sca_analysis_failed"] } });
+    const patched = await call("PATCH", item.PATCH, `/api/v1/webhooks/${id}`, {
+      token,
+      params: { id },
+      body: { triggers: ["project_sca_analysis_failed"] },
+    });
     expect(patched.body).toMatchObject({ name: "All SCA", triggers: ["project_sca_analysis_failed"] });
 
     expect((await call("DELETE", item.DELETE, `/api/v1/webhooks/${id}`, { token, params: { id } })).status).toBe(204);
     expect((await call("GET", item.GET, `/api/v1/webhooks/${id}`, { token, params: { id } })).status).toBe(404);
     const audit = await db.auditLog.findMany({ where: { orgId, targetId: id }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((entry) => entry.action)).toEqual(["webhook.created", "webhook.replaced", "webhook.replaced", "webhook.updated", "webhook.deleted"]);
+    expect(audit.map((entry) => entry.action)).toEqual([
+      "webhook.created",
+      "webhook.replaced",
+      "webhook.replaced",
+      "webhook.updated",
+      "webhook.deleted",
+    ]);
   });
 });
 
@@ -84,21 +110,44 @@ describe("write-only secrets", () => {
       token: "plain-token-value",
     });
     expect(created.status).toBe(201);
-    const everything = JSON.stringify(created.body) + JSON.stringify((await call("GET", collection.GET, "/api/v1/webhooks", { token })).body);
-    for (const leaked of [secret, "plain-token-value", "ci-user", "p%40ss-word", "p@ss-word"]) expect(everything).not.toContain(leaked);
-    expect(created.body).toMatchObject({ url: "https://sonar.example.com/hook", secretSet: true, tokenSet: true, basicAuthSet: true });
+    const everything =
+      JSON.stringify(created.body) +
+      JSON.stringify((await call("GET", collection.GET, "/api/v1/webhooks", { token })).body);
+    for (const leaked of [secret, "plain-token-value", "ci-user", "p%40ss-word", "p@ss-word"])
+      expect(everything).not.toContain(leaked);
+    expect(created.body).toMatchObject({
+      url: "https://sonar.example.com/hook",
+      secretSet: true,
+      tokenSet: true,
+      basicAuthSet: true,
+    });
 
-    const row = await db.webhook.findUniqueOrThrow({ where: { id: created.body.id }, omit: { secretEncrypted: false, basicAuthEncrypted: false, tokenEncrypted: false } });
+    const row = await db.webhook.findUniqueOrThrow({
+      where: { id: created.body.id },
+      omit: { secretEncrypted: false, basicAuthEncrypted: false, tokenEncrypted: false },
+    });
     expect(row.secretEncrypted).toMatch(/^v1\./);
     const stored = JSON.stringify(row) + JSON.stringify(await db.auditLog.findMany({ where: { orgId } }));
     for (const leaked of [secret, "plain-token-value", "p@ss-word"]) expect(stored).not.toContain(leaked);
 
-    const cleared = await call("PATCH", item.PATCH, "/", { token, params: { id: created.body.id }, body: { token: null } });
+    const cleared = await call("PATCH", item.PATCH, "/", {
+      token,
+      params: { id: created.body.id },
+      body: { token: null },
+    });
     expect(cleared.body).toMatchObject({ tokenSet: false, secretSet: true });
 
     // A PUT echoes the URL it was shown, without credentials: Basic auth stays; a new URL drops it.
-    const replace = (url: string) => call("PUT", item.PUT, "/", { token, params: { id: created.body.id }, body: { name: "Sonar", url, format: "deepsource" } });
-    expect((await replace("https://sonar.example.com/hook")).body).toMatchObject({ basicAuthSet: true, secretSet: true });
+    const replace = (url: string) =>
+      call("PUT", item.PUT, "/", {
+        token,
+        params: { id: created.body.id },
+        body: { name: "Sonar", url, format: "deepsource" },
+      });
+    expect((await replace("https://sonar.example.com/hook")).body).toMatchObject({
+      basicAuthSet: true,
+      secretSet: true,
+    });
     expect((await replace("https://sonar.example.com/other")).body).toMatchObject({ basicAuthSet: false });
   });
 });
@@ -115,7 +164,11 @@ describe("validation", () => {
     ["a header value with a line break", { ...valid, headers: { "X-Ok": "a\r\nInjected: 1" } }, "headers.X-Ok"],
     ["an oversized extra payload", { ...valid, extraPayload: { blob: "x".repeat(20_000) } }, "extraPayload"],
     ["a project-level webhook without a project", { ...valid, scope: "project" }, "projectId"],
-    ["a custom schedule without delays", { ...valid, retryPolicy: { schedule: "custom" } }, "retryPolicy.delaysSeconds"],
+    [
+      "a custom schedule without delays",
+      { ...valid, retryPolicy: { schedule: "custom" } },
+      "retryPolicy.delaysSeconds",
+    ],
     ["an unknown field", { ...valid, orgId: "org_other" }, ""],
     ["a project of another org", { ...valid, projectIds: ["prj_00000000000000000000000000000000"] }, "projectIds"],
     ["an owner who is not a member", { ...valid, ownerId: "mem_00000000000000000000000000000000" }, "ownerId"],
@@ -131,7 +184,8 @@ describe("validation", () => {
   it("enforces 10 org-level webhooks per org", async () => {
     const { org } = await createOrg();
     const { token: own } = await createApiToken(org.id, ["webhooks:write"]);
-    for (let index = 0; index < 10; index++) expect((await create({ ...valid, name: `w${index}` }, own)).status).toBe(201);
+    for (let index = 0; index < 10; index++)
+      expect((await create({ ...valid, name: `w${index}` }, own)).status).toBe(201);
     const eleventh = await create({ ...valid, name: "w10" }, own);
     expect(eleventh.status).toBe(409);
     expect(eleventh.body.error.code).toBe("limit_reached");
@@ -148,7 +202,12 @@ describe("status", () => {
     expect((await patch({ active: false })).body).toMatchObject({ status: "paused", active: false });
     // Only what the PATCH names changes; omitted settings are not reset to their defaults.
     expect((await patch({ format: "sonarqube", triggers: ["test"], headers: { "X-Team": "a" } })).status).toBe(200);
-    expect((await patch({ name: "status renamed" })).body).toMatchObject({ format: "sonarqube", triggers: ["test"], headers: { "X-Team": "a" }, status: "paused" });
+    expect((await patch({ name: "status renamed" })).body).toMatchObject({
+      format: "sonarqube",
+      triggers: ["test"],
+      headers: { "X-Team": "a" },
+      status: "paused",
+    });
     // SonarQube webhooks do not activate by test event: resumed, it delivers at once.
     expect((await patch({ active: true })).body).toMatchObject({ status: "active", activationRequired: false });
 
@@ -162,7 +221,11 @@ describe("status", () => {
 
   it("switches scope with a PATCH naming only the new scope", async () => {
     const { body: webhook } = await create({ name: "scoped", url: "https://example.com/s", projectIds: [projectId] });
-    const moved = await call("PATCH", item.PATCH, "/", { token, params: { id: webhook.id }, body: { scope: "project", projectId } });
+    const moved = await call("PATCH", item.PATCH, "/", {
+      token,
+      params: { id: webhook.id },
+      body: { scope: "project", projectId },
+    });
     expect(moved.body).toMatchObject({ scope: "project", projectId, projectIds: [] });
     const back = await call("PATCH", item.PATCH, "/", { token, params: { id: webhook.id }, body: { scope: "org" } });
     expect(back.body).toMatchObject({ scope: "org", projectId: null, projectIds: [] });
@@ -176,9 +239,20 @@ describe("filters", () => {
     const alpha = await createProjectRow(org.id, "alpha");
     const beta = await createProjectRow(org.id, "beta");
     const names = async (query: Record<string, string>) =>
-      (await call("GET", collection.GET, "/api/v1/webhooks", { token: own, query })).body.data.map((webhook: { name: string }) => webhook.name).sort();
+      (await call("GET", collection.GET, "/api/v1/webhooks", { token: own, query })).body.data
+        .map((webhook: { name: string }) => webhook.name)
+        .sort();
     await create({ name: "all", url: "https://example.com/1" }, own);
-    await create({ name: "alpha-only", url: "https://example.com/2", scope: "project", projectId: alpha.id, triggers: ["request.added"] }, own);
+    await create(
+      {
+        name: "alpha-only",
+        url: "https://example.com/2",
+        scope: "project",
+        projectId: alpha.id,
+        triggers: ["request.added"],
+      },
+      own,
+    );
     await create({ name: "beta-selected", url: "https://example.com/3", projectIds: [beta.id], active: false }, own);
 
     expect(await names({ projectId: alpha.id })).toEqual(["all", "alpha-only"]);
@@ -206,10 +280,14 @@ describe("isolation and permissions", () => {
     expect((await call("GET", collection.GET, "/api/v1/webhooks", { token: outsider })).body.data).toEqual([]);
 
     const { token: reader } = await createApiToken(orgId, ["webhooks:read"]);
-    expect((await call("PATCH", item.PATCH, "/", { token: reader, params: { id }, body: { name: "x" } })).status).toBe(403);
+    expect((await call("PATCH", item.PATCH, "/", { token: reader, params: { id }, body: { name: "x" } })).status).toBe(
+      403,
+    );
     expect((await create({ name: "x", url: "https://example.com" }, reader)).status).toBe(403);
     const { user: viewer } = await addMember(orgId, "viewer");
-    expect((await call("DELETE", item.DELETE, "/", { session: { userId: viewer.id, orgSlug }, params: { id } })).status).toBe(403);
+    expect(
+      (await call("DELETE", item.DELETE, "/", { session: { userId: viewer.id, orgSlug }, params: { id } })).status,
+    ).toBe(403);
     expect(await db.webhook.findUnique({ where: { id } })).toMatchObject({ url: "https://example.com/private" });
   });
 });
@@ -218,13 +296,19 @@ describe("event types", () => {
   it("lets an org add its own trigger, then use it", async () => {
     const created = await call("POST", eventTypes.POST, "/api/v1/event-types", {
       token,
-      body: { name: "deploy.finished", description: "A deploy finished", schema: { type: "object", properties: { version: { type: "string" } } } },
+      body: {
+        name: "deploy.finished",
+        description: "A deploy finished",
+        schema: { type: "object", properties: { version: { type: "string" } } },
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "deploy.finished", source: "custom" });
     expect((await call("POST", eventTypes.POST, "/", { token, body: { name: "deploy.finished" } })).status).toBe(409);
     expect((await call("POST", eventTypes.POST, "/", { token, body: { name: "Bad Name" } })).status).toBe(422);
-    expect((await create({ name: "deploys", url: "https://example.com/d", triggers: ["deploy.finished"] })).status).toBe(201);
+    expect(
+      (await create({ name: "deploys", url: "https://example.com/d", triggers: ["deploy.finished"] })).status,
+    ).toBe(201);
   });
 });
 
@@ -232,9 +316,14 @@ describe("endpoints that send", () => {
   it("validate their input and scope to the org before sending anything", async () => {
     const { POST: testPost } = await import("@/app/api/v1/webhooks/test/route");
     const { POST: refresh } = await import("@/app/api/v1/webhooks/[id]/refresh_availability_status/route");
-    const bad = await call("POST", testPost, "/", { token, body: { url: "ftp://x", format: "deepsource", secret: "short" } });
+    const bad = await call("POST", testPost, "/", {
+      token,
+      body: { url: "ftp://x", format: "deepsource", secret: "short" },
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.map((issue: { path: string }) => issue.path)).toEqual(expect.arrayContaining(["url", "secret"]));
+    expect(bad.body.error.details.map((issue: { path: string }) => issue.path)).toEqual(
+      expect.arrayContaining(["url", "secret"]),
+    );
 
     const { body: webhook } = await create({ name: "refresh", url: "https://example.com/r" });
     const { org: other } = await createOrg();

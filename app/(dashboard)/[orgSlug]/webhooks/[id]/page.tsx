@@ -11,5 +11,12 @@ export default async function WebhookPage({ params }: { params: Promise<{ orgSlu
   const { page, needsRole } = await orgPageAccess(orgSlug, "webhooks:read");
   if (needsRole) return <NeedsRole title="Webhook" orgSlug={page.org.slug} role={page.role} needed={needsRole} />;
   const { org, role } = page;
-  return <WebhookDetails org={{ id: org.id, slug: org.slug }} id={id} canWrite={roleCan(role, "webhooks:write")} canRetry={roleCan(role, "deliveries:write")} />;
+  return (
+    <WebhookDetails
+      org={{ id: org.id, slug: org.slug }}
+      id={id}
+      canWrite={roleCan(role, "webhooks:write")}
+      canRetry={roleCan(role, "deliveries:write")}
+    />
+  );
 }

@@ -29,8 +29,14 @@ export const { GET, POST, PUT, PATCH, DELETE } = routes(
   route(api.codescoringTestWebhook, async ({ body }) => testCodescoringTarget(body)),
   route(api.codescoringListTriggers, async ({ org }) => listCodescoringTriggers(org.id)),
   route(api.codescoringGetWebhook, async ({ org, params }) => getCodescoringWebhook(org.id, params.id)),
-  route(api.codescoringReplaceWebhook, async ({ org, actor, params, body }) => updateCodescoringWebhook(org.id, actor, params.id, body, "replace")),
-  route(api.codescoringUpdateWebhook, async ({ org, actor, params, body }) => updateCodescoringWebhook(org.id, actor, params.id, body, "merge")),
-  route(api.codescoringDeleteWebhook, async ({ org, actor, params }) => deleteCodescoringWebhook(org.id, actor, params.id)),
+  route(api.codescoringReplaceWebhook, async ({ org, actor, params, body }) =>
+    updateCodescoringWebhook(org.id, actor, params.id, body, "replace"),
+  ),
+  route(api.codescoringUpdateWebhook, async ({ org, actor, params, body }) =>
+    updateCodescoringWebhook(org.id, actor, params.id, body, "merge"),
+  ),
+  route(api.codescoringDeleteWebhook, async ({ org, actor, params }) =>
+    deleteCodescoringWebhook(org.id, actor, params.id),
+  ),
   route(api.codescoringRefreshAvailability, async ({ org, params }) => refreshCodescoringWebhook(org.id, params.id)),
 );

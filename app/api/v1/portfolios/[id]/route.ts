@@ -6,6 +6,10 @@ import { deletePortfolio, getPortfolio, updatePortfolio } from "@/lib/portfolios
 export const GET = route(api.getPortfolio, async ({ org, params }) => getPortfolio(org.id, params.id));
 
 /** Renames the portfolio or replaces its projects; webhooks scoped to it follow at once. */
-export const PATCH = route(api.updatePortfolio, async ({ org, actor, params, body }) => updatePortfolio(org.id, actor, params.id, body));
+export const PATCH = route(api.updatePortfolio, async ({ org, actor, params, body }) =>
+  updatePortfolio(org.id, actor, params.id, body),
+);
 
-export const DELETE = route(api.deletePortfolio, async ({ org, actor, params }) => deletePortfolio(org.id, actor, params.id));
+export const DELETE = route(api.deletePortfolio, async ({ org, actor, params }) =>
+  deletePortfolio(org.id, actor, params.id),
+);

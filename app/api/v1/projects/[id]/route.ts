@@ -5,6 +5,10 @@ import { deleteProject, getProject, updateProject } from "@/lib/projects/project
 
 export const GET = route(api.getProject, async ({ org, params }) => getProject(org.id, params.id));
 
-export const PATCH = route(api.updateProject, async ({ org, actor, params, body }) => updateProject(org.id, actor, params.id, body));
+export const PATCH = route(api.updateProject, async ({ org, actor, params, body }) =>
+  updateProject(org.id, actor, params.id, body),
+);
 
-export const DELETE = route(api.deleteProject, async ({ org, actor, params }) => deleteProject(org.id, actor, params.id));
+export const DELETE = route(api.deleteProject, async ({ org, actor, params }) =>
+  deleteProject(org.id, actor, params.id),
+);

@@ -14,10 +14,13 @@ let webhookId: string;
 let expectedOrder: string[];
 
 async function createWebhookRow(orgId: string) {
-  return db.webhook.create({ data: { orgId, name: "Receiver", url: "https://receiver.example.com/hook", status: "active" } });
+  return db.webhook.create({
+    data: { orgId, name: "Receiver", url: "https://receiver.example.com/hook", status: "active" },
+  });
 }
 
-const list = (id: string, query: Record<string, string> = {}) => call("GET", deliveries.GET, `/api/v1/webhooks/${id}/deliveries`, { token, params: { id }, query });
+const list = (id: string, query: Record<string, string> = {}) =>
+  call("GET", deliveries.GET, `/api/v1/webhooks/${id}/deliveries`, { token, params: { id }, query });
 
 beforeAll(async () => {
   ({ id: orgId } = (await createOrg()).org);
@@ -29,7 +32,10 @@ beforeAll(async () => {
   const created = [];
   for (const [index, createdAt] of times.entries()) {
     // Deliveries 0, 2, 4 and 6 carry a "scan.finished" event and 4 and 6 an "issue.found" one too.
-    const types = [...(index % 2 === 0 ? ["scan.finished"] : []), ...(index >= 4 && index % 2 === 0 ? ["issue.found"] : [])];
+    const types = [
+      ...(index % 2 === 0 ? ["scan.finished"] : []),
+      ...(index >= 4 && index % 2 === 0 ? ["issue.found"] : []),
+    ];
     const delivery = await db.delivery.create({
       data: {
         orgId,
@@ -71,8 +77,18 @@ describe("GET /api/v1/webhooks/{id}/deliveries", () => {
     expect(response.body.nextCursor).toBeNull();
     for (const delivery of response.body.data) {
       const index = delivery.attemptCount - 1;
-      const eventTypes = [...(index % 2 === 0 ? ["scan.finished"] : []), ...(index >= 4 && index % 2 === 0 ? ["issue.found"] : [])].sort();
-      expect(delivery).toMatchObject({ webhookId, lastResponseStatus: 200 + index, lastDurationMs: 1000 + index, lastErrorClass: null, eventTypes, eventCount: eventTypes.length });
+      const eventTypes = [
+        ...(index % 2 === 0 ? ["scan.finished"] : []),
+        ...(index >= 4 && index % 2 === 0 ? ["issue.found"] : []),
+      ].sort();
+      expect(delivery).toMatchObject({
+        webhookId,
+        lastResponseStatus: 200 + index,
+        lastDurationMs: 1000 + index,
+        lastErrorClass: null,
+        eventTypes,
+        eventCount: eventTypes.length,
+      });
     }
   });
 
@@ -89,7 +105,11 @@ describe("GET /api/v1/webhooks/{id}/deliveries", () => {
   });
 
   it("pages through one status with the cursor", async () => {
-    const failed = new Set((await db.delivery.findMany({ where: { webhookId, status: "failed" }, select: { id: true } })).map((row) => row.id));
+    const failed = new Set(
+      (await db.delivery.findMany({ where: { webhookId, status: "failed" }, select: { id: true } })).map(
+        (row) => row.id,
+      ),
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -105,7 +125,9 @@ describe("GET /api/v1/webhooks/{id}/deliveries", () => {
   it("filters by event type", async () => {
     const response = await list(webhookId, { eventType: "issue.found" });
     expect(response.status).toBe(200);
-    expect(response.body.data.map((delivery: { attemptCount: number }) => delivery.attemptCount).sort()).toEqual([5, 7]);
+    expect(response.body.data.map((delivery: { attemptCount: number }) => delivery.attemptCount).sort()).toEqual([
+      5, 7,
+    ]);
   });
 
   it("refuses a cursor it did not hand out (a bare delivery id) with 422", async () => {

@@ -30,14 +30,21 @@ async function createWebhook(body: Record<string, unknown>) {
   return response.body;
 }
 
-const rotate = (id: string, options: CallOptions = { token }) => call("POST", rotateRoute.POST, `/api/v1/webhooks/${id}/rotate_secret`, { params: { id }, ...options });
+const rotate = (id: string, options: CallOptions = { token }) =>
+  call("POST", rotateRoute.POST, `/api/v1/webhooks/${id}/rotate_secret`, { params: { id }, ...options });
 
 const storedSecrets = (id: string) =>
-  db.webhook.findUniqueOrThrow({ where: { id }, select: { secretEncrypted: true, previousSecretEncrypted: true, previousSecretExpiresAt: true, updatedAt: true } });
+  db.webhook.findUniqueOrThrow({
+    where: { id },
+    select: { secretEncrypted: true, previousSecretEncrypted: true, previousSecretExpiresAt: true, updatedAt: true },
+  });
 
 /** Everything an API client can read about the org's webhooks and their history. */
 async function everythingReadable(id: string) {
-  const responses = await Promise.all([call("GET", item.GET, "/", { token, params: { id } }), call("GET", collection.GET, "/", { token })]);
+  const responses = await Promise.all([
+    call("GET", item.GET, "/", { token, params: { id } }),
+    call("GET", collection.GET, "/", { token }),
+  ]);
   return JSON.stringify(responses.map((response) => response.body));
 }
 
@@ -63,11 +70,18 @@ describe("rotating a secret", () => {
     expect(row.secretEncrypted).toMatch(/^v1\./);
     expect(decryptSecret(row.secretEncrypted!)).toBe(secret);
     expect(decryptSecret(row.previousSecretEncrypted!)).toBe(firstSecret);
-    const dump = JSON.stringify(await db.webhook.findMany({ omit: { secretEncrypted: false, previousSecretEncrypted: false } })) + JSON.stringify(await db.auditLog.findMany());
+    const dump =
+      JSON.stringify(await db.webhook.findMany({ omit: { secretEncrypted: false, previousSecretEncrypted: false } })) +
+      JSON.stringify(await db.auditLog.findMany());
     for (const value of [secret, firstSecret]) expect(dump).not.toContain(value);
 
-    const audit = await db.auditLog.findFirstOrThrow({ where: { orgId, targetId: webhook.id, action: "webhook.secret_rotated" } });
-    expect(audit.metadata).toMatchObject({ secret: "generated (value hidden)", previousValidUntil: rotated.body.webhook.previousSecretValidUntil });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { orgId, targetId: webhook.id, action: "webhook.secret_rotated" },
+    });
+    expect(audit.metadata).toMatchObject({
+      secret: "generated (value hidden)",
+      previousValidUntil: rotated.body.webhook.previousSecretValidUntil,
+    });
   });
 
   it("drops the oldest secret when rotating again during an overlap", async () => {
@@ -85,7 +99,10 @@ describe("rotating a secret", () => {
     expect(rotated.status).toBe(200);
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.webhook).toMatchObject({ secretSet: true, previousSecretValidUntil: null });
-    expect(await storedSecrets(webhook.id)).toMatchObject({ previousSecretEncrypted: null, previousSecretExpiresAt: null });
+    expect(await storedSecrets(webhook.id)).toMatchObject({
+      previousSecretEncrypted: null,
+      previousSecretExpiresAt: null,
+    });
   });
 
   it("replaces DeepSource and SonarQube secrets at once: their header holds one signature", async () => {
@@ -124,7 +141,9 @@ describe("rotating a secret", () => {
     const accepted = await rotate(webhook.id, { token, body: { secret: "deepsource-secret-two" } });
     expect(accepted.status).toBe(200);
     expect(accepted.body.secret).toBe("deepsource-secret-two");
-    const audit = await db.auditLog.findFirstOrThrow({ where: { orgId, targetId: webhook.id, action: "webhook.secret_rotated" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { orgId, targetId: webhook.id, action: "webhook.secret_rotated" },
+    });
     expect(audit.metadata).toMatchObject({ secret: "given (value hidden)" });
   });
 
@@ -132,9 +151,16 @@ describe("rotating a secret", () => {
     const webhook = await createWebhook({ format: "standard", secret: firstSecret });
     await rotate(webhook.id);
     const replacement = `whsec_${Buffer.from("a-replacement-secret-for-this").toString("base64")}`;
-    const patched = await call("PATCH", item.PATCH, "/", { token, params: { id: webhook.id }, body: { secret: replacement } });
+    const patched = await call("PATCH", item.PATCH, "/", {
+      token,
+      params: { id: webhook.id },
+      body: { secret: replacement },
+    });
     expect(patched.body).toMatchObject({ secretSet: true, previousSecretValidUntil: null });
-    expect(await storedSecrets(webhook.id)).toMatchObject({ previousSecretEncrypted: null, previousSecretExpiresAt: null });
+    expect(await storedSecrets(webhook.id)).toMatchObject({
+      previousSecretEncrypted: null,
+      previousSecretExpiresAt: null,
+    });
   });
 });
 
@@ -145,11 +171,18 @@ describe("a secret generated on create", () => {
     expect(webhook.secretSet).toBe(true);
     expect(decryptSecret((await storedSecrets(webhook.id)).secretEncrypted!)).toBe(webhook.secret);
     expect(await everythingReadable(webhook.id)).not.toContain(webhook.secret);
-    expect(JSON.stringify(await db.auditLog.findMany({ where: { targetId: webhook.id } }))).not.toContain(webhook.secret);
+    expect(JSON.stringify(await db.auditLog.findMany({ where: { targetId: webhook.id } }))).not.toContain(
+      webhook.secret,
+    );
   });
 
   it("is not made when the secret is given, set to null, or the format is not standard", async () => {
-    for (const body of [{ format: "standard", secret: firstSecret }, { format: "standard", secret: null }, { format: "deepsource" }, { format: "sonarqube" }]) {
+    for (const body of [
+      { format: "standard", secret: firstSecret },
+      { format: "standard", secret: null },
+      { format: "deepsource" },
+      { format: "sonarqube" },
+    ]) {
       const webhook = await createWebhook(body);
       expect(webhook).not.toHaveProperty("secret");
       expect(webhook.secretSet).toBe(body.secret === firstSecret);

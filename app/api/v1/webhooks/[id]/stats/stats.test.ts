@@ -10,12 +10,20 @@ const now = new Date("2026-11-20T10:30:00Z");
 const minutesAgo = (minutes: number, from = now) => new Date(from.getTime() - minutes * 60_000);
 
 async function createWebhookRow(orgId: string) {
-  return db.webhook.create({ data: { orgId, name: "Receiver", url: "https://receiver.example.com/hook", status: "active" } });
+  return db.webhook.create({
+    data: { orgId, name: "Receiver", url: "https://receiver.example.com/hook", status: "active" },
+  });
 }
 
 /** One delivery of the webhook with an attempt per entry, each sent at its time. */
-async function recordAttempts(orgId: string, webhookId: string, attempts: { at: Date; success: boolean; durationMs: number }[]) {
-  const delivery = await db.delivery.create({ data: { orgId, webhookId, status: "retrying", attemptCount: attempts.length } });
+async function recordAttempts(
+  orgId: string,
+  webhookId: string,
+  attempts: { at: Date; success: boolean; durationMs: number }[],
+) {
+  const delivery = await db.delivery.create({
+    data: { orgId, webhookId, status: "retrying", attemptCount: attempts.length },
+  });
   await db.attempt.createMany({
     data: attempts.map(({ at, success, durationMs }, index) => ({
       orgId,
@@ -40,7 +48,9 @@ function expectInBucketOf(actual: number | null, exactMs: number) {
   const bucket = latencyBucket(exactMs);
   const lower = bucket === 0 ? 0 : latencyBucketBounds[bucket - 1]!;
   const upper = latencyBucketBounds[bucket] ?? lower;
-  expect(actual, `within (${lower}, ${upper}] ms, the bucket of ${exactMs} ms`).toBeGreaterThanOrEqual(Math.min(lower + 1, upper));
+  expect(actual, `within (${lower}, ${upper}] ms, the bucket of ${exactMs} ms`).toBeGreaterThanOrEqual(
+    Math.min(lower + 1, upper),
+  );
   expect(actual).toBeLessThanOrEqual(upper);
 }
 
@@ -60,9 +70,13 @@ beforeAll(async () => {
     { at: minutesAgo(31), success: true, durationMs: 50 }, // 09:59, the hour before
     { at: minutesAgo(24 * 60 + 60), success: true, durationMs: 9_999 }, // 09:30 yesterday, before the 24 h range
   ]);
-  await recordAttempts(orgId, (await createWebhookRow(orgId)).id, [{ at: minutesAgo(5), success: false, durationMs: 7_777 }]);
+  await recordAttempts(orgId, (await createWebhookRow(orgId)).id, [
+    { at: minutesAgo(5), success: false, durationMs: 7_777 },
+  ]);
   const other = await createOrg();
-  await recordAttempts(other.org.id, (await createWebhookRow(other.org.id)).id, [{ at: minutesAgo(5), success: false, durationMs: 8_888 }]);
+  await recordAttempts(other.org.id, (await createWebhookRow(other.org.id)).id, [
+    { at: minutesAgo(5), success: false, durationMs: 8_888 },
+  ]);
 });
 
 describe("webhookStats", () => {
@@ -86,12 +100,18 @@ describe("webhookStats", () => {
 
   it("uses 6-hour buckets for 7 days and daily ones for 30 days, reaching back to older attempts", async () => {
     const week = await webhookStats(orgId, webhookId, "7d", now);
-    expect({ bucketSeconds: week.bucketSeconds, count: week.buckets.length }).toEqual({ bucketSeconds: 21_600, count: 28 });
+    expect({ bucketSeconds: week.bucketSeconds, count: week.buckets.length }).toEqual({
+      bucketSeconds: 21_600,
+      count: 28,
+    });
     expect(week.buckets.at(-1)!.start.toISOString()).toBe("2026-11-20T06:00:00.000Z");
     expect(week.buckets.map((bucket) => bucket.attempts).reduce((sum, count) => sum + count)).toBe(4);
 
     const month = await webhookStats(orgId, webhookId, "30d", now);
-    expect({ bucketSeconds: month.bucketSeconds, count: month.buckets.length }).toEqual({ bucketSeconds: 86_400, count: 30 });
+    expect({ bucketSeconds: month.bucketSeconds, count: month.buckets.length }).toEqual({
+      bucketSeconds: 86_400,
+      count: 30,
+    });
     expect(month.buckets[0]!.start.toISOString()).toBe("2026-10-22T00:00:00.000Z");
     expect(month.buckets.at(-1)).toMatchObject({ attempts: 3, succeeded: 2, failed: 1 });
     expectInBucketOf(month.buckets.at(-1)!.p50Ms, 100);
@@ -105,7 +125,11 @@ describe("webhookStats", () => {
     await recordAttempts(
       orgId,
       busy,
-      Array.from({ length: 100 }, (_, index) => ({ at: new Date(start.getTime() + index * 1000), success: index % 10 !== 0, durationMs: index + 1 })),
+      Array.from({ length: 100 }, (_, index) => ({
+        at: new Date(start.getTime() + index * 1000),
+        success: index % 10 !== 0,
+        durationMs: index + 1,
+      })),
     );
     const bucket = (await webhookStats(orgId, busy, "24h", now)).buckets.at(-1)!;
     expect(bucket).toMatchObject({ attempts: 100, succeeded: 90, failed: 10 });
@@ -115,8 +139,11 @@ describe("webhookStats", () => {
 });
 
 describe("GET /api/v1/webhooks/{id}/stats", () => {
-  const get = (id: string, auth: { token?: string; session?: { userId: string; orgSlug: string } }, query: Record<string, string> = {}) =>
-    call("GET", stats.GET, `/api/v1/webhooks/${id}/stats`, { ...auth, params: { id }, query });
+  const get = (
+    id: string,
+    auth: { token?: string; session?: { userId: string; orgSlug: string } },
+    query: Record<string, string> = {},
+  ) => call("GET", stats.GET, `/api/v1/webhooks/${id}/stats`, { ...auth, params: { id }, query });
 
   it("answers the buckets as JSON for a token with deliveries:read, defaulting to 24 hours", async () => {
     const { token } = await createApiToken(orgId, ["deliveries:read"]);
@@ -125,7 +152,9 @@ describe("GET /api/v1/webhooks/{id}/stats", () => {
     expect(response.body).toMatchObject({ range: "24h", bucketSeconds: 3_600 });
     expect(response.body.buckets).toHaveLength(24);
     const starts = response.body.buckets.map((bucket: { start: string }) => Date.parse(bucket.start));
-    expect(starts.slice(1).map((start: number, index: number) => start - starts[index])).toEqual(Array(23).fill(3_600_000));
+    expect(starts.slice(1).map((start: number, index: number) => start - starts[index])).toEqual(
+      Array(23).fill(3_600_000),
+    );
     expect(Date.now() - starts.at(-1)).toBeLessThan(3_600_000);
   });
 
@@ -155,6 +184,8 @@ describe("GET /api/v1/webhooks/{id}/stats", () => {
     const other = await createOrg();
     const { token } = await createApiToken(other.org.id, ["deliveries:read"]);
     expect((await get(webhookId, { token })).status).toBe(404);
-    expect((await get("wh_00000000000000000000000000000000", { session: { userId: ownerId, orgSlug } })).status).toBe(404);
+    expect((await get("wh_00000000000000000000000000000000", { session: { userId: ownerId, orgSlug } })).status).toBe(
+      404,
+    );
   });
 });
