@@ -28,7 +28,11 @@ const plot = { left: margin.left, right: width - margin.right, top: margin.top, 
 
 const isNumber = (value: number | null): value is number => value !== null;
 
-/** A hand-drawn SVG line chart with one x position per point, gaps where a value is missing, and a table fallback. */
+/**
+ * A hand-drawn SVG line chart with one x position per point, gaps where a value is missing, and a table fallback.
+ * Hand-drawn rather than a chart library: two line charts need a few dozen lines of SVG, render on the
+ * server as well, and keep their data table for screen readers; a library would add far more than it saves.
+ */
 export function LineChart({
   title,
   description,
