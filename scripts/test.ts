@@ -153,6 +153,11 @@ async function phase(
 
 const simple = (command: string[], env?: Record<string, string>) => (log: Log) =>
   run(command, log, env).exit.then((code) => ({ code }));
+/**
+ * Lint, types and the e2e server's build are batch work: at a lower CPU priority they take the
+ * cycles vitest leaves idle and never delay the integration tests' timers, transactions and timeouts.
+ */
+const batch = (command: string[]) => ["nice", "-n", "10", ...command];
 
 /** Resolves once `url` answers as Playwright's webServer check wants it (2xx, 3xx, 400–403), or rejects when `gaveUp` settles. */
 async function waitForUrl(url: string, gaveUp: Promise<unknown>): Promise<boolean> {
@@ -202,7 +207,7 @@ const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
 
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
-  const server = run(["npx", "tsx", "e2e/server.ts"], log, {}, (text) => {
+  const server = run(batch(["npx", "tsx", "e2e/server.ts"]), log, {}, (text) => {
     if (text.includes("building the production bundle")) {
       console.log(`${clock()}  · e2e server: prisma generate and migrations done, next build started`);
       releaseGenerated();
@@ -234,13 +239,13 @@ if (!wanted("unit")) releaseUnit();
 // The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
 // `npm run lint`: ESLint (layers, server-only markers, Next's rules), then the Prettier check.
 const lintCommand = ["npm", "run", "--silent", "lint"];
-const lint = phase("lint", lintCommand, simple(lintCommand));
+const lint = phase("lint", lintCommand, simple(batch(lintCommand)));
 
 await generatedSettled;
 // Not `tsc --noEmit` on tsconfig.json: that also reads .next/types, which the build beside it is writing.
 // `next build` checks those itself.
 const typesCommand = ["npx", "tsc", "--noEmit", "-p", "test/tsconfig.typecheck.json"];
-const types = phase("types", typesCommand, simple(typesCommand));
+const types = phase("types", typesCommand, simple(batch(typesCommand)));
 const vitestCommand = [
   "npx",
   "vitest",
