@@ -204,9 +204,15 @@ let releaseGenerated!: () => void;
 const generatedSettled = new Promise<void>((resolve) => (releaseGenerated = resolve));
 let releaseUnit!: () => void;
 const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
+let releaseTypes!: () => void;
+const typesDone = new Promise<void>((resolve) => (releaseTypes = resolve));
 
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
+  // The build, the server and Chromium would slow the timing-sensitive integration tests (the soak
+  // test measures delivery delays on the real clock): all of them wait until vitest and tsc are done.
+  releaseGenerated();
+  await Promise.all([unitDone, typesDone]);
   const server = run(batch(["npx", "tsx", "e2e/server.ts"]), log, {}, (text) => {
     if (text.includes("building the production bundle")) {
       console.log(`${clock()}  · e2e server: prisma generate and migrations done, next build started`);
@@ -221,8 +227,6 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
     log.write("\nThe e2e server exited before it answered; no browser test ran.\n");
     return { code: 1 };
   }
-  // Chromium and the Next.js server would slow the timing-sensitive integration tests: wait for them.
-  await unitDone;
   log.write(`\n$ ${e2ePlaywright.join(" ")}   (against the server above, up at ${clock().trim()})\n`);
   const code = await run(e2ePlaywright, log, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, E2E_SERVER_RUNNING: "1" })
     .exit;
@@ -235,6 +239,7 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
 });
 if (!wanted("e2e")) releaseGenerated();
 if (!wanted("unit")) releaseUnit();
+if (!wanted("types")) releaseTypes();
 
 // The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
 // `npm run lint`: ESLint (layers, server-only markers, Next's rules), then the Prettier check.
@@ -245,7 +250,7 @@ await generatedSettled;
 // Not `tsc --noEmit` on tsconfig.json: that also reads .next/types, which the build beside it is writing.
 // `next build` checks those itself.
 const typesCommand = ["npx", "tsc", "--noEmit", "-p", "test/tsconfig.typecheck.json"];
-const types = phase("types", typesCommand, simple(batch(typesCommand)));
+const types = phase("types", typesCommand, simple(batch(typesCommand))).finally(releaseTypes);
 const vitestCommand = [
   "npx",
   "vitest",
