@@ -47,7 +47,7 @@ test("an invited viewer joins by email link and cannot write", async ({ page }) 
   expect(status).toBe(403);
   // An admin's screen tells a viewer which role it needs, and shows nothing of its own.
   await page.goto(`/${owner.slug}/tokens`);
-  await expect(page.getByRole("status")).toContainText("You need the admin role to open this page.");
-  await expect(page.getByRole("status")).toContainText("Your role in this organization is viewer.");
+  await expect(page.getByText("You need the admin role to open this page.")).toBeVisible();
+  await expect(page.getByText("Your role in this organization is viewer.")).toBeVisible();
   await expect(page.getByRole("button", { name: "New token" })).toHaveCount(0);
 });
