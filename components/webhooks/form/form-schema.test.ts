@@ -74,25 +74,27 @@ describe("activation and 410 per preset in the webhook form", () => {
   });
 });
 
+// One project in one portfolio, as the scope pickers list them.
+const projects = [
+  {
+    id: "prj_1",
+    key: "web",
+    name: "Web",
+    createdAt: "2026-11-01T00:00:00.000Z",
+    updatedAt: "2026-11-01T00:00:00.000Z",
+  },
+];
+const portfolios = [
+  {
+    id: "pfl_1",
+    name: "Vendors",
+    projectIds: ["prj_1"],
+    createdAt: "2026-11-01T00:00:00.000Z",
+    updatedAt: "2026-11-01T00:00:00.000Z",
+  },
+];
+
 describe("SecurityScorecard scope names", () => {
-  const projects = [
-    {
-      id: "prj_1",
-      key: "web",
-      name: "Web",
-      createdAt: "2026-11-01T00:00:00.000Z",
-      updatedAt: "2026-11-01T00:00:00.000Z",
-    },
-  ];
-  const portfolios = [
-    {
-      id: "pfl_1",
-      name: "Vendors",
-      projectIds: ["prj_1"],
-      createdAt: "2026-11-01T00:00:00.000Z",
-      updatedAt: "2026-11-01T00:00:00.000Z",
-    },
-  ];
   const scope = (format: "scorecard" | "standard") =>
     inForm(values({ format, ...presetFields(format) }), createElement(ScopeSection, { projects, portfolios }));
 
@@ -249,24 +251,6 @@ describe("the error summary", () => {
   });
 
   it("has an element to move focus to for every field it can name", () => {
-    const projects = [
-      {
-        id: "prj_1",
-        key: "web",
-        name: "Web",
-        createdAt: "2026-11-01T00:00:00.000Z",
-        updatedAt: "2026-11-01T00:00:00.000Z",
-      },
-    ];
-    const portfolios = [
-      {
-        id: "pfl_1",
-        name: "Vendors",
-        projectIds: ["prj_1"],
-        createdAt: "2026-11-01T00:00:00.000Z",
-        updatedAt: "2026-11-01T00:00:00.000Z",
-      },
-    ];
     const sections = (secretSet: boolean) => [
       createElement(BasicsSection, { key: "basics", basicAuthSet: false }),
       createElement(FormatSection, { key: "format" }),
