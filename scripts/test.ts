@@ -4,17 +4,16 @@
  * so one run shows every problem; the exit code is non-zero if any failed, and the last line is
  * "N passed, N failed".
  *
- * The phases overlap, because on a small machine most of the time goes to waiting on one of them:
+ * The phases that can share the machine do:
  *
- *   prisma ─┬─ lint
- *           └─ e2e server: its own `prisma generate`, migrations, seed ─┬─ `next build`, then `next start` ─┐
- *                                                                        ├─ types                         ├─ e2e (Playwright)
- *                                                                        └─ unit (vitest) ────────────────┘
+ *   prisma ─┬─ lint  (nice) ─┐
+ *           ├─ types (nice) ─┼─ e2e: its server's `prisma generate`, migrations, seed, `next build`,
+ *           └─ unit (vitest) ┘       `next start`; then Playwright
  *
- * Types and vitest wait for the e2e server's `prisma generate` (it rewrites generated/, which they
- * read), then run beside the production build; the browser tests start once both the server is up
- * and vitest is done, so Chromium never competes with the timing-sensitive integration tests. Each
- * phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
+ * Lint and types run at a lower CPU priority beside vitest. The e2e server (its build above all)
+ * and Chromium wait until vitest and tsc are done: beside them, the real-clock integration tests
+ * (soak, pacing, crash safety) miss their bounds on 2 cores. Each phase's output is kept in
+ * test-reports/<phase>.log and printed as a block when the phase ends.
  *
  * `npm test -- lint types` runs only the phases named.
  */
