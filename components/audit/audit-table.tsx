@@ -33,7 +33,7 @@ const columns: DataTableColumns<AuditEntry> = [
       <>
         <span className="text-zinc-700">{entry.targetType}</span>
         {entry.targetId ? (
-          <span className="block max-w-36 truncate font-mono text-zinc-400" title={entry.targetId}>
+          <span className="block max-w-36 truncate font-mono text-zinc-500" title={entry.targetId}>
             {entry.targetId}
           </span>
         ) : null}

@@ -19,7 +19,7 @@ export function CodeBlock({ text, label, className }: { text: string; label: str
         className,
       )}
     >
-      {text === "" ? <span className="text-zinc-400">(empty)</span> : readable(text)}
+      {text === "" ? <span className="text-zinc-500">(empty)</span> : readable(text)}
     </pre>
   );
 }

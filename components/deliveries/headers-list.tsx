@@ -1,7 +1,7 @@
 /** HTTP headers as name: value lines; masked secrets arrive masked and stay so. */
 export function HeadersList({ headers, label }: { headers: Record<string, string> | null; label: string }) {
   const entries = Object.entries(headers ?? {});
-  if (entries.length === 0) return <p className="text-xs text-zinc-400">No headers</p>;
+  if (entries.length === 0) return <p className="text-xs text-zinc-500">No headers</p>;
   return (
     <dl
       aria-label={label}

@@ -42,7 +42,7 @@ function columns(orgSlug: string): DataTableColumns<Row> {
       className: "tabular-nums",
       cell: (webhook) =>
         webhook.successRate === null ? (
-          <span className="text-zinc-400">no attempts</span>
+          <span className="text-zinc-500">no attempts</span>
         ) : (
           `${percent(webhook.successRate)} of ${webhook.attempts}`
         ),

@@ -16,16 +16,19 @@ interface OrgSummary {
 export function OrgSwitcher({ current, orgs }: { current: OrgSummary; orgs: OrgSummary[] }) {
   return (
     <DropdownMenu
-      label="Switch organization"
       triggerVariant="ghost"
       triggerClassName="w-full justify-between"
       trigger={
         <>
           <span className="flex min-w-0 items-center gap-2">
-            <span className="grid size-6 shrink-0 place-items-center rounded-md bg-zinc-900 text-[11px] font-semibold text-white uppercase">
+            <span
+              aria-hidden
+              className="grid size-6 shrink-0 place-items-center rounded-md bg-zinc-900 text-[11px] font-semibold text-white uppercase"
+            >
               {current.name.slice(0, 2)}
             </span>
             <span className="truncate">{current.name}</span>
+            <span className="sr-only">, switch organization</span>
           </span>
           <ChevronDownIcon className="text-zinc-400" />
         </>

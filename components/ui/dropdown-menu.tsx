@@ -23,7 +23,11 @@ const MenuContext = createContext<{ close: (restoreFocus?: boolean) => void } | 
 export interface DropdownMenuProps {
   /** Content of the trigger button (text and/or icon). */
   trigger: ReactNode;
-  /** Accessible name for the trigger; required when `trigger` is icon-only. */
+  /**
+   * Accessible name for the trigger; required when `trigger` is icon-only. A trigger with visible
+   * text names itself (and the menu) with it instead: a label that differs from the visible text
+   * fails WCAG 2.5.3 (label in name).
+   */
   label?: string;
   triggerVariant?: ButtonVariant;
   triggerSize?: ButtonSize;
@@ -63,6 +67,7 @@ export function DropdownMenu({
   const menuRef = useRef<HTMLDivElement>(null);
   const focusFirst = useRef<"first" | "last" | null>(null);
   const menuId = useId();
+  const triggerId = useId();
 
   const close = useCallback((restoreFocus = true) => {
     setOpen(false);
@@ -154,6 +159,7 @@ export function DropdownMenu({
     <MenuContext value={{ close }}>
       <button
         ref={triggerRef}
+        id={triggerId}
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -171,6 +177,7 @@ export function DropdownMenu({
           id={menuId}
           role="menu"
           aria-label={label}
+          aria-labelledby={label ? undefined : triggerId}
           tabIndex={-1}
           onKeyDown={onMenuKeyDown}
           style={style}

@@ -20,7 +20,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-const none = <span className="text-zinc-400">None</span>;
+const none = <span className="text-zinc-500">None</span>;
 
 function Names({ names }: { names: readonly string[] }) {
   if (names.length === 0) return none;

@@ -73,7 +73,7 @@ export function HeadersSection({ secretHeaderNames }: { secretHeaderNames: reado
               const isRemoved = removed.value.includes(name);
               return (
                 <li key={name} className="flex items-center gap-2">
-                  <span className={`font-mono ${isRemoved ? "text-zinc-400 line-through" : ""}`}>{name}</span>
+                  <span className={`font-mono ${isRemoved ? "text-zinc-500 line-through" : ""}`}>{name}</span>
                   <span className="text-zinc-500">value hidden</span>
                   <Button
                     type="button"

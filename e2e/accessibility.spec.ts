@@ -1,0 +1,61 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { acceptGeneratedSecret } from "./fixtures/webhooks";
+import { signUp } from "./fixtures/users";
+
+/** axe's serious and critical findings on the page as it stands, one line each: rule, what to fix, where. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`).join(", ")})`,
+    );
+}
+
+/** Every page's findings, so one run lists them all; a page with none is left out. */
+const found: Record<string, string[]> = {};
+
+async function expectAccessible(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const violations = await seriousViolations(page);
+  if (violations.length > 0) found[path] = violations;
+}
+
+test("every page has no serious or critical axe violation (WCAG 2.1 A and AA)", async ({ page }) => {
+  // Seventeen pages, each loaded and scanned.
+  test.setTimeout(180_000);
+  for (const path of ["/sign-in", "/sign-up", "/docs/api"]) await expectAccessible(page, path);
+
+  const { slug } = await signUp(page, { orgName: "Axe Co" });
+  await page.goto(`/${slug}/webhooks/new`);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Orders");
+  await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://example.com/hooks");
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await acceptGeneratedSecret(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  const webhookPath = new URL(page.url()).pathname;
+
+  for (const path of [
+    "",
+    "/projects",
+    "/webhooks",
+    "/webhooks/new",
+    "/triggers",
+    "/tokens",
+    "/members",
+    "/emails",
+    "/audit",
+    "/settings",
+  ])
+    await expectAccessible(page, `/${slug}${path}`);
+  await expectAccessible(page, webhookPath);
+  await expectAccessible(page, `${webhookPath}/edit`);
+  await expectAccessible(page, "/account");
+  await expectAccessible(page, "/orgs/new");
+  expect(found).toEqual({});
+});
