@@ -1,0 +1,41 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signUp, uniqueEmail } from "./fixtures/users";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+/**
+ * What differs from run to run — the sign-up address, the org's slug, dates, charts drawn against
+ * the current hour, ids, commands naming the server's port — is masked; everything else must match the committed picture pixel for pixel
+ * (`npx playwright test e2e/screenshots.spec.ts --update-snapshots` after an intended change).
+ */
+const varying = (page: Page): Locator[] => [
+  page.getByText(/@example\.com/),
+  page.locator("time"),
+  page.locator("svg[role='img']"),
+  page.getByText(/screens-co-[0-9a-f]+/),
+  page.getByText(/\b[a-z]+_[0-9a-f]{32}\b/),
+  page.getByText(/\d{4}, \d{1,2}:\d{2}\s?[AP]M/),
+  page.locator("pre code"),
+  page.getByText(/localhost:\d+/),
+];
+
+async function expectScreen(page: Page, path: string, name: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page).toHaveScreenshot(`${name}.png`, { fullPage: true, mask: varying(page), animations: "disabled" });
+}
+
+test("the main pages at 390 px look as committed", async ({ page }) => {
+  await expectScreen(page, "/sign-in", "sign-in");
+  const { slug } = await signUp(page, { email: uniqueEmail("screens"), orgName: "Screens Co", name: "Sam Screens" });
+  for (const [path, name] of [
+    ["", "overview"],
+    ["/projects", "projects"],
+    ["/webhooks", "webhooks"],
+    ["/webhooks/new", "new-webhook"],
+    ["/tokens", "tokens"],
+    ["/members", "members"],
+    ["/settings", "settings"],
+  ] as const)
+    await expectScreen(page, `/${slug}${path}`, name);
+});
