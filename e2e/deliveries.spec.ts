@@ -35,6 +35,11 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await page.getByRole("button", { name: "Test it" }).click();
   await expect(page.getByTestId("probe-result")).toContainText("Success");
   await expect(page.getByTestId("probe-result")).toContainText("answered 200");
+  // With no secret typed, the test is signed as the saved webhook will be: with a secret, here a preview one it names.
+  const previewNote = page.getByText("this test was signed with a preview secret");
+  const previewSecret = (await previewNote.locator("code").textContent()) ?? "";
+  const tested = receiver.requests[0]!;
+  expect(() => new Webhook(previewSecret).verify(tested.body, tested.headers as Record<string, string>)).not.toThrow();
   await page.getByRole("button", { name: "Create webhook" }).click();
   const secret = await acceptGeneratedSecret(page);
   await expect(page.getByRole("heading", { level: 1, name: "Local receiver" })).toBeVisible();

@@ -5,6 +5,7 @@ import { DeliverySection } from "@/components/webhooks/form/delivery-section";
 import { ErrorSummary } from "@/components/webhooks/form/error-summary";
 import { WebhookFormProvider } from "@/components/webhooks/form/form-context";
 import {
+  checkTestInput,
   fieldId,
   fieldLabels,
   newWebhookValues,
@@ -189,6 +190,34 @@ describe("the form's checks are the API's schema", () => {
       timeoutMs: 5000,
       rateLimitPerSecond: null,
     });
+  });
+});
+
+describe("Test it signs as the saved webhook will", () => {
+  const preview = "whsec_cHJldmlldy1zZWNyZXQtcHJldmlldy1zZWNy";
+
+  it("signs a Standard Webhooks test with the preview secret when none is typed, and says so", () => {
+    for (const typed of [
+      values({ format: "standard" }),
+      values({ format: "standard", secret: "whsec_x", clearSecret: true }),
+    ])
+      expect(checkTestInput(typed, preview)).toMatchObject({ input: { secret: preview }, preview: true });
+  });
+
+  it("signs with the typed secret when there is one", () => {
+    const typed = values({ format: "standard", secret: "whsec_dHlwZWQtc2VjcmV0LXR5cGVkLXNlY3JldA==" });
+    expect(checkTestInput(typed, preview)).toMatchObject({
+      input: { secret: "whsec_dHlwZWQtc2VjcmV0LXR5cGVkLXNlY3JldA==" },
+      preview: false,
+    });
+  });
+
+  it("leaves other formats as typed: the hub generates no secret for them", () => {
+    const typed = values({ format: "sonarqube" });
+    const checked = checkTestInput(typed, preview);
+    expect(checked.problems).toBeNull();
+    expect(checked.input?.secret).toBeUndefined();
+    expect(checked).toMatchObject({ preview: false });
   });
 });
 

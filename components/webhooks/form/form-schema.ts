@@ -274,21 +274,29 @@ export const webhookForm = z.custom<WebhookFormValues>().transform((values, ctx)
  * What "Test it" sends: the target and signing settings as typed, write-only values only when
  * typed; checked by the API's own `testWebhookInput` first, with problems by form field.
  */
+/**
+ * The test request the form's values describe. A Standard Webhooks test with no secret typed is
+ * signed with `previewSecret`, as the saved webhook will be signed with a secret the hub generates:
+ * an unsigned test would fail a receiver's check for a reason the saved webhook does not have.
+ */
 export function checkTestInput(
   values: WebhookFormValues,
-): { input: TestWebhookInput; problems: null } | { input: null; problems: FormProblems } {
+  previewSecret: string,
+): { input: TestWebhookInput; problems: null; preview: boolean } | { input: null; problems: FormProblems } {
   const problems: FormProblems = {};
   if (!values.url.trim()) problems.url = "Enter a URL to test.";
+  const typedSecret = values.clearSecret ? undefined : values.secret || undefined;
+  const preview = typedSecret === undefined && values.format === "standard";
   const input: TestWebhookInput = {
     url: values.url.trim(),
     format: values.format,
-    secret: values.clearSecret ? undefined : values.secret || undefined,
+    secret: preview ? previewSecret : typedSecret,
     token: values.clearToken ? undefined : values.token || undefined,
     headers: parseHeaders(values.headers, problems),
   };
   const checked = testWebhookInput.safeParse(input);
   const found = problemsAt(checked.success ? [] : issuesOf(checked.error), values, problems);
-  return Object.keys(found).length > 0 ? { input: null, problems: found } : { input, problems: null };
+  return Object.keys(found).length > 0 ? { input: null, problems: found } : { input, problems: null, preview };
 }
 
 /** A failed request's problems by form field; anything not about a field under `root.form`. */

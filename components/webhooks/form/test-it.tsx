@@ -51,6 +51,22 @@ function Problems({ problems, values }: { problems: FormProblems; values: Webhoo
   );
 }
 
+/** A Standard Webhooks secret for this form's tests only: `whsec_` and 24 random bytes in base64, as the hub generates. */
+function newPreviewSecret(): string {
+  return `whsec_${btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24))))}`;
+}
+
+function PreviewSecretNote({ secret }: { secret: string }) {
+  return (
+    <p className="text-xs text-zinc-600">
+      No signing secret is typed, so this test was signed with a preview secret,{" "}
+      <code className="font-mono break-all text-zinc-800">{secret}</code>. Saving generates the webhook&apos;s own
+      secret and shows it once; a receiver that checks signatures refuses this test unless it uses the preview secret.
+      To test your receiver&apos;s check, type its secret under Security.
+    </p>
+  );
+}
+
 /** CodeScoring's "Test it": the `test` trigger with an empty payload to the URL as typed, before anything is saved. */
 export function TestIt({ org, stored }: { org: OrgRef; stored?: StoredCredentials }) {
   const { getValues } = useFormContext<WebhookFormValues>();
@@ -61,6 +77,8 @@ export function TestIt({ org, stored }: { org: OrgRef; stored?: StoredCredential
     name: ["secret", "clearSecret", "token", "clearToken", "url"],
   });
   const [problems, setProblems] = useState<{ problems: FormProblems; values: WebhookFormValues } | null>(null);
+  const [previewSecret] = useState(newPreviewSecret);
+  const [usedPreview, setUsedPreview] = useState(false);
   const test = useMutation({
     mutationFn: (input: TestWebhookInput) => deliveryMutations.testUrl(org, input),
     onError: (error) => {
@@ -79,17 +97,20 @@ export function TestIt({ org, stored }: { org: OrgRef; stored?: StoredCredential
   // Checked here first by the API's own schema; the server checks again, and says what it finds.
   function run() {
     const values = getValues();
-    const { input, problems: found } = checkTestInput(values);
-    setProblems(found ? { problems: found, values } : null);
+    const checked = checkTestInput(values, previewSecret);
+    setProblems(checked.problems ? { problems: checked.problems, values } : null);
     test.reset();
-    if (input) test.mutate(input);
+    if (checked.input) {
+      setUsedPreview(checked.preview);
+      test.mutate(checked.input);
+    }
   }
 
   return (
     <FormSection
       id="test-it"
       title="Test it"
-      description="Sends the test trigger with an empty payload to the URL above, in the chosen format, signed with what is typed in this form. Nothing is saved or recorded."
+      description="Sends the test trigger with an empty payload to the URL above, in the chosen format, signed with what is typed in this form (or a preview secret when Standard Webhooks has none typed). Nothing is saved or recorded."
     >
       {missing.length > 0 ? (
         <p className="text-xs text-zinc-500">
@@ -101,6 +122,7 @@ export function TestIt({ org, stored }: { org: OrgRef; stored?: StoredCredential
       <div aria-live="polite" className="grid gap-3 empty:hidden">
         {problems && Object.keys(problems.problems).length > 0 ? <Problems {...problems} /> : null}
         {test.data ? <ProbeResultView result={test.data} /> : null}
+        {test.data && usedPreview ? <PreviewSecretNote secret={previewSecret} /> : null}
       </div>
       <div>
         <Button type="button" variant="secondary" loading={test.isPending} onClick={run}>
