@@ -47,7 +47,7 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   const webhookUrl = page.url();
 
   // A machine publishes an event; the history shows it delivered.
-  const token = await createToken(page, slug, "publisher", ["events:write"]);
+  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   const published = await api.post("/api/v1/events", { data: { type: "test", payload: { from: "e2e" } } });
   expect(published.status()).toBe(202);
@@ -68,6 +68,58 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await dialog.getByRole("button", { name: "Retry now" }).click();
   await expect(dialog.getByTestId("attempt")).toHaveCount(2);
   await page.keyboard.press("Escape");
+
+  // The webhooks list shows each webhook's health: every attempt so far succeeded, the last a moment ago;
+  // a paused webhook that never sent has none.
+  const paused = await api.post("/api/v1/webhooks", {
+    data: { name: "Archive", url: "https://archive.example.com/hook", active: false },
+  });
+  expect(paused.status()).toBe(201);
+  await page.goto(`/${slug}/webhooks`);
+  const list = page.getByRole("table", { name: "Webhooks" });
+  const columns = await list.getByRole("columnheader").allTextContents();
+  const cell = (row: string, column: string) =>
+    list
+      .getByRole("row", { name: new RegExp(`^${row} `) })
+      .getByRole("cell")
+      .nth(columns.indexOf(column));
+  await expect(cell("Local receiver", "Success (24 h)")).toHaveText("100%");
+  await expect(cell("Local receiver", "Last result")).toHaveText(/^200 OK · (just now|\d+ s ago|\d+ min ago)$/);
+  await expect(cell("Archive", "Success (24 h)")).toHaveText("—");
+
+  // Sorted by a header: aria-sort says how, and a reload keeps it (it is in the URL).
+  const names = list.locator("tbody").getByRole("link");
+  const header = (name: string) => list.getByRole("columnheader", { name });
+  await list.getByRole("button", { name: "Name" }).click();
+  await expect(names).toHaveText(["Archive", "Local receiver"]);
+  await expect(header("Name")).toHaveAttribute("aria-sort", "ascending");
+  await list.getByRole("button", { name: "Name" }).click();
+  await expect(names).toHaveText(["Local receiver", "Archive"]);
+  await expect(header("Name")).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/\?sort=name&order=desc$/);
+  await page.reload();
+  await expect(names).toHaveText(["Local receiver", "Archive"]);
+  await expect(header("Name")).toHaveAttribute("aria-sort", "descending");
+  await list.getByRole("button", { name: "Success (24 h)" }).click();
+  await expect(header("Success (24 h)")).toHaveAttribute("aria-sort", "ascending");
+  await expect(header("Name")).toHaveAttribute("aria-sort", "none");
+  await expect(page).toHaveURL(/\?sort=success&order=asc$/);
+
+  // At 390 px the table scrolls inside its card, not the page, and the last delivery's time is whole.
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const lastDelivery = cell("Local receiver", "Last delivery");
+  await lastDelivery.scrollIntoViewIfNeeded();
+  await expect(lastDelivery).toBeInViewport();
+  await expect(lastDelivery).toHaveText(/ago|now/);
+  expect(await lastDelivery.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  const sideways = await list.evaluate((table) => ({
+    wrapper: table.parentElement!.scrollWidth > table.parentElement!.clientWidth,
+    page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  }));
+  expect(sideways).toEqual({ wrapper: true, page: false });
+  await page.setViewportSize(desktop);
+  await page.goto(webhookUrl);
 
   // A failing endpoint shows as failing, with the failure on record.
   receiver.answer(answering(500));

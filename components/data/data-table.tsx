@@ -1,4 +1,5 @@
 import type { InfiniteData, UseInfiniteQueryResult, UseQueryResult } from "@tanstack/react-query";
+import { ArrowDownIcon, ArrowUpIcon, ChevronsUpDownIcon } from "lucide-react";
 import type { MouseEvent, ReactNode } from "react";
 import { ResourceList, type ListState } from "@/components/data/resource-list";
 import { cn } from "@/components/ui/cn";
@@ -18,6 +19,16 @@ export interface DataTableColumn<Row> {
   align?: "start" | "end";
   /** The cell names its row: a <th scope="row"> instead of a <td>. */
   rowHeader?: boolean;
+  /** The column sorts the table (with the table's `sort` and `onSort`): its header is a button, its aria-sort set. */
+  sortKey?: string;
+}
+
+export type SortDirection = "ascending" | "descending";
+
+/** The column the rows are sorted by, and which way. */
+export interface TableSort {
+  key: string;
+  direction: SortDirection;
 }
 
 /** A column that may be left out: `canWrite && actionsColumn(…)`. */
@@ -76,6 +87,10 @@ interface TableProps<Row> {
   stickyHeader?: boolean;
   /** Classes for the wrapper, which scrolls the table sideways when it is wider than its card. */
   className?: string;
+  /** How the rows (given in that order) are sorted; null: as they came. */
+  sort?: TableSort | null;
+  /** A sortable column's header was clicked: the screen sorts its rows and passes the new `sort`. */
+  onSort?: (key: string) => void;
 }
 
 export type DataTableProps<Row> = ListState &
@@ -118,9 +133,11 @@ export function DataTable<Row>({
   density,
   stickyHeader,
   className,
+  sort,
+  onSort,
   ...state
 }: DataTableProps<Row>) {
-  const table = { caption, columns, rowKey, onRowClick, rowProps, density, stickyHeader, className };
+  const table = { caption, columns, rowKey, onRowClick, rowProps, density, stickyHeader, className, sort, onSort };
   return (
     <ResourceList {...state} data={rows} isEmpty={(loaded) => loaded.length === 0}>
       {(loaded) => <Table {...table} rows={loaded} />}
@@ -154,6 +171,8 @@ function Table<Row>({
   density = "default",
   stickyHeader = false,
   className,
+  sort,
+  onSort,
 }: TableProps<Row>) {
   const shown = columns.filter((column): column is DataTableColumn<Row> => Boolean(column));
   const sizes = densities[density];
@@ -168,20 +187,31 @@ function Table<Row>({
         <caption className="sr-only">{caption}</caption>
         <thead className={cn("border-b border-zinc-200 bg-zinc-50/80", stickyHeader && "sticky top-0 bg-zinc-50")}>
           <tr>
-            {shown.map((column) => (
-              <th
-                key={column.header}
-                scope="col"
-                className={cn(
-                  "font-medium whitespace-nowrap text-zinc-500",
-                  sizes.th,
-                  column.align === "end" && "text-right",
-                  column.headerClassName,
-                )}
-              >
-                {column.hideHeader ? <span className="sr-only">{column.header}</span> : column.header}
-              </th>
-            ))}
+            {shown.map((column) => {
+              const sortable = column.sortKey !== undefined && onSort !== undefined;
+              const direction = sortable && sort && sort.key === column.sortKey ? sort.direction : undefined;
+              return (
+                <th
+                  key={column.header}
+                  scope="col"
+                  aria-sort={sortable ? (direction ?? "none") : undefined}
+                  className={cn(
+                    "font-medium whitespace-nowrap text-zinc-500",
+                    sizes.th,
+                    column.align === "end" && "text-right",
+                    column.headerClassName,
+                  )}
+                >
+                  {column.hideHeader ? (
+                    <span className="sr-only">{column.header}</span>
+                  ) : sortable ? (
+                    <SortButton header={column.header} direction={direction} onClick={() => onSort(column.sortKey!)} />
+                  ) : (
+                    column.header
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody className="[&>tr]:border-b [&>tr]:border-zinc-100 [&>tr:hover]:bg-zinc-50/70 [&>tr:last-child]:border-0">
@@ -225,5 +255,31 @@ function Table<Row>({
         </tbody>
       </table>
     </div>
+  );
+}
+
+function SortButton({
+  header,
+  direction,
+  onClick,
+}: {
+  header: string;
+  direction: SortDirection | undefined;
+  onClick: () => void;
+}) {
+  const Icon =
+    direction === "ascending" ? ArrowUpIcon : direction === "descending" ? ArrowDownIcon : ChevronsUpDownIcon;
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className={cn(
+        "-mx-1 inline-flex items-center gap-1 rounded px-1 font-medium hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500",
+        direction && "text-zinc-900",
+      )}
+    >
+      {header}
+      <Icon aria-hidden className={cn("size-3.5", !direction && "text-zinc-400")} />
+    </button>
   );
 }

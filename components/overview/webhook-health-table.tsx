@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { DataTable, timeColumn, type DataTableColumns } from "@/components/data/data-table";
 import { formatDuration } from "@/components/deliveries/outcome";
+import { percent } from "@/components/webhooks/health";
 import { WebhookStatusBadge } from "@/components/webhooks/webhook-status-badge";
 import type { WebhookHealth } from "@/lib/history/org-health";
-
-const percent = (rate: number) => `${(rate * 100).toFixed(rate === 1 || rate === 0 ? 0 : 1)}%`;
 
 type Row = Omit<WebhookHealth, "lastDeliveryAt"> & { lastDeliveryAt: string | null };
 
