@@ -1,4 +1,5 @@
 import type { TableSort } from "@/components/data/data-table";
+import { describeError } from "@/components/deliveries/outcome";
 import { formatAgo } from "@/lib/client/format";
 import type { Webhook, WebhookStatus } from "@/lib/webhooks/queries";
 
@@ -41,17 +42,6 @@ const reasons: Record<number, string> = {
   504: "Gateway Timeout",
 };
 
-/** Why no response arrived (the sender's error classes), as a person would say it. */
-const errorPhrases: Record<string, string> = {
-  timeout: "timeout",
-  connection_refused: "connection refused",
-  connection_reset: "connection reset",
-  dns: "host name not found",
-  tls: "TLS handshake failed",
-  blocked_address: "address not allowed",
-  network: "network error",
-};
-
 /** "200 OK", "503 Service Unavailable", "HTTP 299" for a status without a common name. */
 export function statusText(status: number): string {
   const reason = reasons[status];
@@ -68,7 +58,7 @@ export function describeResult(attempt: {
     attempt.responseStatus !== null
       ? statusText(attempt.responseStatus)
       : attempt.errorClass
-        ? (errorPhrases[attempt.errorClass] ?? attempt.errorClass.replaceAll("_", " "))
+        ? describeError(attempt.errorClass)
         : "no response";
   return attempt.success ? what : `Failed: ${what}`;
 }
