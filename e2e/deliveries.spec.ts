@@ -77,7 +77,10 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   expect(paused.status()).toBe(201);
   await page.goto(`/${slug}/webhooks`);
   const list = page.getByRole("table", { name: "Webhooks" });
+  // The columns are read once the rows are in, not from the table's loading state.
+  await expect(list.getByRole("row", { name: /^Local receiver / })).toBeVisible();
   const columns = await list.getByRole("columnheader").allTextContents();
+  expect(columns).toEqual(expect.arrayContaining(["Success (24 h)", "Last result"]));
   const cell = (row: string, column: string) =>
     list
       .getByRole("row", { name: new RegExp(`^${row} `) })
