@@ -64,3 +64,30 @@ export async function createActiveWebhook(
     },
   });
 }
+
+export interface RecordedAttempt {
+  at: Date;
+  success: boolean;
+  status?: number | null;
+  errorClass?: string | null;
+  durationMs?: number;
+}
+
+/** A delivery's attempts, numbered in order, each made at its time (the rollup trigger counts them). */
+export async function recordAttempts(orgId: string, deliveryId: string, attempts: RecordedAttempt[]) {
+  await db.attempt.createMany({
+    data: attempts.map((attempt, index) => ({
+      orgId,
+      deliveryId,
+      number: index + 1,
+      requestUrl: "https://receiver.example.com/hook",
+      requestHeaders: {},
+      requestBody: "{}",
+      durationMs: attempt.durationMs ?? 25,
+      success: attempt.success,
+      responseStatus: attempt.status ?? null,
+      errorClass: attempt.errorClass ?? null,
+      createdAt: attempt.at,
+    })),
+  });
+}

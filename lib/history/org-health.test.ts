@@ -3,7 +3,7 @@ import type { DeliveryStatus, WebhookStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { latencyBucket } from "@/lib/history/latency-histogram";
 import { orgHealth, type OrgHealth } from "@/lib/history/org-health";
-import { createOrg } from "@/test/factories";
+import { createOrg, recordAttempts } from "@/test/factories";
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -28,19 +28,12 @@ async function deliveryRow(
 
 /** Attempts of one delivery, `hoursAgo` before `now`, each taking `durationMs`; the trigger rolls them up. */
 async function attempts(orgId: string, deliveryId: string, outcomes: boolean[], durationMs: number, hoursAgo: number) {
-  await db.attempt.createMany({
-    data: outcomes.map((success, index) => ({
-      orgId,
-      deliveryId,
-      number: index + 1,
-      requestUrl: "https://receiver.example.com/hook",
-      requestHeaders: {},
-      requestBody: "{}",
-      durationMs,
-      success,
-      createdAt: new Date(now.getTime() - hoursAgo * hour),
-    })),
-  });
+  const at = new Date(now.getTime() - hoursAgo * hour);
+  await recordAttempts(
+    orgId,
+    deliveryId,
+    outcomes.map((success) => ({ at, success, durationMs })),
+  );
 }
 
 describe("an org's health for the overview", () => {

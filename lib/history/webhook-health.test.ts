@@ -1,22 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { webhookListHealth, type WebhookListHealth } from "@/lib/history/webhook-health";
-import { createOrg } from "@/test/factories";
+import { createOrg, recordAttempts, type RecordedAttempt } from "@/test/factories";
 
 const minute = 60_000;
 const hour = 60 * minute;
 const now = new Date(Math.floor(Date.now() / hour) * hour + 30 * minute);
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
-interface Outcome {
-  at: Date;
-  success: boolean;
-  status?: number;
-  errorClass?: string;
-}
-
 /** A delivery and its attempts, numbered in order; its lastAttemptAt is its last attempt's time, as the engine sets it. */
-async function delivered(orgId: string, webhookId: string, createdAt: Date, outcomes: Outcome[]) {
+async function delivered(orgId: string, webhookId: string, createdAt: Date, outcomes: RecordedAttempt[]) {
   const delivery = await db.delivery.create({
     data: {
       orgId,
@@ -27,21 +20,7 @@ async function delivered(orgId: string, webhookId: string, createdAt: Date, outc
       lastAttemptAt: outcomes.at(-1)!.at,
     },
   });
-  await db.attempt.createMany({
-    data: outcomes.map((outcome, index) => ({
-      orgId,
-      deliveryId: delivery.id,
-      number: index + 1,
-      requestUrl: "https://receiver.example.com/hook",
-      requestHeaders: {},
-      requestBody: "{}",
-      durationMs: 25,
-      success: outcome.success,
-      responseStatus: outcome.status ?? null,
-      errorClass: outcome.errorClass ?? null,
-      createdAt: outcome.at,
-    })),
-  });
+  await recordAttempts(orgId, delivery.id, outcomes);
 }
 
 async function webhookRow(orgId: string, name: string) {

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { latencyBucket, latencyBucketBounds } from "@/lib/history/latency-histogram";
 import { webhookStats } from "@/lib/history/stats";
 import { call } from "@/test/api";
-import { createApiToken, createOrg } from "@/test/factories";
+import { createApiToken, createOrg, recordAttempts } from "@/test/factories";
 
 const now = new Date("2026-11-20T10:30:00Z");
 const minutesAgo = (minutes: number, from = now) => new Date(from.getTime() - minutes * 60_000);
@@ -16,7 +16,7 @@ async function createWebhookRow(orgId: string) {
 }
 
 /** One delivery of the webhook with an attempt per entry, each sent at its time. */
-async function recordAttempts(
+async function deliveryWithAttempts(
   orgId: string,
   webhookId: string,
   attempts: { at: Date; success: boolean; durationMs: number }[],
@@ -24,20 +24,11 @@ async function recordAttempts(
   const delivery = await db.delivery.create({
     data: { orgId, webhookId, status: "retrying", attemptCount: attempts.length },
   });
-  await db.attempt.createMany({
-    data: attempts.map(({ at, success, durationMs }, index) => ({
-      orgId,
-      deliveryId: delivery.id,
-      number: index + 1,
-      requestUrl: "https://receiver.example.com/hook",
-      requestHeaders: {},
-      requestBody: "{}",
-      responseStatus: success ? 200 : 500,
-      durationMs,
-      success,
-      createdAt: at,
-    })),
-  });
+  await recordAttempts(
+    orgId,
+    delivery.id,
+    attempts.map((attempt) => ({ ...attempt, status: attempt.success ? 200 : 500 })),
+  );
 }
 
 /**
@@ -64,17 +55,17 @@ beforeAll(async () => {
   ({ id: orgId, slug: orgSlug } = org);
   ownerId = owner.id;
   webhookId = (await createWebhookRow(orgId)).id;
-  await recordAttempts(orgId, webhookId, [
+  await deliveryWithAttempts(orgId, webhookId, [
     { at: minutesAgo(25), success: true, durationMs: 100 }, // 10:05, the current hour
     { at: minutesAgo(20), success: false, durationMs: 300 }, // 10:10
     { at: minutesAgo(31), success: true, durationMs: 50 }, // 09:59, the hour before
     { at: minutesAgo(24 * 60 + 60), success: true, durationMs: 9_999 }, // 09:30 yesterday, before the 24 h range
   ]);
-  await recordAttempts(orgId, (await createWebhookRow(orgId)).id, [
+  await deliveryWithAttempts(orgId, (await createWebhookRow(orgId)).id, [
     { at: minutesAgo(5), success: false, durationMs: 7_777 },
   ]);
   const other = await createOrg();
-  await recordAttempts(other.org.id, (await createWebhookRow(other.org.id)).id, [
+  await deliveryWithAttempts(other.org.id, (await createWebhookRow(other.org.id)).id, [
     { at: minutesAgo(5), success: false, durationMs: 8_888 },
   ]);
 });
@@ -122,7 +113,7 @@ describe("webhookStats", () => {
   it("takes the 95th percentile across every attempt in a bucket", async () => {
     const busy = (await createWebhookRow(orgId)).id;
     const start = new Date("2026-11-20T10:00:00Z");
-    await recordAttempts(
+    await deliveryWithAttempts(
       orgId,
       busy,
       Array.from({ length: 100 }, (_, index) => ({
@@ -160,7 +151,7 @@ describe("GET /api/v1/webhooks/{id}/stats", () => {
 
   it("counts an attempt made just now in the last bucket", async () => {
     const fresh = (await createWebhookRow(orgId)).id;
-    await recordAttempts(orgId, fresh, [{ at: new Date(), success: true, durationMs: 42 }]);
+    await deliveryWithAttempts(orgId, fresh, [{ at: new Date(), success: true, durationMs: 42 }]);
     const response = await get(fresh, { session: { userId: ownerId, orgSlug } }, { range: "7d" });
     expect(response.status).toBe(200);
     expect(response.body.buckets).toHaveLength(28);
