@@ -7,11 +7,13 @@ import type {
   InviteMemberInput,
   MemberOutput,
   OrganizationOutput,
+  SentInvitationOutput,
   UpdateOrgInput,
 } from "@/lib/orgs/schemas";
 
 export type Member = Json<MemberOutput>;
 export type Invitation = Json<InvitationOutput>;
+export type SentInvitation = Json<SentInvitationOutput>;
 export type Organization = Json<OrganizationOutput>;
 
 export const orgKeys = {
@@ -53,7 +55,7 @@ export const orgMutations = {
   removeMember: (org: OrgRef, memberId: string) =>
     apiFetch<void>(org.slug, `members/${memberId}`, { method: "DELETE" }),
   invite: (org: OrgRef, input: InviteMemberInput) =>
-    apiFetch<Invitation>(org.slug, "invitations", { method: "POST", body: input }),
+    apiFetch<SentInvitation>(org.slug, "invitations", { method: "POST", body: input }),
   revokeInvitation: (org: OrgRef, invitationId: string) =>
     apiFetch<void>(org.slug, `invitations/${invitationId}`, { method: "DELETE" }),
 };
