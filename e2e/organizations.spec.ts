@@ -23,6 +23,14 @@ test("an owner creates a second org, switches between them and renames one", asy
   await expect(page.getByRole("status").filter({ hasText: "Organization renamed" })).toBeVisible();
   await page.goto(`/${first.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: "First Org Renamed" })).toBeVisible();
+
+  // Limits and retention are the owner's to change.
+  await page.goto(`/${first.slug}/settings`);
+  await page.getByLabel("Event retention (days)").fill("14");
+  await page.getByRole("button", { name: "Save limits" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Limits saved" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Event retention (days)")).toHaveValue("14");
 });
 
 test("an owner changes a member's role and removes them, and the audit log shows it", async ({ page }) => {

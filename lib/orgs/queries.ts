@@ -50,6 +50,8 @@ export function invitationExpired(invitation: Invitation, now = Date.now()): boo
 export const orgMutations = {
   rename: (org: OrgRef, input: UpdateOrgInput) =>
     apiFetch<Organization>(org.slug, "organization", { method: "PATCH", body: input }),
+  update: (org: OrgRef, input: UpdateOrgInput) =>
+    apiFetch<Organization>(org.slug, "organization", { method: "PATCH", body: input }),
   changeRole: (org: OrgRef, memberId: string, role: Role) =>
     apiFetch<Member>(org.slug, `members/${memberId}`, { method: "PATCH", body: { role } }),
   removeMember: (org: OrgRef, memberId: string) =>

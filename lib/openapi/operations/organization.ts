@@ -55,6 +55,8 @@ export const organizationOperations = defineOperations({
     tag: "Organization",
     permission: "org:manage",
     summary: "Update the organization: name, webhook limits, history retention",
+    description:
+      "Owners and admins rename the organization; only owners change `webhookLimitPerProject`, `webhookLimitOrg` and `retentionDays` (403 `forbidden` for an admin).",
     body: s.UpdateOrganizationInput,
     outcome: { status: 200, description: "The renamed organization.", schema: s.Organization },
   },
