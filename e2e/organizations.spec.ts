@@ -18,7 +18,7 @@ test("an owner creates a second org, switches between them and renames one", asy
 
   await page.goto(`/${first.slug}/settings`);
   await page.getByLabel("Organization name").fill("First Org Renamed");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   // The rename is saved once the page says so; leaving before that could abandon the request.
   await expect(page.getByRole("status").filter({ hasText: "Organization renamed" })).toBeVisible();
   await page.goto(`/${first.slug}`);
