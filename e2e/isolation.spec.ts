@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { query } from "./fixtures/db";
-import { inviteAndJoin } from "./fixtures/members";
+import { inviteAndJoin, openInvitationToSignUp, openInviteDialog } from "./fixtures/members";
 import { createProject } from "./fixtures/projects";
-import { signOut, signUp } from "./fixtures/users";
+import { signOut, signUp, uniqueEmail } from "./fixtures/users";
 
 test("a member of another org sees none of org A, in pages or API", async ({ page }) => {
   const a = await signUp(page, { orgName: "Org Alpha" });
@@ -50,4 +50,37 @@ test("an invited viewer joins by email link and cannot write", async ({ page }) 
   await expect(page.getByText("You need the admin role to open this page.")).toBeVisible();
   await expect(page.getByText("Your role in this organization is viewer.")).toBeVisible();
   await expect(page.getByRole("button", { name: "New token" })).toHaveCount(0);
+});
+
+test("sign-up from an invitation link arrives with the invited address, and a refused sign-up keeps what was typed", async ({
+  page,
+}) => {
+  const owner = await signUp(page, { orgName: "Prefill Org" });
+  const email = uniqueEmail("prefill");
+  const dialog = await openInviteDialog(page, owner.slug, email, "member");
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await signOut(page);
+
+  // The address is the invitation's, read on the server: a query parameter cannot name another.
+  await openInvitationToSignUp(page, email);
+  await expect(page).toHaveURL(/\/sign-up\?callbackUrl=/);
+  await expect(page.getByLabel("Work email")).toHaveValue(email);
+  await expect(page.getByText(`Your invitation was sent to ${email}.`)).toBeVisible();
+
+  // Another address that already has an account is refused; everything typed stays.
+  await page.getByLabel("Your name").fill("Pre Filled");
+  await page.getByLabel("Work email").fill(owner.email);
+  await page.getByLabel("Password").fill("invited-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(page.getByLabel("Your name")).toHaveValue("Pre Filled");
+  await expect(page.getByLabel("Work email")).toHaveValue(owner.email);
+  await expect(page.getByLabel("Password")).toHaveValue("invited-password-1");
+
+  // Back to the invited address: no verification email, straight to accepting.
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${owner.slug}$`));
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { inviteAndJoin } from "./fixtures/members";
-import { password, signIn, signOut, signUp } from "./fixtures/users";
+import { inviteAndJoin, openInviteDialog } from "./fixtures/members";
+import { password, signIn, signOut, signUp, uniqueEmail } from "./fixtures/users";
 
 test("an owner creates a second org, switches between them and renames one", async ({ page }) => {
   const first = await signUp(page, { orgName: "First Org" });
@@ -18,11 +18,19 @@ test("an owner creates a second org, switches between them and renames one", asy
 
   await page.goto(`/${first.slug}/settings`);
   await page.getByLabel("Organization name").fill("First Org Renamed");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   // The rename is saved once the page says so; leaving before that could abandon the request.
   await expect(page.getByRole("status").filter({ hasText: "Organization renamed" })).toBeVisible();
   await page.goto(`/${first.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: "First Org Renamed" })).toBeVisible();
+
+  // Limits and retention are the owner's to change.
+  await page.goto(`/${first.slug}/settings`);
+  await page.getByLabel("Event retention (days)").fill("14");
+  await page.getByRole("button", { name: "Save limits" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Limits saved" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Event retention (days)")).toHaveValue("14");
 });
 
 test("an owner changes a member's role and removes them, and the audit log shows it", async ({ page }) => {
@@ -52,4 +60,31 @@ test("an owner changes a member's role and removes them, and the audit log shows
   for (const action of ["member.invited", "member.joined", "member.role_changed", "member.removed"]) {
     await expect(page.getByText(action, { exact: true }).first()).toBeVisible();
   }
+});
+
+test("re-inviting says it replaces the pending invitation and changes its role; a member is already a member", async ({
+  page,
+}) => {
+  const owner = await signUp(page, { orgName: "Reinvite Org" });
+  const email = uniqueEmail("reinvite");
+  let dialog = await openInviteDialog(page, owner.slug, email, "member");
+  await expect(dialog.getByRole("status")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  const row = page.getByRole("row", { name: new RegExp(email) });
+  await expect(row.getByText("Member", { exact: true })).toBeVisible();
+
+  dialog = await openInviteDialog(page, owner.slug, email, "admin");
+  await expect(dialog.getByRole("status")).toHaveText(
+    `${email} already has a pending invitation. Sending replaces it and changes its role from Member to Admin; the earlier link stops working.`,
+  );
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  const toast = page.getByRole("status").filter({ hasText: `Invitation to ${email} replaced` });
+  await expect(toast).toContainText("Its role changed from Member to Admin.");
+  await expect(row.getByText("Admin", { exact: true })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(email) })).toHaveCount(1);
+
+  dialog = await openInviteDialog(page, owner.slug, owner.email, "member");
+  await expect(dialog.getByRole("status")).toContainText(`${owner.email} is already a member of this organization`);
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  await expect(dialog.getByText(`${owner.email} is already a member of this organization.`)).toBeVisible();
 });

@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { safeCallback } from "@/lib/auth/callback";
+import { invitationTokenFromCallback, safeCallback } from "@/lib/auth/callback";
 import { authLimits, clientIp, consume, RateLimited, type Limit } from "@/lib/auth/rate-limit";
 import { completeEmailVerification, resendEmailVerification } from "@/lib/auth/email-verification";
 import { env } from "@/lib/env";
@@ -22,6 +22,9 @@ export interface FormState {
   unverified?: boolean;
   fieldErrors?: Record<string, string>;
   email?: string;
+  /** Sign-up's other fields as typed, so a refused form comes back filled (never the password). */
+  name?: string;
+  orgName?: string;
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
@@ -110,31 +113,32 @@ export async function sendSignInLink(_state: FormState, form: FormData): Promise
 
 export async function signUpAction(_state: FormState, form: FormData): Promise<FormState> {
   if (!env.SIGNUP_ENABLED) return { error: "Sign-up is closed. Ask an administrator for an invitation." };
+  // What comes back with a refusal: the form as typed, password aside.
+  const typed = { name: text(form, "name"), email: text(form, "email"), orgName: text(form, "orgName") };
   const parsed = signUpInput.safeParse({
-    name: text(form, "name"),
-    email: text(form, "email"),
+    name: typed.name,
+    email: typed.email,
     password: text(form, "password"),
-    orgName: form.has("orgName") ? text(form, "orgName") : undefined,
+    orgName: form.has("orgName") ? typed.orgName : undefined,
   });
   if (!parsed.success) {
     return {
       fieldErrors: Object.fromEntries(zodIssues(parsed.error).map((issue) => [issue.path, issue.message])),
-      email: text(form, "email"),
+      ...typed,
     };
   }
   const limited = await throttled(authLimits.signUp, parsed.data.email);
-  if (limited) return { error: limited, email: parsed.data.email };
+  if (limited) return { error: limited, ...typed };
   const callback = safeCallback(form.get("callbackUrl"));
-  // Arriving from an invitation link addressed to this email proves the mailbox already.
-  const invitationToken = /^\/invite\/([^/?#]+)$/.exec(callback)?.[1];
   let created: Awaited<ReturnType<typeof signUp>>;
   try {
     created = await signUp(parsed.data, {
       callbackUrl: callback === "/" ? undefined : callback,
-      invitationToken: invitationToken ? decodeURIComponent(invitationToken) : undefined,
+      // Arriving from an invitation link addressed to this email proves the mailbox already.
+      invitationToken: invitationTokenFromCallback(callback),
     });
   } catch (error) {
-    if (error instanceof AppError) return { fieldErrors: { email: error.message }, email: parsed.data.email };
+    if (error instanceof AppError) return { fieldErrors: { email: error.message }, ...typed };
     throw error;
   }
   // No session until the emailed link proves the address.

@@ -1,17 +1,40 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { signUpAction, type FormState } from "@/components/auth/actions";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-/** `joining`: the person arrives from an invitation, so they get no organization of their own. */
-export function SignUpForm({ callbackUrl, joining }: { callbackUrl: string; joining: boolean }) {
-  const [state, action] = useActionState<FormState, FormData>(signUpAction, {});
+/**
+ * `joining`: the person arrives from an invitation, so they get no organization of their own.
+ * `invitedEmail`: the address that invitation was sent to (read on the server from the stored
+ * invitation), filled in; signing up with it needs no verification email, another address does.
+ */
+export function SignUpForm({
+  callbackUrl,
+  joining,
+  invitedEmail,
+}: {
+  callbackUrl: string;
+  joining: boolean;
+  invitedEmail?: string;
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(signUpAction, {});
   const errors = state.fieldErrors ?? {};
+
+  // A form action resets the form once it settles; a refused sign-up should come back as typed,
+  // password included, so the action runs in a transition of our own (without JavaScript, the
+  // server sends every field but the password back).
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  }
+
   return (
     <Card>
       <CardContent className="space-y-5 p-6">
@@ -23,13 +46,21 @@ export function SignUpForm({ callbackUrl, joining }: { callbackUrl: string; join
               : "You will own a new organization; invite your team later."}
           </p>
         </div>
-        <form action={action} className="space-y-4">
+        <form action={action} onSubmit={submit} className="space-y-4">
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <Field label="Your name" error={errors.name}>
-            <Input name="name" autoComplete="name" required autoFocus />
+            <Input name="name" autoComplete="name" required autoFocus defaultValue={state.name} />
           </Field>
-          <Field label="Work email" error={errors.email}>
-            <Input name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+          <Field
+            label="Work email"
+            hint={
+              invitedEmail
+                ? `Your invitation was sent to ${invitedEmail}. With another address, we email it a link to verify first.`
+                : undefined
+            }
+            error={errors.email}
+          >
+            <Input name="email" type="email" autoComplete="email" required defaultValue={state.email ?? invitedEmail} />
           </Field>
           <Field label="Password" hint="At least 10 characters." error={errors.password}>
             <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
@@ -40,10 +71,11 @@ export function SignUpForm({ callbackUrl, joining }: { callbackUrl: string; join
               hint="Your company or team. You can rename it later."
               error={errors.orgName}
             >
-              <Input name="orgName" required />
+              <Input name="orgName" required defaultValue={state.orgName} />
             </Field>
           )}
-          <SubmitButton className="w-full" pendingLabel="Creating your account…">
+          {state.error ? <Alert tone="danger">{state.error}</Alert> : null}
+          <SubmitButton className="w-full" pendingLabel="Creating your account…" loading={pending}>
             Create account
           </SubmitButton>
         </form>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { inviteNotice, sentInvitationMessage } from "@/components/members/invite-notice";
 import { roleDescriptions, roleLabels } from "@/components/members/roles";
 import { Alert } from "@/components/ui/alert";
 import { Dialog, FormDialogFooter } from "@/components/ui/dialog";
@@ -13,7 +14,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { canAssignRole, roles } from "@/lib/auth/permissions";
 import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
-import { orgKeys, orgMutations } from "@/lib/orgs/queries";
+import { invitationsQuery, membersQuery, orgKeys, orgMutations } from "@/lib/orgs/queries";
 
 export function InviteMemberDialog({
   org,
@@ -29,16 +30,17 @@ export function InviteMemberDialog({
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [role, setRole] = useState<Role>("member");
+  const [email, setEmail] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Both lists are on the members page already; the dialog reads them to say what sending would do.
+  const members = useQuery(membersQuery(org));
+  const invitations = useQuery(invitationsQuery(org));
+  const notice = inviteNotice(email, role, members.data?.data ?? [], invitations.data?.data ?? []);
   const mutation = useMutation({
     mutationFn: (input: { email: string; role: Role }) => orgMutations.invite(org, input),
     onSuccess: async (invitation) => {
       await queryClient.invalidateQueries({ queryKey: orgKeys.invitations(org) });
-      toast({
-        title: `Invitation sent to ${invitation.email}`,
-        description: "The link in it works for 7 days.",
-        tone: "success",
-      });
+      toast({ ...sentInvitationMessage(invitation), tone: "success" });
       onClose();
     },
     onError: (error) => setErrors(formErrors(error)),
@@ -69,7 +71,16 @@ export function InviteMemberDialog({
     >
       <form id="invite-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Email" error={errors.email}>
-          <Input name="email" type="email" autoComplete="off" placeholder="teammate@company.com" required autoFocus />
+          <Input
+            name="email"
+            type="email"
+            autoComplete="off"
+            placeholder="teammate@company.com"
+            required
+            autoFocus
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+          />
         </Field>
         <Field label="Role" hint={roleDescriptions[role]} error={errors.role}>
           <Select name="role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
@@ -80,6 +91,11 @@ export function InviteMemberDialog({
             ))}
           </Select>
         </Field>
+        {notice && !errors.email ? (
+          <Alert tone={notice.tone} role="status">
+            {notice.text}
+          </Alert>
+        ) : null}
         {errors.form ? <Alert tone="danger">{errors.form}</Alert> : null}
       </form>
     </Dialog>

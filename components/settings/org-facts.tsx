@@ -13,15 +13,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Read-only details: the identifiers and the limits of this organization. */
+/** Read-only details: the identifiers of this organization. */
 export function OrgFacts({ organization }: { organization: Organization }) {
   return (
     <Card>
       <CardHeader>
         <CardTitle>Details</CardTitle>
-        <CardDescription>
-          Identifiers to quote when you ask for help, and the limits that apply to this organization.
-        </CardDescription>
+        <CardDescription>Identifiers to quote when you ask for help.</CardDescription>
       </CardHeader>
       <CardContent>
         <dl className="divide-y divide-zinc-100 border-t border-zinc-100">
@@ -33,9 +31,6 @@ export function OrgFacts({ organization }: { organization: Organization }) {
             <CopyButton value={organization.id} iconOnly label="Copy organization ID" variant="ghost" />
           </Fact>
           <Fact label="Created">{formatDate(organization.createdAt)}</Fact>
-          <Fact label="Webhooks per project">{organization.webhookLimitPerProject}</Fact>
-          <Fact label="Organization-wide webhooks">{organization.webhookLimitOrg}</Fact>
-          <Fact label="Event retention">{organization.retentionDays} days</Fact>
         </dl>
       </CardContent>
     </Card>

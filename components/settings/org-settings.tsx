@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { PlusIcon } from "lucide-react";
 import Link from "next/link";
+import { LimitsForm } from "@/components/settings/limits-form";
 import { OrgFacts } from "@/components/settings/org-facts";
 import { RenameOrgForm } from "@/components/settings/rename-org-form";
 import { Alert } from "@/components/ui/alert";
@@ -10,10 +11,12 @@ import { buttonClassName } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SkeletonText } from "@/components/ui/skeleton";
+import type { Role } from "@/generated/prisma/enums";
 import type { OrgRef } from "@/lib/client/org";
 import { organizationQuery } from "@/lib/orgs/queries";
 
-export function OrgSettings({ org }: { org: OrgRef }) {
+/** `limitsNeedRole`: the role that changes limits and retention, when the viewer lacks it (they see them read-only). */
+export function OrgSettings({ org, limitsNeedRole }: { org: OrgRef; limitsNeedRole: Role | null }) {
   const { data, isPending, error } = useQuery(organizationQuery(org));
 
   return (
@@ -31,6 +34,7 @@ export function OrgSettings({ org }: { org: OrgRef }) {
       ) : data ? (
         <div className="space-y-6">
           <RenameOrgForm org={org} organization={data} />
+          <LimitsForm org={org} organization={data} neededRole={limitsNeedRole} />
           <OrgFacts organization={data} />
           <Card>
             <CardHeader

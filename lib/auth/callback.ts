@@ -28,3 +28,14 @@ export function safeAuthRedirect({ url, baseUrl }: { url: string; baseUrl: strin
   const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
   return `${baseUrl}${safeCallback(path)}`;
 }
+
+/** The invitation token in a callback to an invitation page (`/invite/<token>`), if it is one. */
+export function invitationTokenFromCallback(callback: string): string | undefined {
+  const encoded = /^\/invite\/([^/?#]+)$/.exec(callback)?.[1];
+  if (!encoded) return undefined;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}

@@ -16,6 +16,8 @@ export const permissions = [
   "tokens:manage",
   "members:manage",
   "org:manage",
+  /** Webhook limits and history retention: what the organization may use and keep. */
+  "org:limits",
   "audit:read",
   "emails:read",
 ] as const;
@@ -48,7 +50,7 @@ const administrator: Permission[] = [
 ];
 
 const permissionsByRole: Record<Role, ReadonlySet<Permission>> = {
-  owner: new Set(administrator),
+  owner: new Set([...administrator, "org:limits"]),
   admin: new Set(administrator),
   member: new Set(contributor),
   viewer: new Set(readOnly),

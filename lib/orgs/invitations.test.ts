@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
-import { acceptInvitation, inviteMember } from "@/lib/orgs/invitations";
+import * as invitationsRoute from "@/app/api/v1/invitations/route";
+import { acceptInvitation, invitationForCallback, inviteMember } from "@/lib/orgs/invitations";
+import { hashToken } from "@/lib/tokens/token-secret";
+import { call } from "@/test/api";
 import { changeMemberRole, removeMember } from "@/lib/orgs/members";
 import { addMember, createOrg, createUser } from "@/test/factories";
 
@@ -28,6 +31,85 @@ describe("invitations", () => {
     await invite(org.id, owner.id, "twice@example.com");
     await invite(org.id, owner.id, "twice@example.com");
     expect(await db.invitation.count({ where: { orgId: org.id, email: "twice@example.com" } })).toBe(1);
+  });
+
+  it("says which role the pending invitation it replaced had, and records it in the audit log", async () => {
+    const { org, owner } = await createOrg();
+    const first = await invite(org.id, owner.id, "rerole@example.com", "member");
+    expect(first.sent).toMatchObject({ role: "member", replacedRole: null });
+    const second = await invite(org.id, owner.id, "rerole@example.com", "admin");
+    expect(second.sent).toMatchObject({ email: "rerole@example.com", role: "admin", replacedRole: "member" });
+    const pending = await db.invitation.findMany({ where: { orgId: org.id, email: "rerole@example.com" } });
+    expect(pending.map((row) => ({ id: row.id, role: row.role }))).toEqual([{ id: second.sent.id, role: "admin" }]);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { orgId: org.id, action: "member.invited", targetId: second.sent.id },
+    });
+    expect(audit.metadata).toEqual({ email: "rerole@example.com", role: "admin", replacedRole: "member" });
+  });
+
+  it("answers 409 conflict on the email field, in the API's error shape, when the address is a member", async () => {
+    const { org, owner } = await createOrg();
+    const { user } = await addMember(org.id, "viewer");
+    const response = await call("POST", invitationsRoute.POST, "/api/v1/invitations", {
+      session: { userId: owner.id, orgSlug: org.slug },
+      body: { email: user.email.toUpperCase(), role: "admin" },
+    });
+    expect(response).toEqual({
+      status: 409,
+      body: {
+        error: {
+          code: "conflict",
+          message: `${user.email} is already a member of this organization.`,
+          details: { field: "email" },
+        },
+      },
+    });
+    expect(await db.invitation.count({ where: { orgId: org.id } })).toBe(0);
+  });
+
+  it("answers the replaced role through the API", async () => {
+    const { org, owner } = await createOrg();
+    const session = { userId: owner.id, orgSlug: org.slug };
+    const post = (role: string) =>
+      call("POST", invitationsRoute.POST, "/api/v1/invitations", {
+        session,
+        body: { email: "api-re@example.com", role },
+      });
+    expect(await post("viewer")).toMatchObject({ status: 201, body: { role: "viewer", replacedRole: null } });
+    expect(await post("member")).toMatchObject({ status: 201, body: { role: "member", replacedRole: "viewer" } });
+  });
+
+  it("finds the invitation a sign-up arrives from by its callback, only while it is open", async () => {
+    const { org } = await createOrg();
+    const open = "o".repeat(43);
+    const expired = "e".repeat(43);
+    await db.invitation.createMany({
+      data: [
+        {
+          orgId: org.id,
+          email: "prefill@example.com",
+          tokenHash: hashToken(open),
+          expiresAt: new Date(Date.now() + 60_000),
+        },
+        {
+          orgId: org.id,
+          email: "late@example.com",
+          tokenHash: hashToken(expired),
+          expiresAt: new Date(Date.now() - 1),
+        },
+      ],
+    });
+    expect(await invitationForCallback(`/invite/${open}`)).toMatchObject({
+      email: "prefill@example.com",
+      orgId: org.id,
+    });
+    expect(await invitationForCallback(`/invite/${expired}`)).toBeNull();
+    expect(await invitationForCallback(`/invite/${"u".repeat(43)}`)).toBeNull();
+    // Only the invitation page's own path names a token; anything else, or a malformed escape, names none.
+    expect(await invitationForCallback(`/invite/${open}/extra`)).toBeNull();
+    expect(await invitationForCallback(`/other/${open}`)).toBeNull();
+    expect(await invitationForCallback("/invite/%E0%A4%A")).toBeNull();
+    expect(await invitationForCallback("/")).toBeNull();
   });
 
   it("refuses a second acceptance of the same link, even concurrently", async () => {

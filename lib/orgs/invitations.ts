@@ -8,8 +8,15 @@ import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/http/errors";
 import { sendEmail } from "@/lib/mail/send";
 import { invitationEmail } from "@/lib/mail/templates";
+import { invitationTokenFromCallback } from "@/lib/auth/callback";
 import { hashToken } from "@/lib/tokens/token-secret";
-import { invitationOutput, type InvitationOutput, type InviteMemberInput } from "@/lib/orgs/schemas";
+import {
+  invitationOutput,
+  sentInvitationOutput,
+  type InvitationOutput,
+  type InviteMemberInput,
+  type SentInvitationOutput,
+} from "@/lib/orgs/schemas";
 
 const invitationTtlMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -18,17 +25,32 @@ export async function listInvitations(orgId: string): Promise<InvitationOutput[]
   return rows.map((row) => invitationOutput.parse(row));
 }
 
-/** Emails a one-time link; the token itself exists only in that email (the stored copy is redacted). */
-export async function inviteMember(orgId: string, actor: Actor, actorRole: Role, input: InviteMemberInput) {
+/**
+ * Emails a one-time link; the token itself exists only in that email (the stored copy is redacted).
+ * A pending invitation to the same address is replaced, so only the latest link works; the answer
+ * says which role it had (`replacedRole`), so a person re-inviting sees the role change.
+ */
+export async function inviteMember(
+  orgId: string,
+  actor: Actor,
+  actorRole: Role,
+  input: InviteMemberInput,
+): Promise<SentInvitationOutput> {
   if (!canAssignRole(actorRole, input.role)) throw new AppError("forbidden", "Only owners can invite owners.");
   const existing = await db.member.findFirst({ where: { orgId, user: { email: input.email } } });
-  if (existing) throw new AppError("conflict", `${input.email} is already a member.`, { field: "email" });
+  if (existing) {
+    throw new AppError("conflict", `${input.email} is already a member of this organization.`, { field: "email" });
+  }
 
   const token = randomBytes(32).toString("base64url");
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
-  // A new invitation replaces any earlier one to the same address: only the latest link works.
-  await db.invitation.deleteMany({ where: { orgId, email: input.email, acceptedAt: null } });
-  const invitation = await db.$transaction(async (tx) => {
+  const { invitation, replacedRole } = await db.$transaction(async (tx) => {
+    const replaced = await tx.invitation.findFirst({
+      where: { orgId, email: input.email, acceptedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { role: true },
+    });
+    await tx.invitation.deleteMany({ where: { orgId, email: input.email, acceptedAt: null } });
     const created = await tx.invitation.create({
       data: {
         orgId,
@@ -44,10 +66,10 @@ export async function inviteMember(orgId: string, actor: Actor, actorRole: Role,
       actor,
       "member.invited",
       { type: "invitation", id: created.id },
-      { email: input.email, role: input.role },
+      { email: input.email, role: input.role, ...(replaced ? { replacedRole: replaced.role } : {}) },
       tx,
     );
-    return created;
+    return { invitation: created, replacedRole: replaced?.role ?? null };
   });
   const url = new URL(`/invite/${token}`, env.APP_URL).toString();
   await sendEmail({
@@ -57,7 +79,7 @@ export async function inviteMember(orgId: string, actor: Actor, actorRole: Role,
     ...invitationEmail(org.name, actor.label, input.role, url),
     secrets: [token],
   });
-  return invitationOutput.parse(invitation);
+  return sentInvitationOutput.parse({ ...invitation, replacedRole });
 }
 
 export async function revokeInvitation(orgId: string, actor: Actor, invitationId: string) {
@@ -72,6 +94,16 @@ export async function findInvitation(token: string) {
   const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { org: true } });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt < new Date()) return null;
   return invitation;
+}
+
+/**
+ * The invitation a sign-up arrives from, read from its callback (`/invite/<token>`, as the
+ * invitation page links to sign-up), or null when there is none or it is no longer valid. The
+ * address comes from the stored invitation, never from the link, so the link cannot name one.
+ */
+export async function invitationForCallback(callback: string) {
+  const token = invitationTokenFromCallback(callback);
+  return token ? findInvitation(token) : null;
 }
 
 /** Joins the signed-in user to the org, if the invitation was addressed to their email. */

@@ -1,7 +1,9 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import type { Prisma, Role } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { lowestRoleWith, roleCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
 import { installCatalog } from "@/lib/event-types/install-catalog";
 import type { UpdateOrgInput } from "@/lib/orgs/schemas";
 import { slugFor } from "@/lib/orgs/slug";
@@ -21,7 +23,17 @@ export async function createOrganization(userId: string, userEmail: string, name
   return tx ? run(tx) : db.$transaction(run);
 }
 
-export async function updateOrganization(orgId: string, actor: Actor, input: UpdateOrgInput) {
+/** The settings only owners change (`org:limits`): how many webhooks, and how long history is kept. */
+export const ownerSettings = ["webhookLimitPerProject", "webhookLimitOrg", "retentionDays"] as const;
+
+/** Renames and changes limits; `role` is the member's, which must hold `org:limits` for the limits. */
+export async function updateOrganization(orgId: string, actor: Actor, role: Role, input: UpdateOrgInput) {
+  if (ownerSettings.some((field) => input[field] !== undefined) && !roleCan(role, "org:limits")) {
+    throw new AppError(
+      "forbidden",
+      `Changing webhook limits or history retention needs the ${lowestRoleWith("org:limits")} role.`,
+    );
+  }
   const data = {
     name: input.name,
     webhookLimitPerProject: input.webhookLimitPerProject,

@@ -7,11 +7,13 @@ import type {
   InviteMemberInput,
   MemberOutput,
   OrganizationOutput,
+  SentInvitationOutput,
   UpdateOrgInput,
 } from "@/lib/orgs/schemas";
 
 export type Member = Json<MemberOutput>;
 export type Invitation = Json<InvitationOutput>;
+export type SentInvitation = Json<SentInvitationOutput>;
 export type Organization = Json<OrganizationOutput>;
 
 export const orgKeys = {
@@ -48,12 +50,14 @@ export function invitationExpired(invitation: Invitation, now = Date.now()): boo
 export const orgMutations = {
   rename: (org: OrgRef, input: UpdateOrgInput) =>
     apiFetch<Organization>(org.slug, "organization", { method: "PATCH", body: input }),
+  update: (org: OrgRef, input: UpdateOrgInput) =>
+    apiFetch<Organization>(org.slug, "organization", { method: "PATCH", body: input }),
   changeRole: (org: OrgRef, memberId: string, role: Role) =>
     apiFetch<Member>(org.slug, `members/${memberId}`, { method: "PATCH", body: { role } }),
   removeMember: (org: OrgRef, memberId: string) =>
     apiFetch<void>(org.slug, `members/${memberId}`, { method: "DELETE" }),
   invite: (org: OrgRef, input: InviteMemberInput) =>
-    apiFetch<Invitation>(org.slug, "invitations", { method: "POST", body: input }),
+    apiFetch<SentInvitation>(org.slug, "invitations", { method: "POST", body: input }),
   revokeInvitation: (org: OrgRef, invitationId: string) =>
     apiFetch<void>(org.slug, `invitations/${invitationId}`, { method: "DELETE" }),
 };

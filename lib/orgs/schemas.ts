@@ -43,6 +43,16 @@ export const invitationOutput = z.object({
   createdAt: z.date(),
 });
 
+/** What inviting answers: the invitation, and the role of the pending one it replaced, if any. */
+export const sentInvitationOutput = invitationOutput.extend({
+  replacedRole: z
+    .enum(roles)
+    .nullable()
+    .describe(
+      "The role of the pending invitation to the same address that this one replaced (its link stops working), or null.",
+    ),
+});
+
 export const organizationOutput = z.object({
   id: z.string(),
   slug: z.string(),
@@ -55,5 +65,6 @@ export const organizationOutput = z.object({
 
 export type MemberOutput = z.infer<typeof memberOutput>;
 export type InvitationOutput = z.infer<typeof invitationOutput>;
+export type SentInvitationOutput = z.infer<typeof sentInvitationOutput>;
 export type OrganizationOutput = z.infer<typeof organizationOutput>;
 export type UpdateOrgInput = z.infer<typeof updateOrgInput>;

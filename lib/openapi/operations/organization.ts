@@ -9,6 +9,7 @@ import {
   inviteMemberInput,
   memberOutput,
   organizationOutput,
+  sentInvitationOutput,
   updateOrgInput,
 } from "@/lib/orgs/schemas";
 import { createTokenInput, tokenOutput } from "@/lib/tokens/schemas";
@@ -22,6 +23,7 @@ export const organizationSchemas = {
   ChangeRoleInput: changeRoleInput,
   Invitation: invitationOutput,
   InvitationList: listOf(invitationOutput),
+  SentInvitation: sentInvitationOutput,
   InviteMemberInput: inviteMemberInput,
   Token: tokenOutput,
   TokenList: listOf(tokenOutput),
@@ -53,6 +55,8 @@ export const organizationOperations = defineOperations({
     tag: "Organization",
     permission: "org:manage",
     summary: "Update the organization: name, webhook limits, history retention",
+    description:
+      "Owners and admins rename the organization; only owners change `webhookLimitPerProject`, `webhookLimitOrg` and `retentionDays` (403 `forbidden` for an admin).",
     body: s.UpdateOrganizationInput,
     outcome: { status: 200, description: "The renamed organization.", schema: s.Organization },
   },
@@ -100,10 +104,11 @@ export const organizationOperations = defineOperations({
     tag: "Invitations",
     permission: "members:manage",
     summary: "Invite someone by email",
-    description: "Emails a one-time link valid for 7 days.",
+    description:
+      "Emails a one-time link valid for 7 days. A pending invitation to the same address is replaced (its link stops working); `replacedRole` says which role it had.",
     body: s.InviteMemberInput,
-    conflict: "`conflict`: this person is already a member.",
-    outcome: { status: 201, description: "The invitation.", schema: s.Invitation },
+    conflict: "`conflict`: this person is already a member (`details.field` is `email`).",
+    outcome: { status: 201, description: "The invitation.", schema: s.SentInvitation },
   },
   revokeInvitation: {
     method: "DELETE",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { OrgSettings } from "@/components/settings/org-settings";
 import { NeedsRole } from "@/components/shell/needs-role";
 import { orgPageAccess } from "@/lib/auth/org-page";
+import { lowestRoleWith, roleCan } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -9,5 +10,6 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   const { page, needsRole } = await orgPageAccess((await params).orgSlug, "org:manage");
   if (needsRole) return <NeedsRole title="Settings" orgSlug={page.org.slug} role={page.role} needed={needsRole} />;
   const { org } = page;
-  return <OrgSettings org={{ id: org.id, slug: org.slug }} />;
+  const limitsNeedRole = roleCan(page.role, "org:limits") ? null : lowestRoleWith("org:limits");
+  return <OrgSettings org={{ id: org.id, slug: org.slug }} limitsNeedRole={limitsNeedRole} />;
 }

@@ -98,10 +98,46 @@ describe("per-org webhook limits", () => {
     const body = { name: "one", url: "https://example.com/1" };
     expect((await call("POST", POST, "/api/v1/webhooks", { token, body })).status).toBe(201);
     expect((await call("POST", POST, "/api/v1/webhooks", { token, body })).status).toBe(409);
+    const audit = await db.auditLog.findFirst({ where: { orgId: org.id, action: "organization.updated" } });
+    expect(audit?.metadata).toEqual({ webhookLimitOrg: 1, retentionDays: 7 });
     for (const bad of [{}, { webhookLimitOrg: 0 }, { retentionDays: 1000 }]) {
       expect((await call("PATCH", organization.PATCH, "/api/v1/organization", { session, body: bad })).status).toBe(
         422,
       );
     }
+  });
+});
+
+describe("owner settings", () => {
+  it("refuses an admin's change to limits or retention, with or without a rename, and changes nothing", async () => {
+    const { org } = await createOrg("Owned");
+    const { user: admin } = await addMember(org.id, "admin");
+    const session = { userId: admin.id, orgSlug: org.slug };
+    for (const body of [
+      { webhookLimitPerProject: 20 },
+      { webhookLimitOrg: 20 },
+      { retentionDays: 90 },
+      { name: "Renamed too", retentionDays: 90 },
+    ]) {
+      const response = await call("PATCH", organization.PATCH, "/api/v1/organization", { session, body });
+      expect(response).toEqual({
+        status: 403,
+        body: {
+          error: {
+            code: "forbidden",
+            message: "Changing webhook limits or history retention needs the owner role.",
+            details: null,
+          },
+        },
+      });
+    }
+    const unchanged = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
+    expect(unchanged).toMatchObject({
+      name: "Owned",
+      webhookLimitPerProject: 10,
+      webhookLimitOrg: 10,
+      retentionDays: 30,
+    });
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "organization.updated" } })).toBe(0);
   });
 });
