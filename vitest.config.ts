@@ -8,8 +8,10 @@ const skippedFolders = ["node_modules", "e2e", "generated"];
 const exclude = [...skippedFolders.map((folder) => `${folder}/**`), ".next/**", ".data/**"];
 const testFiles = findTestFiles(root, skippedFolders);
 // Files whose imports reach Postgres (test/classify.ts); the others need no database.
-const integrationFiles = testFiles.filter((file) => touchesDatabase(root, file));
-const unitFiles = testFiles.filter((file) => !integrationFiles.includes(file));
+// Tests that hold delivery to a wall-clock bound: they run first, with no other test file beside them.
+const aloneFiles = ["lib/engine/soak.test.ts"];
+const integrationFiles = testFiles.filter((file) => touchesDatabase(root, file) && !aloneFiles.includes(file));
+const unitFiles = testFiles.filter((file) => !integrationFiles.includes(file) && !aloneFiles.includes(file));
 // Paths as globs: route folders such as [id] would otherwise read as character classes.
 const asGlob = (file: string) => file.replace(/[[\]{}()*?!+@]/g, "\\$&");
 
@@ -21,15 +23,34 @@ const shared = {
   test: { exclude, testTimeout: 60_000, hookTimeout: 120_000, server: { deps: { inline: ["next-auth"] } } },
 } satisfies TestProjectInlineConfiguration;
 
+// The rest, after it: one worker per core (VITEST_MAX_WORKERS to change it). Ports and databases
+// are per worker (test/engine-env.ts, VITEST_POOL_ID).
+const parallel = {
+  maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? availableParallelism()),
+  sequence: { groupOrder: 1 },
+};
+
 export default defineConfig({
   test: {
     pool: "forks",
-    // One worker per core (VITEST_MAX_WORKERS to change it). The real-clock tests (soak, pacing,
-    // crash safety) hold their bounds beside one other file, not beside a build: `npm test` runs
-    // the e2e build after vitest. Ports and databases are per worker (test/engine-env.ts, VITEST_POOL_ID).
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? availableParallelism()),
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
+      {
+        ...shared,
+        test: {
+          ...shared.test,
+          name: "alone",
+          include: aloneFiles.map(asGlob),
+          // The soak test bounds how long a healthy delivery waits; another file's engine or child
+          // processes beside it on 2 cores push deliveries past that bound. `npm test` runs the e2e
+          // build after vitest for the same reason.
+          maxWorkers: 1,
+          sequence: { groupOrder: 0 },
+          isolate: true,
+          globalSetup: ["test/global-setup.ts"],
+          setupFiles: ["test/test-env.ts", "test/per-file-database.ts"],
+        },
+      },
       {
         ...shared,
         test: {
@@ -42,6 +63,7 @@ export default defineConfig({
           isolate: true,
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/test-env.ts", "test/per-file-database.ts"],
+          ...parallel,
         },
       },
       {
@@ -53,6 +75,7 @@ export default defineConfig({
           // No database, no settings read at import: these files share their workers' modules.
           isolate: false,
           setupFiles: ["test/test-env.ts"],
+          ...parallel,
         },
       },
     ],
