@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
+import { orgPages } from "./fixtures/pages";
 import { signUp } from "./fixtures/users";
 
 /** axe's serious and critical findings on the page as it stands, one line each: rule, what to fix, where. */
@@ -40,19 +41,7 @@ test("every page has no serious or critical axe violation (WCAG 2.1 A and AA)", 
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
   const webhookPath = new URL(page.url()).pathname;
 
-  for (const path of [
-    "",
-    "/projects",
-    "/webhooks",
-    "/webhooks/new",
-    "/triggers",
-    "/tokens",
-    "/members",
-    "/emails",
-    "/audit",
-    "/settings",
-  ])
-    await expectAccessible(page, `/${slug}${path}`);
+  for (const path of orgPages) await expectAccessible(page, `/${slug}${path}`);
   await expectAccessible(page, webhookPath);
   await expectAccessible(page, `${webhookPath}/edit`);
   await expectAccessible(page, "/account");

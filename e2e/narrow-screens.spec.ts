@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { orgPages } from "./fixtures/pages";
 import { signUp } from "./fixtures/users";
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -33,18 +34,7 @@ test("at 390 px the sidebar is a drawer behind a menu button, and no screen scro
   await expect(drawer).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/${slug}/webhooks$`));
 
-  for (const path of [
-    "",
-    "/projects",
-    "/webhooks",
-    "/webhooks/new",
-    "/triggers",
-    "/tokens",
-    "/members",
-    "/emails",
-    "/audit",
-    "/settings",
-  ]) {
+  for (const path of orgPages) {
     await page.goto(`/${slug}${path}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSidewaysScroll(page);

@@ -77,15 +77,17 @@ export function LimitsForm({
 
   const unchanged = fields.every((field) => values[field.name] === String(organization[field.name]));
 
+  const limitsHeader = (
+    <CardHeader>
+      <CardTitle>Limits</CardTitle>
+      <CardDescription>How many webhooks this organization may have, and how long it keeps history.</CardDescription>
+    </CardHeader>
+  );
+
   if (neededRole) {
     return (
       <Card>
-        <CardHeader>
-          <CardTitle>Limits</CardTitle>
-          <CardDescription>
-            How many webhooks this organization may have, and how long it keeps history.
-          </CardDescription>
-        </CardHeader>
+        {limitsHeader}
         <CardContent className="space-y-4">
           <dl className="divide-y divide-zinc-100 border-t border-zinc-100">
             {fields.map((field) => (
@@ -106,12 +108,7 @@ export function LimitsForm({
   return (
     <Card>
       <form onSubmit={submit} noValidate>
-        <CardHeader>
-          <CardTitle>Limits</CardTitle>
-          <CardDescription>
-            How many webhooks this organization may have, and how long it keeps history.
-          </CardDescription>
-        </CardHeader>
+        {limitsHeader}
         <CardContent className="grid gap-4 sm:grid-cols-3">
           {fields.map((field) => (
             <Field key={field.name} label={field.label} hint={field.hint} error={errors[field.name]}>
