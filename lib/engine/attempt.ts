@@ -1,6 +1,7 @@
 import "server-only";
 import type { DeliveryStatus, Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/sql";
 import { AppError } from "@/lib/http/errors";
 import { retryScheduleSpecs, nextRetryDelayMs, type RetryScheduleName } from "@/lib/wire/schedules";
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
@@ -45,7 +46,7 @@ async function claimForRetry(deliveryId: string) {
 
 /** The events each delivery carries, oldest first, in the shape the formats build requests from. One raw query: it is on the engine's hot path. */
 export async function eventsOf(deliveryIds: string[]): Promise<Map<string, EventToSend[]>> {
-  const rows = await db.$queryRaw<Array<EventToSend & { deliveryId: string }>>`
+  const rows = await sql.$queryRaw<Array<EventToSend & { deliveryId: string }>>`
     SELECT de."deliveryId", e.id, e.type, e."createdAt", e.payload, e.properties, p.key AS "projectKey"
     FROM "DeliveryEvent" de JOIN "Event" e ON e.id = de."eventId" LEFT JOIN "Project" p ON p.id = e."projectId"
     WHERE de."deliveryId" = ANY(${deliveryIds}::text[])

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
+import type { SqlClient } from "@/lib/sql";
 import { utc } from "@/lib/utc";
 import { batchingFormats } from "@/lib/webhooks/presets";
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlClient;
 
 // One request's payloads stay under this, whatever the batch size allows.
 const maxBatchPayloadBytes = 1024 * 1024;

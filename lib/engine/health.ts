@@ -1,4 +1,5 @@
-import type { Prisma } from "@/generated/prisma/client";
+import type { SqlClient } from "@/lib/sql";
+import { utc } from "@/lib/utc";
 
 export type HealthSignal =
   | { kind: "failing"; webhookId: string; failingSince: string }
@@ -10,40 +11,38 @@ export type Verdict = { kind: "success" } | { kind: "failure"; reason: string } 
 /**
  * Moves a webhook between active, failing and disabled after an attempt, and says what changed so
  * the caller can start or cancel the escalation clock and email the owner. Conditional updates keep
- * two attempts finishing at once from both claiming the same transition.
+ * two attempts finishing at once from both claiming the same transition. Raw SQL: a round of the
+ * engine ends here, so it runs on the hot path's client (and on a Prisma transaction alike).
  */
 export async function applyVerdict(
-  tx: Prisma.TransactionClient,
+  tx: SqlClient,
   webhookId: string,
   verdict: Verdict,
   now = new Date(),
 ): Promise<HealthSignal | null> {
+  const at = utc(now);
   if (verdict.kind === "success") {
     // At most once a second: concurrent deliveries to one webhook would otherwise queue on its row.
-    await tx.webhook.updateMany({
-      where: {
-        id: webhookId,
-        OR: [{ lastDeliveryAt: null }, { lastDeliveryAt: { lt: new Date(now.getTime() - 1000) } }],
-      },
-      data: { lastDeliveryAt: now },
-    });
-    const { count } = await tx.webhook.updateMany({
-      where: { id: webhookId, status: "failing" },
-      data: { status: "active", failingSince: null, statusReason: null },
-    });
-    return count > 0 ? { kind: "recovered", webhookId } : null;
+    await tx.$executeRaw`
+      UPDATE "Webhook" SET "lastDeliveryAt" = ${at}::timestamp, "updatedAt" = ${at}::timestamp
+      WHERE id = ${webhookId} AND ("lastDeliveryAt" IS NULL OR "lastDeliveryAt" < ${utc(new Date(now.getTime() - 1000))}::timestamp)`;
+    const recovered = await tx.$executeRaw`
+      UPDATE "Webhook" SET status = 'active', "failingSince" = NULL, "statusReason" = NULL, "updatedAt" = ${at}::timestamp
+      WHERE id = ${webhookId} AND status = 'failing'`;
+    return recovered > 0 ? { kind: "recovered", webhookId } : null;
   }
   if (verdict.kind === "disable") {
-    const { count } = await tx.webhook.updateMany({
-      where: { id: webhookId, status: { in: ["active", "failing", "pending"] } },
-      data: { status: "disabled", disabledAt: now, failingSince: null, statusReason: verdict.reason },
-    });
-    return count > 0 ? { kind: "disabled", webhookId, reason: verdict.reason } : null;
+    const disabled = await tx.$executeRaw`
+      UPDATE "Webhook" SET status = 'disabled', "disabledAt" = ${at}::timestamp, "failingSince" = NULL,
+        "statusReason" = ${verdict.reason}, "updatedAt" = ${at}::timestamp
+      WHERE id = ${webhookId} AND status IN ('active', 'failing', 'pending')`;
+    return disabled > 0 ? { kind: "disabled", webhookId, reason: verdict.reason } : null;
   }
-  await tx.webhook.updateMany({ where: { id: webhookId, status: "failing" }, data: { statusReason: verdict.reason } });
-  const { count } = await tx.webhook.updateMany({
-    where: { id: webhookId, status: "active" },
-    data: { status: "failing", failingSince: now, statusReason: verdict.reason },
-  });
-  return count > 0 ? { kind: "failing", webhookId, failingSince: now.toISOString() } : null;
+  await tx.$executeRaw`
+    UPDATE "Webhook" SET "statusReason" = ${verdict.reason}, "updatedAt" = ${at}::timestamp
+    WHERE id = ${webhookId} AND status = 'failing'`;
+  const failing = await tx.$executeRaw`
+    UPDATE "Webhook" SET status = 'failing', "failingSince" = ${at}::timestamp, "statusReason" = ${verdict.reason}, "updatedAt" = ${at}::timestamp
+    WHERE id = ${webhookId} AND status = 'active'`;
+  return failing > 0 ? { kind: "failing", webhookId, failingSince: now.toISOString() } : null;
 }

@@ -1,6 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-
-type Tx = Prisma.TransactionClient;
+import type { SqlClient } from "@/lib/sql";
 
 // Postgres text holds neither NUL nor a lone surrogate; what a receiver or an error put there is dropped or replaced.
 const storable = (text: string | null | undefined) =>
@@ -11,7 +10,7 @@ const storable = (text: string | null | undefined) =>
  * unpacks. Prisma's createMany builds the same insert at several times the CPU, and this is the
  * engine's hottest write.
  */
-export async function insertAttempts(tx: Tx, attempts: Prisma.AttemptUncheckedCreateInput[]): Promise<void> {
+export async function insertAttempts(tx: SqlClient, attempts: Prisma.AttemptUncheckedCreateInput[]): Promise<void> {
   if (attempts.length === 0) return;
   const rows = attempts.map((attempt) => ({
     ...attempt,

@@ -14,7 +14,7 @@ import {
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
 import type { SentAttempt } from "@/lib/engine/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
-import { db } from "@/lib/db";
+import { sql, sqlTransaction } from "@/lib/sql";
 import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
 import { utc } from "@/lib/utc";
 
@@ -78,7 +78,7 @@ async function claimDue(
   claimToken: string | null,
   now: Date,
 ): Promise<{ webhook: ClaimingWebhook; deliveries: ClaimedDelivery[]; limit: number } | null> {
-  return db.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     // The run holds the webhook now; if it is the sleeper that just woke, the webhook has no sleeper left.
     const [webhook] = await tx.$queryRaw<ClaimingWebhook[]>`
       UPDATE "Webhook" SET "drainingSince" = ${utc(now)}::timestamp,
@@ -114,7 +114,7 @@ async function claimDue(
 
 /** Per delivery: tries already made (first requests, not follow-ups) and scheduled ones among them. */
 async function triesOf(deliveryIds: string[]): Promise<Map<string, { all: number; scheduled: number }>> {
-  const rows = await db.$queryRaw<{ deliveryId: string; all: number; scheduled: number }[]>`
+  const rows = await sql.$queryRaw<{ deliveryId: string; all: number; scheduled: number }[]>`
     SELECT "deliveryId", count(*)::int AS all, (count(*) FILTER (WHERE trigger = 'scheduled'))::int AS scheduled
     FROM "Attempt" WHERE "deliveryId" = ANY(${deliveryIds}::text[]) AND "followUp" = 0 GROUP BY "deliveryId"`;
   return new Map(rows.map((row) => [row.deliveryId, { all: row.all, scheduled: row.scheduled }]));
@@ -292,7 +292,7 @@ async function record(target: SigningTarget, outcomes: Outcome[], now: Date): Pr
     ),
     failed: verdict.kind !== "success",
   }));
-  return db.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     await insertAttempts(tx, attempts);
     await tx.$executeRaw`
       UPDATE "Delivery" d SET
@@ -322,7 +322,7 @@ function countOutcomes(outcomes: Outcome[]): void {
  * orders this with fan-out, so an event is never left with no run to send it.
  */
 async function afterRound(webhookId: string, now: Date): Promise<NextRound> {
-  return db.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR UPDATE`;
     const [row] = await tx.$queryRaw<{ due: Date | null }[]>`
       SELECT min("nextAttemptAt") AS due FROM "Delivery" WHERE "webhookId" = ${webhookId} AND status IN ('pending', 'retrying')`;

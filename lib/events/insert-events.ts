@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { sql, type SqlClient } from "@/lib/sql";
 import { utc } from "@/lib/utc";
 import { AppError } from "@/lib/http/errors";
 
@@ -23,7 +23,7 @@ export interface Published {
   keyReused?: true;
 }
 
-type Client = Pick<typeof db, "$queryRaw">;
+type Client = Pick<SqlClient, "$queryRaw">;
 
 export interface InsertOptions {
   client?: Client;
@@ -88,7 +88,7 @@ async function findByKeys(client: Client, rows: EventRow[]): Promise<Map<string,
  */
 export async function insertEvents(
   rows: EventRow[],
-  { client = db, now = new Date(), dispatched = false }: InsertOptions = {},
+  { client = sql, now = new Date(), dispatched = false }: InsertOptions = {},
 ): Promise<Published[]> {
   const firstWithKey = new Map<string, EventRow>();
   const sent: EventRow[] = [];
