@@ -20,6 +20,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own assets.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Everything but Next's own assets and API paths without a trailing slash: the proxy has nothing
+  // to do for those, and running it would make Next copy every request body to hand it over.
+  matcher: ["/((?!_next/static|_next/image|api/(?:.*[^/])?$).*)"],
 };
