@@ -146,11 +146,8 @@ async function startDemoReceiverIfFree(secret: string): Promise<DemoReceiver | n
 async function publishDemoEvent(orgSlug: string) {
   const { db } = await import("@/lib/db");
   const { publishEvent } = await import("@/lib/events/publish");
-  const { dispatchStoredEvents } = await import("@/lib/engine/outbox");
   const org = await db.organization.findUniqueOrThrow({ where: { slug: orgSlug } });
   const { id } = await publishEvent(org.id, { type: "test", payload: { hello: "from npm run dev" }, properties: {} });
-  // Its dispatch runs in the background: let it finish before this script lets go of the database.
-  await dispatchStoredEvents();
   await db.$disconnect();
   log(`published event ${id} ("test") in the demo org; watch for the demo receiver's line`);
 }

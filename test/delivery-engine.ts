@@ -4,7 +4,7 @@ import { startLocalInngest, type LocalInngest } from "@/tools/inngest-local/exec
 import { startSmtpSink, type ReceivedEmail } from "@/tools/smtp-sink";
 import { startReceiver, type Receiver, type ReceivedRequest, type Reply } from "@/test/receiver";
 import { serveRoute } from "@/test/serve-route";
-import { dispatchStoredEvents } from "@/lib/engine/outbox";
+import { dispatchStoredEvents, wakesSettled } from "@/lib/engine/outbox";
 
 export interface DeliveryEngine {
   readonly executor: LocalInngest;
@@ -112,7 +112,8 @@ export async function startDeliveryEngine({
       return started;
     },
     advance: async (ms) => {
-      // Publishing returns once the event is stored; its dispatch runs in the background.
+      // Publishing returns once the event is stored; the runs it starts are sent in the background.
+      await wakesSettled();
       await dispatchStoredEvents();
       await executor.drain();
       await executor.advance(ms);

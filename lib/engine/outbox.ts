@@ -1,13 +1,13 @@
 import "server-only";
 import { inngest } from "@/lib/jobs/client";
 import { webhookDue } from "@/lib/jobs/events";
-import { db } from "@/lib/db";
+import { sql, sqlTransaction, type SqlClient } from "@/lib/sql";
 import { fanOutEvents } from "@/lib/engine/fan-out";
 import { utc } from "@/lib/utc";
 import { logger } from "@/lib/observability/logger";
 import { outsideRequest } from "@/lib/observability/request-context";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Tx = SqlClient;
 
 const batchSize = 1000;
 // A run that has not refreshed its claim on a webhook for this long died: the next event starts another.
@@ -34,9 +34,25 @@ export async function claimWebhooksToWake(tx: Tx, webhookIds: string[], now: Dat
     RETURNING w.id AS "webhookId", w."orgId", w."drainingSince" AS since`;
 }
 
-/** Starts a run for each webhook; if Inngest is unreachable, the webhooks are released so the next event or the sweeper tries again. */
-export async function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
-  if (webhooks.length === 0) return;
+const wakesInFlight = new Set<Promise<void>>();
+
+/**
+ * Starts a run for each webhook (one `send`); if Inngest is unreachable, the webhooks are released
+ * so the next event or the sweeper tries again. Never throws.
+ */
+export function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
+  if (webhooks.length === 0) return Promise.resolve();
+  const waking = startRuns(webhooks).finally(() => wakesInFlight.delete(waking));
+  wakesInFlight.add(waking);
+  return waking;
+}
+
+/** Resolves once every wake started so far has reached Inngest (or given up): what a publish left running in the background. */
+export async function wakesSettled(): Promise<void> {
+  await Promise.all(wakesInFlight);
+}
+
+async function startRuns(webhooks: WebhookToWake[]): Promise<void> {
   try {
     await inngest.send(
       webhooks.map(({ webhookId, orgId, since }) =>
@@ -48,10 +64,11 @@ export async function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
       { err: error, webhooks: webhooks.length },
       "Inngest refused webhook runs; they start with the next event or sweep",
     );
-    await db.webhook.updateMany({
-      where: { id: { in: webhooks.map((webhook) => webhook.webhookId) } },
-      data: { drainingSince: null },
-    });
+    // If even that fails, the sweep finds the claims unstarted and sends them again.
+    await sql.$executeRaw`UPDATE "Webhook" SET "drainingSince" = NULL WHERE id = ANY(${webhooks.map((webhook) => webhook.webhookId)}::text[])`.then(
+      () => undefined,
+      (releaseError: unknown) => logger.warn({ err: releaseError }, "Could not release the webhooks Inngest refused"),
+    );
   }
 }
 
@@ -68,20 +85,16 @@ export async function fanOutInTransaction(tx: Tx, eventIds: string[], now: Date)
 /** One batch of stored events: fanned out to deliveries and marked dispatched in one transaction. Returns how many. */
 async function dispatchBatch(): Promise<number> {
   const now = new Date();
-  const { count, toWake } = await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
-      const events = await tx.$queryRaw<{ id: string }[]>`
+  const { count, toWake } = await sqlTransaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
+    const events = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Event" WHERE "dispatchedAt" IS NULL ORDER BY "createdAt", id LIMIT ${batchSize}`;
-      const eventIds = events.map((event) => event.id);
-      const webhookIds = await fanOutEvents(tx, eventIds, now);
-      if (eventIds.length > 0)
-        await tx.$executeRaw`UPDATE "Event" SET "dispatchedAt" = ${utc(now)}::timestamp WHERE id = ANY(${eventIds}::text[])`;
-      return { count: eventIds.length, toWake: await claimWebhooksToWake(tx, webhookIds, now) };
-    },
-    // Another instance's pass may hold the lock for a moment: wait for it rather than fail.
-    { maxWait: 10_000, timeout: 60_000 },
-  );
+    const eventIds = events.map((event) => event.id);
+    const webhookIds = await fanOutEvents(tx, eventIds, now);
+    if (eventIds.length > 0)
+      await tx.$executeRaw`UPDATE "Event" SET "dispatchedAt" = ${utc(now)}::timestamp WHERE id = ANY(${eventIds}::text[])`;
+    return { count: eventIds.length, toWake: await claimWebhooksToWake(tx, webhookIds, now) };
+  });
   await wakeWebhooks(toWake);
   return count;
 }

@@ -35,6 +35,29 @@ describe("sweeper cron", () => {
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).dispatchedAt).not.toBeNull();
     expect(receiver.requests.map((request) => JSON.parse(request.body).data)).toContainEqual({ stranded: true });
   });
+
+  it("starts the run of a webhook whose claim's process died before it could start one", async () => {
+    // What a publish leaves behind when its process dies between the commit and the wake.
+    const claimedAt = new Date(Date.now() - minute);
+    const event = await db.event.create({
+      data: { orgId, type: "test", payload: { claimedThenCrashed: true }, dispatchedAt: claimedAt },
+    });
+    await db.delivery.create({
+      data: {
+        orgId,
+        webhookId,
+        status: "pending",
+        nextAttemptAt: claimedAt,
+        events: { create: { eventId: event.id } },
+      },
+    });
+    await db.webhook.update({ where: { id: webhookId }, data: { drainingSince: claimedAt } });
+    // Well inside the ten minutes after which a claim counts as abandoned.
+    await engine.advance(2 * minute);
+    expect(receiver.requests.map((request) => JSON.parse(request.body).data)).toContainEqual({
+      claimedThenCrashed: true,
+    });
+  });
 });
 
 describe("purge cron", () => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { inFlightLeaseMs } from "@/lib/engine/attempt";
-import { claimWebhooksToWake, dispatchStoredEvents, wakeWebhooks } from "@/lib/engine/outbox";
+import { claimWebhooksToWake, dispatchStoredEvents, wakeWebhooks, type WebhookToWake } from "@/lib/engine/outbox";
+import { sql, sqlTransaction } from "@/lib/sql";
 import { utc } from "@/lib/utc";
 
 // A delivery overdue by this much has no run on its way: the one meant for it was lost.
@@ -10,7 +11,8 @@ const overdueMs = 30_000;
 /**
  * What the outbox and the runs would have done had nothing failed: events stored while a process
  * died or Inngest was down are fanned out; a webhook whose deliveries are overdue, or were left
- * "sending" by a run that died, with no run draining it, gets one; and held deliveries of a webhook
+ * "sending" by a run that died, with no run draining it (or claimed by a process that died before
+ * it started the run), gets one; and held deliveries of a webhook
  * that is no longer paused (an event fanned out while it was being resumed) fall due. Runs as a
  * cron and once when a server starts.
  */
@@ -23,13 +25,16 @@ export async function sweepEngine(now = new Date()): Promise<{ woken: number }> 
     SELECT DISTINCT "webhookId" FROM "Delivery"
     WHERE (status IN ('pending', 'retrying') AND "nextAttemptAt" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp)
        OR (status = 'sending' AND "updatedAt" < ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
-  const toWake = await db.$transaction((tx) =>
-    claimWebhooksToWake(
-      tx,
-      overdue.map((row) => row.webhookId),
-      now,
-    ),
-  );
+  const overdueIds = overdue.map((row) => row.webhookId);
+  const claimed = await sqlTransaction((tx) => claimWebhooksToWake(tx, overdueIds, now));
+  // Claimed for a while with work overdue: the process that claimed it may have died before it
+  // started the run. The same event id again starts that run, or is dropped as a duplicate by
+  // Inngest if it did start (a live run refreshes its claim every round, so this is rare).
+  const unstarted = await sql.$queryRaw<WebhookToWake[]>`
+    SELECT id AS "webhookId", "orgId", "drainingSince" AS since FROM "Webhook"
+    WHERE id = ANY(${overdueIds.filter((id) => !claimed.some((webhook) => webhook.webhookId === id))}::text[])
+      AND "drainingSince" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp`;
+  const toWake = [...claimed, ...unstarted];
   await wakeWebhooks(toWake);
   return { woken: toWake.length };
 }

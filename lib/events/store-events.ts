@@ -1,12 +1,17 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { sqlTransaction } from "@/lib/sql";
 import { fanOutInTransaction, wakeWebhooks } from "@/lib/engine/outbox";
 import { insertEvents, keyReused, type EventRow, type Published } from "@/lib/events/insert-events";
 import { logger } from "@/lib/observability/logger";
 import { countEventsAccepted } from "@/lib/observability/metrics";
 
-// A thousand events and their fan-out: well beyond what one takes, well short of hanging a connection.
-const transactionTimeoutMs = 30_000;
+export interface StoreOptions {
+  /**
+   * A batch is one request: a reused key refuses all of it (the default). Concurrent single
+   * publishes share a transaction but not a fate: each reused key fails only its own request.
+   */
+  refuseReusedKeys?: boolean;
+}
 
 /**
  * Stores events already handed over: one INSERT, then their fan-out, in one transaction, and the
@@ -15,23 +20,23 @@ const transactionTimeoutMs = 30_000;
  * also leaves a dead index entry for the outbox's next scan to step over. Once the transaction has
  * committed nothing may fail the answer: accepted means committed, and a 5xx would invite a duplicate.
  */
-export async function storeEvents(rows: EventRow[]): Promise<Published[]> {
+export async function storeEvents(
+  rows: EventRow[],
+  { refuseReusedKeys = true }: StoreOptions = {},
+): Promise<Published[]> {
   const now = new Date();
-  const { published, toWake } = await db.$transaction(
-    async (tx) => {
-      const published = await insertEvents(rows, { client: tx, now, dispatched: true });
-      // A reused key refuses the whole batch: the transaction rolls back, nothing is stored.
-      const reused = published.flatMap((event, index) =>
-        event.keyReused
-          ? [{ path: `${index}.idempotencyKey`, message: `Already used for event ${event.id}, with another request.` }]
-          : [],
-      );
-      if (reused.length > 0) throw keyReused(reused);
-      const stored = rows.filter((row, index) => published[index]!.id === row.id).map((row) => row.id);
-      return { published, toWake: await fanOutInTransaction(tx, stored, now) };
-    },
-    { timeout: transactionTimeoutMs },
-  );
+  const { published, toWake } = await sqlTransaction(async (tx) => {
+    const published = await insertEvents(rows, { client: tx, now, dispatched: true });
+    // A reused key refuses the whole batch: the transaction rolls back, nothing is stored.
+    const reused = published.flatMap((event, index) =>
+      event.keyReused
+        ? [{ path: `${index}.idempotencyKey`, message: `Already used for event ${event.id}, with another request.` }]
+        : [],
+    );
+    if (refuseReusedKeys && reused.length > 0) throw keyReused(reused);
+    const stored = rows.filter((row, index) => published[index]!.id === row.id).map((row) => row.id);
+    return { published, toWake: await fanOutInTransaction(tx, stored, now) };
+  });
   try {
     countEventsAccepted(published.filter((event) => !event.replayed).length);
     void wakeWebhooks(toWake);

@@ -65,11 +65,11 @@ export function engineSection(run: EngineRun): string {
   return `## Delivery engine, end to end
 
 The whole engine against the production build (\`next build\`, \`next start\`) and the local executor:
-events stored as a burst of publishes leaves them, then one publish wakes the outbox, which fans
-them out with set-based SQL and starts one run per webhook; each run claims its due deliveries in
-rounds, signs and POSTs them (Standard Webhooks) to a loopback receiver that answers 200, and
-records every attempt and state change of a round in one statement each. Timed from that publish
-until the receiver has every request. CPU is every process of the hub (Next.js, the executor) and
+events published through the API in batches of 1,000 (4 requests in flight), each batch stored and
+fanned out with set-based SQL in one transaction, which then starts one run per webhook that gained
+work; each run claims its due deliveries in rounds, signs and POSTs them (Standard Webhooks) to a
+loopback receiver that answers 200, and records every attempt and state change of a round in one
+statement each. Timed from the first publish until the receiver has every request. CPU is every process of the hub (Next.js, the executor) and
 of the Postgres server, read from /proc before and after. The ceiling POSTs the very bodies the
 hub recorded, with undici, to the same receiver, with as many in flight as the engine can have
 (16 per webhook). Measured ${run.date.toISOString()} by \`${run.command}\` on ${run.machine.cores} cores, load average
