@@ -22,7 +22,7 @@ export interface BatchIngestResult {
   events: number;
   /** Events answered 202 (so committed) per second. */
   storedPerSecond: number;
-  /** Events per second until the last of them had dispatchedAt set by the outbox. */
+  /** Events per second until the last of them had dispatchedAt set (fanned out). */
   handedOverPerSecond: number;
   cpuMsPerEvent: number;
 }
@@ -35,7 +35,7 @@ export interface IngestResult {
   halfRate: { perSecond: number; ingest: CpuMeasurement; ceiling: CpuMeasurement };
   /** Rows the measured run added to the Event table; must equal the events sent. */
   stored: number;
-  /** Of those, how many the outbox had handed over when the run ended. */
+  /** Of those, how many had been fanned out when the run ended. */
   dispatched: number;
   batches: BatchIngestResult[];
 }
@@ -89,7 +89,7 @@ async function untilDispatched(orgId: string) {
   while ((await undispatched(orgId)) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-/** Batches of `size` events, `concurrency` requests in flight, timed until the outbox has handed every event over. */
+/** Batches of `size` events, `concurrency` requests in flight, timed until every event is handed over (fanned out). */
 async function batchIngest(
   pool: Pool,
   processGroup: number,

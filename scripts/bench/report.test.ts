@@ -52,7 +52,7 @@ describe("benchmark tables", () => {
     expect(table).toContain("| p99 latency (ms) | 120.0 | 30.0 | 4.00× |");
     expect(table).toContain("| Next.js CPU per request (ms) | 2.50 | 0.500 | 5.00× |");
     expect(table).toContain("| events stored | 1,000 of 1,000 |");
-    expect(table).toContain("| events handed over by the outbox as the run ended | 998 of 1,000 |");
+    expect(table).toContain("| events handed over (fanned out) as the run ended | 998 of 1,000 |");
   });
 
   it("judges the p99 at half rate against twice the bare route's, and each batch size against 15,000 events/s handed over", () => {

@@ -77,7 +77,7 @@ export function ingestTable({ ingest, ceiling, stored, dispatched }: IngestResul
       comparedRow("Next.js CPU per request (ms)", cpu, (run) => run.cpuMsPerOperation, ingest, ceiling),
       ["events stored", `${number(stored)} of ${number(ingest.count)}`, "", "", "", ""],
       [
-        "events handed over by the outbox as the run ended",
+        "events handed over (fanned out) as the run ended",
         `${number(dispatched)} of ${number(ingest.count)}`,
         "",
         "",
@@ -160,7 +160,8 @@ export function ingestSection(run: IngestRun): string {
 local Inngest executor running, on a fresh database. ${measuredBy(run)} CPU is the Next.js server's own,
 read from \`/proc/<pid>/stat\` before and after each run, so other work on the machine does not count.
 An event counts once the hub has answered 202, which it does only after its row is committed
-(concurrent requests share one INSERT); the outbox then hands it over (sets \`dispatchedAt\`) in the background.
+(concurrent requests share one transaction: one INSERT, then the events' fan-out, which marks them
+handed over, \`dispatchedAt\`).
 
 ### One event per request, ${options.concurrency} in flight
 
@@ -275,10 +276,9 @@ ${historySection(report)}
   receiver share its ${report.machine.cores} cores, and nothing isolates the run from whatever else the machine is
   doing: a load average before the run above half the core count means something else was
   competing for them. Compare runs on the same, quiet machine, not across machines.
-- Ingest latency includes the commit, never the hand-over: the outbox dispatches stored events in
-  the same Next.js process while the load goes on, so the figures (and the CPU per request) are
-  for a hub doing that background work, not an idle one.
-- The engine figures count everything a delivery costs: the outbox's fan-out, the executor's
+- Ingest latency includes the commit and the fan-out in it, never the start of delivery runs
+  (sent to Inngest after the commit, in the background).
+- The engine figures count everything a delivery costs: the publish and its fan-out, the executor's
   calls, the round's claim, signing, the POST and the record, in Next.js, the executor and
   Postgres. The receiver runs in the benchmark's own process, whose CPU is not counted.
 `;
