@@ -15,13 +15,13 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-async function codescoringWebhook(status = 200) {
+async function codescoringWebhook(status = 200, batchWindowMs = 5000) {
   const receiver = await engine.receiver(() => ({ status }));
   const { org } = await createOrg();
   const webhook = await createActiveWebhook(org.id, receiver.url, {
     format: "codescoring",
     deliveryMode: "batched",
-    batchWindowMs: 5000,
+    batchWindowMs,
     retrySchedule: "codescoring",
     token: "cs-token",
   });
@@ -39,23 +39,26 @@ const publishNumbered = (orgId: string, n: number) =>
   publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n }, properties: {} });
 
 describe("batched delivery (CodeScoring)", () => {
-  it("sends the events of one 5-second window in one request", async () => {
-    const { receiver, orgId } = await codescoringWebhook();
+  it("sends the events of one window in one request", async () => {
+    // A window long enough that the real time the test itself takes (the app stamps due times on
+    // the wall clock) cannot close it before the executor's clock does.
+    const windowMs = 20_000;
+    const { receiver, orgId } = await codescoringWebhook(200, windowMs);
     await publishNumbered(orgId, 1);
-    await engine.advance(1000);
+    await engine.advance(4000);
     await publishNumbered(orgId, 2);
-    await engine.advance(2000);
+    await engine.advance(8000);
     await publishNumbered(orgId, 3);
-    await engine.advance(1000);
+    await engine.advance(4000);
     expect(receiver.requests).toHaveLength(0);
 
-    await engine.advance(1500);
+    await engine.advance(6000);
     expect(receiver.requests).toHaveLength(1);
     expect(triggersIn(receiver.requests[0]!.body)).toEqual([1, 2, 3]);
     expect(receiver.requests[0]!.headers["x-codescoring-authentication"]).toBe("cs-token");
 
     await publishNumbered(orgId, 4);
-    await engine.advance(6000);
+    await engine.advance(windowMs + 1000);
     expect(receiver.requests).toHaveLength(2);
     expect(triggersIn(receiver.requests[1]!.body)).toEqual([4]);
   });
