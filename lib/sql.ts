@@ -51,6 +51,10 @@ function sharedPool(): pg.Pool {
     // A statement or a transaction that hangs must not hold its locks for ever (Prisma's transactions time out too).
     statement_timeout: 60_000,
     idle_in_transaction_session_timeout: 60_000,
+    // A connection that is dead without a word (a half-open TCP link) must fail a caller, not hang it.
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 65_000,
+    keepAlive: true,
     // An idle pool must not keep a script or a test worker alive.
     allowExitOnIdle: true,
   });
@@ -72,6 +76,11 @@ export const sql: SqlClient = {
 /** Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
 export async function sqlTransaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
   const connection = await sharedPool().connect();
+  // The pool listens for a checked-out connection's errors no more: a backend dropped mid-transaction
+  // fails the query in flight, and must not also crash the process as an unheard error event.
+  const onError = (error: Error) =>
+    logger.warn({ reason: error.message }, "A database connection failed mid-transaction");
+  connection.on("error", onError);
   let result: T;
   try {
     await connection.query("BEGIN");
@@ -83,9 +92,11 @@ export async function sqlTransaction<T>(work: (tx: SqlClient) => Promise<T>): Pr
       () => false,
       () => true,
     );
+    connection.off("error", onError);
     connection.release(broken);
     throw error;
   }
+  connection.off("error", onError);
   connection.release();
   return result;
 }

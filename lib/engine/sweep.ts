@@ -27,13 +27,16 @@ export async function sweepEngine(now = new Date()): Promise<{ woken: number }> 
        OR (status = 'sending' AND "updatedAt" < ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
   const overdueIds = overdue.map((row) => row.webhookId);
   const claimed = await sqlTransaction((tx) => claimWebhooksToWake(tx, overdueIds, now));
-  // Claimed for a while with work overdue: the process that claimed it may have died before it
-  // started the run. The same event id again starts that run, or is dropped as a duplicate by
-  // Inngest if it did start (a live run refreshes its claim every round, so this is rare).
+  // Claimed for a while with work overdue and nothing in flight: the process that claimed it may
+  // have died before it started the run. The same event id again starts that run, or is dropped as
+  // a duplicate by Inngest if it did start. A live run refreshes the claim every round and holds
+  // its round's deliveries "sending", so a long round is not mistaken for a lost one.
   const unstarted = await sql.$queryRaw<WebhookToWake[]>`
-    SELECT id AS "webhookId", "orgId", "drainingSince" AS since FROM "Webhook"
-    WHERE id = ANY(${overdueIds.filter((id) => !claimed.some((webhook) => webhook.webhookId === id))}::text[])
-      AND "drainingSince" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp`;
+    SELECT w.id AS "webhookId", w."orgId", w."drainingSince" AS since FROM "Webhook" w
+    WHERE w.id = ANY(${overdueIds.filter((id) => !claimed.some((webhook) => webhook.webhookId === id))}::text[])
+      AND w."drainingSince" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp
+      AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."webhookId" = w.id AND d.status = 'sending'
+                      AND d."updatedAt" >= ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
   const toWake = [...claimed, ...unstarted];
   await wakeWebhooks(toWake);
   return { woken: toWake.length };

@@ -111,7 +111,9 @@ export async function insertEvents(
     const result = outcome.get(first.id);
     if (!result?.id)
       throw new Error(`The event holding idempotency key "${row.idempotencyKey}" vanished while it was looked up.`);
-    const same = first === row ? result.same : sameRequest(first, row);
+    // A later row with the first one's key matches the stored event only if the first did: when the
+    // first was itself refused, the later one is refused too rather than compared with the wrong request.
+    const same = first === row ? result.same : sameRequest(first, row) && (result.inserted || result.same);
     return {
       id: result.id,
       replayed: first !== row || !result.inserted,
