@@ -21,10 +21,15 @@ function manualLoad() {
   };
 }
 
+/** A 5-second cache on a hand-moved clock, with a hand-answered load. */
+function setUp() {
+  const clock = manualClock();
+  return { clock, cache: new TtlCache<string, string>(5_000, 10, clock.now), ...manualLoad() };
+}
+
 describe("TtlCache", () => {
   it("shares one load between concurrent misses", async () => {
-    const cache = new TtlCache<string, string>(5_000, 10, manualClock().now);
-    const { load, calls, answer } = manualLoad();
+    const { cache, load, calls, answer } = setUp();
     const first = cache.getOrLoad("key", load);
     const second = cache.getOrLoad("key", load);
     await answer("v1");
@@ -33,9 +38,7 @@ describe("TtlCache", () => {
   });
 
   it("serves an entry near its end at once while reloading it, then serves the reloaded value", async () => {
-    const clock = manualClock();
-    const cache = new TtlCache<string, string>(5_000, 10, clock.now);
-    const { load, calls, answer } = manualLoad();
+    const { clock, cache, load, calls, answer } = setUp();
     const loaded = cache.getOrLoad("key", load);
     await answer("v1");
     await loaded;
@@ -55,9 +58,7 @@ describe("TtlCache", () => {
   });
 
   it("never serves a value past its TTL counted from when its load started", async () => {
-    const clock = manualClock();
-    const cache = new TtlCache<string, string>(5_000, 10, clock.now);
-    const { load, calls, answer } = manualLoad();
+    const { clock, cache, load, calls, answer } = setUp();
     const loaded = cache.getOrLoad("key", load);
     // A slow load: the value read at 0 is as old as the read, not as the answer.
     clock.advance(2_000);
@@ -75,8 +76,7 @@ describe("TtlCache", () => {
   });
 
   it("keeps a value read before a delete out of the cache", async () => {
-    const cache = new TtlCache<string, string>(5_000, 10, manualClock().now);
-    const { load, calls, answer } = manualLoad();
+    const { cache, load, calls, answer } = setUp();
     const loading = cache.getOrLoad("key", load);
     cache.delete("key");
     await answer("before the change");
