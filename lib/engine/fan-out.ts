@@ -4,8 +4,6 @@ import type { SqlClient } from "@/lib/sql";
 import { utc } from "@/lib/utc";
 import { batchingFormats } from "@/lib/webhooks/presets";
 
-type Tx = SqlClient;
-
 // One request's payloads stay under this, whatever the batch size allows.
 const maxBatchPayloadBytes = 1024 * 1024;
 
@@ -37,7 +35,7 @@ interface BatchedMatch {
  * become one delivery each, due now, in the same statement.
  */
 async function createSingleDeliveries(
-  tx: Tx,
+  tx: SqlClient,
   eventIds: string[],
   now: Date,
 ): Promise<{ webhookIds: string[]; batched: BatchedMatch[] }> {
@@ -100,7 +98,7 @@ async function createSingleDeliveries(
  * webhook's events collect the same way in held batches, with no due time. The webhook
  * row lock serialises this with other fan-outs and with claims, so a batch on the wire never gains an event.
  */
-async function joinBatches(tx: Tx, matches: BatchedMatch[], now: Date): Promise<string[]> {
+async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): Promise<string[]> {
   const byWebhook = new Map<string, BatchedMatch[]>();
   for (const match of matches.toSorted((a, b) => a.webhookId.localeCompare(b.webhookId))) {
     const group = byWebhook.get(match.webhookId);
@@ -151,7 +149,7 @@ async function joinBatches(tx: Tx, matches: BatchedMatch[], now: Date): Promise<
  * returns the webhooks that gained work due now (a paused webhook's held deliveries wait for resume). The caller claims the events (the outbox), so each is
  * fanned out exactly once.
  */
-export async function fanOutEvents(tx: Tx, eventIds: string[], now: Date): Promise<string[]> {
+export async function fanOutEvents(tx: SqlClient, eventIds: string[], now: Date): Promise<string[]> {
   if (eventIds.length === 0) return [];
   const { webhookIds, batched } = await createSingleDeliveries(tx, eventIds, now);
   const batchedWebhookIds = batched.length > 0 ? await joinBatches(tx, batched, now) : [];

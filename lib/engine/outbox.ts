@@ -7,8 +7,6 @@ import { utc } from "@/lib/utc";
 import { logger } from "@/lib/observability/logger";
 import { outsideRequest } from "@/lib/observability/request-context";
 
-type Tx = SqlClient;
-
 const batchSize = 1000;
 // A run that has not refreshed its claim on a webhook for this long died: the next event starts another.
 export const drainStaleMs = 10 * 60_000;
@@ -25,7 +23,7 @@ export interface WebhookToWake {
  * Marks the webhooks as being drained and returns those that were not: only they need a run
  * started. Row locks order this with a run going idle, so new work is never left without a run.
  */
-export async function claimWebhooksToWake(tx: Tx, webhookIds: string[], now: Date): Promise<WebhookToWake[]> {
+export async function claimWebhooksToWake(tx: SqlClient, webhookIds: string[], now: Date): Promise<WebhookToWake[]> {
   if (webhookIds.length === 0) return [];
   return tx.$queryRaw<WebhookToWake[]>`
     WITH locked AS (SELECT id, "drainingSince" FROM "Webhook" WHERE id = ANY(${webhookIds}::text[]) ORDER BY id FOR UPDATE)
@@ -77,7 +75,7 @@ async function startRuns(webhooks: WebhookToWake[]): Promise<void> {
  * the dispatchers' lock, taken after the INSERT so concurrent inserts do not wait on each other.
  * Wake the returned webhooks once the transaction has committed.
  */
-export async function fanOutInTransaction(tx: Tx, eventIds: string[], now: Date): Promise<WebhookToWake[]> {
+export async function fanOutInTransaction(tx: SqlClient, eventIds: string[], now: Date): Promise<WebhookToWake[]> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
   return claimWebhooksToWake(tx, await fanOutEvents(tx, eventIds, now), now);
 }
