@@ -33,7 +33,7 @@ export const inFlightLeaseMs = 5 * 60_000;
  */
 async function claimForRetry(deliveryId: string) {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT w.id FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId} FOR UPDATE OF w`;
+    await tx.$queryRaw`SELECT w.id FROM "Webhook" w JOIN "Delivery" d ON d."webhookId" = w.id WHERE d.id = ${deliveryId} FOR NO KEY UPDATE OF w`;
     const delivery = await tx.delivery.findUnique({ where: { id: deliveryId } });
     if (!delivery) return null;
     if (delivery.status === "sending" && delivery.updatedAt.getTime() > Date.now() - inFlightLeaseMs) {

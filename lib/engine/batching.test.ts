@@ -80,13 +80,25 @@ describe("batched delivery (CodeScoring)", () => {
     expect(deliveries[0]).toMatchObject({ status: "succeeded", attemptCount: 2 });
   });
 
-  it("starts a new batch when the open one is full", async () => {
-    const { receiver, orgId, webhook } = await codescoringWebhook();
+  it("sends a batch as soon as it is full, and starts a new one for the events after it", async () => {
+    const windowMs = 20_000;
+    const { receiver, orgId, webhook } = await codescoringWebhook(200, windowMs);
     await db.webhook.update({ where: { id: webhook.id }, data: { batchMaxSize: 2 } });
     for (const n of [1, 2, 3]) await publishNumbered(orgId, n);
-    // The second batch's window starts when it opens, a moment after the first's.
-    await engine.advance(batchWindowsMs);
-    expect(receiver.requests.map((request) => triggersIn(request.body)).sort()).toEqual([[1, 2], [3]]);
+    // Waiting out the window would add nothing to a full batch: it goes with the next round.
+    await engine.advance(1000);
+    expect(receiver.requests.map((request) => triggersIn(request.body))).toEqual([[1, 2]]);
+
+    await publishNumbered(orgId, 4);
+    await publishNumbered(orgId, 5);
+    await engine.advance(1000);
+    expect(receiver.requests.map((request) => triggersIn(request.body))).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+
+    await engine.advance(windowMs + 1000);
+    expect(receiver.requests.map((request) => triggersIn(request.body))).toEqual([[1, 2], [3, 4], [5]]);
   });
 
   it("starts a new batch once the open one carries 1 MB of payloads, so one request never grows without bound", async () => {
@@ -94,7 +106,10 @@ describe("batched delivery (CodeScoring)", () => {
     const blob = "x".repeat(240 * 1024);
     for (const n of [1, 2, 3, 4, 5, 6])
       await publishEvent(orgId, { type: "project_sca_analysis_finished", payload: { n, blob }, properties: {} });
+    // The first batch is full at 1 MB and goes at once; the second waits out its window.
+    await engine.advance(1000);
+    expect(receiver.requests.map((request) => triggersIn(request.body))).toEqual([[1, 2, 3, 4, 5]]);
     await engine.advance(batchWindowsMs);
-    expect(receiver.requests.map((request) => triggersIn(request.body)).sort()).toEqual([[1, 2, 3, 4, 5], [6]]);
+    expect(receiver.requests.map((request) => triggersIn(request.body))).toEqual([[1, 2, 3, 4, 5], [6]]);
   });
 });

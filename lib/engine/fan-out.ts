@@ -9,6 +9,8 @@ const maxBatchPayloadBytes = 1024 * 1024;
 
 interface Batch {
   id: string;
+  /** pending (first try ahead), retrying or held; undefined for one this fan-out opens. */
+  status?: string;
   events: number;
   bytes: number;
   /** Events this fan-out adds to it. */
@@ -91,14 +93,18 @@ async function createSingleDeliveries(
   return { webhookIds: rows.filter((row) => !row.batched && !row.held).map((row) => row.webhookId), batched };
 }
 
+const isFull = (batch: Batch, maxSize: number) => batch.events >= maxSize || batch.bytes >= maxBatchPayloadBytes;
+
 /**
- * A batched webhook collects events into its open delivery: one still inside its window, or one
- * waiting to retry (CodeScoring resends the unsuccessful events together with anything new).
- * Events beyond the batch's size or 1 MB open new batches, due one window from now. A paused
- * webhook's events collect the same way in held batches, with no due time. The webhook
- * row lock serialises this with other fan-outs and with claims, so a batch on the wire never gains an event.
+ * A batched webhook collects events into its open delivery, the newest with room left: one still
+ * inside its window, or one waiting to retry (CodeScoring resends the unsuccessful events together with anything new).
+ * Events beyond the batch's size or 1 MB open new batches, due one window from now; a batch that
+ * fills up before its first try goes at once, since waiting out its window would add nothing to
+ * it (a retrying one keeps its schedule). A paused webhook's events collect the same way in held
+ * batches, with no due time. The caller holds the webhook rows' locks, which claims take too, so a
+ * batch on the wire never gains an event.
  */
-async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): Promise<string[]> {
+async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): Promise<void> {
   const byWebhook = new Map<string, BatchedMatch[]>();
   for (const match of matches.toSorted((a, b) => a.webhookId.localeCompare(b.webhookId))) {
     const group = byWebhook.get(match.webhookId);
@@ -108,16 +114,16 @@ async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): P
   for (const [webhookId, events] of byWebhook) {
     const { orgId, batchWindowMs, batchMaxSize, held } = events[0]!;
     const openStatuses = held ? ["held"] : ["pending", "retrying"];
-    await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR UPDATE`;
     const [open] = await tx.$queryRaw<Batch[]>`
-      SELECT id, "eventCount" AS events, "payloadBytes" AS bytes FROM "Delivery"
+      SELECT id, status::text, "eventCount" AS events, "payloadBytes" AS bytes FROM "Delivery"
       WHERE "orgId" = ${orgId} AND "webhookId" = ${webhookId} AND "isTest" = false AND status::text = ANY(${openStatuses}::text[])
+        AND "eventCount" < ${batchMaxSize} AND "payloadBytes" < ${maxBatchPayloadBytes}
       ORDER BY "createdAt" DESC, id DESC LIMIT 1`;
     const batches: Batch[] = open ? [{ ...open, added: 0 }] : [];
     const links: Array<{ deliveryId: string; eventId: string }> = [];
     for (const event of events) {
       let batch = batches.at(-1);
-      if (!batch || batch.events >= batchMaxSize || batch.bytes >= maxBatchPayloadBytes) {
+      if (!batch || isFull(batch, batchMaxSize)) {
         batch = { id: `dlv_${randomUUID().replaceAll("-", "")}`, events: 0, bytes: 0, added: 0, opened: true };
         batches.push(batch);
       }
@@ -126,32 +132,53 @@ async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): P
       batch.bytes += event.payloadBytes;
       batch.added++;
     }
-    const dueAt = new Date(now.getTime() + batchWindowMs);
+    const windowEnd = utc(new Date(now.getTime() + batchWindowMs));
+    const dueOf = (batch: Batch) => (held ? null : isFull(batch, batchMaxSize) ? utc(now) : windowEnd);
     const opened = batches.filter((batch) => batch.opened);
     if (opened.length > 0) {
       await tx.$executeRaw`
         INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt", "eventCount", "payloadBytes")
-        SELECT id, ${orgId}, ${webhookId}, ${held ? "held" : "pending"}::"DeliveryStatus", ${held ? null : utc(dueAt)}::timestamp, ${utc(now)}::timestamp, ${utc(now)}::timestamp, events, bytes
-        FROM unnest(${opened.map((batch) => batch.id)}::text[], ${opened.map((batch) => batch.events)}::int[], ${opened.map((batch) => batch.bytes)}::int[]) AS b(id, events, bytes)`;
+        SELECT id, ${orgId}, ${webhookId}, ${held ? "held" : "pending"}::"DeliveryStatus", due, ${utc(now)}::timestamp, ${utc(now)}::timestamp, events, bytes
+        FROM unnest(${opened.map((batch) => batch.id)}::text[], ${opened.map((batch) => batch.events)}::int[], ${opened.map((batch) => batch.bytes)}::int[],
+                    ${opened.map(dueOf)}::timestamp[]) AS b(id, events, bytes, due)`;
     }
     const joined = batches.find((batch) => !batch.opened && batch.added > 0);
-    if (joined)
-      await tx.$executeRaw`UPDATE "Delivery" SET "eventCount" = ${joined.events}, "payloadBytes" = ${joined.bytes} WHERE id = ${joined.id}`;
+    if (joined) {
+      const goesNow = joined.status === "pending" && isFull(joined, batchMaxSize);
+      await tx.$executeRaw`
+        UPDATE "Delivery" SET "eventCount" = ${joined.events}, "payloadBytes" = ${joined.bytes},
+          "nextAttemptAt" = CASE WHEN ${goesNow} THEN LEAST("nextAttemptAt", ${utc(now)}::timestamp) ELSE "nextAttemptAt" END
+        WHERE id = ${joined.id}`;
+    }
     await tx.$executeRaw`
       INSERT INTO "DeliveryEvent" ("deliveryId", "eventId")
       SELECT * FROM unnest(${links.map((link) => link.deliveryId)}::text[], ${links.map((link) => link.eventId)}::text[])`;
   }
-  return [...byWebhook].filter(([, events]) => !events[0]!.held).map(([webhookId]) => webhookId);
+}
+
+/**
+ * Locks the webhooks a fan-out touches, in one statement in id order: every fan-out, claim and
+ * round takes webhook rows in that order or one at a time, so concurrent publishes of any orgs
+ * proceed side by side without deadlock, and wait for each other only where they share a webhook.
+ * NO KEY UPDATE, as an UPDATE takes: it leaves alone the key-share locks that inserting deliveries
+ * takes on their webhook, so another publish's inserts never wait for it.
+ */
+async function lockWebhooks(tx: SqlClient, webhookIds: string[]): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ANY(${webhookIds}::text[]) ORDER BY id FOR NO KEY UPDATE`;
 }
 
 /**
  * Creates the deliveries a set of published events needs, in the caller's transaction, and
- * returns the webhooks that gained work due now (a paused webhook's held deliveries wait for resume). The caller claims the events (the outbox), so each is
- * fanned out exactly once.
+ * returns the webhooks that gained work due now (a paused webhook's held deliveries wait for
+ * resume), already locked for the caller to claim. The caller claims the events (insert or
+ * outbox), so each is fanned out exactly once.
  */
 export async function fanOutEvents(tx: SqlClient, eventIds: string[], now: Date): Promise<string[]> {
   if (eventIds.length === 0) return [];
   const { webhookIds, batched } = await createSingleDeliveries(tx, eventIds, now);
-  const batchedWebhookIds = batched.length > 0 ? await joinBatches(tx, batched, now) : [];
-  return [...new Set([...webhookIds, ...batchedWebhookIds])];
+  const batchedWebhookIds = [...new Set(batched.map((match) => match.webhookId))];
+  await lockWebhooks(tx, [...new Set([...webhookIds, ...batchedWebhookIds])]);
+  if (batched.length > 0) await joinBatches(tx, batched, now);
+  const live = new Set(batched.filter((match) => !match.held).map((match) => match.webhookId));
+  return [...new Set([...webhookIds, ...live])];
 }

@@ -10,7 +10,7 @@ import { outsideRequest } from "@/lib/observability/request-context";
 const batchSize = 1000;
 // A run that has not refreshed its claim on a webhook for this long died: the next event starts another.
 export const drainStaleMs = 10 * 60_000;
-// Dispatchers of every instance take turns, so the webhook rows they lock are always locked in one order.
+// Outbox passes of every instance take turns, so two never pick the same stored events.
 const dispatchLockKey = 0x77686b6f;
 
 export interface WebhookToWake {
@@ -26,7 +26,7 @@ export interface WebhookToWake {
 export async function claimWebhooksToWake(tx: SqlClient, webhookIds: string[], now: Date): Promise<WebhookToWake[]> {
   if (webhookIds.length === 0) return [];
   return tx.$queryRaw<WebhookToWake[]>`
-    WITH locked AS (SELECT id, "drainingSince" FROM "Webhook" WHERE id = ANY(${webhookIds}::text[]) ORDER BY id FOR UPDATE)
+    WITH locked AS (SELECT id, "drainingSince" FROM "Webhook" WHERE id = ANY(${webhookIds}::text[]) ORDER BY id FOR NO KEY UPDATE)
     UPDATE "Webhook" w SET "drainingSince" = ${utc(now)}::timestamp FROM locked
     WHERE w.id = locked.id AND (locked."drainingSince" IS NULL OR locked."drainingSince" < ${utc(new Date(now.getTime() - drainStaleMs))}::timestamp)
     RETURNING w.id AS "webhookId", w."orgId", w."drainingSince" AS since`;
@@ -71,12 +71,10 @@ async function startRuns(webhooks: WebhookToWake[]): Promise<void> {
 }
 
 /**
- * For events a caller inserts already marked dispatched, in its own transaction: fans them out under
- * the dispatchers' lock, taken after the INSERT so concurrent inserts do not wait on each other.
- * Wake the returned webhooks once the transaction has committed.
+ * For events a caller inserts already marked dispatched, in its own transaction: fans them out and
+ * claims the webhooks that gained work. Wake the returned webhooks once the transaction has committed.
  */
 export async function fanOutInTransaction(tx: SqlClient, eventIds: string[], now: Date): Promise<WebhookToWake[]> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${dispatchLockKey})`;
   return claimWebhooksToWake(tx, await fanOutEvents(tx, eventIds, now), now);
 }
 

@@ -323,7 +323,7 @@ function countOutcomes(outcomes: Outcome[]): void {
  */
 async function afterRound(webhookId: string, now: Date): Promise<NextRound> {
   return sqlTransaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR NO KEY UPDATE`;
     const [row] = await tx.$queryRaw<{ due: Date | null }[]>`
       SELECT min("nextAttemptAt") AS due FROM "Delivery" WHERE "webhookId" = ${webhookId} AND status IN ('pending', 'retrying')`;
     const due = row?.due ?? null;

@@ -5,13 +5,15 @@ interface Waiting<Item, Result> {
 }
 
 /**
- * Group commit: items submitted while a commit is in flight wait and go together in the next one,
- * so N concurrent requests cost about one statement, not N. `commit` answers each item in order.
- * If a whole group fails, its items are retried one by one, so one bad item fails only itself.
+ * Group commit per key: items of one key submitted while its commit is in flight wait and go
+ * together in the next one, so N concurrent requests cost about one statement, not N. Keys commit
+ * side by side, so a key whose commit is slow (an org's webhooks locked by its own big batch)
+ * holds up no other key. `commit` answers each item in order. If a whole group fails, its items
+ * are retried one by one, so one bad item fails only itself.
  */
 export function createGroupCommit<Item, Result>(commit: (items: Item[]) => Promise<Result[]>, maxGroupSize: number) {
-  const queue: Waiting<Item, Result>[] = [];
-  let inFlight = false;
+  // Only keys with work waiting or in flight have a queue.
+  const queues = new Map<string, Waiting<Item, Result>[]>();
 
   async function commitEach(group: Waiting<Item, Result>[]) {
     await Promise.all(
@@ -38,21 +40,23 @@ export function createGroupCommit<Item, Result>(commit: (items: Item[]) => Promi
     group.forEach((waiting, index) => waiting.resolve(results[index]!));
   }
 
-  async function drain() {
-    while (queue.length > 0) {
-      const group = queue.splice(0, maxGroupSize);
-      await commitGroup(group);
-    }
-    inFlight = false;
+  async function drain(key: string, queue: Waiting<Item, Result>[]) {
+    while (queue.length > 0) await commitGroup(queue.splice(0, maxGroupSize));
+    queues.delete(key);
   }
 
-  return function submit(item: Item): Promise<Result> {
+  return function submit(key: string, item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
-      queue.push({ item, resolve, reject });
-      if (inFlight) return;
-      inFlight = true;
+      const waiting = { item, resolve, reject };
+      const queue = queues.get(key);
+      if (queue) {
+        queue.push(waiting);
+        return;
+      }
+      const fresh = [waiting];
+      queues.set(key, fresh);
       // A microtask later, so requests that reach this point in the same tick share the first commit too.
-      queueMicrotask(() => void drain());
+      queueMicrotask(() => void drain(key, fresh));
     });
   };
 }

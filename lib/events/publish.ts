@@ -10,6 +10,7 @@ export type { Published } from "@/lib/events/insert-events";
 // One statement stores at most this many rows: a batch's worth.
 const maxGroupSize = 1_000;
 
+// One group commit per org: an org whose fan-out waits (on its own webhooks) holds up no other org.
 const submit = createGroupCommit((rows: EventRow[]) => storeEvents(rows, { refuseReusedKeys: false }), maxGroupSize);
 
 /**
@@ -19,7 +20,7 @@ const submit = createGroupCommit((rows: EventRow[]) => storeEvents(rows, { refus
  * the sweeper wakes them later.
  */
 export async function publishEvent(orgId: string, input: PublishEventInput): Promise<Published> {
-  const published = await submit(await preparedOrThrow(orgId, input));
+  const published = await submit(orgId, await preparedOrThrow(orgId, input));
   if (published.keyReused)
     throw keyReused([
       { path: "idempotencyKey", message: `Already used for event ${published.id}, with another request.` },

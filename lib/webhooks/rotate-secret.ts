@@ -50,7 +50,7 @@ export async function rotateSecret(
     // Locked, so two rotations at once cannot both demote the same secret.
     const locked = await tx.$queryRaw<
       Array<{ id: string }>
-    >`SELECT id FROM "Webhook" WHERE id = ${id} AND "orgId" = ${orgId} FOR UPDATE`;
+    >`SELECT id FROM "Webhook" WHERE id = ${id} AND "orgId" = ${orgId} FOR NO KEY UPDATE`;
     if (locked.length === 0) throw notFound("Webhook");
     const stored = await tx.webhook.findFirstOrThrow({
       where: { id, orgId },

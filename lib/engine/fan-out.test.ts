@@ -1,0 +1,101 @@
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { publishEvent } from "@/lib/events/publish";
+import { publishEvents } from "@/lib/events/publish-batch";
+import { createActiveWebhook, createOrg } from "@/test/factories";
+
+// Nothing listens here: the wakes after each commit fail and leave the work to the sweep, which is not under test.
+const nowhere = "http://127.0.0.1:9/hook";
+
+const lockers: pg.Client[] = [];
+
+afterEach(async () => {
+  await Promise.all(lockers.splice(0).map((client) => client.end()));
+});
+
+/** Another session holding a webhook's row as a fan-out or a round does, until `release`. */
+async function holdWebhook(webhookId: string) {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  lockers.push(client);
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query(`SELECT id FROM "Webhook" WHERE id = $1 FOR NO KEY UPDATE`, [webhookId]);
+  return { release: () => client.query("COMMIT") };
+}
+
+/** Settles the promise's state without waiting for it: "pending", "fulfilled" or "rejected". */
+async function stateOf(promise: Promise<unknown>): Promise<string> {
+  const pending = {};
+  const winner = await Promise.race([
+    promise.then(
+      () => "fulfilled",
+      () => "rejected",
+    ),
+    Promise.resolve(pending),
+  ]);
+  return winner === pending ? "pending" : (winner as string);
+}
+
+const event = (n: number) => ({ type: "test", payload: { n }, properties: {} });
+
+describe("fan-out under concurrent publishes", () => {
+  it("lets one org's publishes through while another org's fan-out waits on its webhook", async () => {
+    const { org: slow } = await createOrg();
+    const { org: other } = await createOrg();
+    const slowWebhook = await createActiveWebhook(slow.id, nowhere);
+    const otherWebhook = await createActiveWebhook(other.id, nowhere);
+
+    const held = await holdWebhook(slowWebhook.id);
+    const waiting = publishEvent(slow.id, event(1));
+    // The held org's publish is inside its transaction, waiting for the webhook row.
+    await expect
+      .poll(
+        () =>
+          db.$queryRaw<
+            unknown[]
+          >`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )
+      .toHaveLength(1);
+
+    const through = await Promise.all([1, 2, 3].map((n) => publishEvent(other.id, event(n))));
+    expect(await db.delivery.count({ where: { webhookId: otherWebhook.id } })).toBe(through.length);
+    expect(await stateOf(waiting)).toBe("pending");
+
+    await held.release();
+    const published = await waiting;
+    expect(await db.deliveryEvent.count({ where: { eventId: published.id } })).toBe(1);
+  });
+
+  it("commits concurrent batches that share single and batched webhooks, each event delivered once per webhook", async () => {
+    const { org } = await createOrg();
+    const singles = await Promise.all([1, 2, 3].map(() => createActiveWebhook(org.id, nowhere)));
+    const batched = await Promise.all(
+      [1, 2, 3].map(() =>
+        createActiveWebhook(org.id, nowhere, { deliveryMode: "batched", batchMaxSize: 7, batchWindowMs: 60_000 }),
+      ),
+    );
+    const batches = Array.from({ length: 12 }, (_, batch) =>
+      Array.from({ length: 25 }, (_, n) => ({ type: "test", payload: { batch, n } })),
+    );
+
+    const results = await Promise.allSettled(batches.map((items) => publishEvents(org.id, items)));
+
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    const events = batches.length * 25;
+    for (const webhook of [...singles, ...batched]) {
+      const links = await db.deliveryEvent.findMany({
+        where: { delivery: { webhookId: webhook.id } },
+        select: { eventId: true },
+      });
+      expect(new Set(links.map((link) => link.eventId)).size).toBe(events);
+      expect(links).toHaveLength(events);
+    }
+    for (const webhook of batched) {
+      const sizes = await db.delivery.findMany({ where: { webhookId: webhook.id }, select: { eventCount: true } });
+      expect(sizes.every((delivery) => delivery.eventCount <= 7)).toBe(true);
+      expect(sizes.filter((delivery) => delivery.eventCount < 7).length).toBeLessThanOrEqual(1);
+    }
+  });
+});
