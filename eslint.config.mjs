@@ -3,7 +3,8 @@ import nextTs from "eslint-config-next/typescript";
 import local from "./eslint/plugin.mjs";
 
 // The layers, top to bottom: app → components → lib, and app → inngest → lib. What ships never
-// imports the local stand-ins (tools/), the scripts or the test fixtures; tests may.
+// imports the local stand-ins (tools/), the scripts or the test fixtures; tests may. The production
+// server (server/) reaches the app only through its build, so Next.js and it share one copy of it.
 const productLayers = {
   files: [
     "app/**/*.{ts,tsx}",
@@ -12,6 +13,7 @@ const productLayers = {
     "inngest/**/*.{ts,tsx}",
     "instrumentation.ts",
     "proxy.ts",
+    "server/**/*.ts",
   ],
   ignores: ["**/*.test.ts", "**/*.test.tsx"],
   rules: {
@@ -39,6 +41,12 @@ const productLayers = {
             from: ["./app", "./components"],
             message: "inngest/ functions call lib/, never app/ or components/.",
           },
+          {
+            target: "./server",
+            from: ["./app", "./components", "./inngest", "./lib"],
+            message:
+              "server/ loads the app from its build (server/compiled-route.ts), never a second copy from source.",
+          },
         ],
       },
     ],
@@ -63,7 +71,8 @@ const serverModules = [
 ];
 const serverOnly = [
   {
-    files: productLayers.files,
+    // server/ runs in plain Node, outside the bundles `server-only` guards.
+    files: productLayers.files.filter((pattern) => !pattern.startsWith("server/")),
     ignores: productLayers.ignores,
     plugins: { local },
     rules: { "local/require-server-only": ["error", { modules: serverModules }] },

@@ -40,6 +40,16 @@ describe("layer boundaries (import/no-restricted-paths)", () => {
     ]);
   });
 
+  it("keeps the production server from loading the app from source", async () => {
+    const messages = await lint(
+      "server/example.ts",
+      'import { publishEvent } from "@/lib/events/publish";\n\nexport const publish = publishEvent;\n',
+    );
+    expect(messages).toEqual([
+      { rule: "import/no-restricted-paths", message: expect.stringContaining("never a second copy from source") },
+    ]);
+  });
+
   it("lets lib/ import lib/", async () => {
     expect(
       await lint(

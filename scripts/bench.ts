@@ -74,13 +74,13 @@ async function buildOrReuse() {
   }
 }
 
-/** A fresh hub (next start + executor) for one section, stopped when it is done, so sections do not share leftovers. */
+/** A fresh hub (npm start's server + executor) for one section, stopped when it is done, so sections do not share leftovers. */
 async function withHub<T>(work: (hub: RunningHub) => Promise<T>): Promise<T> {
   await assertPortFree(hubPort);
   await assertPortFree(executorPort);
   const sink = await startSmtpSink();
   cleanups.push(() => sink.stop());
-  phase(`starting the hub: next start on :${hubPort}, local Inngest executor on :${executorPort}…`);
+  phase(`starting the hub: server/main.ts on :${hubPort}, local Inngest executor on :${executorPort}…`);
   const hub = startHub(
     { ...process.env, ...appEnv, SMTP_URL: sink.url, PORT: String(hubPort), LOCAL_INNGEST_PORT: String(executorPort) },
     hubPort,

@@ -101,16 +101,14 @@ async function main() {
     log("building the production bundle…");
     await run("npx", ["next", "build"]);
   }
-  const next: ChildProcess = spawn(
-    "npx",
-    ["next", production ? "start" : "dev", "--port", String(port), "--hostname", "localhost"],
-    {
-      cwd: root,
-      stdio: "inherit",
-      env: process.env,
-      detached: true,
-    },
-  );
+  // Production is the hub's own server (server/main.ts: Next.js, with the publish route served directly).
+  const serve = production ? ["tsx", "server/main.ts"] : ["next", "dev"];
+  const next: ChildProcess = spawn("npx", [...serve, "--port", String(port), "--hostname", "localhost"], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+    detached: true,
+  });
   cleanups.unshift(() => {
     if (next.pid && next.exitCode === null) process.kill(-next.pid, "SIGTERM");
   });

@@ -8,7 +8,7 @@
  *
  *   prisma ─┬─ lint  (nice) ─┐
  *           ├─ types (nice) ─┼─ e2e: its server's `prisma generate`, migrations, seed, `next build`,
- *           └─ unit (vitest) ┘       `next start`; then Playwright
+ *           └─ unit (vitest) ┘       `npm start`'s server; then Playwright
  *
  * Lint and types run at a lower CPU priority beside vitest. The e2e server (its build above all)
  * and Chromium wait until vitest and tsc are done: beside them, the real-clock integration tests

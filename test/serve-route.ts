@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBodyCapped, toWebRequest, writeWebResponse } from "@/server/node-web";
 
 // `never` accepts every route handler, whatever its request type (Request, NextRequest) and extra arguments.
 type RouteHandler = (request: never, ...rest: never[]) => Promise<Response> | Response;
@@ -10,33 +11,6 @@ export interface ServedRoute {
   /** The route's absolute URL, e.g. http://127.0.0.1:41234/api/inngest */
   url: string;
   close(): Promise<void>;
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function toWebRequest(request: IncomingMessage, origin: string, body: Buffer): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  const method = request.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD" && body.length > 0;
-  return new Request(new URL(request.url ?? "/", origin), {
-    method,
-    headers,
-    body: hasBody ? new Uint8Array(body) : undefined,
-  });
-}
-
-async function writeWebResponse(response: Response, target: ServerResponse): Promise<void> {
-  target.statusCode = response.status;
-  response.headers.forEach((value, name) => target.appendHeader(name, value));
-  target.end(Buffer.from(await response.arrayBuffer()));
 }
 
 /**
@@ -54,7 +28,7 @@ export async function serveRoute(
   const server = createServer((request, response) => {
     void (async () => {
       const origin = `http://${request.headers.host ?? "127.0.0.1"}`;
-      const body = await readBody(request);
+      const { body } = await readBodyCapped(request, Number.POSITIVE_INFINITY);
       if (new URL(request.url ?? "/", origin).pathname !== path)
         return writeWebResponse(new Response(null, { status: 404 }), response);
       const handler = (await load())[request.method as keyof RouteModule];

@@ -64,7 +64,7 @@ export function engineTable({ single, batched, latency }: Pick<EngineRun, "singl
 export function engineSection(run: EngineRun): string {
   return `## Delivery engine, end to end
 
-The whole engine against the production build (\`next build\`, \`next start\`) and the local executor:
+The whole engine against the production server (\`next build\`, then \`npm start\`) and the local executor:
 events published through the API in batches of 1,000 (4 requests in flight), each batch stored and
 fanned out with set-based SQL in one transaction, which then starts one run per webhook that gained
 work; each run claims its due deliveries in rounds, signs and POSTs them (Standard Webhooks) to a

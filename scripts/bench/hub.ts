@@ -1,6 +1,6 @@
 /**
  * The hub under benchmark, as its own process group so the load generator does not share an event
- * loop with it: the production build (`next start`) driven by the local Inngest executor, as
+ * loop with it: the production server (`server/main.ts` on the build) driven by the local Inngest executor, as
  * `scripts/start.ts --production` runs them, minus the build, migrations and seed the benchmark
  * does itself. Prints "ready" once the executor has registered the app's functions.
  * Environment: DATABASE_URL and the app's settings, PORT, LOCAL_INNGEST_PORT.
@@ -24,7 +24,7 @@ const executor = await startLocalInngest({
 // The app runs in cloud mode against the executor, as under `npm run dev`: signed calls, keyed events.
 const inherited = { ...process.env };
 delete inherited.INNGEST_DEV;
-const next = spawn("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+const next = spawn("npx", ["tsx", "server/main.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
   cwd: repoRoot,
   stdio: "inherit",
   env: {

@@ -58,8 +58,8 @@ export const cpuSpent = (before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot =
 });
 
 /**
- * CPU time, in ms, used so far by the Next.js server processes of a process group (those whose
- * command line names Next.js: the executor beside them in the group is not counted). Read from
+ * CPU time, in ms, used so far by the web server processes of a process group (those whose
+ * command line names the hub's server or Next.js: the executor beside them in the group is not counted). Read from
  * /proc, so it counts only this work even when the machine is busy with other things.
  */
 export async function nextServerCpuMs(processGroup: number): Promise<number> {
@@ -67,7 +67,7 @@ export async function nextServerCpuMs(processGroup: number): Promise<number> {
   for (const stat of await allProcesses()) {
     if (stat.pgrp !== processGroup) continue;
     const command = await readFile(`/proc/${stat.pid}/cmdline`, "utf8").catch(() => "");
-    if (/next/.test(command)) total += stat.cpuMs;
+    if (/server\/main\.ts|next/.test(command)) total += stat.cpuMs;
   }
   return total;
 }

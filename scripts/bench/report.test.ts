@@ -50,14 +50,14 @@ describe("benchmark tables", () => {
     expect(table).toContain("| throughput (requests/s) | 500 | 2,000 | 0.25× | ≥ 0.90× | missed |");
     expect(table).toContain("| p50 latency (ms) | 40.0 | 10.0 | 4.00× |");
     expect(table).toContain("| p99 latency (ms) | 120.0 | 30.0 | 4.00× |");
-    expect(table).toContain("| Next.js CPU per request (ms) | 2.50 | 0.500 | 5.00× |");
+    expect(table).toContain("| server CPU per request (ms) | 2.50 | 0.500 | 5.00× |");
     expect(table).toContain("| events stored | 1,000 of 1,000 |");
     expect(table).toContain("| events handed over (fanned out) as the run ended | 998 of 1,000 |");
   });
 
   it("judges the p99 at half rate against twice the bare route's, and each batch size against 15,000 events/s handed over", () => {
     expect(halfRateTable(ingest)).toContain("| p99 latency (ms) | 70.0 | 30.0 | 2.33× | ≤ 2.00× | missed |");
-    expect(halfRateTable(ingest)).toContain("| Next.js CPU per request (ms) | 1.20 | 1.00 | 1.20× |");
+    expect(halfRateTable(ingest)).toContain("| server CPU per request (ms) | 1.20 | 1.00 | 1.20× |");
     const batches = batchTable(ingest);
     expect(batches).toContain(
       "| 500 | 40 × 500 | 20,000 | 16,000 | 0.040 | 100.0 / 200.0 | ≥ 15,000 handed over | met |",

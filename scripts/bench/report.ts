@@ -74,7 +74,7 @@ export function ingestTable({ ingest, ceiling, stored, dispatched }: IngestResul
       ],
       comparedRow("p50 latency (ms)", latency, (run) => run.p50Ms, ingest, ceiling),
       comparedRow("p99 latency (ms)", latency, (run) => run.p99Ms, ingest, ceiling),
-      comparedRow("Next.js CPU per request (ms)", cpu, (run) => run.cpuMsPerOperation, ingest, ceiling),
+      comparedRow("server CPU per request (ms)", cpu, (run) => run.cpuMsPerOperation, ingest, ceiling),
       ["events stored", `${number(stored)} of ${number(ingest.count)}`, "", "", "", ""],
       [
         "events handed over (fanned out) as the run ended",
@@ -103,7 +103,7 @@ export function halfRateTable({ halfRate: { ingest, ceiling } }: IngestResult): 
         `≤ ${number(ingestTargets.halfRateP99Ratio, 2)}×`,
         verdict(p99Ratio <= ingestTargets.halfRateP99Ratio),
       ],
-      comparedRow("Next.js CPU per request (ms)", cpu, (run) => run.cpuMsPerOperation, ingest, ceiling),
+      comparedRow("server CPU per request (ms)", cpu, (run) => run.cpuMsPerOperation, ingest, ceiling),
     ],
   );
 }
@@ -115,7 +115,7 @@ export function batchTable({ batches }: IngestResult): string {
       "requests × events",
       "stored (events/s)",
       "handed over (events/s)",
-      "Next.js CPU per event (ms)",
+      "server CPU per event (ms)",
       "request p50 / p99 (ms)",
       "target",
       "",
@@ -156,9 +156,10 @@ export function ingestSection(run: IngestRun): string {
   const { options, ingest } = run;
   return `${sectionHeadings.ingest}
 
-\`POST /api/v1/events\` over HTTP against the production build (\`next build\`, \`next start\`) with the
-local Inngest executor running, on a fresh database. ${measuredBy(run)} CPU is the Next.js server's own,
-read from \`/proc/<pid>/stat\` before and after each run, so other work on the machine does not count.
+\`POST /api/v1/events\` over HTTP against the production server (\`next build\`, then \`npm start\`:
+\`server/main.ts\`, which hands this route straight to its compiled handler and every other route,
+the bare one included, to Next.js) with the local Inngest executor running, on a fresh database.
+${measuredBy(run)} CPU is the web server process's own, read from \`/proc/<pid>/stat\` before and after each run, so other work on the machine does not count.
 An event counts once the hub has answered 202, which it does only after its row is committed
 (concurrent requests share one transaction: one INSERT, then the events' fan-out, which marks them
 handed over, \`dispatchedAt\`).
@@ -166,7 +167,8 @@ handed over, \`dispatchedAt\`).
 ### One event per request, ${options.concurrency} in flight
 
 ${number(options.events)} requests each (undici pool, closed loop), after ${number(options.warmup)} warm-up requests. The bare route,
-\`GET /api/health\`, touches neither the database nor auth.
+\`GET /api/health\`, touches neither the database nor auth, and goes through Next.js's request pipeline:
+the ceiling a route of the app has under Next.js.
 
 ${ingestTable(ingest)}
 
