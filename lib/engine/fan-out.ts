@@ -170,15 +170,17 @@ async function lockWebhooks(tx: SqlClient, webhookIds: string[]): Promise<void> 
 /**
  * Creates the deliveries a set of published events needs, in the caller's transaction, and
  * returns the webhooks that gained work due now (a paused webhook's held deliveries wait for
- * resume), already locked for the caller to claim. The caller claims the events (insert or
- * outbox), so each is fanned out exactly once.
+ * resume), for the caller to claim (`claimWebhooksToWake`, which locks in the same order). The
+ * caller claims the events too (insert or outbox), so each is fanned out exactly once.
  */
 export async function fanOutEvents(tx: SqlClient, eventIds: string[], now: Date): Promise<string[]> {
   if (eventIds.length === 0) return [];
   const { webhookIds, batched } = await createSingleDeliveries(tx, eventIds, now);
-  const batchedWebhookIds = [...new Set(batched.map((match) => match.webhookId))];
-  await lockWebhooks(tx, [...new Set([...webhookIds, ...batchedWebhookIds])]);
-  if (batched.length > 0) await joinBatches(tx, batched, now);
+  if (batched.length > 0) {
+    // Without batches to join, the caller's claim is the first lock and takes the same order.
+    await lockWebhooks(tx, [...new Set([...webhookIds, ...batched.map((match) => match.webhookId)])]);
+    await joinBatches(tx, batched, now);
+  }
   const live = new Set(batched.filter((match) => !match.held).map((match) => match.webhookId));
   return [...new Set([...webhookIds, ...live])];
 }
