@@ -6,11 +6,13 @@ import * as testRoute from "@/app/api/v1/webhooks/test/route";
 import * as webhooksRoute from "@/app/api/v1/webhooks/route";
 import * as webhookRoute from "@/app/api/v1/webhooks/[id]/route";
 import { db } from "@/lib/db";
+import { sweepEngine } from "@/lib/engine/sweep";
 import { call } from "@/test/api";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
 
+const minute = 60_000;
 let engine: DeliveryEngine;
 let receiver: Receiver;
 let token: string;
@@ -70,6 +72,34 @@ describe("activation by test event (DeepSource)", () => {
       { isTest: true, status: "failed", attempts: [{ trigger: "test", responseStatus: 500 }] },
       { isTest: true, status: "succeeded", attempts: [{ trigger: "test", responseStatus: 200 }] },
     ]);
+  });
+
+  it("queues the test event with the webhook, so an unreachable Inngest delays activation but never loses it", async () => {
+    receiver.answer(() => ({ status: 200 }));
+    await engine.stopExecutor();
+    const created = await call("POST", webhooksRoute.POST, "/api/v1/webhooks", {
+      token,
+      body: {
+        name: "Created while Inngest was down",
+        url: receiver.url,
+        format: "deepsource",
+        secret: "a-secret-of-16-chars",
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(
+      await db.jobOutbox.count({ where: { data: { path: ["webhookId"], equals: created.body.id }, sentAt: null } }),
+    ).toBe(1);
+
+    await engine.restartExecutor();
+    const requestsBefore = receiver.requests.length;
+    await sweepEngine(new Date(Date.now() + minute));
+    await engine.advance(0);
+    expect(receiver.requests.slice(requestsBefore).map((request) => JSON.parse(request.body).type)).toEqual(["test"]);
+    expect((await db.webhook.findUniqueOrThrow({ where: { id: created.body.id } })).status).toBe("active");
+    expect(
+      await db.jobOutbox.count({ where: { data: { path: ["webhookId"], equals: created.body.id }, sentAt: null } }),
+    ).toBe(0);
   });
 
   it("activates at once when the first test event succeeds, and asks again when the URL changes", async () => {

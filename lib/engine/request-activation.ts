@@ -1,16 +1,13 @@
 import "server-only";
-import { inngest } from "@/lib/jobs/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { activationRequested } from "@/lib/jobs/events";
-import { logger } from "@/lib/observability/logger";
+import { enqueueJob } from "@/lib/jobs/job-outbox";
 
 /**
- * Asks for the activation test event of a webhook that became pending. If Inngest is unreachable
- * the webhook simply stays pending: "Send test event" (refresh availability) activates it by hand.
+ * Queues the activation test event of a webhook that became pending, in the transaction that made
+ * it pending: the change is never saved without its test event on the way. Send the returned job
+ * once the transaction has committed (`sendJobs`); if Inngest is unreachable then, the sweep sends it.
  */
-export async function requestActivation(orgId: string, webhookId: string): Promise<void> {
-  try {
-    await inngest.send(activationRequested.create({ orgId, webhookId }));
-  } catch (error) {
-    logger.warn({ err: error, webhookId }, "Could not request activation; the webhook stays pending until tested");
-  }
+export function requestActivation(tx: Prisma.TransactionClient, orgId: string, webhookId: string): Promise<string> {
+  return enqueueJob(tx, activationRequested.create({ orgId, webhookId }));
 }

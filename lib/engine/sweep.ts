@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { inFlightLeaseMs } from "@/lib/engine/attempt";
 import { claimWebhooksToWake, dispatchStoredEvents, wakeWebhooks, type WebhookToWake } from "@/lib/engine/outbox";
+import { sendLostJobs } from "@/lib/jobs/job-outbox";
 import { sql, sqlTransaction } from "@/lib/sql";
 import { utc } from "@/lib/utc";
 
@@ -13,11 +14,13 @@ const overdueMs = 30_000;
  * died or Inngest was down are fanned out; a webhook whose deliveries are overdue, or were left
  * "sending" by a run that died, with no run draining it (or claimed by a process that died before
  * it started the run), gets one; and held deliveries of a webhook
- * that is no longer paused (an event fanned out while it was being resumed) fall due. Runs as a
- * cron and once when a server starts.
+ * that is no longer paused (an event fanned out while it was being resumed) fall due; follow-up
+ * jobs a change queued but could not send (an activation test event) go. Runs as a cron and once
+ * when a server starts.
  */
 export async function sweepEngine(now = new Date()): Promise<{ woken: number }> {
   await dispatchStoredEvents();
+  await sendLostJobs(now);
   await db.$executeRaw`
     UPDATE "Delivery" d SET status = 'pending', "nextAttemptAt" = ${utc(now)}::timestamp, "updatedAt" = ${utc(now)}::timestamp
     FROM "Webhook" w WHERE w.id = d."webhookId" AND d.status = 'held' AND w.status IN ('active', 'failing')`;

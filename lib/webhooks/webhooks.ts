@@ -5,6 +5,7 @@ import { encryptOptional } from "@/lib/crypto/secrets";
 import { generateSecret } from "@/lib/wire/signing";
 import { holdDeliveries, releaseHeld } from "@/lib/engine/held";
 import { claimWebhooksToWake, wakeWebhooks } from "@/lib/engine/outbox";
+import { sendJobs } from "@/lib/jobs/job-outbox";
 import { requestActivation } from "@/lib/engine/request-activation";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -291,9 +292,10 @@ export async function createWebhook(
       },
       tx,
     );
-    return created;
+    const activation = created.status === "pending" ? await requestActivation(tx, orgId, created.id) : null;
+    return { ...created, activation };
   });
-  if (row.status === "pending") await requestActivation(orgId, row.id);
+  if (row.activation) await sendJobs([row.activation]);
   return { ...toOutput(row), ...(generated ? { secret: generated } : {}) };
 }
 
@@ -367,7 +369,7 @@ export async function updateWebhook(
   // One write, keyed by id and org (a webhook deleted meanwhile answers 404, P2025), committed with
   // its audit entry. Pausing holds the webhook's waiting deliveries; resuming it (to active) sends
   // what was held, in order.
-  const toWake = await db.$transaction(async (tx) => {
+  const followUps = await db.$transaction(async (tx) => {
     await tx.webhook.update({
       where: { id, orgId },
       data: {
@@ -385,16 +387,17 @@ export async function updateWebhook(
       { name: merged.name, changed },
       tx,
     );
+    const activation =
+      status.status === "pending" && stored.status !== "pending" ? await requestActivation(tx, orgId, id) : null;
     if (status.status === "paused" && stored.status !== "paused") await holdDeliveries(tx, id, now);
     if (status.status === "active" || status.status === "failing") {
-      if ((await releaseHeld(tx, id, now)) > 0) return claimWebhooksToWake(tx, [id], now);
+      if ((await releaseHeld(tx, id, now)) > 0) return { activation, wake: await claimWebhooksToWake(tx, [id], now) };
     }
-    return [];
+    return { activation, wake: [] };
   });
-  await wakeWebhooks(toWake);
-  const updated = await findStored(orgId, id);
-  if (updated.status === "pending" && stored.status !== "pending") await requestActivation(orgId, id);
-  return toOutput(updated);
+  await wakeWebhooks(followUps.wake);
+  if (followUps.activation) await sendJobs([followUps.activation]);
+  return toOutput(await findStored(orgId, id));
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
