@@ -38,15 +38,23 @@ const copy: Record<Probed, { title: string; body: string; button: string; tone: 
 export const needsProbe = (status: Webhook["status"]): status is Probed =>
   status === "pending" || status === "disabled";
 
-function LastTest({ delivery }: { delivery: DeliverySummary | null }) {
-  if (!delivery) return <p>No test event has been sent yet.</p>;
-  const at = delivery.lastAttemptAt ?? delivery.createdAt;
-  const outcome = describeOutcome(delivery.lastResponseStatus, delivery.lastErrorClass, delivery.attemptCount > 0);
+/**
+ * The webhook's test, said once: its latest test delivery, if that went to the webhook's current
+ * URL. A test of the previous URL says nothing about this one; the one for this URL was queued
+ * with the change that made the webhook pending, and shows here once it has gone out.
+ */
+function LastTest({ latest, url }: { latest: DeliverySummary | null; url: string }) {
+  if (!latest) return <p>No test event has been sent yet.</p>;
+  // Not yet attempted (null) counts as this URL's: it was created for the webhook as it is now.
+  if (latest.lastRequestUrl !== null && latest.lastRequestUrl !== url)
+    return <p>The test event to this URL is on its way.</p>;
+  const at = latest.lastAttemptAt ?? latest.createdAt;
+  const outcome = describeOutcome(latest.lastResponseStatus, latest.lastErrorClass, latest.attemptCount > 0);
   return (
     <p>
-      Last test event: <span className="font-medium">{delivery.status === "succeeded" ? "succeeded" : "failed"}</span>,{" "}
+      Last test event: <span className="font-medium">{latest.status === "succeeded" ? "succeeded" : "failed"}</span>,{" "}
       {outcome}
-      {delivery.lastDurationMs !== null ? ` in ${formatDuration(delivery.lastDurationMs)}` : null},{" "}
+      {latest.lastDurationMs !== null ? ` in ${formatDuration(latest.lastDurationMs)}` : null},{" "}
       <span title={formatDate(at)}>{formatRelative(at)}</span>.
     </p>
   );
@@ -92,8 +100,10 @@ export function ActivationPanel({
     <Alert tone={text.tone} title={text.title} role="region" aria-label="Activation" data-testid="activation-state">
       <div className="grid gap-3">
         <p>{text.body}</p>
-        {webhook.statusReason ? <p>{webhook.statusReason}</p> : null}
-        {lastTest.data !== undefined ? <LastTest delivery={lastTest.data} /> : null}
+        {/* A pending webhook's reason is its last test's outcome, which the line below says; a disabled one's is why the hub stopped it. */}
+        {status === "disabled" && webhook.statusReason ? <p>{webhook.statusReason}</p> : null}
+        {/* The probe just sent is shown in full; the summary line would repeat it. */}
+        {result ? null : lastTest.data !== undefined ? <LastTest latest={lastTest.data} url={webhook.url} /> : null}
         <div aria-live="polite">{result ? <ProbeResultView result={result} /> : null}</div>
         {canWrite ? (
           <div>

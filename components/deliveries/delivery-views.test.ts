@@ -39,6 +39,7 @@ const summary = (id: string, patch: Partial<DeliverySummary> = {}): DeliverySumm
   lastResponseStatus: 200,
   lastErrorClass: null,
   lastDurationMs: 120,
+  lastRequestUrl: "https://hooks.example.com/in",
   createdAt: "2026-11-20T10:05:00.000Z",
   ...patch,
 });
@@ -104,7 +105,12 @@ const stats: WebhookStats = {
   ),
 };
 
-const webhook = { id: webhookId, status: "pending", statusReason: "Test event failed: HTTP 500" } as Webhook;
+const webhook = {
+  id: webhookId,
+  url: "https://hooks.example.com/in",
+  status: "pending",
+  statusReason: "Test event failed: HTTP 500",
+} as Webhook;
 
 afterEach(cleanup);
 
@@ -239,13 +245,26 @@ describe("activation", () => {
     );
     const panel = screen.getByRole("region", { name: "Activation" });
     within(panel).getByText("Awaiting activation: the test event must get a 2xx");
-    within(panel).getByText("Test event failed: HTTP 500");
+    // The outcome is said once, from the test delivery itself, not again from the webhook's status reason.
+    expect(within(panel).queryByText("Test event failed: HTTP 500")).toBeNull();
     within(panel).getByText(
       (_, element) =>
         element?.tagName === "P" &&
         /^Last test event: failed, HTTP 500 in 120 ms, .+\.$/.test(element.textContent ?? ""),
     );
     within(panel).getByRole("button", { name: "Send test event" });
+  });
+
+  it("does not pass off a test of the webhook's previous URL as this one's", () => {
+    render(createElement(ActivationPanel, { org, webhook, status: "pending", canWrite: true }), (client) =>
+      client.setQueryData(
+        deliveryKeys.latestTest(org, webhookId),
+        summary("dlv_old", { isTest: true, lastRequestUrl: "https://old.example.com/in" }),
+      ),
+    );
+    const panel = screen.getByRole("region", { name: "Activation" });
+    within(panel).getByText("The test event to this URL is on its way.");
+    expect(within(panel).queryByText(/^Last test event/)).toBeNull();
   });
 
   it("offers Refresh availability for a disabled webhook", () => {

@@ -17,7 +17,8 @@ const summaryInclude = {
 
 type DeliveryRow = Prisma.DeliveryGetPayload<{ include: typeof summaryInclude }>;
 
-function toSummary(row: DeliveryRow) {
+/** `lastRequestUrl`: the latest attempt's to the webhook's own URL (a SecurityScorecard follow-up goes elsewhere). */
+function toSummary(row: DeliveryRow, lastRequestUrl: string | null) {
   const last = row.attempts[0];
   return deliverySummary.parse({
     ...row,
@@ -26,6 +27,7 @@ function toSummary(row: DeliveryRow) {
     lastResponseStatus: last?.responseStatus ?? null,
     lastErrorClass: last?.errorClass ?? null,
     lastDurationMs: last?.durationMs ?? null,
+    lastRequestUrl,
   });
 }
 
@@ -49,7 +51,8 @@ export function deliveryPageStatement(
   return Prisma.sql`
     SELECT d.id, d."webhookId", d.status::text AS status, d."isTest", d."attemptCount", d."lastAttemptAt", d."nextAttemptAt", d."createdAt",
            coalesce(events.types, '{}') AS "eventTypes", coalesce(events.count, 0)::int AS "eventCount",
-           latest."responseStatus" AS "lastResponseStatus", latest."errorClass" AS "lastErrorClass", latest."durationMs" AS "lastDurationMs"
+           latest."responseStatus" AS "lastResponseStatus", latest."errorClass" AS "lastErrorClass", latest."durationMs" AS "lastDurationMs",
+           (SELECT a."requestUrl" FROM "Attempt" a WHERE a."deliveryId" = d.id AND a."followUp" = 0 ORDER BY a.number DESC LIMIT 1) AS "lastRequestUrl"
     FROM "Delivery" d
     LEFT JOIN LATERAL (
       SELECT a."responseStatus", a."errorClass", a."durationMs" FROM "Attempt" a WHERE a."deliveryId" = d.id ORDER BY a.number DESC LIMIT 1
@@ -93,15 +96,21 @@ export async function listDeliveries(
 export async function getDeliverySummary(orgId: string, id: string): Promise<DeliverySummary> {
   const row = await db.delivery.findFirst({ where: { id, orgId }, include: summaryInclude });
   if (!row) throw notFound("Delivery");
-  return toSummary(row);
+  const own = await db.attempt.findFirst({
+    where: { orgId, deliveryId: id, followUp: 0 },
+    orderBy: { number: "desc" },
+    select: { requestUrl: true },
+  });
+  return toSummary(row, own?.requestUrl ?? null);
 }
 
 export async function getDelivery(orgId: string, id: string) {
   const row = await db.delivery.findFirst({ where: { id, orgId }, include: summaryInclude });
   if (!row) throw notFound("Delivery");
   const attempts = await db.attempt.findMany({ where: { orgId, deliveryId: id }, orderBy: { number: "asc" } });
+  const own = attempts.filter((attempt) => attempt.followUp === 0).at(-1);
   return deliveryDetail.parse({
-    ...toSummary(row),
+    ...toSummary(row, own?.requestUrl ?? null),
     events: row.events.map(({ event }) => event),
     attempts: attempts.map((attempt) => attemptOutput.parse(attempt)),
   });

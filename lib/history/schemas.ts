@@ -22,6 +22,10 @@ export const deliverySummary = z.object({
   lastResponseStatus: z.number().nullable(),
   lastErrorClass: z.string().nullable(),
   lastDurationMs: z.number().nullable(),
+  lastRequestUrl: z
+    .string()
+    .nullable()
+    .describe("The URL the latest attempt was sent to (the webhook's own, not a follow-up), credentials left out."),
   createdAt: z.date(),
 });
 
