@@ -101,29 +101,41 @@ const isFull = (batch: Batch, maxSize: number) => batch.events >= maxSize || bat
  * Events beyond the batch's size or 1 MB open new batches, due one window from now; a batch that
  * fills up before its first try goes at once, since waiting out its window would add nothing to
  * it (a retrying one keeps its schedule). A paused webhook's events collect the same way in held
- * batches, with no due time. The caller holds the webhook rows' locks, which claims take too, so a
- * batch on the wire never gains an event.
+ * batches, with no due time. Four statements for any number of webhooks and events. The caller
+ * holds the webhook rows' locks, which claims take too, so a batch on the wire never gains an event.
  */
 async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): Promise<void> {
   const byWebhook = new Map<string, BatchedMatch[]>();
-  for (const match of matches.toSorted((a, b) => a.webhookId.localeCompare(b.webhookId))) {
+  for (const match of matches) {
     const group = byWebhook.get(match.webhookId);
     if (group) group.push(match);
     else byWebhook.set(match.webhookId, [match]);
   }
+  const webhooks = [...byWebhook.values()].map((events) => events[0]!);
+  // Each webhook's newest open batch with room left, all in one statement: one index scan per webhook, newest first.
+  const openBatches = await tx.$queryRaw<Array<Batch & { webhookId: string }>>`
+    SELECT w.id AS "webhookId", open.*
+    FROM unnest(${webhooks.map((w) => w.orgId)}::text[], ${webhooks.map((w) => w.webhookId)}::text[],
+                ${webhooks.map((w) => w.batchMaxSize)}::int[], ${webhooks.map((w) => w.held)}::boolean[]) AS w("orgId", id, "maxSize", held)
+    CROSS JOIN LATERAL (
+      SELECT d.id, d.status::text AS status, d."eventCount" AS events, d."payloadBytes" AS bytes FROM "Delivery" d
+      WHERE d."orgId" = w."orgId" AND d."webhookId" = w.id AND d."isTest" = false
+        AND d."eventCount" < w."maxSize" AND d."payloadBytes" < ${maxBatchPayloadBytes}
+        AND (CASE WHEN w.held THEN d.status = 'held' ELSE d.status IN ('pending', 'retrying') END)
+      ORDER BY d."createdAt" DESC, d.id DESC LIMIT 1
+    ) open`;
+  const openOf = new Map(openBatches.map(({ webhookId, ...batch }) => [webhookId, batch]));
+
+  const opened: Array<{ batch: Batch; webhook: BatchedMatch; due: string | null }> = [];
+  const joined: Array<{ batch: Batch; goesNow: boolean }> = [];
+  const links: Array<{ deliveryId: string; eventId: string }> = [];
   for (const [webhookId, events] of byWebhook) {
-    const { orgId, batchWindowMs, batchMaxSize, held } = events[0]!;
-    const openStatuses = held ? ["held"] : ["pending", "retrying"];
-    const [open] = await tx.$queryRaw<Batch[]>`
-      SELECT id, status::text, "eventCount" AS events, "payloadBytes" AS bytes FROM "Delivery"
-      WHERE "orgId" = ${orgId} AND "webhookId" = ${webhookId} AND "isTest" = false AND status::text = ANY(${openStatuses}::text[])
-        AND "eventCount" < ${batchMaxSize} AND "payloadBytes" < ${maxBatchPayloadBytes}
-      ORDER BY "createdAt" DESC, id DESC LIMIT 1`;
+    const webhook = events[0]!;
+    const open = openOf.get(webhookId);
     const batches: Batch[] = open ? [{ ...open, added: 0 }] : [];
-    const links: Array<{ deliveryId: string; eventId: string }> = [];
     for (const event of events) {
       let batch = batches.at(-1);
-      if (!batch || isFull(batch, batchMaxSize)) {
+      if (!batch || isFull(batch, webhook.batchMaxSize)) {
         batch = { id: `dlv_${randomUUID().replaceAll("-", "")}`, events: 0, bytes: 0, added: 0, opened: true };
         batches.push(batch);
       }
@@ -132,28 +144,33 @@ async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): P
       batch.bytes += event.payloadBytes;
       batch.added++;
     }
-    const windowEnd = utc(new Date(now.getTime() + batchWindowMs));
-    const dueOf = (batch: Batch) => (held ? null : isFull(batch, batchMaxSize) ? utc(now) : windowEnd);
-    const opened = batches.filter((batch) => batch.opened);
-    if (opened.length > 0) {
-      await tx.$executeRaw`
-        INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt", "eventCount", "payloadBytes")
-        SELECT id, ${orgId}, ${webhookId}, ${held ? "held" : "pending"}::"DeliveryStatus", due, ${utc(now)}::timestamp, ${utc(now)}::timestamp, events, bytes
-        FROM unnest(${opened.map((batch) => batch.id)}::text[], ${opened.map((batch) => batch.events)}::int[], ${opened.map((batch) => batch.bytes)}::int[],
-                    ${opened.map(dueOf)}::timestamp[]) AS b(id, events, bytes, due)`;
+    const windowEnd = utc(new Date(now.getTime() + webhook.batchWindowMs));
+    for (const batch of batches) {
+      const full = isFull(batch, webhook.batchMaxSize);
+      if (batch.opened) opened.push({ batch, webhook, due: webhook.held ? null : full ? utc(now) : windowEnd });
+      else if (batch.added > 0) joined.push({ batch, goesNow: batch.status === "pending" && full });
     }
-    const joined = batches.find((batch) => !batch.opened && batch.added > 0);
-    if (joined) {
-      const goesNow = joined.status === "pending" && isFull(joined, batchMaxSize);
-      await tx.$executeRaw`
-        UPDATE "Delivery" SET "eventCount" = ${joined.events}, "payloadBytes" = ${joined.bytes},
-          "nextAttemptAt" = CASE WHEN ${goesNow} THEN LEAST("nextAttemptAt", ${utc(now)}::timestamp) ELSE "nextAttemptAt" END
-        WHERE id = ${joined.id}`;
-    }
-    await tx.$executeRaw`
-      INSERT INTO "DeliveryEvent" ("deliveryId", "eventId")
-      SELECT * FROM unnest(${links.map((link) => link.deliveryId)}::text[], ${links.map((link) => link.eventId)}::text[])`;
   }
+
+  if (opened.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "Delivery" (id, "orgId", "webhookId", status, "nextAttemptAt", "createdAt", "updatedAt", "eventCount", "payloadBytes")
+      SELECT id, "orgId", "webhookId", CASE WHEN held THEN 'held' ELSE 'pending' END::"DeliveryStatus", due, ${utc(now)}::timestamp, ${utc(now)}::timestamp, events, bytes
+      FROM unnest(${opened.map((o) => o.batch.id)}::text[], ${opened.map((o) => o.webhook.orgId)}::text[], ${opened.map((o) => o.webhook.webhookId)}::text[],
+                  ${opened.map((o) => o.webhook.held)}::boolean[], ${opened.map((o) => o.due)}::timestamp[],
+                  ${opened.map((o) => o.batch.events)}::int[], ${opened.map((o) => o.batch.bytes)}::int[]) AS b(id, "orgId", "webhookId", held, due, events, bytes)`;
+  }
+  if (joined.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "Delivery" d SET "eventCount" = j.events, "payloadBytes" = j.bytes,
+        "nextAttemptAt" = CASE WHEN j."goesNow" THEN LEAST(d."nextAttemptAt", ${utc(now)}::timestamp) ELSE d."nextAttemptAt" END
+      FROM unnest(${joined.map((j) => j.batch.id)}::text[], ${joined.map((j) => j.batch.events)}::int[], ${joined.map((j) => j.batch.bytes)}::int[],
+                  ${joined.map((j) => j.goesNow)}::boolean[]) AS j(id, events, bytes, "goesNow")
+      WHERE d.id = j.id`;
+  }
+  await tx.$executeRaw`
+    INSERT INTO "DeliveryEvent" ("deliveryId", "eventId")
+    SELECT * FROM unnest(${links.map((link) => link.deliveryId)}::text[], ${links.map((link) => link.eventId)}::text[])`;
 }
 
 /**
