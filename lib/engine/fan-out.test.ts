@@ -1,29 +1,14 @@
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { publishEvent } from "@/lib/events/publish";
 import { publishEvents } from "@/lib/events/publish-batch";
 import { createActiveWebhook, createOrg } from "@/test/factories";
+import { endHeldRows, holdWebhookRow } from "@/test/hold-row";
 
 // Nothing listens here: the wakes after each commit fail and leave the work to the sweep, which is not under test.
 const nowhere = "http://127.0.0.1:9/hook";
 
-const lockers: pg.Client[] = [];
-
-afterEach(async () => {
-  await Promise.all(lockers.splice(0).map((client) => client.end()));
-});
-
-/** Another session holding a webhook's row as a fan-out or a round does, until `release`. */
-async function holdWebhook(webhookId: string) {
-  const client = new pg.Client({ connectionString: env.DATABASE_URL });
-  lockers.push(client);
-  await client.connect();
-  await client.query("BEGIN");
-  await client.query(`SELECT id FROM "Webhook" WHERE id = $1 FOR NO KEY UPDATE`, [webhookId]);
-  return { release: () => client.query("COMMIT") };
-}
+afterEach(endHeldRows);
 
 /** Settles the promise's state without waiting for it: "pending", "fulfilled" or "rejected". */
 async function stateOf(promise: Promise<unknown>): Promise<string> {
@@ -47,7 +32,7 @@ describe("fan-out under concurrent publishes", () => {
     const slowWebhook = await createActiveWebhook(slow.id, nowhere);
     const otherWebhook = await createActiveWebhook(other.id, nowhere);
 
-    const held = await holdWebhook(slowWebhook.id);
+    const held = await holdWebhookRow(slowWebhook.id);
     const waiting = publishEvent(slow.id, event(1));
     // The held org's publish is inside its transaction, waiting for the webhook row.
     await expect

@@ -22,10 +22,13 @@ export async function applyVerdict(
 ): Promise<HealthSignal | null> {
   const at = utc(now);
   if (verdict.kind === "success") {
-    // At most once a second: concurrent deliveries to one webhook would otherwise queue on its row.
+    // At most once a second, and never waiting for the row: a publish fanning out to this webhook
+    // holds it until its commit, and a round would stall behind it for a time stamp the next round writes.
     await tx.$executeRaw`
       UPDATE "Webhook" SET "lastDeliveryAt" = ${at}::timestamp, "updatedAt" = ${at}::timestamp
-      WHERE id = ${webhookId} AND ("lastDeliveryAt" IS NULL OR "lastDeliveryAt" < ${utc(new Date(now.getTime() - 1000))}::timestamp)`;
+      WHERE id = (SELECT id FROM "Webhook" WHERE id = ${webhookId}
+                    AND ("lastDeliveryAt" IS NULL OR "lastDeliveryAt" < ${utc(new Date(now.getTime() - 1000))}::timestamp)
+                  FOR NO KEY UPDATE SKIP LOCKED)`;
     const recovered = await tx.$executeRaw`
       UPDATE "Webhook" SET status = 'active', "failingSince" = NULL, "statusReason" = NULL, "updatedAt" = ${at}::timestamp
       WHERE id = ${webhookId} AND status = 'failing'`;
