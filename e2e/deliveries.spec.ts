@@ -69,6 +69,20 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await expect(dialog.getByTestId("attempt")).toHaveCount(2);
   await page.keyboard.press("Escape");
 
+  // Send an example event: a catalog trigger's example payload, in the webhook's format and signed,
+  // recorded in the history as a test delivery.
+  await page.getByLabel("Trigger", { exact: true }).selectOption("project_sca_analysis_finished");
+  await page.getByRole("button", { name: "Send example" }).click();
+  await expect(page.getByTestId("probe-result")).toContainText("Success");
+  const exampleRequest = receiver.requests.find((request) => request.body.includes('"project_sca_analysis_finished"'))!;
+  expect(
+    new Webhook(secret).verify(exampleRequest.body, exampleRequest.headers as Record<string, string>),
+  ).toMatchObject({
+    type: "project_sca_analysis_finished",
+    data: { project_id: 42, project_name: "payments-service" },
+  });
+  await expect(page.getByRole("row").filter({ hasText: "project_sca_analysis_finished" })).toContainText("Test");
+
   // The webhooks list shows each webhook's health: every attempt so far succeeded, the last a moment ago;
   // a paused webhook that never sent has none.
   const paused = await api.post("/api/v1/webhooks", {
@@ -159,11 +173,11 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   );
   expect(Date.now() - starts.at(-1)!).toBeGreaterThanOrEqual(0);
   expect(Date.now() - starts.at(-1)!).toBeLessThan(6 * hourMs);
-  // This webhook's attempts so far: its activation test, the event, the Retry (all 200) and the failure, maybe retried by now.
+  // This webhook's attempts so far: its activation test, the event, the Retry, the example (all 200) and the failure, maybe retried by now.
   const attempts = week.buckets.reduce((sum, bucket) => sum + bucket.attempts, 0);
   const succeeded = week.buckets.reduce((sum, bucket) => sum + bucket.succeeded, 0);
-  expect(succeeded).toBe(3);
-  expect(attempts).toBeGreaterThanOrEqual(4);
+  expect(succeeded).toBe(4);
+  expect(attempts).toBeGreaterThanOrEqual(5);
 
   await expect(range.getByRole("button", { name: "7d" })).toHaveAttribute("aria-pressed", "true");
   await expect(range.getByRole("button", { name: "24h" })).toHaveAttribute("aria-pressed", "false");

@@ -106,6 +106,12 @@ export const deliveryMutations = {
       `${path("webhooks", webhookId)}/refresh_availability_status`,
       { method: "POST" },
     ),
+  sendExample: (org: OrgRef, webhookId: string, eventType: string) =>
+    apiFetch<{ deliveryId: string; eventType: string; result: ProbeResult }>(
+      org.slug,
+      `${path("webhooks", webhookId)}/send_example`,
+      { method: "POST", body: { eventType } },
+    ),
   testUrl: (org: OrgRef, input: TestWebhookInput) =>
     apiFetch<ProbeResult>(org.slug, "webhooks/test", { method: "POST", body: input }),
 };

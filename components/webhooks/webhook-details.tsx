@@ -9,6 +9,7 @@ import { DeliveryHistory } from "@/components/deliveries/delivery-history";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { WebhookActions } from "@/components/webhooks/webhook-actions";
 import { WebhookLoader } from "@/components/webhooks/webhook-loader";
+import { SendExample } from "@/components/webhooks/send-example";
 import { WebhookStatusBadge } from "@/components/webhooks/webhook-status-badge";
 import { WebhookSummary } from "@/components/webhooks/webhook-summary";
 import type { OrgRef } from "@/lib/client/org";
@@ -76,6 +77,7 @@ export function WebhookDetails({
             ) : null}
             <DeliveryCharts org={org} webhookId={webhook.id} />
             <DeliveryHistory org={org} webhookId={webhook.id} canRetry={canRetry} />
+            {canWrite ? <SendExample org={org} webhook={webhook} /> : null}
             <WebhookSummary webhook={webhook} projects={projectsById} members={members} />
           </div>
         </>

@@ -27,7 +27,7 @@ export interface ProbeResult {
 const excerptLength = 2000;
 export const testTrigger = "test";
 
-function toProbeResult({ result, outcome }: SentAttempt): ProbeResult {
+export function toProbeResult({ result, outcome }: SentAttempt): ProbeResult {
   return {
     success: outcome.kind === "success",
     status: result.status,
@@ -72,33 +72,36 @@ export async function testUnsavedTarget(input: z.infer<typeof testWebhookInput>)
   );
 }
 
+interface TestDelivery {
+  target: SendTarget & { webhook: { projectId: string | null } };
+  deliveryId: string;
+  sent: SentAttempt;
+}
+
 /**
- * Sends a saved webhook its test event (DeepSource's activation; CodeScoring's refresh
- * availability) and records it in the history. A 2xx activates a pending webhook and re-enables a
- * disabled one; a failure leaves the status and says why.
+ * Sends one event to a saved webhook outside its schedule, as a test delivery in its history: the
+ * event is stored already handed over, so it reaches this webhook and no other. `payloadFor` gets
+ * the webhook's project (SonarQube's test names it) and the time.
  */
-export async function probeWebhook(orgId: string, webhookId: string): Promise<ProbeResult> {
+export async function sendTestDelivery(
+  orgId: string,
+  webhookId: string,
+  type: string,
+  payloadFor: (
+    format: WebhookFormat,
+    project: { key: string; name: string } | null,
+    now: Date,
+  ) => Prisma.InputJsonObject,
+): Promise<TestDelivery> {
   const target = await loadSigningTarget(orgId, webhookId);
   if (!target) throw notFound("Webhook");
-  // A project-level webhook's test event names its project (SonarQube's X-SonarQube-Project).
   const project = target.webhook.projectId
     ? await db.project.findFirst({ where: { id: target.webhook.projectId, orgId }, select: { key: true, name: true } })
     : null;
   const created = new Date();
-  const payload = testPayloadFor(target.webhook.format, {
-    project,
-    serverUrl: env.APP_URL,
-    now: created,
-  }) as Prisma.InputJsonObject;
+  const payload = payloadFor(target.webhook.format, project, created);
   const event = await db.event.create({
-    data: {
-      orgId,
-      projectId: target.webhook.projectId,
-      type: testTrigger,
-      payload,
-      dispatchedAt: created,
-      createdAt: created,
-    },
+    data: { orgId, projectId: target.webhook.projectId, type, payload, dispatchedAt: created, createdAt: created },
     select: { id: true, createdAt: true },
   });
   const delivery = await db.delivery.create({
@@ -106,21 +109,49 @@ export async function probeWebhook(orgId: string, webhookId: string): Promise<Pr
     select: { id: true, createdAt: true },
   });
   const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: 0 }, [
-    testEvent(event.id, event.createdAt, target.webhook.format, project),
+    { id: event.id, type, createdAt: event.createdAt, payload, properties: {}, projectKey: project?.key ?? null },
   ]);
+  return { target, deliveryId: delivery.id, sent };
+}
+
+/** A test delivery's one attempt and its outcome, in the caller's transaction. */
+export async function recordTestDelivery(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  { deliveryId, sent }: TestDelivery,
+  now: Date,
+) {
+  const success = sent.outcome.kind === "success";
+  await tx.attempt.create({ data: attemptRow(orgId, deliveryId, 1, "test", sent) });
+  await tx.delivery.update({
+    where: { id: deliveryId },
+    data: {
+      status: success ? "succeeded" : "failed",
+      attemptCount: 1,
+      lastAttemptAt: now,
+      ...(success ? {} : { firstFailedAt: now }),
+    },
+  });
+}
+
+/**
+ * Sends a saved webhook its test event (DeepSource's activation; CodeScoring's refresh
+ * availability) and records it in the history. A 2xx activates a pending webhook and re-enables a
+ * disabled one; a failure leaves the status and says why.
+ */
+export async function probeWebhook(orgId: string, webhookId: string): Promise<ProbeResult> {
+  const test = await sendTestDelivery(
+    orgId,
+    webhookId,
+    testTrigger,
+    (format, project, now) =>
+      testPayloadFor(format, { project, serverUrl: env.APP_URL, now }) as Prisma.InputJsonObject,
+  );
+  const { sent } = test;
   const success = sent.outcome.kind === "success";
   const now = new Date();
   const toWake = await db.$transaction(async (tx) => {
-    await tx.attempt.create({ data: attemptRow(orgId, delivery.id, 1, "test", sent) });
-    await tx.delivery.update({
-      where: { id: delivery.id },
-      data: {
-        status: success ? "succeeded" : "failed",
-        attemptCount: 1,
-        lastAttemptAt: now,
-        ...(success ? {} : { firstFailedAt: now }),
-      },
-    });
+    await recordTestDelivery(tx, orgId, test, now);
     // Only a webhook still waiting (pending) or switched off by the hub (disabled) changes here; paused is a person's choice.
     if (success) {
       await tx.webhook.updateMany({

@@ -323,3 +323,12 @@ export const testWebhookInput = z
 export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
 export type PatchWebhookInput = z.infer<typeof patchWebhookInput>;
 export type ReplaceWebhookInput = z.infer<typeof replaceWebhookInput>;
+
+export const sendExampleInput = z.strictObject({
+  eventType: z
+    .string()
+    .trim()
+    .min(1, "Choose a trigger.")
+    .max(100)
+    .describe("A trigger of the organization's catalog that the webhook subscribes to; its example payload is sent."),
+});

@@ -7,6 +7,7 @@ export {
   patchWebhookInput,
   replaceWebhookInput,
   secretProblem,
+  sendExampleInput,
   testWebhookInput,
   type CreateWebhookInput,
   type PatchWebhookInput,

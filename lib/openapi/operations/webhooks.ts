@@ -8,6 +8,7 @@ import {
   replaceWebhookInput,
   rotatedSecretOutput,
   rotateSecretInput,
+  sendExampleInput,
   testWebhookInput,
   webhookListQuery,
   webhookOutput,
@@ -26,6 +27,12 @@ export const webhookSchemas = {
   RotatedSecret: rotatedSecretOutput,
   ProbeResult: probeOutput,
   RefreshResult: z.object({ webhook: webhookOutput, result: probeOutput }),
+  SendExampleInput: sendExampleInput,
+  SentExample: z.object({
+    deliveryId: z.string().describe("The test delivery in the webhook's history."),
+    eventType: z.string(),
+    result: probeOutput,
+  }),
 };
 
 const s = webhookSchemas;
@@ -130,6 +137,18 @@ export const webhookOperations = defineOperations({
       description: "The webhook after the probe, and what its URL answered.",
       schema: s.RefreshResult,
     },
+  },
+  sendWebhookExample: {
+    method: "POST",
+    path: "/api/v1/webhooks/{id}/send_example",
+    tag: "Webhooks",
+    permission: "webhooks:write",
+    summary: "Send the webhook an example event",
+    description:
+      "Sends one trigger's example payload from the catalog (`{}` when it has none) to the webhook, in its format, signed as its deliveries are. Recorded in the delivery history as a test delivery; the webhook's status does not change. The trigger must be one the webhook subscribes to.",
+    pathParams: idParam("webhook"),
+    body: s.SendExampleInput,
+    outcome: { status: 200, description: "The test delivery and what the URL answered.", schema: s.SentExample },
   },
   rotateWebhookSecret: {
     method: "POST",
