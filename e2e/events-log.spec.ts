@@ -1,8 +1,19 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "./fixtures/config";
 import { startReceiver } from "../test/receiver";
 import { createToken } from "./fixtures/tokens";
 import { signUp } from "./fixtures/users";
+
+/** axe's serious and critical findings (WCAG 2.1 A and AA) on the page as it stands, by rule. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
 
 test("the event log finds an event by its payload and type, keeps the search in the URL, and shows where it went", async ({
   page,
@@ -78,6 +89,8 @@ test("the event log finds an event by its payload and type, keeps the search in 
   );
   await expect(dialog.getByRole("region", { name: "Payload" })).toContainText('"branch": "main"');
   await expect(page).toHaveURL(new RegExp(`[?&]event=${analysis}`));
+  // The list with its rows and the open dialog: no serious or critical axe finding.
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(page).not.toHaveURL(/[?&]event=/);
@@ -92,6 +105,18 @@ test("the event log finds an event by its payload and type, keeps the search in 
   await expect(page).toHaveURL(/[?&]deliveryId=dlv_/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(order);
+
+  // At 390 px the page does not scroll sideways: the table scrolls inside its card, the dialog fits.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(rows).toHaveCount(2);
+  const sideways = () =>
+    page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  expect(await sideways()).toBe(false);
+  await page.getByRole("button", { name: `View event ${order}` }).click();
+  await expect(dialog.getByTestId("event-delivery")).toContainText("Orders receiver");
+  expect(await sideways()).toBe(false);
+  expect(await dialog.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 
   await api.dispose();
   await receiver.close();
