@@ -28,7 +28,7 @@ async function expectAccessible(page: Page, path: string) {
 }
 
 test("every page has no serious or critical axe violation (WCAG 2.1 A and AA)", async ({ page }) => {
-  // Seventeen pages, each loaded and scanned.
+  // Eighteen pages, each loaded and scanned.
   test.setTimeout(180_000);
   for (const path of ["/sign-in", "/sign-up", "/docs/api"]) await expectAccessible(page, path);
 

@@ -3,6 +3,7 @@
 import {
   FolderIcon,
   HouseIcon,
+  InboxIcon,
   KeyRoundIcon,
   ListIcon,
   MailIcon,
@@ -27,6 +28,7 @@ const items: NavItem[] = [
   { href: "", label: "Overview", icon: HouseIcon },
   { href: "/projects", label: "Projects", icon: FolderIcon },
   { href: "/webhooks", label: "Webhooks", icon: WebhookIcon },
+  { href: "/events", label: "Events", icon: InboxIcon },
   { href: "/triggers", label: "Triggers", icon: ZapIcon },
   { href: "/tokens", label: "API tokens", icon: KeyRoundIcon, adminOnly: true },
   { href: "/members", label: "Members", icon: UsersIcon },

@@ -1,26 +1,125 @@
 import "server-only";
-import type { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { eventDetailOutput, eventOutput, type eventListQuery, type EventOutput } from "@/lib/events/schemas";
+import { eventDetailOutput, eventListItem, type EventListItem, type EventListQuery } from "@/lib/events/schemas";
 import { notFound } from "@/lib/http/errors";
-import { pageArgs, toPage, type Page } from "@/lib/http/pagination";
+import { decodeCursor, toPage, type Page } from "@/lib/http/pagination";
 
-export async function listEvents(orgId: string, query: z.infer<typeof eventListQuery>): Promise<Page<EventOutput>> {
-  const where = {
-    orgId,
-    ...(query.type ? { type: query.type } : {}),
-    ...(query.projectId ? { projectId: query.projectId } : {}),
-  };
-  const rows = await db.event.findMany(pageArgs(orgId, query, where));
-  const page = toPage(orgId, rows, query.limit);
-  return { ...page, data: page.data.map((row) => eventOutput.parse(row)) };
+/** The events a delivery of this org carries: none for another org's delivery. */
+const carriedBy = (orgId: string, deliveryId: string) => Prisma.sql`
+  SELECT de."eventId" FROM "DeliveryEvent" de JOIN "Delivery" d ON d.id = de."deliveryId"
+  WHERE d.id = ${deliveryId} AND d."orgId" = ${orgId}`;
+
+/** Whether the event has a delivery of this org in this state. */
+const hasDeliveryIn = (orgId: string, status: string) => Prisma.sql`
+  EXISTS (
+    SELECT 1 FROM "DeliveryEvent" de JOIN "Delivery" d ON d.id = de."deliveryId"
+    WHERE de."eventId" = e.id AND d."orgId" = ${orgId} AND d.status = ${status}::"DeliveryStatus"
+  )`;
+
+const and = (condition: Prisma.Sql | false | undefined) => (condition ? Prisma.sql`AND ${condition}` : Prisma.empty);
+
+/**
+ * The statement for one page of the org's event log, newest first, each event with its deliveries
+ * counted per state (one probe of DeliveryEvent(eventId) per event on the page, not per event
+ * scanned). Event(orgId, createdAt) gives the order; the keyset after the cursor is a row
+ * comparison on (createdAt, id), as in the delivery history. Every value is a bound parameter;
+ * the payload search is a case-insensitive substring of the payload's JSON text (`strpos`, so the
+ * text needs no LIKE escaping), over this org's events only.
+ */
+export function eventPageStatement(orgId: string, query: EventListQuery): Prisma.Sql {
+  const after = query.cursor ? decodeCursor(orgId, query.cursor) : null;
+  return Prisma.sql`
+    SELECT e.id, e.type, e."projectId", e.payload, e.properties, e."idempotencyKey", e."dispatchedAt", e."createdAt",
+           coalesce(counts.held, 0)::int AS held, coalesce(counts.pending, 0)::int AS pending,
+           coalesce(counts.sending, 0)::int AS sending, coalesce(counts.succeeded, 0)::int AS succeeded,
+           coalesce(counts.retrying, 0)::int AS retrying, coalesce(counts.failed, 0)::int AS failed
+    FROM "Event" e
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE d.status = 'held') AS held,
+             count(*) FILTER (WHERE d.status = 'pending') AS pending,
+             count(*) FILTER (WHERE d.status = 'sending') AS sending,
+             count(*) FILTER (WHERE d.status = 'succeeded') AS succeeded,
+             count(*) FILTER (WHERE d.status = 'retrying') AS retrying,
+             count(*) FILTER (WHERE d.status = 'failed') AS failed
+      FROM "DeliveryEvent" de JOIN "Delivery" d ON d.id = de."deliveryId"
+      WHERE de."eventId" = e.id AND d."orgId" = ${orgId}
+    ) counts ON true
+    WHERE e."orgId" = ${orgId}
+      ${and(query.id !== undefined && Prisma.sql`e.id = ${query.id}`)}
+      ${and(query.type !== undefined && Prisma.sql`e.type = ${query.type}`)}
+      ${and(query.projectId !== undefined && Prisma.sql`e."projectId" = ${query.projectId}`)}
+      ${and(query.deliveryId !== undefined && Prisma.sql`e.id IN (${carriedBy(orgId, query.deliveryId)})`)}
+      ${and(query.status !== undefined && hasDeliveryIn(orgId, query.status))}
+      ${and(query.from !== undefined && Prisma.sql`e."createdAt" >= ${new Date(query.from)}`)}
+      ${and(query.to !== undefined && Prisma.sql`e."createdAt" < ${new Date(query.to)}`)}
+      ${and(query.q !== undefined && Prisma.sql`strpos(lower(e.payload::text), lower(${query.q})) > 0`)}
+      ${and(after !== null && Prisma.sql`(e."createdAt", e.id) < (${after.createdAt}, ${after.id})`)}
+    ORDER BY e."createdAt" DESC, e.id DESC
+    LIMIT ${query.limit + 1}`;
 }
 
+interface EventRow {
+  id: string;
+  type: string;
+  projectId: string | null;
+  payload: unknown;
+  properties: unknown;
+  idempotencyKey: string | null;
+  dispatchedAt: Date | null;
+  createdAt: Date;
+  held: number;
+  pending: number;
+  sending: number;
+  succeeded: number;
+  retrying: number;
+  failed: number;
+}
+
+function toListItem({ held, pending, sending, succeeded, retrying, failed, ...event }: EventRow): EventListItem {
+  return eventListItem.parse({ ...event, deliveryCounts: { held, pending, sending, succeeded, retrying, failed } });
+}
+
+/** The org's event log, newest first: one statement a page, whatever the filters. */
+export async function listEvents(orgId: string, query: EventListQuery): Promise<Page<EventListItem>> {
+  const rows = await db.$queryRaw<EventRow[]>(eventPageStatement(orgId, query));
+  return toPage(orgId, rows.map(toListItem), query.limit);
+}
+
+/** An event and where it went: each delivery carrying it, its webhook and its latest result. */
 export async function getEvent(orgId: string, id: string) {
   const row = await db.event.findFirst({
     where: { id, orgId },
-    include: { deliveries: { select: { delivery: { select: { id: true, webhookId: true, status: true } } } } },
+    include: {
+      deliveries: {
+        where: { delivery: { orgId } },
+        orderBy: { delivery: { createdAt: "desc" } },
+        select: {
+          delivery: {
+            select: {
+              id: true,
+              webhookId: true,
+              status: true,
+              isTest: true,
+              attemptCount: true,
+              lastAttemptAt: true,
+              nextAttemptAt: true,
+              webhook: { select: { name: true } },
+              attempts: { orderBy: { number: "desc" }, take: 1, select: { responseStatus: true, errorClass: true } },
+            },
+          },
+        },
+      },
+    },
   });
   if (!row) throw notFound("Event");
-  return eventDetailOutput.parse({ ...row, deliveries: row.deliveries.map((link) => link.delivery) });
+  return eventDetailOutput.parse({
+    ...row,
+    deliveries: row.deliveries.map(({ delivery: { webhook, attempts, ...delivery } }) => ({
+      ...delivery,
+      webhookName: webhook.name,
+      lastResponseStatus: attempts[0]?.responseStatus ?? null,
+      lastErrorClass: attempts[0]?.errorClass ?? null,
+    })),
+  });
 }

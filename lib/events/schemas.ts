@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deliveryStatuses } from "@/lib/history/schemas";
 import { paginationQuery } from "@/lib/http/pagination";
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -36,10 +37,40 @@ export const publishEventBatchOutput = z.object({
     .describe("One entry per event, in request order."),
 });
 
-export const eventListQuery = paginationQuery.extend({
-  type: z.string().max(100).optional(),
-  projectId: z.string().max(64).optional(),
-});
+const instant = (name: string) =>
+  z.iso.datetime({ offset: true, message: `Give ${name} as an ISO 8601 date-time, e.g. 2026-11-20T00:00:00Z.` });
+
+/** The event log's search: every filter narrows the list, and together they all apply. */
+export const eventListQuery = paginationQuery
+  .extend({
+    id: z.string().max(64).optional().describe("An event id: the list holds that event, if it is this org's."),
+    type: z.string().max(100).optional(),
+    projectId: z.string().max(64).optional(),
+    deliveryId: z
+      .string()
+      .max(64)
+      .optional()
+      .describe("A delivery id: the events that delivery carries (one, or several for a batch)."),
+    status: z
+      .enum(deliveryStatuses)
+      .optional()
+      .describe("Events with at least one delivery in this state, e.g. `failed`."),
+    from: instant("from").optional().describe("Events published at or after this moment."),
+    to: instant("to").optional().describe("Events published before this moment."),
+    q: z
+      .string()
+      .trim()
+      .min(1, "Type some text to search the payloads for.")
+      .max(200)
+      .optional()
+      .describe("Text found anywhere in the payload's JSON (keys or values), ignoring case."),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
+    path: ["to"],
+    message: "to must come after from.",
+  });
+
+export type EventListQuery = z.infer<typeof eventListQuery>;
 
 export const eventOutput = z.object({
   id: z.string(),
@@ -54,6 +85,35 @@ export const eventOutput = z.object({
 
 export type EventOutput = z.infer<typeof eventOutput>;
 
+/** How many of an event's deliveries are in each state: where it went, at a glance. */
+export const deliveryCounts = z.object({
+  held: z.number(),
+  pending: z.number(),
+  sending: z.number(),
+  succeeded: z.number(),
+  retrying: z.number(),
+  failed: z.number(),
+} satisfies Record<(typeof deliveryStatuses)[number], z.ZodNumber>);
+
+export const eventListItem = eventOutput.extend({
+  deliveryCounts: deliveryCounts.describe("The event's deliveries (one per webhook it went to) in each state."),
+});
+
+export type EventListItem = z.infer<typeof eventListItem>;
+
+export const eventDelivery = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  webhookName: z.string(),
+  status: z.enum(deliveryStatuses),
+  isTest: z.boolean(),
+  attemptCount: z.number(),
+  lastAttemptAt: z.date().nullable(),
+  nextAttemptAt: z.date().nullable(),
+  lastResponseStatus: z.number().nullable(),
+  lastErrorClass: z.string().nullable(),
+});
+
 export const eventDetailOutput = eventOutput.extend({
-  deliveries: z.array(z.object({ id: z.string(), webhookId: z.string(), status: z.string() })),
+  deliveries: z.array(eventDelivery).describe("One per webhook the event went to, the newest first."),
 });

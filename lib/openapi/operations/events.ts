@@ -2,6 +2,7 @@ import { z } from "zod";
 import { maxBatchBodyBytes } from "@/lib/events/publish-batch";
 import {
   eventDetailOutput,
+  eventListItem,
   eventListQuery,
   eventOutput,
   publishEventBatchInput,
@@ -18,7 +19,8 @@ export const eventSchemas = {
   PublishEventBatchInput: publishEventBatchInput,
   PublishedEventBatch: publishEventBatchOutput,
   Event: eventOutput,
-  EventPage: pageOf(eventOutput),
+  EventListItem: eventListItem,
+  EventPage: pageOf(eventListItem),
   EventDetail: eventDetailOutput,
 };
 
@@ -53,7 +55,9 @@ export const eventOperations = defineOperations({
     path: "/api/v1/events",
     tag: "Events",
     permission: "events:read",
-    summary: "List published events",
+    summary: "Search the event log",
+    description:
+      "The org's published events, newest first, each with its deliveries counted per state (`deliveryCounts`): where it went, at a glance. Every filter narrows the list and they combine: an event id, a type, a project, a delivery id (the event or events that delivery carries), a delivery state (events with at least one delivery in it), a time range on when the event was published (`from` inclusive, `to` exclusive) and `q`, text found anywhere in the payload's JSON, ignoring case. A delivery id of another organization finds nothing. Bad input is 422 `validation_failed` with `details` naming each parameter.",
     query: eventListQuery,
     outcome: { status: 200, description: "A page of events, newest first.", schema: s.EventPage },
   },
@@ -64,6 +68,10 @@ export const eventOperations = defineOperations({
     permission: "events:read",
     summary: "Get an event and its deliveries",
     pathParams: idParam("event"),
-    outcome: { status: 200, description: "The event and the deliveries carrying it.", schema: s.EventDetail },
+    outcome: {
+      status: 200,
+      description: "The event and the deliveries carrying it, each with its webhook's name and latest result.",
+      schema: s.EventDetail,
+    },
   },
 });

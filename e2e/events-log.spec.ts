@@ -1,0 +1,123 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { baseURL } from "./fixtures/config";
+import { startReceiver } from "../test/receiver";
+import { createToken } from "./fixtures/tokens";
+import { signUp } from "./fixtures/users";
+
+/** axe's serious and critical findings (WCAG 2.1 A and AA) on the page as it stands, by rule. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+test("the event log finds an event by its payload and type, keeps the search in the URL, and shows where it went", async ({
+  page,
+  playwright,
+}) => {
+  const receiver = await startReceiver();
+  const { slug } = await signUp(page, { orgName: "Event Log Co" });
+
+  // A machine creates a webhook and publishes two events to it.
+  const token = await createToken(page, slug, "publisher", ["events:read", "events:write", "webhooks:write"]);
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const created = await api.post("/api/v1/webhooks", {
+    data: { name: "Orders receiver", url: receiver.url, activationRequired: false },
+  });
+  expect(created.status()).toBe(201);
+  const webhookId = ((await created.json()) as { id: string }).id;
+  const publish = async (type: string, payload: object) => {
+    const response = await api.post("/api/v1/events", { data: { type, payload } });
+    expect(response.status()).toBe(202);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const order = await publish("test", { order: { id: "ORD-7731" }, customer: "grace@example.com" });
+  const analysis = await publish("analysis.completed", { branch: "main", status: "OK" });
+  await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+
+  await page.goto(`/${slug}/events`);
+  await expect(page.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
+  const rows = page.getByTestId("event-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(analysis);
+  await expect(rows.filter({ hasText: order })).toContainText("1 succeeded", { timeout: 20_000 });
+
+  // By text in the payload, ignoring case: only the order, and the URL says so.
+  await page.getByLabel("Text in the payload").fill("ord-7731");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]q=ord-7731/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(order);
+
+  // By type: a choice applies at once; the text search was cleared first.
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel("Event type").selectOption("analysis.completed");
+  await expect(page).toHaveURL(/[?&]type=analysis\.completed/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(analysis);
+
+  // A reload (or a shared link) shows the same search.
+  await page.reload();
+  await expect(page.getByLabel("Event type")).toHaveValue("analysis.completed");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(analysis);
+
+  // A search that finds nothing says so.
+  await page.getByLabel("Text in the payload").fill("no such text");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("No events match this search")).toBeVisible();
+  await page.goBack();
+  await expect(rows).toHaveCount(1);
+
+  // Open it: where it went, in words, with a link to the webhook; and its payload.
+  await page.getByRole("button", { name: `View event ${analysis}` }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("analysis.completed");
+  const delivery = dialog.getByTestId("event-delivery");
+  await expect(delivery).toHaveCount(1);
+  await expect(delivery).toContainText("Succeeded", { timeout: 20_000 });
+  await expect(delivery).toContainText("1 attempt");
+  await expect(delivery).toContainText("HTTP 200");
+  await expect(delivery.getByRole("link", { name: "Orders receiver" })).toHaveAttribute(
+    "href",
+    `/${slug}/webhooks/${webhookId}`,
+  );
+  await expect(dialog.getByRole("region", { name: "Payload" })).toContainText('"branch": "main"');
+  await expect(page).toHaveURL(new RegExp(`[?&]event=${analysis}`));
+  // The list with its rows and the open dialog: no serious or critical axe finding.
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page).not.toHaveURL(/[?&]event=/);
+
+  // By the delivery's id: the event it carried.
+  const deliveryId = (await api.get(`/api/v1/events/${order}`).then((response) => response.json())) as {
+    deliveries: Array<{ id: string }>;
+  };
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.getByLabel("Event or delivery id").fill(deliveryId.deliveries[0]!.id);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]deliveryId=dlv_/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(order);
+
+  // At 390 px the page does not scroll sideways: the table scrolls inside its card, the dialog fits.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(rows).toHaveCount(2);
+  const sideways = () =>
+    page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  expect(await sideways()).toBe(false);
+  await page.getByRole("button", { name: `View event ${order}` }).click();
+  await expect(dialog.getByTestId("event-delivery")).toContainText("Orders receiver");
+  expect(await sideways()).toBe(false);
+  expect(await dialog.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+
+  await api.dispose();
+  await receiver.close();
+});
