@@ -29,7 +29,7 @@ export type AuditEntryOutput = z.infer<typeof auditEntryOutput>;
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Use an id as the API shows it, such as usr_… or tok_….");
 
 /** The list's filters, each optional; together they narrow the list (AND). Pages keep the filters they were asked with. */
-export const auditLogQuery = paginationQuery
+export const auditListQuery = paginationQuery
   .extend({
     actorType: z.enum(auditActorTypes).optional().describe("Only entries by members, API tokens or the hub itself."),
     actorId: id.optional().describe("Only entries by this member (their user id) or this API token (its id)."),
@@ -42,9 +42,9 @@ export const auditLogQuery = paginationQuery
     message: "The hub acts without an id: leave actorId out when actorType is system.",
   });
 
-export type AuditLogQuery = z.infer<typeof auditLogQuery>;
+export type AuditListQuery = z.infer<typeof auditListQuery>;
 
-export async function listAuditLog(orgId: string, query: AuditLogQuery) {
+export async function listAuditLog(orgId: string, query: AuditListQuery) {
   const where: Prisma.AuditLogWhereInput = {
     orgId,
     ...(query.actorType ? { actorType: query.actorType } : {}),

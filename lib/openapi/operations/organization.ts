@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditEntryOutput, auditLogQuery } from "@/lib/audit/audit-log";
+import { auditEntryOutput, auditListQuery } from "@/lib/audit/audit-log";
 import { paginationQuery } from "@/lib/http/pagination";
 import { emailOutput } from "@/lib/mail/outbox";
 import { defineOperations, idParam, listOf, pageOf } from "@/lib/openapi/operation";
@@ -167,7 +167,7 @@ export const organizationOperations = defineOperations({
     summary: "List audit log entries",
     description:
       "Filter by who acted (`actorType`, `actorId`), what it was about (`targetType`, `targetId`) and `action`; filters combine, and `nextCursor` pages through the filtered list (send the same filters with it). An unknown value is a 422 `validation_failed`.",
-    query: auditLogQuery,
+    query: auditListQuery,
     outcome: { status: 200, description: "A page of matching entries, newest first.", schema: s.AuditEntryPage },
   },
 });

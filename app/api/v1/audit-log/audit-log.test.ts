@@ -123,12 +123,13 @@ describe("audit log filters", () => {
 
 describe("audit log tenancy", () => {
   it("never shows one org another org's entries, whatever the filters name", async () => {
-    for (const query of [
+    const queries: Record<string, string>[] = [
       { targetId: a.webhookId },
       { actorId: a.tokenRow.id },
       { actorId: a.owner.id },
       { targetType: "webhook", targetId: a.webhookId, action: "webhook.updated" },
-    ]) {
+    ];
+    for (const query of queries) {
       const response = await b.list(query);
       expect(response.status).toBe(200);
       expect(response.body.data).toEqual([]);
