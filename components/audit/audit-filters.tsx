@@ -9,8 +9,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { auditActions, auditActorTypes, auditTargetTypes } from "@/lib/audit/catalog";
-import type { AuditFilters as Filters } from "@/lib/audit/queries";
+import { auditActions, auditActorTypes, auditTargetTypes, type AuditFilters as Filters } from "@/lib/audit/catalog";
 
 /** A person or token that can be picked as the actor. */
 export interface ActorOption {

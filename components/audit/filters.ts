@@ -4,9 +4,9 @@ import {
   auditTargetTypes,
   type AuditAction,
   type AuditActorType,
+  type AuditFilters,
   type AuditTargetType,
 } from "@/lib/audit/catalog";
-import type { AuditFilters } from "@/lib/audit/queries";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

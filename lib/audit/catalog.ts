@@ -45,3 +45,11 @@ export type AuditTargetType = (typeof auditTargetTypes)[number];
 export const auditActorTypes = ["member", "token", "system"] as const;
 
 export type AuditActorType = (typeof auditActorTypes)[number];
+
+/** What the list is narrowed to, as `GET /api/v1/audit-log` takes it; every filter optional. */
+export interface AuditFilters {
+  actorType?: AuditActorType;
+  actorId?: string;
+  targetType?: AuditTargetType;
+  action?: AuditAction;
+}

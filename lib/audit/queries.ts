@@ -1,19 +1,11 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import type { AuditEntryOutput } from "@/lib/audit/audit-log";
-import type { AuditAction, AuditActorType, AuditTargetType } from "@/lib/audit/catalog";
+import type { AuditFilters } from "@/lib/audit/catalog";
 import { apiFetch, type Json } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import type { Page } from "@/lib/http/pagination";
 
 export type AuditEntry = Json<AuditEntryOutput>;
-
-/** What the list is narrowed to, as `GET /api/v1/audit-log` takes it; every filter optional. */
-export interface AuditFilters {
-  actorType?: AuditActorType;
-  actorId?: string;
-  targetType?: AuditTargetType;
-  action?: AuditAction;
-}
 
 const pageSize = 50;
 
