@@ -2,10 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as auditLog from "@/app/api/v1/audit-log/route";
 import * as member from "@/app/api/v1/members/[id]/route";
 import * as organization from "@/app/api/v1/organization/route";
+import * as portfolio from "@/app/api/v1/portfolios/[id]/route";
+import * as portfolios from "@/app/api/v1/portfolios/route";
+import * as project from "@/app/api/v1/projects/[id]/route";
 import * as webhooks from "@/app/api/v1/webhooks/route";
 import * as webhook from "@/app/api/v1/webhooks/[id]/route";
 import { call } from "@/test/api";
-import { addMember, createApiToken, createOrg } from "@/test/factories";
+import { addMember, createApiToken, createOrg, createProjectRow } from "@/test/factories";
 
 interface Entry {
   id: string;
@@ -107,6 +110,40 @@ describe("audit log filters", () => {
     const [settings] = (await a.list({ action: "organization.updated" })).body.data;
     // retentionDays was already 30: unchanged, so not listed.
     expect(settings?.metadata).toEqual({ changes: { name: { before: "Audit A", after: "Audit A renamed" } } });
+  });
+
+  it("records project and portfolio changes as before and after", async () => {
+    const { token } = await createApiToken(a.org.id, ["projects:write"]);
+    const web = await createProjectRow(a.org.id, "web");
+    const api = await createProjectRow(a.org.id, "api");
+    const renamed = await call("PATCH", project.PATCH, `/api/v1/projects/${web.id}`, {
+      token,
+      params: { id: web.id },
+      body: { name: "Website" },
+    });
+    expect(renamed.status).toBe(200);
+    const [projectEntry] = (await a.list({ action: "project.updated", targetId: web.id })).body.data;
+    expect(projectEntry?.metadata).toEqual({
+      key: "web",
+      changes: { name: { before: "Project web", after: "Website" } },
+    });
+
+    const created = await call("POST", portfolios.POST, "/api/v1/portfolios", {
+      token,
+      body: { name: "Vendors", projectIds: [web.id] },
+    });
+    const id: string = created.body.id;
+    const grown = await call("PATCH", portfolio.PATCH, `/api/v1/portfolios/${id}`, {
+      token,
+      params: { id },
+      body: { name: "Vendors", projectIds: [api.id, web.id] },
+    });
+    expect(grown.status).toBe(200);
+    const [portfolioEntry] = (await a.list({ targetType: "portfolio", action: "portfolio.updated" })).body.data;
+    expect(portfolioEntry?.metadata).toEqual({
+      name: "Vendors",
+      changes: { projectIds: { before: [web.id], after: [api.id, web.id].sort() } },
+    });
   });
 
   it("pages through a filtered list with its cursor, without repeats or other entries", async () => {
