@@ -96,17 +96,21 @@ export async function createPortfolio(
 ): Promise<PortfolioOutput> {
   await checkProjects(orgId, input.projectIds);
   await assertUniqueName(orgId, input.name);
-  const row = await db.portfolio.create({
-    data: { orgId, name: input.name, projects: { connect: input.projectIds.map((id) => ({ id })) } },
-    ...withProjects,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.portfolio.create({
+      data: { orgId, name: input.name, projects: { connect: input.projectIds.map((id) => ({ id })) } },
+      ...withProjects,
+    });
+    await recordAudit(
+      orgId,
+      actor,
+      "portfolio.created",
+      { type: "portfolio", id: created.id },
+      { name: created.name, projects: input.projectIds.length },
+      tx,
+    );
+    return created;
   });
-  await recordAudit(
-    orgId,
-    actor,
-    "portfolio.created",
-    { type: "portfolio", id: row.id },
-    { name: row.name, projects: input.projectIds.length },
-  );
   return toOutput(row);
 }
 
@@ -149,6 +153,9 @@ export async function deletePortfolio(orgId: string, actor: Actor, id: string): 
       "conflict",
       `${users} webhook${users === 1 ? " is" : "s are"} scoped to this portfolio; change their scope first.`,
     );
-  await db.portfolio.deleteMany({ where: { id, orgId } });
-  await recordAudit(orgId, actor, "portfolio.deleted", { type: "portfolio", id }, { name: portfolio.name });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.portfolio.deleteMany({ where: { id, orgId } });
+    if (count === 0) throw notFound("Portfolio");
+    await recordAudit(orgId, actor, "portfolio.deleted", { type: "portfolio", id }, { name: portfolio.name }, tx);
+  });
 }
