@@ -1,6 +1,6 @@
 import type { InfiniteData, UseInfiniteQueryResult, UseQueryResult } from "@tanstack/react-query";
 import { ArrowDownIcon, ArrowUpIcon, ChevronsUpDownIcon } from "lucide-react";
-import type { MouseEvent, ReactNode } from "react";
+import { Fragment, type MouseEvent, type ReactNode } from "react";
 import { ResourceList, type ListState } from "@/components/data/resource-list";
 import { cn } from "@/components/ui/cn";
 import { formatDate, formatRelative } from "@/lib/client/format";
@@ -91,6 +91,11 @@ interface TableProps<Row> {
   sort?: TableSort | null;
   /** A sortable column's header was clicked: the screen sorts its rows and passes the new `sort`. */
   onSort?: (key: string) => void;
+  /**
+   * A row's details, shown in a full-width row of their own right below it (an expanded entry);
+   * null: none. `id` is for the control that shows them (`aria-controls`).
+   */
+  detailsRow?: (row: Row) => { id: string; content: ReactNode } | null;
 }
 
 export type DataTableProps<Row> = ListState &
@@ -135,9 +140,22 @@ export function DataTable<Row>({
   className,
   sort,
   onSort,
+  detailsRow,
   ...state
 }: DataTableProps<Row>) {
-  const table = { caption, columns, rowKey, onRowClick, rowProps, density, stickyHeader, className, sort, onSort };
+  const table = {
+    caption,
+    columns,
+    rowKey,
+    onRowClick,
+    rowProps,
+    density,
+    stickyHeader,
+    className,
+    sort,
+    onSort,
+    detailsRow,
+  };
   return (
     <ResourceList {...state} data={rows} isEmpty={(loaded) => loaded.length === 0}>
       {(loaded) => <Table {...table} rows={loaded} />}
@@ -173,6 +191,7 @@ function Table<Row>({
   className,
   sort,
   onSort,
+  detailsRow,
 }: TableProps<Row>) {
   const shown = columns.filter((column): column is DataTableColumn<Row> => Boolean(column));
   const sizes = densities[density];
@@ -217,39 +236,48 @@ function Table<Row>({
         <tbody className="[&>tr]:border-b [&>tr]:border-zinc-100 [&>tr:hover]:bg-zinc-50/70 [&>tr:last-child]:border-0">
           {rows.map((row) => {
             const { className: rowClassName, ...props } = rowProps?.(row) ?? {};
+            const details = detailsRow?.(row) ?? null;
             return (
-              <tr
-                key={rowKey(row)}
-                className={cn("transition-colors", onRowClick && "cursor-pointer", rowClassName)}
-                onClick={
-                  onRowClick
-                    ? (event) => {
-                        if (!fromControl(event)) onRowClick(row);
-                      }
-                    : undefined
-                }
-                {...props}
-              >
-                {shown.map((column) => {
-                  const Cell = column.rowHeader ? "th" : "td";
-                  return (
-                    <Cell
-                      key={column.header}
-                      scope={column.rowHeader ? "row" : undefined}
-                      title={column.title?.(row)}
-                      className={cn(
-                        "align-middle text-zinc-700",
-                        column.rowHeader && "font-normal",
-                        sizes.td,
-                        column.align === "end" && "text-right",
-                        column.className,
-                      )}
-                    >
-                      {column.cell(row)}
-                    </Cell>
-                  );
-                })}
-              </tr>
+              <Fragment key={rowKey(row)}>
+                <tr
+                  className={cn("transition-colors", onRowClick && "cursor-pointer", rowClassName)}
+                  onClick={
+                    onRowClick
+                      ? (event) => {
+                          if (!fromControl(event)) onRowClick(row);
+                        }
+                      : undefined
+                  }
+                  {...props}
+                >
+                  {shown.map((column) => {
+                    const Cell = column.rowHeader ? "th" : "td";
+                    return (
+                      <Cell
+                        key={column.header}
+                        scope={column.rowHeader ? "row" : undefined}
+                        title={column.title?.(row)}
+                        className={cn(
+                          "align-middle text-zinc-700",
+                          column.rowHeader && "font-normal",
+                          sizes.td,
+                          column.align === "end" && "text-right",
+                          column.className,
+                        )}
+                      >
+                        {column.cell(row)}
+                      </Cell>
+                    );
+                  })}
+                </tr>
+                {details ? (
+                  <tr id={details.id} className="bg-zinc-50/60">
+                    <td colSpan={shown.length} className={cn(sizes.td, "pt-0")}>
+                      {details.content}
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             );
           })}
         </tbody>

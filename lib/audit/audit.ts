@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { AuditAction, AuditTargetType } from "@/lib/audit/catalog";
 import { db } from "@/lib/db";
 
 /** The app client or a transaction: anything that can insert an audit row. */
@@ -19,13 +20,14 @@ export function actorId(actor: Actor): string | null {
 
 /**
  * Appends to the org's audit log, inside the caller's transaction when one is given. Metadata must
- * never hold secrets: callers pass names, not values.
+ * never hold secrets: callers pass names, not values. An update records what it changed as
+ * `changes` (`changedFields` in lib/audit/changes.ts), secrets as changed without their values.
  */
 export async function recordAudit(
   orgId: string,
   actor: Actor,
-  action: string,
-  target: { type: string; id: string | null },
+  action: AuditAction,
+  target: { type: AuditTargetType; id: string | null },
   metadata: Prisma.InputJsonObject = {},
   client: AuditWriter = db,
 ) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { canAssignRole } from "@/lib/auth/permissions";
 import { endAllSessions } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
@@ -53,7 +54,7 @@ export async function changeMemberRole(orgId: string, actor: Actor, actorRole: R
       actor,
       "member.role_changed",
       { type: "member", id: memberId },
-      { email: member.user.email, from: member.role, to: role },
+      { email: member.user.email, changes: changedFields({ role: member.role }, { role }) },
       tx,
     );
     return memberOutput.parse({ ...member, role });

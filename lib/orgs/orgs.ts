@@ -1,6 +1,7 @@
 import "server-only";
-import type { Prisma, Role } from "@/generated/prisma/client";
+import type { Organization, Prisma, Role } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { lowestRoleWith, roleCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
@@ -26,6 +27,16 @@ export async function createOrganization(userId: string, userEmail: string, name
 /** The settings only owners change (`org:limits`): how many webhooks, and how long history is kept. */
 export const ownerSettings = ["webhookLimitPerProject", "webhookLimitOrg", "retentionDays"] as const;
 
+/** What an update's audit entry compares: the settings a person changes. */
+function auditedSettings(org: Pick<Organization, "name" | (typeof ownerSettings)[number]>) {
+  return {
+    name: org.name,
+    webhookLimitPerProject: org.webhookLimitPerProject,
+    webhookLimitOrg: org.webhookLimitOrg,
+    retentionDays: org.retentionDays,
+  };
+}
+
 /** Renames and changes limits; `role` is the member's, which must hold `org:limits` for the limits. */
 export async function updateOrganization(orgId: string, actor: Actor, role: Role, input: UpdateOrgInput) {
   if (ownerSettings.some((field) => input[field] !== undefined) && !roleCan(role, "org:limits")) {
@@ -40,10 +51,13 @@ export async function updateOrganization(orgId: string, actor: Actor, role: Role
     webhookLimitOrg: input.webhookLimitOrg,
     retentionDays: input.retentionDays,
   };
-  const changed = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
   return db.$transaction(async (tx) => {
+    // Locked and read first, so the audit entry's "before" is what this update replaced.
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${orgId} FOR NO KEY UPDATE`;
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: orgId } });
     const org = await tx.organization.update({ where: { id: orgId }, data });
-    await recordAudit(orgId, actor, "organization.updated", { type: "organization", id: orgId }, changed, tx);
+    const changes = changedFields(auditedSettings(before), auditedSettings(org));
+    await recordAudit(orgId, actor, "organization.updated", { type: "organization", id: orgId }, { changes }, tx);
     return org;
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import {
@@ -22,6 +23,11 @@ function toOutput(row: {
   projects: Array<{ id: string }>;
 }): PortfolioOutput {
   return portfolioOutput.parse({ ...row, projectIds: row.projects.map((project) => project.id) });
+}
+
+/** What a portfolio's audit entry compares: its name and its projects (as a set). */
+function auditedSettings(row: { name: string; projects: Array<{ id: string }> }) {
+  return { name: row.name, projectIds: row.projects.map((project) => project.id).sort() };
 }
 
 /** Every id must be a project of this org. */
@@ -90,17 +96,21 @@ export async function createPortfolio(
 ): Promise<PortfolioOutput> {
   await checkProjects(orgId, input.projectIds);
   await assertUniqueName(orgId, input.name);
-  const row = await db.portfolio.create({
-    data: { orgId, name: input.name, projects: { connect: input.projectIds.map((id) => ({ id })) } },
-    ...withProjects,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.portfolio.create({
+      data: { orgId, name: input.name, projects: { connect: input.projectIds.map((id) => ({ id })) } },
+      ...withProjects,
+    });
+    await recordAudit(
+      orgId,
+      actor,
+      "portfolio.created",
+      { type: "portfolio", id: created.id },
+      { name: created.name, projects: input.projectIds.length },
+      tx,
+    );
+    return created;
   });
-  await recordAudit(
-    orgId,
-    actor,
-    "portfolio.created",
-    { type: "portfolio", id: row.id },
-    { name: row.name, projects: input.projectIds.length },
-  );
   return toOutput(row);
 }
 
@@ -114,17 +124,24 @@ export async function updatePortfolio(
   await getPortfolio(orgId, id);
   if (input.projectIds) await checkProjects(orgId, input.projectIds);
   if (input.name) await assertUniqueName(orgId, input.name, id);
+  // The change and its audit entry commit together; the row is locked and read first, so the
+  // entry's "before" is what this update replaced.
   await db.$transaction(async (tx) => {
-    await tx.portfolio.update({
+    await tx.$queryRaw`SELECT id FROM "Portfolio" WHERE id = ${id} AND "orgId" = ${orgId} FOR NO KEY UPDATE`;
+    const before = await tx.portfolio.findFirst({ where: { id, orgId }, ...withProjects });
+    if (!before) throw notFound("Portfolio");
+    const after = await tx.portfolio.update({
       where: { id, orgId },
       data: {
         ...(input.name ? { name: input.name } : {}),
         ...(input.projectIds ? { projects: { set: input.projectIds.map((projectId) => ({ id: projectId })) } } : {}),
       },
+      ...withProjects,
     });
     if (input.projectIds) await syncPortfolioWebhooks(tx, orgId, id);
+    const changes = changedFields(auditedSettings(before), auditedSettings(after));
+    await recordAudit(orgId, actor, "portfolio.updated", { type: "portfolio", id }, { name: after.name, changes }, tx);
   });
-  await recordAudit(orgId, actor, "portfolio.updated", { type: "portfolio", id }, { changed: Object.keys(input) });
   return getPortfolio(orgId, id);
 }
 
@@ -136,6 +153,9 @@ export async function deletePortfolio(orgId: string, actor: Actor, id: string): 
       "conflict",
       `${users} webhook${users === 1 ? " is" : "s are"} scoped to this portfolio; change their scope first.`,
     );
-  await db.portfolio.deleteMany({ where: { id, orgId } });
-  await recordAudit(orgId, actor, "portfolio.deleted", { type: "portfolio", id }, { name: portfolio.name });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.portfolio.deleteMany({ where: { id, orgId } });
+    if (count === 0) throw notFound("Portfolio");
+    await recordAudit(orgId, actor, "portfolio.deleted", { type: "portfolio", id }, { name: portfolio.name }, tx);
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/audit/audit";
 import { recordAudit } from "@/lib/audit/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { pageArgs, toPage, type Page, type PaginationQuery } from "@/lib/http/pagination";
@@ -60,17 +61,15 @@ export async function updateProject(
 ): Promise<ProjectOutput> {
   if (input.key) await assertKeyFree(orgId, input.key, id);
   const row = await db.$transaction(async (tx) => {
+    // Locked and read first, so the audit entry's "before" is what this update replaced.
+    await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${id} AND "orgId" = ${orgId} FOR NO KEY UPDATE`;
+    const before = await tx.project.findFirst({ where: { id, orgId } });
+    if (!before) throw notFound("Project");
     const { count } = await tx.project.updateMany({ where: { id, orgId }, data: { key: input.key, name: input.name } });
     const updated = count === 0 ? null : await tx.project.findFirst({ where: { id, orgId } });
     if (!updated) throw notFound("Project");
-    await recordAudit(
-      orgId,
-      actor,
-      "project.updated",
-      { type: "project", id },
-      { key: updated.key, name: updated.name },
-      tx,
-    );
+    const changes = changedFields({ key: before.key, name: before.name }, { key: updated.key, name: updated.name });
+    await recordAudit(orgId, actor, "project.updated", { type: "project", id }, { key: updated.key, changes }, tx);
     return updated;
   });
   forgetProjects(orgId);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, Webhook, WebhookStatus } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
+import { changedFields } from "@/lib/audit/changes";
 import { encryptOptional } from "@/lib/crypto/secrets";
 import { generateSecret } from "@/lib/wire/signing";
 import { holdDeliveries, releaseHeld } from "@/lib/engine/held";
@@ -74,6 +75,47 @@ function toOutput(row: StoredWebhook): WebhookOutput {
     heldDeliveries: row._count.deliveries,
   });
 }
+
+/**
+ * What an update's audit entry compares: the settings as the API shows them, and the write-only
+ * ones (secret, token, URL credentials, secret headers, follow-up credentials), which are compared
+ * here and recorded only as changed, never by value.
+ */
+function auditedSettings(row: StoredWebhook) {
+  const shown = toOutput(row);
+  const credentials = readCredentials(row);
+  return {
+    name: shown.name,
+    url: shown.url,
+    scope: shown.scope,
+    projectId: shown.projectId,
+    projectIds: [...shown.projectIds].sort(),
+    portfolioId: shown.portfolioId,
+    triggers: shown.triggers,
+    format: shown.format,
+    headers: shown.headers,
+    extraPayload: shown.extraPayload,
+    deliveryMode: shown.deliveryMode,
+    batchWindowMs: shown.batchWindowMs,
+    batchMaxSize: shown.batchMaxSize,
+    retryPolicy: shown.retryPolicy,
+    timeoutMs: shown.timeoutMs,
+    rateLimitPerSecond: shown.rateLimitPerSecond,
+    followUpUrls: shown.followUpUrls,
+    ownerId: shown.ownerId,
+    activationRequired: shown.activationRequired,
+    disableOnGone: shown.disableOnGone,
+    status: shown.status,
+    // Ciphertexts change only when a save sets the value; the decrypted ones are rewritten on every save.
+    secret: row.secretEncrypted,
+    token: row.tokenEncrypted,
+    basicAuth: row.basicAuthEncrypted,
+    secretHeaders: credentials.secretHeaders,
+    followUpCredentials: credentials.followUps.map((followUp) => followUp.basicAuth),
+  };
+}
+
+const writeOnlySettings = ["secret", "token", "basicAuth", "secretHeaders", "followUpCredentials"] as const;
 
 async function findStored(orgId: string, id: string): Promise<StoredWebhook> {
   const row = await db.webhook.findFirst({ where: { id, orgId }, ...withFlags });
@@ -363,14 +405,15 @@ export async function updateWebhook(
   const urlChanged = patch.url !== undefined && data.url !== stored.url;
   const status = nextStatus(stored, merged.active, urlChanged, data.activationRequired);
   const now = new Date();
-  const changed = Object.keys(stripUndefined(patch)).map((key) =>
-    key === "secret" || key === "token" ? `${key} (value hidden)` : key,
-  );
-  // One write, keyed by id and org (a webhook deleted meanwhile answers 404, P2025), committed with
-  // its audit entry. Pausing holds the webhook's waiting deliveries; resuming it (to active) sends
-  // what was held, in order.
+  // One write, keyed by id and org (a webhook deleted meanwhile answers 404), committed with its
+  // audit entry, which records what this write changed: the row is locked and read first, as the
+  // UPDATE would lock it. Pausing holds the webhook's waiting deliveries; resuming it (to active)
+  // sends what was held, in order.
   const followUps = await db.$transaction(async (tx) => {
-    await tx.webhook.update({
+    await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${id} AND "orgId" = ${orgId} FOR NO KEY UPDATE`;
+    const before = await tx.webhook.findFirst({ where: { id, orgId }, ...withFlags });
+    if (!before) throw notFound("Webhook");
+    const after = await tx.webhook.update({
       where: { id, orgId },
       data: {
         ...data,
@@ -378,13 +421,14 @@ export async function updateWebhook(
         ...status,
         projects: { set: selection },
       },
+      ...withFlags,
     });
     await recordAudit(
       orgId,
       actor,
       mode === "merge" ? "webhook.updated" : "webhook.replaced",
       { type: "webhook", id },
-      { name: merged.name, changed },
+      { name: merged.name, changes: changedFields(auditedSettings(before), auditedSettings(after), writeOnlySettings) },
       tx,
     );
     const activation =

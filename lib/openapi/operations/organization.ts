@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditEntryOutput } from "@/lib/audit/audit-log";
+import { auditEntryOutput, auditListQuery } from "@/lib/audit/audit-log";
 import { paginationQuery } from "@/lib/http/pagination";
 import { emailOutput } from "@/lib/mail/outbox";
 import { defineOperations, idParam, listOf, pageOf } from "@/lib/openapi/operation";
@@ -165,7 +165,9 @@ export const organizationOperations = defineOperations({
     tag: "Audit log",
     permission: "audit:read",
     summary: "List audit log entries",
-    query: paginationQuery,
-    outcome: { status: 200, description: "A page of entries, newest first.", schema: s.AuditEntryPage },
+    description:
+      "Filter by who acted (`actorType`, `actorId`), what it was about (`targetType`, `targetId`) and `action`; filters combine, and `nextCursor` pages through the filtered list (send the same filters with it). An unknown value is a 422 `validation_failed`.",
+    query: auditListQuery,
+    outcome: { status: 200, description: "A page of matching entries, newest first.", schema: s.AuditEntryPage },
   },
 });

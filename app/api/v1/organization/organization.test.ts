@@ -32,7 +32,7 @@ describe("organization API", () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ id: org.id, slug: org.slug, name: "After" });
     const audit = await db.auditLog.findFirst({ where: { orgId: org.id, action: "organization.updated" } });
-    expect(audit?.metadata).toEqual({ name: "After" });
+    expect(audit?.metadata).toEqual({ changes: { name: { before: "Before", after: "After" } } });
   });
 
   it("refuses renames from members without org:manage, from tokens, and with bad names", async () => {
@@ -99,7 +99,9 @@ describe("per-org webhook limits", () => {
     expect((await call("POST", POST, "/api/v1/webhooks", { token, body })).status).toBe(201);
     expect((await call("POST", POST, "/api/v1/webhooks", { token, body })).status).toBe(409);
     const audit = await db.auditLog.findFirst({ where: { orgId: org.id, action: "organization.updated" } });
-    expect(audit?.metadata).toEqual({ webhookLimitOrg: 1, retentionDays: 7 });
+    expect(audit?.metadata).toEqual({
+      changes: { webhookLimitOrg: { before: 10, after: 1 }, retentionDays: { before: 30, after: 7 } },
+    });
     for (const bad of [{}, { webhookLimitOrg: 0 }, { retentionDays: 1000 }]) {
       expect((await call("PATCH", organization.PATCH, "/api/v1/organization", { session, body: bad })).status).toBe(
         422,
