@@ -61,7 +61,7 @@ describe("fan-out under concurrent publishes", () => {
         createActiveWebhook(org.id, nowhere, { deliveryMode: "batched", batchMaxSize: 7, batchWindowMs: 60_000 }),
       ),
     );
-    const batches = Array.from({ length: 12 }, (_, batch) =>
+    const batches = Array.from({ length: 24 }, (_, batch) =>
       Array.from({ length: 25 }, (_, n) => ({ type: "test", payload: { batch, n } })),
     );
 

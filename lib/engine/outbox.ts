@@ -63,7 +63,11 @@ async function startRuns(webhooks: WebhookToWake[]): Promise<void> {
       "Inngest refused webhook runs; they start with the next event or sweep",
     );
     // If even that fails, the sweep finds the claims unstarted and sends them again.
-    await sql.$executeRaw`UPDATE "Webhook" SET "drainingSince" = NULL WHERE id = ANY(${webhooks.map((webhook) => webhook.webhookId)}::text[])`.then(
+    // Locked in id order, as fan-outs lock them: a plain multi-row UPDATE takes rows in storage order and deadlocks with them.
+    await sql.$executeRaw`
+      UPDATE "Webhook" w SET "drainingSince" = NULL
+      FROM (SELECT id FROM "Webhook" WHERE id = ANY(${webhooks.map((webhook) => webhook.webhookId)}::text[]) ORDER BY id FOR NO KEY UPDATE) locked
+      WHERE w.id = locked.id`.then(
       () => undefined,
       (releaseError: unknown) => logger.warn({ err: releaseError }, "Could not release the webhooks Inngest refused"),
     );
