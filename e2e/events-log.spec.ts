@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "./fixtures/config";
 import { startReceiver } from "../test/receiver";
+import { query } from "./fixtures/db";
 import { createToken } from "./fixtures/tokens";
 import { signUp } from "./fixtures/users";
 
@@ -120,4 +121,48 @@ test("the event log finds an event by its payload and type, keeps the search in 
 
   await api.dispose();
   await receiver.close();
+});
+
+test("failed deliveries of the events matching a search are replayed after a confirmation that says how many", async ({
+  page,
+  playwright,
+}) => {
+  const receiver = await startReceiver(undefined, () => ({ status: 500, body: "down" }));
+  const { slug } = await signUp(page, { orgName: "Replay Co" });
+  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const created = await api.post("/api/v1/webhooks", {
+    data: { name: "Flaky receiver", url: receiver.url, activationRequired: false },
+  });
+  expect(created.status()).toBe(201);
+  const published = await api.post("/api/v1/events", { data: { type: "test", payload: { invoice: "INV-1" } } });
+  const eventId = ((await published.json()) as { id: string }).id;
+  await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  // The retry schedule would take days to give up: the delivery is marked failed as it would end.
+  await expect
+    .poll(async () => {
+      const rows = await query(
+        `UPDATE "Delivery" d SET status = 'failed', "nextAttemptAt" = NULL FROM "DeliveryEvent" de
+         WHERE de."deliveryId" = d.id AND de."eventId" = $1 AND d.status = 'retrying' RETURNING d.id`,
+        [eventId],
+      );
+      return rows.length;
+    })
+    .toBe(1);
+
+  await page.goto(`/${slug}/events?status=failed`);
+  const rows = page.getByTestId("event-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("1 failed");
+  receiver.answer(() => ({ status: 200, body: "back" }));
+  const before = receiver.requests.length;
+
+  await page.getByRole("button", { name: "Replay failed…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Replay 1 failed delivery?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Replay 1 failed delivery" }).click();
+  await expect(page.getByText("1 failed delivery queued")).toBeVisible();
+  await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(before + 1);
+  await page.goto(`/${slug}/events`);
+  await expect(rows.first()).toContainText("1 succeeded", { timeout: 20_000 });
 });

@@ -17,6 +17,7 @@ import {
   type EventFilters as Filters,
 } from "@/components/events/filters";
 import { eventsQuery, type EventRow } from "@/components/events/queries";
+import { ReplayFailed } from "@/components/events/replay-failed";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -47,7 +48,7 @@ function readableError(error: Error | null): Error | null {
  * per state). The search and the open event live in the URL's query, so a view can be shared and
  * survives a reload; the browser's back button steps through earlier searches.
  */
-export function EventLog({ org }: { org: OrgRef }) {
+export function EventLog({ org, canReplay }: { org: OrgRef; canReplay: boolean }) {
   const searchParams = useSearchParams();
   const filters = useMemo(() => parseEventFilters(searchParams), [searchParams]);
   const openId = searchParams.get(openEventParam);
@@ -73,6 +74,7 @@ export function EventLog({ org }: { org: OrgRef }) {
     <>
       <PageHeader
         title="Events"
+        actions={canReplay ? <ReplayFailed org={org} filters={filters} /> : null}
         description="Every event published to this organization, newest first, and where each one went. Search by the text in its payload, its id or a delivery's id to answer “we never got it”."
       />
       <EventFilters

@@ -17,6 +17,8 @@ export interface ConfirmDialogProps {
   onConfirm: () => void | Promise<void>;
   /** External pending flag (e.g. from useTransition). */
   pending?: boolean;
+  /** The confirm button stays off, e.g. while what it would act on is still being counted. */
+  confirmDisabled?: boolean;
   /** Optional extra content below the message (e.g. an error Alert). */
   children?: ReactNode;
 }
@@ -31,6 +33,7 @@ export function ConfirmDialog({
   tone = "default",
   onConfirm,
   pending = false,
+  confirmDisabled = false,
   children,
 }: ConfirmDialogProps) {
   const [running, setRunning] = useState(false);
@@ -67,6 +70,7 @@ export function ConfirmDialog({
             variant={tone === "danger" ? "danger" : "primary"}
             onClick={handleConfirm}
             loading={busy}
+            disabled={confirmDisabled}
           >
             {confirmLabel}
           </Button>

@@ -1,7 +1,13 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { eventDetailOutput, eventListItem, type EventListItem, type EventListQuery } from "@/lib/events/schemas";
+import {
+  eventDetailOutput,
+  eventListItem,
+  type EventFilter,
+  type EventListItem,
+  type EventListQuery,
+} from "@/lib/events/schemas";
 import { notFound } from "@/lib/http/errors";
 import { decodeCursor, toPage, type Page } from "@/lib/http/pagination";
 
@@ -18,6 +24,19 @@ const hasDeliveryIn = (orgId: string, status: string) => Prisma.sql`
   )`;
 
 const and = (condition: Prisma.Sql | false | undefined) => (condition ? Prisma.sql`AND ${condition}` : Prisma.empty);
+
+/** The conditions an event `e` of this org meets to match the search; every value a bound parameter. */
+export function matching(orgId: string, filter: EventFilter): Prisma.Sql {
+  return Prisma.sql`e."orgId" = ${orgId}
+      ${and(filter.id !== undefined && Prisma.sql`e.id = ${filter.id}`)}
+      ${and(filter.type !== undefined && Prisma.sql`e.type = ${filter.type}`)}
+      ${and(filter.projectId !== undefined && Prisma.sql`e."projectId" = ${filter.projectId}`)}
+      ${and(filter.deliveryId !== undefined && Prisma.sql`e.id IN (${carriedBy(orgId, filter.deliveryId)})`)}
+      ${and(filter.status !== undefined && hasDeliveryIn(orgId, filter.status))}
+      ${and(filter.from !== undefined && Prisma.sql`e."createdAt" >= ${new Date(filter.from)}`)}
+      ${and(filter.to !== undefined && Prisma.sql`e."createdAt" < ${new Date(filter.to)}`)}
+      ${and(filter.q !== undefined && Prisma.sql`strpos(lower(e.payload::text), lower(${filter.q})) > 0`)}`;
+}
 
 /**
  * The statement for one page of the org's event log, newest first, each event with its deliveries
@@ -45,15 +64,7 @@ export function eventPageStatement(orgId: string, query: EventListQuery): Prisma
       FROM "DeliveryEvent" de JOIN "Delivery" d ON d.id = de."deliveryId"
       WHERE de."eventId" = e.id AND d."orgId" = ${orgId}
     ) counts ON true
-    WHERE e."orgId" = ${orgId}
-      ${and(query.id !== undefined && Prisma.sql`e.id = ${query.id}`)}
-      ${and(query.type !== undefined && Prisma.sql`e.type = ${query.type}`)}
-      ${and(query.projectId !== undefined && Prisma.sql`e."projectId" = ${query.projectId}`)}
-      ${and(query.deliveryId !== undefined && Prisma.sql`e.id IN (${carriedBy(orgId, query.deliveryId)})`)}
-      ${and(query.status !== undefined && hasDeliveryIn(orgId, query.status))}
-      ${and(query.from !== undefined && Prisma.sql`e."createdAt" >= ${new Date(query.from)}`)}
-      ${and(query.to !== undefined && Prisma.sql`e."createdAt" < ${new Date(query.to)}`)}
-      ${and(query.q !== undefined && Prisma.sql`strpos(lower(e.payload::text), lower(${query.q})) > 0`)}
+    WHERE ${matching(orgId, query)}
       ${and(after !== null && Prisma.sql`(e."createdAt", e.id) < (${after.createdAt}, ${after.id})`)}
     ORDER BY e."createdAt" DESC, e.id DESC
     LIMIT ${query.limit + 1}`;

@@ -41,34 +41,40 @@ const instant = (name: string) =>
   z.iso.datetime({ offset: true, message: `Give ${name} as an ISO 8601 date-time, e.g. 2026-11-20T00:00:00Z.` });
 
 /** The event log's search: every filter narrows the list, and together they all apply. */
-export const eventListQuery = paginationQuery
-  .extend({
-    id: z.string().max(64).optional().describe("An event id: the list holds that event, if it is this org's."),
-    type: z.string().max(100).optional(),
-    projectId: z.string().max(64).optional(),
-    deliveryId: z
-      .string()
-      .max(64)
-      .optional()
-      .describe("A delivery id: the events that delivery carries (one, or several for a batch)."),
-    status: z
-      .enum(deliveryStatuses)
-      .optional()
-      .describe("Events with at least one delivery in this state, e.g. `failed`."),
-    from: instant("from").optional().describe("Events published at or after this moment."),
-    to: instant("to").optional().describe("Events published before this moment."),
-    q: z
-      .string()
-      .trim()
-      .min(1, "Type some text to search the payloads for.")
-      .max(200)
-      .optional()
-      .describe("Text found anywhere in the payload's JSON (keys or values), ignoring case."),
-  })
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
-    path: ["to"],
-    message: "to must come after from.",
-  });
+const eventFilterFields = {
+  id: z.string().max(64).optional().describe("An event id: the list holds that event, if it is this org's."),
+  type: z.string().max(100).optional(),
+  projectId: z.string().max(64).optional(),
+  deliveryId: z
+    .string()
+    .max(64)
+    .optional()
+    .describe("A delivery id: the events that delivery carries (one, or several for a batch)."),
+  status: z
+    .enum(deliveryStatuses)
+    .optional()
+    .describe("Events with at least one delivery in this state, e.g. `failed`."),
+  from: instant("from").optional().describe("Events published at or after this moment."),
+  to: instant("to").optional().describe("Events published before this moment."),
+  q: z
+    .string()
+    .trim()
+    .min(1, "Type some text to search the payloads for.")
+    .max(200)
+    .optional()
+    .describe("Text found anywhere in the payload's JSON (keys or values), ignoring case."),
+};
+
+const orderedRange = <T extends { from?: string; to?: string }>(filter: T) =>
+  !filter.from || !filter.to || Date.parse(filter.from) < Date.parse(filter.to);
+const rangeMessage = { path: ["to"], message: "to must come after from." };
+
+export const eventListQuery = paginationQuery.extend(eventFilterFields).refine(orderedRange, rangeMessage);
+
+/** The same search, without paging: which events a bulk action takes. */
+export const eventFilter = z.strictObject(eventFilterFields).refine(orderedRange, rangeMessage);
+
+export type EventFilter = z.infer<typeof eventFilter>;
 
 export type EventListQuery = z.infer<typeof eventListQuery>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { maxBatchBodyBytes } from "@/lib/events/publish-batch";
 import {
   eventDetailOutput,
+  eventFilter,
   eventListItem,
   eventListQuery,
   eventOutput,
@@ -22,6 +23,11 @@ export const eventSchemas = {
   EventListItem: eventListItem,
   EventPage: pageOf(eventListItem),
   EventDetail: eventDetailOutput,
+  EventFilter: eventFilter,
+  ReplayableDeliveries: z.object({
+    deliveries: z.number().describe("Failed deliveries of the matching events that a replay would send again."),
+  }),
+  ReplayedDeliveries: z.object({ requeued: z.number().describe("Failed deliveries queued to be sent once more.") }),
 };
 
 const s = eventSchemas;
@@ -73,5 +79,27 @@ export const eventOperations = defineOperations({
       description: "The event and the deliveries carrying it, each with its webhook's name and latest result.",
       schema: s.EventDetail,
     },
+  },
+  countReplayableDeliveries: {
+    method: "GET",
+    path: "/api/v1/events/replay",
+    tag: "Events",
+    permission: "deliveries:read",
+    summary: "Count what a bulk replay would send",
+    description:
+      "The failed deliveries (test deliveries aside) of the events that match the event log's search (the same filters as listing events, without paging): what `POST /api/v1/events/replay` with the same filters would send again. A confirmation says this number before a person replays.",
+    query: eventFilter,
+    outcome: { status: 200, description: "How many deliveries a replay would send.", schema: s.ReplayableDeliveries },
+  },
+  replayDeliveries: {
+    method: "POST",
+    path: "/api/v1/events/replay",
+    tag: "Events",
+    permission: "deliveries:write",
+    summary: "Replay the failed deliveries of the events matching a search",
+    description:
+      "Bulk retry: every failed delivery (test deliveries aside) of the events that match the filters (those of listing events, without paging; `{}` matches every event) is queued to be sent once more, as a manual attempt, by its webhook's run in the background, paced like any other due work. A failure leaves it failed, as before. Submitting twice queues nothing the second time: what was queued is no longer failed.",
+    body: eventFilter,
+    outcome: { status: 202, description: "How many deliveries were queued.", schema: s.ReplayedDeliveries },
   },
 });
