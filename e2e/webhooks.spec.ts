@@ -167,6 +167,21 @@ test("a custom trigger added in the catalog can be chosen for a webhook", async 
   await custom.locator("summary").click();
   await expect(custom.locator("pre")).toContainText('"environment": "production"');
 
+  // Searchable: the catalog narrows to what matches the name or the description.
+  await page.getByLabel("Search triggers").fill("deployment");
+  await expect(page.getByText("deploy.finished", { exact: true })).toBeVisible();
+  await expect(page.getByText("project_sca_analysis_finished", { exact: true })).toHaveCount(0);
+  await page.getByLabel("Search triggers").fill("");
+
+  // A custom trigger can be changed; its name stays.
+  await custom.getByRole("button", { name: "Edit deploy.finished" }).click();
+  const editor = page.getByRole("dialog", { name: "Edit deploy.finished" });
+  await expect(editor.getByLabel("Name")).toBeDisabled();
+  await editor.getByLabel("Description").fill("A deployment reached production");
+  await editor.getByRole("button", { name: "Save trigger" }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(custom.getByText("A deployment reached production")).toBeVisible();
+
   await page.goto(`/${slug}/webhooks/new`);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Deploys");
   await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://hooks.example.com/deploys");
@@ -175,6 +190,16 @@ test("a custom trigger added in the catalog can be chosen for a webhook", async 
   await page.getByRole("button", { name: "Create webhook" }).click();
   await acceptGeneratedSecret(page);
   await expect(setting(page, "Triggers")).toHaveText("deploy.finished");
+
+  // Deleting it is refused while the webhook subscribes to it, and says which webhook.
+  await page.goto(`/${slug}/triggers`);
+  await custom.getByRole("button", { name: "Delete deploy.finished" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete deploy.finished?" })
+    .getByRole("button", { name: "Delete trigger" })
+    .click();
+  await expect(page.getByText(/Webhooks subscribe to "deploy\.finished" \(Deploys\)/)).toBeVisible();
+  await expect(custom.getByText("deploy.finished", { exact: true })).toBeVisible();
 });
 
 test("a viewer sees webhooks and triggers but is offered no way to change them", async ({ page }) => {

@@ -84,6 +84,8 @@ export const actionLabels: Record<AuditAction, string> = {
   "portfolio.updated": "Portfolio changed",
   "portfolio.deleted": "Portfolio deleted",
   "event_type.created": "Trigger added",
+  "event_type.updated": "Trigger changed",
+  "event_type.deleted": "Trigger deleted",
   "webhook.created": "Webhook created",
   "webhook.updated": "Webhook settings changed",
   "webhook.replaced": "Webhook saved with all its settings",

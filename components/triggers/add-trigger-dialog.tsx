@@ -9,7 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
-import { eventTypeKeys, eventTypeMutations, type EventTypeInput } from "@/lib/event-types/queries";
+import { eventTypeKeys, eventTypeMutations, type EventType, type EventTypeInput } from "@/lib/event-types/queries";
 import { FormError } from "@/components/ui/form-error";
 
 /** "" → null; otherwise a JSON object, or a message for the field. */
@@ -34,15 +34,31 @@ function foldSchemaErrors(errors: Record<string, string>): Record<string, string
   return folded;
 }
 
-export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: boolean; onClose: () => void }) {
+const json = (value: Record<string, unknown> | null | undefined) => (value ? JSON.stringify(value, null, 2) : "");
+
+/** Adds a custom trigger, or changes one (`editing`): its name then stays, since webhooks subscribe by it. */
+export function AddTriggerDialog({
+  org,
+  open,
+  onClose,
+  editing,
+}: {
+  org: OrgRef;
+  open: boolean;
+  onClose: () => void;
+  editing?: EventType;
+}) {
   const queryClient = useQueryClient();
   const { toast } = useToast();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: (input: EventTypeInput) => eventTypeMutations.create(org, input),
-    onSuccess: async (created) => {
+    mutationFn: ({ name, ...input }: EventTypeInput) =>
+      editing
+        ? eventTypeMutations.update(org, editing.name, input)
+        : eventTypeMutations.create(org, { name, ...input }),
+    onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: eventTypeKeys.all(org) });
-      toast({ title: `Trigger ${created.name} added`, tone: "success" });
+      toast({ title: editing ? `Trigger ${saved.name} saved` : `Trigger ${saved.name} added`, tone: "success" });
       onClose();
     },
     onError: (error) => setErrors(foldSchemaErrors(formErrors(error))),
@@ -60,7 +76,7 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     create.mutate({
-      name: String(form.get("name") ?? ""),
+      name: editing?.name ?? String(form.get("name") ?? ""),
       description: String(form.get("description") ?? ""),
       schema: schema.value,
       examplePayload: example.value,
@@ -72,12 +88,16 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
       open={open}
       onClose={onClose}
       size="lg"
-      title="Add trigger"
-      description="A custom trigger your own producers publish. Webhooks can then subscribe to it."
+      title={editing ? `Edit ${editing.name}` : "Add trigger"}
+      description={
+        editing
+          ? "Its description, schema and example payload. The name stays: webhooks subscribe by it."
+          : "A custom trigger your own producers publish. Webhooks can then subscribe to it."
+      }
       footer={
         <FormDialogFooter
           formId="add-trigger-form"
-          submitLabel="Add trigger"
+          submitLabel={editing ? "Save trigger" : "Add trigger"}
           pending={create.isPending}
           onCancel={onClose}
         />
@@ -90,10 +110,19 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
           error={errors.name}
           hint="Lowercase letters, digits, '_', '.', ':' or '-', e.g. deploy.finished."
         >
-          <Input name="name" required autoFocus className="font-mono" autoComplete="off" spellCheck={false} />
+          <Input
+            name="name"
+            required
+            autoFocus={!editing}
+            disabled={Boolean(editing)}
+            defaultValue={editing?.name}
+            className="font-mono"
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
         <Field label="Description" optional error={errors.description}>
-          <Input name="description" maxLength={500} />
+          <Input name="description" maxLength={500} defaultValue={editing?.description} autoFocus={Boolean(editing)} />
         </Field>
         <Field
           label="JSON Schema"
@@ -104,6 +133,7 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
           <Textarea
             name="schema"
             rows={5}
+            defaultValue={json(editing?.schema)}
             className="font-mono text-xs"
             spellCheck={false}
             placeholder={'{ "type": "object", "properties": { … } }'}
@@ -113,6 +143,7 @@ export function AddTriggerDialog({ org, open, onClose }: { org: OrgRef; open: bo
           <Textarea
             name="examplePayload"
             rows={4}
+            defaultValue={json(editing?.examplePayload)}
             className="font-mono text-xs"
             spellCheck={false}
             placeholder={'{ "environment": "production" }'}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { EventType } from "@/lib/event-types/queries";
 
 function Json({ label, value }: { label: string; value: Record<string, unknown> }) {
@@ -12,13 +13,14 @@ function Json({ label, value }: { label: string; value: Record<string, unknown> 
 }
 
 /** One trigger: its name and description, with its example payload and schema behind a disclosure. */
-export function TriggerItem({ trigger }: { trigger: EventType }) {
+export function TriggerItem({ trigger, actions }: { trigger: EventType; actions?: ReactNode }) {
   const hasDetails = trigger.examplePayload !== null || trigger.schema !== null;
   return (
     <li className="px-6 py-3">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <code className="font-mono text-sm font-medium text-zinc-900">{trigger.name}</code>
         <span className="text-sm text-zinc-600">{trigger.description}</span>
+        {actions ? <span className="ml-auto flex gap-2">{actions}</span> : null}
       </div>
       {hasDetails ? (
         <details className="group mt-2">

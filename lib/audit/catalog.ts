@@ -19,6 +19,8 @@ export const auditActions = [
   "portfolio.updated",
   "portfolio.deleted",
   "event_type.created",
+  "event_type.updated",
+  "event_type.deleted",
   "webhook.created",
   "webhook.updated",
   "webhook.replaced",

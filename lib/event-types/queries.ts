@@ -19,7 +19,12 @@ export function eventTypesQuery(org: OrgRef) {
   });
 }
 
+const typePath = (name: string) => `event-types/${encodeURIComponent(name)}`;
+
 export const eventTypeMutations = {
   create: (org: OrgRef, input: EventTypeInput) =>
     apiFetch<EventType>(org.slug, "event-types", { method: "POST", body: input }),
+  update: (org: OrgRef, name: string, input: Omit<EventTypeInput, "name">) =>
+    apiFetch<EventType>(org.slug, typePath(name), { method: "PATCH", body: input }),
+  remove: (org: OrgRef, name: string) => apiFetch<void>(org.slug, typePath(name), { method: "DELETE" }),
 };
