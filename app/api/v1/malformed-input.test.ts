@@ -155,7 +155,9 @@ describe("every documented route with malformed input", () => {
   it.each(operations)("$label answers 4xx in the documented shape, never 5xx", async (operation) => {
     const handler = await handlerFor(operation.path, operation.method);
     const method = operation.method as Method;
-    const hasId = operation.path.includes("{id}");
+    // The path's one parameter, `{id}` mostly (`{name}` for an event type).
+    const param = /\{(\w+)\}/.exec(operation.path)?.[1];
+    const hasId = param !== undefined;
     // Existing rows where there are some, so bodies reach the code that writes them.
     const existing = operation.path.startsWith("/api/v1/projects/")
       ? projectId
@@ -163,7 +165,7 @@ describe("every documented route with malformed input", () => {
         ? webhookId
         : ids[0]![1];
     const paramsFor = (id: string | undefined) => {
-      const url = operation.path.replace("{id}", id ?? "");
+      const url = operation.path.replace(`{${param}}`, id ?? "");
       if (operation.path.startsWith(codescoringSurface))
         return {
           url,
@@ -172,7 +174,7 @@ describe("every documented route with malformed input", () => {
             string
           >,
         };
-      return { url, params: id === undefined ? undefined : { id } };
+      return { url, params: id === undefined || param === undefined ? undefined : { [param]: id } };
     };
     const { url, params } = paramsFor(hasId ? existing : undefined);
     const send = (extra: Partial<Parameters<typeof call>[3]>) =>
