@@ -74,12 +74,20 @@ describe("password sign-in", () => {
   it("costs the same for an unknown address as for a known one with a wrong password", async () => {
     const user = await createUser();
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("right-password-2") } });
-    const known = await signIn(user.email, "wrong-password", "203.0.113.8");
-    const unknown = await signIn(`nobody-${Date.now()}@example.com`, "wrong-password", "203.0.113.8");
-    expect(known.location).toContain("error=CredentialsSignin");
-    expect(unknown.location).toContain("error=CredentialsSignin");
+    // Alternated, three of each, compared by their medians: one slow moment of a busy machine is not a verdict.
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const wrong = await signIn(user.email, "wrong-password", "203.0.113.8");
+      const nobody = await signIn(`nobody-${round}-${Date.now()}@example.com`, "wrong-password", "203.0.113.8");
+      expect(wrong.location).toContain("error=CredentialsSignin");
+      expect(nobody.location).toContain("error=CredentialsSignin");
+      known.push(wrong.ms);
+      unknown.push(nobody.ms);
+    }
+    const median = (times: number[]) => times.toSorted((a, b) => a - b)[1]!;
     // Both run scrypt at full cost; without the dummy hash the unknown address answers in a few ms.
-    expect(unknown.ms).toBeGreaterThan(known.ms * 0.5);
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
   });
 });
 
