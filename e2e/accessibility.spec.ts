@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
 import { orgPages } from "./fixtures/pages";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 
 /** axe's serious and critical findings on the page as it stands, one line each: rule, what to fix, where. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -32,7 +32,7 @@ test("every page has no serious or critical axe violation (WCAG 2.1 A and AA)", 
   test.setTimeout(180_000);
   for (const path of ["/sign-in", "/sign-up", "/docs/api"]) await expectAccessible(page, path);
 
-  const { slug } = await signUp(page, { orgName: "Axe Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Axe Co" });
   await page.goto(`/${slug}/webhooks/new`);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Orders");
   await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://example.com/hooks");

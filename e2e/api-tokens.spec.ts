@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { createProject } from "./fixtures/projects";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 
 test("an API token created in the dashboard calls the API until it is revoked", async ({
   page,
   playwright,
   baseURL,
 }) => {
-  const { slug } = await signUp(page, { orgName: "Token Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Token Co" });
   await createProject(page, slug, "billing-service", "Billing service");
 
   await page.goto(`/${slug}/tokens`);

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 
 test("a webhook changed in the dashboard shows in the audit log, filtered by action, with its settings before and after", async ({
   page,
 }) => {
-  const { slug } = await signUp(page, { orgName: "Audit Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Audit Co" });
   await page.goto(`/${slug}/webhooks/new`);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Orders");
   await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://hooks.example.com/orders");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createToken } from "./fixtures/tokens";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 
 // The CodeScoring-compatible API on the production build: the seed writes every path with a
 // trailing slash, and a client that does not follow redirects must get its answer at either spelling.
@@ -9,7 +9,7 @@ test("a CodeScoring client lists, creates and reads webhooks at /api/settings/we
   playwright,
   baseURL,
 }) => {
-  const { slug } = await signUp(page, { orgName: "CodeScoring Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "CodeScoring Co" });
   const secret = await createToken(page, slug, "CodeScoring client", ["webhooks:write"]);
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
 

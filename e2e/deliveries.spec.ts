@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { baseURL } from "./fixtures/config";
 import { startReceiver } from "../test/receiver";
 import { createToken } from "./fixtures/tokens";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
 
 // Chart labels are in the browser's time zone; UTC here, so the test can name each bucket.
@@ -26,7 +26,7 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
 }) => {
   const answering = (status: number) => () => ({ status, body: `answered ${status}` });
   const receiver = await startReceiver(undefined, answering(200));
-  const { slug } = await signUp(page, { orgName: "Delivery Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Delivery Co" });
 
   // Test it before saving (CodeScoring), then save: the test event activates it (DeepSource).
   await page.goto(`/${slug}/webhooks/new`);

@@ -4,7 +4,7 @@ import { baseURL } from "./fixtures/config";
 import { startReceiver } from "../test/receiver";
 import { query } from "./fixtures/db";
 import { createToken } from "./fixtures/tokens";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 
 /** axe's serious and critical findings (WCAG 2.1 A and AA) on the page as it stands, by rule. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -21,7 +21,7 @@ test("the event log finds an event by its payload and type, keeps the search in 
   playwright,
 }) => {
   const receiver = await startReceiver();
-  const { slug } = await signUp(page, { orgName: "Event Log Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Event Log Co" });
 
   // A machine creates a webhook and publishes two events to it.
   const token = await createToken(page, slug, "publisher", ["events:read", "events:write", "webhooks:write"]);
@@ -128,7 +128,7 @@ test("failed deliveries of the events matching a search are replayed after a con
   playwright,
 }) => {
   const receiver = await startReceiver(undefined, () => ({ status: 500, body: "down" }));
-  const { slug } = await signUp(page, { orgName: "Replay Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Replay Co" });
   const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   const created = await api.post("/api/v1/webhooks", {

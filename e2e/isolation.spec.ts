@@ -2,15 +2,16 @@ import { expect, test } from "@playwright/test";
 import { query } from "./fixtures/db";
 import { inviteAndJoin, openInvitationToSignUp, openInviteDialog } from "./fixtures/members";
 import { createProject } from "./fixtures/projects";
-import { signOut, signUp, uniqueEmail } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
+import { signOut, uniqueEmail } from "./fixtures/users";
 
 test("a member of another org sees none of org A, in pages or API", async ({ page }) => {
-  const a = await signUp(page, { orgName: "Org Alpha" });
+  const a = await ownerOfNewOrg(page, { orgName: "Org Alpha" });
   await createProject(page, a.slug, "alpha-secret", "Alpha secret");
   const [project] = await query<{ id: string }>(`SELECT id FROM "Project" WHERE key = 'alpha-secret'`);
   await signOut(page);
 
-  await signUp(page, { orgName: "Org Beta" });
+  await ownerOfNewOrg(page, { orgName: "Org Beta" });
   for (const path of ["", "/projects", "/members", "/tokens", "/settings"]) {
     const response = await page.goto(`/${a.slug}${path}`);
     expect(response?.status(), `/${a.slug}${path}`).toBe(404);
@@ -29,7 +30,7 @@ test("a member of another org sees none of org A, in pages or API", async ({ pag
 });
 
 test("an invited viewer joins by email link and cannot write", async ({ page }) => {
-  const owner = await signUp(page, { orgName: "Viewer Test" });
+  const owner = await ownerOfNewOrg(page, { orgName: "Viewer Test" });
   await createProject(page, owner.slug, "read-only", "Read only");
   await inviteAndJoin(page, owner.slug, "viewer");
 
@@ -55,7 +56,7 @@ test("an invited viewer joins by email link and cannot write", async ({ page }) 
 test("sign-up from an invitation link arrives with the invited address, and a refused sign-up keeps what was typed", async ({
   page,
 }) => {
-  const owner = await signUp(page, { orgName: "Prefill Org" });
+  const owner = await ownerOfNewOrg(page, { orgName: "Prefill Org" });
   const email = uniqueEmail("prefill");
   const dialog = await openInviteDialog(page, owner.slug, email, "member");
   await dialog.getByRole("button", { name: "Send invitation" }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { orgPages } from "./fixtures/pages";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -14,7 +14,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test("at 390 px the sidebar is a drawer behind a menu button, and no screen scrolls sideways", async ({ page }) => {
-  const { slug } = await signUp(page, { orgName: "Narrow Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Narrow Co" });
   await expect(page.getByRole("navigation", { name: "Organization" })).toBeHidden();
   await expectNoSidewaysScroll(page);
 
@@ -42,7 +42,7 @@ test("at 390 px the sidebar is a drawer behind a menu button, and no screen scro
 });
 
 test("a keyboard user can skip the navigation", async ({ page }) => {
-  const { slug } = await signUp(page, { orgName: "Keyboard Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Keyboard Co" });
   await page.goto(`/${slug}`);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { inviteAndJoin, openInviteDialog } from "./fixtures/members";
-import { password, signIn, signOut, signUp, uniqueEmail } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
+import { password, signIn, signOut, uniqueEmail } from "./fixtures/users";
 
 test("an owner creates a second org, switches between them and renames one", async ({ page }) => {
-  const first = await signUp(page, { orgName: "First Org" });
+  const first = await ownerOfNewOrg(page, { orgName: "First Org" });
 
   await page.getByRole("button", { name: "Switch organization" }).click();
   await page.getByRole("menuitem", { name: "Create organization" }).click();
@@ -34,7 +35,7 @@ test("an owner creates a second org, switches between them and renames one", asy
 });
 
 test("an owner changes a member's role and removes them, and the audit log shows it", async ({ page }) => {
-  const owner = await signUp(page, { orgName: "Team Org" });
+  const owner = await ownerOfNewOrg(page, { orgName: "Team Org" });
   const { email: memberEmail } = await inviteAndJoin(page, owner.slug, "member", "Mo Member");
   // As a member: projects are writable, member management is not offered.
   await page.goto(`/${owner.slug}/members`);
@@ -65,7 +66,7 @@ test("an owner changes a member's role and removes them, and the audit log shows
 test("re-inviting says it replaces the pending invitation and changes its role; a member is already a member", async ({
   page,
 }) => {
-  const owner = await signUp(page, { orgName: "Reinvite Org" });
+  const owner = await ownerOfNewOrg(page, { orgName: "Reinvite Org" });
   const email = uniqueEmail("reinvite");
   let dialog = await openInviteDialog(page, owner.slug, email, "member");
   await expect(dialog.getByRole("status")).toHaveCount(0);

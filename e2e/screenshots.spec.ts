@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { query } from "./fixtures/db";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -31,7 +31,7 @@ test("the main pages at 390 px look as committed", async ({ page }) => {
   // One address every run, so the members table's columns keep their width; an earlier run's account goes first.
   const email = "screens@example.com";
   await query(`DELETE FROM "User" WHERE email = $1`, [email]);
-  const { slug } = await signUp(page, { email, orgName: "Screens Co", name: "Sam Screens" });
+  const { slug } = await ownerOfNewOrg(page, { email, orgName: "Screens Co", name: "Sam Screens" });
   for (const [path, name] of [
     ["", "overview"],
     ["/projects", "projects"],

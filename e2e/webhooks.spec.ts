@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { inviteAndJoin } from "./fixtures/members";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
 import { createProject } from "./fixtures/projects";
-import { signUp } from "./fixtures/users";
+import { ownerOfNewOrg } from "./fixtures/accounts";
 
 /** The value shown for one row of the webhook's settings summary. */
 const setting = (page: Page, term: string) =>
@@ -14,7 +14,7 @@ const setting = (page: Page, term: string) =>
 test("a webhook is created, checked, edited, paused, resumed and deleted, and the audit log shows it", async ({
   page,
 }) => {
-  const { slug } = await signUp(page, { orgName: "Hook Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Hook Co" });
   await createProject(page, slug, "payments-service", "Payments");
 
   await page.goto(`/${slug}/webhooks`);
@@ -86,7 +86,7 @@ test("a webhook is created, checked, edited, paused, resumed and deleted, and th
 test("a failed save lists every problem at once, each on its field, and the summary takes the person to each", async ({
   page,
 }) => {
-  const { slug } = await signUp(page, { orgName: "Problem Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Problem Co" });
   await page.goto(`/${slug}/webhooks`);
   await page.getByRole("link", { name: "New webhook" }).first().click();
 
@@ -147,7 +147,7 @@ test("a failed save lists every problem at once, each on its field, and the summ
 });
 
 test("a custom trigger added in the catalog can be chosen for a webhook", async ({ page }) => {
-  const { slug } = await signUp(page, { orgName: "Trigger Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Trigger Co" });
   await page.goto(`/${slug}/triggers`);
   await expect(page.getByRole("heading", { level: 2, name: /SonarQube/ })).toBeVisible();
 
@@ -203,7 +203,7 @@ test("a custom trigger added in the catalog can be chosen for a webhook", async 
 });
 
 test("a viewer sees webhooks and triggers but is offered no way to change them", async ({ page }) => {
-  const { slug } = await signUp(page, { orgName: "Viewer Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Viewer Co" });
   await inviteAndJoin(page, slug, "viewer", "Vi Viewer");
 
   await page.getByRole("link", { name: "Webhooks" }).click();
@@ -221,7 +221,7 @@ test("the dashboard and the API see the same webhooks: created in one, listed in
   playwright,
   baseURL,
 }) => {
-  const { slug } = await signUp(page, { orgName: "Both Ways" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Both Ways" });
 
   // Through the API with an org token, as a machine would.
   await page.goto(`/${slug}/tokens`);
