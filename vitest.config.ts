@@ -8,8 +8,9 @@ const skippedFolders = ["node_modules", "e2e", "generated"];
 const exclude = [...skippedFolders.map((folder) => `${folder}/**`), ".next/**", ".data/**"];
 const testFiles = findTestFiles(root, skippedFolders);
 // Files whose imports reach Postgres (test/classify.ts); the others need no database.
-// Tests that hold delivery to a wall-clock bound: they run first, with no other test file beside them.
-const aloneFiles = ["lib/engine/soak.test.ts"];
+// Tests that hold delivery to a wall-clock bound: they run first, one at a time, with no other test
+// file beside them. `npm test` starts the browser tests' build once they are done (scripts/test.ts).
+const aloneFiles = ["lib/engine/soak.test.ts", "lib/engine/crash-safety.test.ts", "lib/engine/pacing.test.ts"];
 const integrationFiles = testFiles.filter((file) => touchesDatabase(root, file) && !aloneFiles.includes(file));
 const unitFiles = testFiles.filter((file) => !integrationFiles.includes(file) && !aloneFiles.includes(file));
 // Paths as globs: route folders such as [id] would otherwise read as character classes.
@@ -27,7 +28,7 @@ const shared = {
 // are per worker (test/engine-env.ts, VITEST_POOL_ID).
 const parallel = {
   maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? availableParallelism()),
-  sequence: { groupOrder: 1 },
+  sequence: { groupOrder: 2 },
 };
 
 export default defineConfig({
@@ -41,11 +42,12 @@ export default defineConfig({
           ...shared.test,
           name: "alone",
           include: aloneFiles.map(asGlob),
-          // The soak test bounds how long a healthy delivery waits; another file's engine or child
-          // processes beside it on 2 cores push deliveries past that bound. `npm test` runs the e2e
-          // build after vitest for the same reason.
+          // The soak test bounds how long a healthy delivery waits, and pacing and crash safety
+          // measure on the real clock; another file's engine or child processes beside them on 2
+          // cores push them past those bounds. `npm test` holds the e2e build back for the same reason.
+          // groupOrder 1, not 0: vitest runs a one-worker isolated project of group 0 last, not first.
           maxWorkers: 1,
-          sequence: { groupOrder: 0 },
+          sequence: { groupOrder: 1 },
           isolate: true,
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/test-env.ts", "test/per-file-database.ts"],

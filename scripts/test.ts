@@ -6,19 +6,23 @@
  *
  * The phases that can share the machine do:
  *
- *   prisma ─┬─ lint  (nice) ─┐
- *           ├─ types (nice) ─┼─ e2e: its server's `prisma generate`, migrations, seed, `next build`,
- *           └─ unit (vitest) ┘       `npm start`'s server; then Playwright
+ *   prisma ─┬─ lint  (nice) ───────────────────────────────────────────┐
+ *           ├─ types (nice) ───────────────────────────────────────────┤
+ *           └─ unit (vitest): real-clock files ─┬─ the other files ─────┤
+ *                                               └─ e2e: its server's    ┘
+ *                  `prisma generate`, migrations, seed, `next build` (nice), `npm start`'s server;
+ *                  then Playwright
  *
  * Lint and types run at a lower CPU priority beside vitest. The e2e server (its build above all)
- * and Chromium wait until vitest and tsc are done: beside them, the real-clock integration tests
- * (soak, pacing, crash safety) miss their bounds on 2 cores. Each phase's output is kept in
- * test-reports/<phase>.log and printed as a block when the phase ends.
+ * and Chromium wait until vitest's real-clock files (soak, pacing, crash safety: vitest.config.ts
+ * runs them first) are done: beside them, those tests miss their wall-clock bounds on 2 cores.
+ * Each phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
  *
  * `npm test -- lint types` runs only the phases named.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type WriteStream } from "node:fs";
+import { realClockDoneLine } from "../test/real-clock-done-reporter";
 
 const reports = "test-reports";
 // Not test-results/: Playwright empties that folder when it starts.
@@ -201,17 +205,15 @@ await phase("prisma", ["npx", "prisma", "generate"], simple(["npx", "prisma", "g
 // builds. `generatedSettled` resolves once it is past `prisma generate` (or gone, or up).
 let releaseGenerated!: () => void;
 const generatedSettled = new Promise<void>((resolve) => (releaseGenerated = resolve));
-let releaseUnit!: () => void;
-const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
-let releaseTypes!: () => void;
-const typesDone = new Promise<void>((resolve) => (releaseTypes = resolve));
+let releaseRealClock!: () => void;
+const realClockDone = new Promise<void>((resolve) => (releaseRealClock = resolve));
 
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
   // The build, the server and Chromium would slow the timing-sensitive integration tests (the soak
-  // test measures delivery delays on the real clock): all of them wait until vitest and tsc are done.
+  // test measures delivery delays on the real clock): all of them wait until those are done.
   releaseGenerated();
-  await Promise.all([unitDone, typesDone]);
+  await realClockDone;
   const server = run(batch(["npx", "tsx", "e2e/server.ts"]), log, {}, (text) => {
     if (text.includes("building the production bundle")) {
       console.log(`${clock()}  · e2e server: prisma generate and migrations done, next build started`);
@@ -237,8 +239,7 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
   };
 });
 if (!wanted("e2e")) releaseGenerated();
-if (!wanted("unit")) releaseUnit();
-if (!wanted("types")) releaseTypes();
+if (!wanted("unit")) releaseRealClock();
 
 // The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
 // `npm run lint`: ESLint (layers, server-only markers, Next's rules), then the Prettier check.
@@ -249,20 +250,25 @@ await generatedSettled;
 // Not `tsc --noEmit` on tsconfig.json: that also reads .next/types, which the build beside it is writing.
 // `next build` checks those itself.
 const typesCommand = ["npx", "tsc", "--noEmit", "-p", "test/tsconfig.typecheck.json"];
-const types = phase("types", typesCommand, simple(batch(typesCommand))).finally(releaseTypes);
+const types = phase("types", typesCommand, simple(batch(typesCommand)));
 const vitestCommand = [
   "npx",
   "vitest",
   "run",
   "--reporter=dot",
   "--reporter=json",
+  "--reporter=./test/real-clock-done-reporter.ts",
   `--outputFile.json=${vitestReport}`,
 ];
 const unit = phase("unit", vitestCommand, async (log) => {
-  const { code } = await simple(vitestCommand)(log);
+  const code = await run(vitestCommand, log, {}, (text) => {
+    if (!text.includes(realClockDoneLine)) return;
+    console.log(`${clock()}  · unit: the real-clock files are done; the e2e build may start`);
+    releaseRealClock();
+  }).exit;
   const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
   return { code, counts: { passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0 } };
-}).finally(releaseUnit);
+}).finally(releaseRealClock);
 
 await Promise.all([e2e, lint, types, unit]);
 
