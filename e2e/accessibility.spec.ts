@@ -1,21 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
 import { orgPages } from "./fixtures/pages";
 import { ownerOfNewOrg } from "./fixtures/accounts";
-
-/** axe's serious and critical findings on the page as it stands, one line each: rule, what to fix, where. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`).join(", ")})`,
-    );
-}
 
 /** Every page's findings, so one run lists them all; a page with none is left out. */
 const found: Record<string, string[]> = {};

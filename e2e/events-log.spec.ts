@@ -1,20 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { baseURL } from "./fixtures/config";
 import { startReceiver } from "../test/receiver";
 import { query } from "./fixtures/db";
 import { createToken } from "./fixtures/tokens";
 import { ownerOfNewOrg } from "./fixtures/accounts";
-
-/** axe's serious and critical findings (WCAG 2.1 A and AA) on the page as it stands, by rule. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 test("the event log finds an event by its payload and type, keeps the search in the URL, and shows where it went", async ({
   page,
@@ -165,4 +155,101 @@ test("failed deliveries of the events matching a search are replayed after a con
   await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(before + 1);
   await page.goto(`/${slug}/events`);
   await expect(rows.first()).toContainText("1 succeeded", { timeout: 20_000 });
+});
+
+test("deliveries picked across events are replayed after a confirmation that says how many, and the selection clears", async ({
+  page,
+  playwright,
+}) => {
+  // One receiver for two webhooks: "flaky" is down until the test brings it back, "steady" always answers.
+  const receiver = await startReceiver(undefined, (request) =>
+    request.path.includes("flaky") ? { status: 500, body: "down" } : { status: 200, body: "ok" },
+  );
+  const { slug } = await signUp(page, { orgName: "Pick Co" });
+  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  for (const [name, path] of [
+    ["Flaky receiver", "flaky"],
+    ["Steady receiver", "steady"],
+  ] as const) {
+    const created = await api.post("/api/v1/webhooks", {
+      data: { name, url: `${receiver.url}/${path}`, activationRequired: false },
+    });
+    expect(created.status()).toBe(201);
+  }
+  const publish = async (payload: object) => {
+    const response = await api.post("/api/v1/events", { data: { type: "test", payload } });
+    expect(response.status()).toBe(202);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const first = await publish({ invoice: "INV-1" });
+  const second = await publish({ invoice: "INV-2" });
+  await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+  // The flaky webhook's schedule would take days to give up: its deliveries are marked failed as they would end.
+  await expect
+    .poll(async () => {
+      const rows = await query(
+        `UPDATE "Delivery" d SET status = 'failed', "nextAttemptAt" = NULL FROM "DeliveryEvent" de
+         WHERE de."deliveryId" = d.id AND de."eventId" = ANY($1) AND d.status IN ('retrying', 'failed') RETURNING d.id`,
+        [[first, second]],
+      );
+      return rows.length;
+    })
+    .toBe(2);
+  const sentTo = (path: string) => receiver.requests.filter((request) => request.path.includes(path)).length;
+  await expect.poll(() => sentTo("steady"), { timeout: 20_000 }).toBe(2);
+
+  await page.goto(`/${slug}/events`);
+  const rows = page.getByTestId("event-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: first })).toContainText("1 succeeded", { timeout: 20_000 });
+
+  // In the first event: its failed delivery and the one that succeeded.
+  await page.getByRole("button", { name: `View event ${first}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Event ${first}` });
+  const pick = (webhook: string) =>
+    dialog.getByRole("checkbox", { name: `Select the delivery to ${webhook} for a replay` });
+  await expect(dialog.getByTestId("event-delivery")).toHaveCount(2);
+  await expect(dialog.getByTestId("event-delivery").filter({ hasText: "Flaky receiver" })).toContainText("Failed");
+  await pick("Flaky receiver").check();
+  await pick("Steady receiver").check();
+  await expect(dialog.getByRole("button", { name: "Replay selected (2)" })).toBeVisible();
+  // The open event with its boxes ticked: no serious or critical axe finding.
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  // The selection stays while another event is opened; the list says where the picks are.
+  const selectionBar = page.getByTestId("delivery-selection");
+  await expect(selectionBar).toContainText("2 deliveries selected");
+  await expect(rows.filter({ hasText: first })).toContainText("2 selected");
+  await page.getByRole("button", { name: `View event ${second}` }).click();
+  const secondDialog = page.getByRole("dialog", { name: `Event ${second}` });
+  await secondDialog.getByRole("checkbox", { name: "Select the delivery to Flaky receiver for a replay" }).check();
+  receiver.answer(() => ({ status: 200, body: "back" }));
+  const before = receiver.requests.length;
+
+  // The confirmation opens above the event and says how many, and that one already arrived.
+  await secondDialog.getByRole("button", { name: "Replay selected (3)" }).click();
+  const confirm = page.getByRole("dialog", { name: "Replay 3 deliveries?" });
+  await expect(confirm).toContainText("One of them succeeded before");
+  expect(await seriousViolations(page)).toEqual([]);
+  await confirm.getByRole("button", { name: "Replay 3 deliveries" }).click();
+  await expect(page.getByText("3 deliveries queued")).toBeVisible();
+  await expect(confirm).toBeHidden();
+  await expect(secondDialog.getByRole("checkbox", { name: /Select the delivery to Flaky receiver/ })).not.toBeChecked();
+  await expect(secondDialog.getByRole("button", { name: /Replay selected/ })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  await expect(selectionBar).toBeHidden();
+
+  // Each picked delivery went once more, and only those.
+  await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(before + 3);
+  expect(receiver.requests.slice(before).filter((request) => request.path.includes("flaky"))).toHaveLength(2);
+  await page.reload();
+  await expect(rows.filter({ hasText: first })).toContainText("2 succeeded", { timeout: 20_000 });
+  await expect(rows.filter({ hasText: second })).toContainText("2 succeeded", { timeout: 20_000 });
+  expect(receiver.requests.length).toBe(before + 3);
+
+  await api.dispose();
+  await receiver.close();
 });

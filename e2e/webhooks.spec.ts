@@ -1,5 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { startReceiver } from "../test/receiver";
+import { seriousViolations } from "./fixtures/axe";
+import { baseURL } from "./fixtures/config";
 import { inviteAndJoin } from "./fixtures/members";
+import { createToken } from "./fixtures/tokens";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
 import { createProject } from "./fixtures/projects";
 import { ownerOfNewOrg } from "./fixtures/accounts";
@@ -202,6 +206,93 @@ test("a custom trigger added in the catalog can be chosen for a webhook", async 
   await expect(custom.getByText("deploy.finished", { exact: true })).toBeVisible();
 });
 
+test("a trigger's example is sent from the catalog to a webhook it would reach, and the result says how it went", async ({
+  page,
+  playwright,
+}) => {
+  const receiver = await startReceiver();
+  const { slug } = await signUp(page, { orgName: "Example Co" });
+
+  // With no webhook at all, the dialog says so and leads to creating one.
+  await page.goto(`/${slug}/triggers`);
+  await page.getByRole("button", { name: "Send example of test", exact: true }).click();
+  let dialog = page.getByRole("dialog", { name: "Send an example of test" });
+  await expect(dialog).toContainText("no webhooks yet");
+  await expect(dialog.getByRole("link", { name: "Create a webhook" })).toHaveAttribute("href", `/${slug}/webhooks/new`);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  // A custom trigger without an example payload has nothing to send, and says so.
+  await page.getByRole("button", { name: "Add trigger" }).click();
+  const adding = page.getByRole("dialog", { name: "Add trigger" });
+  await adding.getByLabel("Name").fill("deploy.finished");
+  await adding.getByLabel("Description").fill("A deployment finished");
+  await adding.getByRole("button", { name: "Add trigger" }).click();
+  await expect(adding).toHaveCount(0);
+  const deploy = page.getByRole("button", { name: "Send example of deploy.finished" });
+  await expect(deploy).toBeDisabled();
+  await expect(deploy).toHaveAccessibleDescription("No example payload to send");
+
+  // Webhooks that subscribe to the SCA trigger, one that takes every trigger, one that takes another.
+  const token = await createToken(page, slug, "provisioner", ["webhooks:write"]);
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const webhookIds: Record<string, string> = {};
+  for (const [name, url, triggers] of [
+    ["Every trigger", `${receiver.url}/all`, []],
+    ["SCA receiver", `${receiver.url}/sca`, ["project_sca_analysis_finished"]],
+    ["Unreachable", "http://127.0.0.1:9/hook", ["project_sca_analysis_finished"]],
+    ["Deploys", `${receiver.url}/deploys`, ["deploy.finished"]],
+  ] as const) {
+    const created = await api.post("/api/v1/webhooks", { data: { name, url, triggers, activationRequired: false } });
+    expect(created.status()).toBe(201);
+    webhookIds[name] = ((await created.json()) as { id: string }).id;
+  }
+  await api.dispose();
+
+  // Those naming the trigger come first, then those taking every trigger; the others are not offered.
+  await page.goto(`/${slug}/triggers`);
+  await page.getByRole("button", { name: "Send example of project_sca_analysis_finished" }).click();
+  dialog = page.getByRole("dialog", { name: "Send an example of project_sca_analysis_finished" });
+  const webhook = dialog.getByLabel("Webhook");
+  await expect(webhook.locator("option")).toHaveCount(3);
+  const offered = await webhook.locator("option").allTextContents();
+  expect(offered.slice(0, 2).sort()).toEqual(["SCA receiver", "Unreachable"]);
+  expect(offered[2]).toBe("Every trigger");
+
+  // Sent in the webhook's format and signed; the result names where it went, with a link.
+  await webhook.selectOption({ label: "SCA receiver" });
+  await dialog.getByRole("button", { name: "Send example" }).click();
+  await expect(dialog.getByTestId("probe-result")).toContainText("Success: HTTP 200");
+  const sent = receiver.requests.find((request) => request.path.endsWith("/sca"))!;
+  expect(JSON.parse(sent.body)).toMatchObject({
+    type: "project_sca_analysis_finished",
+    data: { project_id: 42, project_name: "payments-service" },
+  });
+  await expect(dialog.getByRole("link", { name: "SCA receiver" })).toHaveAttribute(
+    "href",
+    `/${slug}/webhooks/${webhookIds["SCA receiver"]}`,
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A webhook that cannot be reached: the failure in words.
+  await webhook.selectOption({ label: "Unreachable" });
+  await dialog.getByRole("button", { name: "Send example" }).click();
+  await expect(dialog.getByTestId("probe-result")).toContainText("Failed: connection refused");
+
+  // The link leads to the webhook, whose history has the example as a test delivery.
+  await webhook.selectOption({ label: "SCA receiver" });
+  await dialog.getByRole("button", { name: "Send example" }).click();
+  await expect(dialog.getByTestId("probe-result")).toContainText("Success");
+  await dialog.getByRole("link", { name: "SCA receiver" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "SCA receiver" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "project_sca_analysis_finished" }).first()).toContainText(
+    "Test",
+  );
+  expect(receiver.requests.filter((request) => request.path.endsWith("/sca"))).toHaveLength(2);
+  expect(receiver.requests.filter((request) => !request.path.endsWith("/sca"))).toHaveLength(0);
+  await receiver.close();
+});
+
 test("a viewer sees webhooks and triggers but is offered no way to change them", async ({ page }) => {
   const { slug } = await ownerOfNewOrg(page, { orgName: "Viewer Co" });
   await inviteAndJoin(page, slug, "viewer", "Vi Viewer");
@@ -214,6 +305,7 @@ test("a viewer sees webhooks and triggers but is offered no way to change them",
   await page.getByRole("link", { name: "Triggers" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /CodeScoring/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add trigger" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Send example/ })).toHaveCount(0);
 });
 
 test("the dashboard and the API see the same webhooks: created in one, listed in the other", async ({

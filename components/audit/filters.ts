@@ -65,6 +65,7 @@ export const targetTypeLabels: Record<AuditTargetType, string> = {
   portfolio: "Portfolios",
   event_type: "Triggers",
   webhook: "Webhooks",
+  delivery: "Deliveries",
 };
 
 export const actionLabels: Record<AuditAction, string> = {
@@ -92,6 +93,7 @@ export const actionLabels: Record<AuditAction, string> = {
   "webhook.secret_rotated": "Webhook secret rotated",
   "webhook.held_dropped": "Held deliveries dropped",
   "webhook.deleted": "Webhook deleted",
+  "delivery.replayed": "Deliveries replayed",
 };
 
 /** A changed field's name as a person reads it: `timeoutMs` → "Timeout ms". */

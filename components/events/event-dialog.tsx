@@ -5,10 +5,13 @@ import Link from "next/link";
 import { CodeBlock } from "@/components/deliveries/code-block";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { describeOutcome } from "@/components/deliveries/outcome";
+import { canReplay, type DeliverySelection } from "@/components/events/delivery-selection";
 import { eventQuery, type EventDelivery, type EventDetail } from "@/components/events/queries";
+import { ReplaySelectedButton } from "@/components/events/replay-selected";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { SkeletonText } from "@/components/ui/skeleton";
 import { formatDate, formatRelative } from "@/lib/client/format";
@@ -41,7 +44,37 @@ function LastResult({ delivery }: { delivery: EventDelivery }) {
   );
 }
 
-function Deliveries({ org, event }: { org: OrgRef; event: EventDetail }) {
+/** Picks a finished delivery for a replay; a delivery still on its way, or a test one, has no box. */
+function SelectForReplay({
+  event,
+  delivery,
+  selection,
+}: {
+  event: EventDetail;
+  delivery: EventDelivery;
+  selection: DeliverySelection;
+}) {
+  if (!canReplay(delivery)) return null;
+  const checked = selection.selected.has(delivery.id);
+  return (
+    <Checkbox
+      checked={checked}
+      disabled={!checked && selection.full}
+      onChange={(changed) => selection.toggle(event.id, delivery, changed.target.checked)}
+      aria-label={`Select the delivery to ${delivery.webhookName} for a replay`}
+    />
+  );
+}
+
+function Deliveries({
+  org,
+  event,
+  selection,
+}: {
+  org: OrgRef;
+  event: EventDetail;
+  selection: DeliverySelection | null;
+}) {
   if (event.deliveries.length === 0) {
     return (
       <p className="rounded-card-inner border border-zinc-200 px-4 py-3 text-sm text-zinc-600">
@@ -55,6 +88,7 @@ function Deliveries({ org, event }: { org: OrgRef; event: EventDetail }) {
       {event.deliveries.map((delivery) => (
         <li key={delivery.id} data-testid="event-delivery" className="grid gap-1 px-4 py-3">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            {selection ? <SelectForReplay event={event} delivery={delivery} selection={selection} /> : null}
             <Link
               href={`/${org.slug}/webhooks/${delivery.webhookId}`}
               className="font-medium text-zinc-900 hover:text-accent-700 hover:underline"
@@ -83,16 +117,23 @@ function Facts({ event, projectKey }: { event: EventDetail; projectKey: string |
   );
 }
 
-/** One event and where it went: each delivery's webhook, state and latest result; then its payload. */
+/**
+ * One event and where it went: each delivery's webhook, state and latest result; then its payload.
+ * With a `selection` (a member who may replay), finished deliveries can be picked for a replay.
+ */
 export function EventDialog({
   org,
   eventId,
   projectKeys,
+  selection,
+  onReplaySelected,
   onClose,
 }: {
   org: OrgRef;
   eventId: string;
   projectKeys: ReadonlyMap<string, string>;
+  selection: DeliverySelection | null;
+  onReplaySelected: () => void;
   onClose: () => void;
 }) {
   const { data, isPending, error } = useQuery({
@@ -124,9 +165,14 @@ export function EventDialog({
         ) : undefined
       }
       footer={
-        <Button variant="secondary" onClick={onClose}>
-          Close
-        </Button>
+        <>
+          {selection && selection.selected.size > 0 ? (
+            <ReplaySelectedButton count={selection.selected.size} onClick={onReplaySelected} />
+          ) : null}
+          <Button variant="secondary" onClick={onClose}>
+            Close
+          </Button>
+        </>
       }
     >
       {error ? (
@@ -141,7 +187,12 @@ export function EventDialog({
             <h3 id="event-deliveries" className="text-sm font-medium text-zinc-900">
               Where it went
             </h3>
-            <Deliveries org={org} event={data} />
+            {selection && data.deliveries.some(canReplay) ? (
+              <p className="text-xs text-zinc-500">
+                Tick a finished delivery to send it again: the selection is kept while you open other events.
+              </p>
+            ) : null}
+            <Deliveries org={org} event={data} selection={selection} />
           </section>
           <section aria-labelledby="event-payload" className="grid gap-2">
             <h3 id="event-payload" className="text-sm font-medium text-zinc-900">

@@ -3,9 +3,10 @@
 import { useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
 import { InboxIcon } from "lucide-react";
 import { useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { DataTable, actionsColumn, infiniteRows, timeColumn } from "@/components/data/data-table";
 import { DeliveryCounts, inFlight } from "@/components/events/delivery-counts";
+import { useDeliverySelection } from "@/components/events/delivery-selection";
 import { EventDialog } from "@/components/events/event-dialog";
 import { EventFilters } from "@/components/events/event-filters";
 import {
@@ -18,6 +19,9 @@ import {
 } from "@/components/events/filters";
 import { eventsQuery, type EventRow } from "@/components/events/queries";
 import { ReplayFailed } from "@/components/events/replay-failed";
+import { ReplaySelectedDialog } from "@/components/events/replay-selected";
+import { SelectionBar } from "@/components/events/selection-bar";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -61,6 +65,8 @@ export function EventLog({ org, canReplay }: { org: OrgRef; canReplay: boolean }
   const projectKeys = useMemo(() => new Map((projects ?? []).map((project) => [project.id, project.key])), [projects]);
   const { error, ...list } = infiniteRows(events);
   const filtered = hasFilters(filters);
+  const selection = useDeliverySelection();
+  const [confirmingReplay, setConfirmingReplay] = useState(false);
 
   // Next.js keeps useSearchParams in step with the native history API: no server round trip.
   const show = (next: Filters, event: string | null, how: "push" | "replace") => {
@@ -85,6 +91,13 @@ export function EventLog({ org, canReplay }: { org: OrgRef; canReplay: boolean }
         projects={projects ?? []}
         onChange={(next) => show(next, null, "push")}
       />
+      {canReplay ? (
+        <SelectionBar
+          count={selection.selected.size}
+          onReplay={() => setConfirmingReplay(true)}
+          onClear={selection.clear}
+        />
+      ) : null}
       <DataTable<EventRow>
         caption="Events"
         columns={[
@@ -111,7 +124,18 @@ export function EventLog({ org, canReplay }: { org: OrgRef; canReplay: boolean }
               ),
           },
           timeColumn("Published", (event: EventRow) => event.createdAt),
-          { header: "Deliveries", cell: (event) => <DeliveryCounts counts={event.deliveryCounts} /> },
+          {
+            header: "Deliveries",
+            cell: (event) => {
+              const picked = selection.perEvent.get(event.id) ?? 0;
+              return (
+                <span className="flex flex-wrap items-center gap-1.5">
+                  <DeliveryCounts counts={event.deliveryCounts} />
+                  {picked > 0 ? <Badge tone="info">{picked} selected</Badge> : null}
+                </span>
+              );
+            },
+          },
           actionsColumn((event) => (
             <Button variant="ghost" size="sm" aria-label={`View event ${event.id}`} onClick={() => open(event.id)}>
               View
@@ -136,7 +160,25 @@ export function EventLog({ org, canReplay }: { org: OrgRef; canReplay: boolean }
           />
         }
       />
-      {openId ? <EventDialog org={org} eventId={openId} projectKeys={projectKeys} onClose={() => open(null)} /> : null}
+      {openId ? (
+        <EventDialog
+          org={org}
+          eventId={openId}
+          projectKeys={projectKeys}
+          selection={canReplay ? selection : null}
+          onReplaySelected={() => setConfirmingReplay(true)}
+          onClose={() => open(null)}
+        />
+      ) : null}
+      {/* After the event's dialog, so it opens above it. */}
+      {canReplay ? (
+        <ReplaySelectedDialog
+          org={org}
+          selection={selection}
+          open={confirmingReplay}
+          onClose={() => setConfirmingReplay(false)}
+        />
+      ) : null}
     </>
   );
 }

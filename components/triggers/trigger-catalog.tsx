@@ -5,6 +5,8 @@ import { PlusIcon, ZapIcon } from "lucide-react";
 import { useState } from "react";
 import { ResourceList } from "@/components/data/resource-list";
 import { AddTriggerDialog } from "@/components/triggers/add-trigger-dialog";
+import { SendExampleAction } from "@/components/triggers/send-example-action";
+import { SendExampleDialog } from "@/components/triggers/send-example-dialog";
 import { groupBySource } from "@/components/triggers/sources";
 import { TriggerItem } from "@/components/triggers/trigger-item";
 import { Button } from "@/components/ui/button";
@@ -26,6 +28,7 @@ export function TriggerCatalog({ org, canWrite }: { org: OrgRef; canWrite: boole
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<EventType | null>(null);
   const [deleting, setDeleting] = useState<EventType | null>(null);
+  const [sendingExample, setSendingExample] = useState<EventType | null>(null);
   const [search, setSearch] = useState("");
   const needle = search.trim().toLowerCase();
   const queryClient = useQueryClient();
@@ -111,24 +114,29 @@ export function TriggerCatalog({ org, canWrite }: { org: OrgRef; canWrite: boole
                       key={trigger.id}
                       trigger={trigger}
                       actions={
-                        canWrite && trigger.source === "custom" ? (
+                        canWrite ? (
                           <>
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              onClick={() => setEditing(trigger)}
-                              aria-label={`Edit ${trigger.name}`}
-                            >
-                              Edit
-                            </Button>
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              onClick={() => setDeleting(trigger)}
-                              aria-label={`Delete ${trigger.name}`}
-                            >
-                              Delete
-                            </Button>
+                            <SendExampleAction trigger={trigger} onClick={() => setSendingExample(trigger)} />
+                            {trigger.source === "custom" ? (
+                              <>
+                                <Button
+                                  variant="ghost"
+                                  size="sm"
+                                  onClick={() => setEditing(trigger)}
+                                  aria-label={`Edit ${trigger.name}`}
+                                >
+                                  Edit
+                                </Button>
+                                <Button
+                                  variant="ghost"
+                                  size="sm"
+                                  onClick={() => setDeleting(trigger)}
+                                  aria-label={`Delete ${trigger.name}`}
+                                >
+                                  Delete
+                                </Button>
+                              </>
+                            ) : null}
                           </>
                         ) : null
                       }
@@ -142,6 +150,9 @@ export function TriggerCatalog({ org, canWrite }: { org: OrgRef; canWrite: boole
       </ResourceList>
       {adding ? <AddTriggerDialog org={org} open onClose={() => setAdding(false)} /> : null}
       {editing ? <AddTriggerDialog org={org} open editing={editing} onClose={() => setEditing(null)} /> : null}
+      {sendingExample ? (
+        <SendExampleDialog org={org} trigger={sendingExample} onClose={() => setSendingExample(null)} />
+      ) : null}
       <ConfirmDialog
         open={deleting !== null}
         tone="danger"

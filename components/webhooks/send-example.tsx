@@ -1,15 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { invalidateHistory } from "@/components/deliveries/invalidate-history";
-import { ProbeResultView } from "@/components/deliveries/probe-result";
-import { deliveryMutations, type ProbeResult } from "@/components/deliveries/queries";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { useToast } from "@/components/ui/toast";
+import { SentExampleResult, type SentExample } from "@/components/webhooks/sent-example-result";
+import { useSendExample } from "@/components/webhooks/use-send-example";
 import type { OrgRef } from "@/lib/client/org";
 import { eventTypesQuery } from "@/lib/event-types/queries";
 import type { Webhook } from "@/lib/webhooks/queries";
@@ -19,21 +17,11 @@ export function SendExample({ org, webhook }: { org: OrgRef; webhook: Webhook })
   const catalog = useQuery(eventTypesQuery(org)).data?.data ?? [];
   const triggers = webhook.triggers.length > 0 ? catalog.filter((t) => webhook.triggers.includes(t.name)) : catalog;
   const [chosen, setChosen] = useState("");
-  const [sent, setSent] = useState<{ eventType: string; result: ProbeResult } | null>(null);
-  const queryClient = useQueryClient();
-  const { toast } = useToast();
+  const [sent, setSent] = useState<SentExample | null>(null);
+  const send = useSendExample(org);
   const selectId = useId();
   const eventType = chosen || triggers[0]?.name || "";
   const example = triggers.find((trigger) => trigger.name === eventType)?.examplePayload ?? null;
-
-  const send = useMutation({
-    mutationFn: () => deliveryMutations.sendExample(org, webhook.id, eventType),
-    onSuccess: async (answer) => {
-      setSent(answer);
-      await invalidateHistory(queryClient, org, webhook.id);
-    },
-    onError: (error) => toast({ title: "Could not send the example", description: error.message, tone: "error" }),
-  });
 
   return (
     <Card>
@@ -53,7 +41,7 @@ export function SendExample({ org, webhook }: { org: OrgRef; webhook: Webhook })
             onSubmit={(submitted) => {
               submitted.preventDefault();
               setSent(null);
-              send.mutate();
+              send.mutate({ webhookId: webhook.id, eventType }, { onSuccess: setSent });
             }}
           >
             <div className="grid min-w-0 gap-1.5">
@@ -79,16 +67,7 @@ export function SendExample({ org, webhook }: { org: OrgRef; webhook: Webhook })
         {triggers.length > 0 && example === null ? (
           <p className="text-sm text-zinc-500">This trigger has no example payload: it is sent with an empty one.</p>
         ) : null}
-        <div aria-live="polite">
-          {sent ? (
-            <div className="grid gap-2">
-              <p className="text-sm text-zinc-600">
-                Sent <code className="font-mono">{sent.eventType}</code>:
-              </p>
-              <ProbeResultView result={sent.result} />
-            </div>
-          ) : null}
-        </div>
+        <SentExampleResult sent={sent} />
       </CardContent>
     </Card>
   );

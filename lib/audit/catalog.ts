@@ -27,6 +27,7 @@ export const auditActions = [
   "webhook.secret_rotated",
   "webhook.held_dropped",
   "webhook.deleted",
+  "delivery.replayed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -40,6 +41,7 @@ export const auditTargetTypes = [
   "portfolio",
   "event_type",
   "webhook",
+  "delivery",
 ] as const;
 
 export type AuditTargetType = (typeof auditTargetTypes)[number];

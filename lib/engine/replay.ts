@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { claimWebhooksToWake, wakeWebhooks } from "@/lib/engine/outbox";
 import { matching } from "@/lib/events/events";
@@ -23,9 +24,14 @@ export async function countReplayable(orgId: string, filter: EventFilter): Promi
  * Hookdeck's bulk retry, Svix's recover across webhooks: every failed delivery of the events
  * matching the event log's search is sent once more, in the background. One statement queues them
  * all for their webhooks' runs, which send them in rounds like any other due work (a webhook's
- * rate limit and pacing hold); a second submit finds nothing failed left to queue.
+ * rate limit and pacing hold); a second submit finds nothing failed left to queue. What it queued
+ * is audited, with the search, in the same transaction.
  */
-export async function replayFailedDeliveries(orgId: string, filter: EventFilter): Promise<{ requeued: number }> {
+export async function replayFailedDeliveries(
+  orgId: string,
+  actor: Actor,
+  filter: EventFilter,
+): Promise<{ requeued: number }> {
   const now = new Date();
   const { requeued, toWake } = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ webhookId: string }[]>`
@@ -33,6 +39,15 @@ export async function replayFailedDeliveries(orgId: string, filter: EventFilter)
       FROM (${failedDeliveriesOf(orgId, filter)}) failed
       WHERE d.id = failed.id AND d.status = 'failed'
       RETURNING d."webhookId"`;
+    if (rows.length > 0)
+      await recordAudit(
+        orgId,
+        actor,
+        "delivery.replayed",
+        { type: "delivery", id: null },
+        { deliveries: rows.length, search: { ...filter } },
+        tx,
+      );
     const webhookIds = [...new Set(rows.map((row) => row.webhookId))];
     return { requeued: rows.length, toWake: await claimWebhooksToWake(tx, webhookIds, now) };
   });

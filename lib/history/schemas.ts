@@ -68,6 +68,30 @@ export const recoverInput = z.strictObject({
 
 export const recoverOutput = z.object({ requeued: z.number() });
 
+/** The most deliveries one selection replays: a page of picks, not a bulk job (that is the search's replay). */
+export const maxSelectedDeliveries = 1_000;
+
+export const replaySelectedInput = z.strictObject({
+  deliveryIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a delivery id."))
+    .min(1, "Select at least one delivery.")
+    .max(maxSelectedDeliveries, `Select at most ${maxSelectedDeliveries.toLocaleString("en")} deliveries at a time.`)
+    .superRefine((ids, ctx) => {
+      const seen = new Set<string>();
+      ids.forEach((id, index) => {
+        if (seen.has(id)) ctx.addIssue({ code: "custom", path: [index], message: `${id} is listed more than once.` });
+        seen.add(id);
+      });
+    }),
+});
+
+export const replaySelectedOutput = z.object({
+  requeued: z.number().describe("Deliveries queued to be sent once more."),
+  skipped: z
+    .array(z.string())
+    .describe("Deliveries left as they were: already waiting to be sent, being sent, or held for a paused webhook."),
+});
+
 export const probeOutput = z.object({
   success: z.boolean(),
   status: z.number().nullable(),

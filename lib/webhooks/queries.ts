@@ -14,6 +14,8 @@ export type WebhookPatch = z.input<typeof patchWebhookInput>;
 export interface WebhookFilters {
   status?: WebhookStatus;
   projectId?: string;
+  /** The webhooks an event of this trigger would go to: those subscribing to it, and those taking every trigger. */
+  trigger?: string;
 }
 
 const pageSize = 50;
@@ -32,6 +34,7 @@ export function webhooksQuery(org: OrgRef, filters: WebhookFilters) {
       const params = new URLSearchParams({ limit: String(pageSize) });
       if (filters.status) params.set("status", filters.status);
       if (filters.projectId) params.set("projectId", filters.projectId);
+      if (filters.trigger) params.set("trigger", filters.trigger);
       if (pageParam) params.set("cursor", pageParam);
       return apiFetch<Page<Webhook>>(org.slug, `webhooks?${params}`);
     },

@@ -5,6 +5,8 @@ import {
   deliverySummary,
   recoverInput,
   recoverOutput,
+  replaySelectedInput,
+  replaySelectedOutput,
   retryOutput,
 } from "@/lib/history/schemas";
 import { statsOutput, statsQuery } from "@/lib/history/stats";
@@ -19,6 +21,8 @@ export const deliverySchemas = {
   RetryResult: retryOutput,
   RecoverInput: recoverInput,
   RecoverResult: recoverOutput,
+  ReplaySelectedInput: replaySelectedInput,
+  ReplaySelectedResult: replaySelectedOutput,
 };
 
 const s = deliverySchemas;
@@ -86,5 +90,20 @@ export const deliveryOperations = defineOperations({
     pathParams: idParam("delivery"),
     conflict: "`conflict`: an attempt of this delivery is in flight.",
     outcome: { status: 200, description: "The delivery and the new attempt.", schema: s.RetryResult },
+  },
+  replaySelectedDeliveries: {
+    method: "POST",
+    path: "/api/v1/deliveries/replay",
+    tag: "Deliveries",
+    permission: "deliveries:write",
+    summary: "Replay chosen deliveries",
+    description:
+      'Retry selected: each listed delivery (1 to 1,000 ids, none twice) that has finished, whether it failed or succeeded, is queued to be sent once more, as a manual attempt, by its webhook\'s run in the background, paced like any other due work; its state becomes what that attempt gets. A delivery already waiting, being sent or held for a paused webhook is left as it is and listed in `skipped`. Every id must be a delivery of this organization and not a test delivery, or nothing is queued: 422 `validation_failed` whose `details` name each refused id by its place, e.g. `{ path: "deliveryIds.3", message }` (an id of another organization reads as one that does not exist). Recorded in the audit log as `delivery.replayed`.',
+    body: s.ReplaySelectedInput,
+    outcome: {
+      status: 202,
+      description: "How many deliveries were queued, and which were left as they were.",
+      schema: s.ReplaySelectedResult,
+    },
   },
 });

@@ -98,7 +98,7 @@ export const eventOperations = defineOperations({
     permission: "deliveries:write",
     summary: "Replay the failed deliveries of the events matching a search",
     description:
-      "Bulk retry: every failed delivery (test deliveries aside) of the events that match the filters (those of listing events, without paging; `{}` matches every event) is queued to be sent once more, as a manual attempt, by its webhook's run in the background, paced like any other due work. A failure leaves it failed, as before. Submitting twice queues nothing the second time: what was queued is no longer failed.",
+      "Bulk retry: every failed delivery (test deliveries aside) of the events that match the filters (those of listing events, without paging; `{}` matches every event) is queued to be sent once more, as a manual attempt, by its webhook's run in the background, paced like any other due work. A failure leaves it failed, as before. Submitting twice queues nothing the second time: what was queued is no longer failed. Recorded in the audit log as `delivery.replayed`, with the search. To replay chosen deliveries instead, `POST /api/v1/deliveries/replay`.",
     body: eventFilter,
     outcome: { status: 202, description: "How many deliveries were queued.", schema: s.ReplayedDeliveries },
   },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as deliveryItem from "@/app/api/v1/deliveries/[id]/route";
 import * as retry from "@/app/api/v1/deliveries/[id]/retry/route";
+import * as replaySelected from "@/app/api/v1/deliveries/replay/route";
 import * as eventItem from "@/app/api/v1/events/[id]/route";
 import * as events from "@/app/api/v1/events/route";
 import * as history from "@/app/api/v1/webhooks/[id]/deliveries/route";
@@ -61,6 +62,21 @@ describe("org B never reaches org A's events and deliveries", () => {
       expect(await db.attempt.count({ where: { deliveryId: a.deliveryId } })).toBe(0);
     });
   }
+
+  it("cannot replay org A's delivery: its id reads as one that does not exist, and nothing is queued", async () => {
+    const missing = `dlv_${"0".repeat(32)}`;
+    const refused = await call("POST", replaySelected.POST, "/api/v1/deliveries/replay", {
+      token: b.token,
+      body: { deliveryIds: [a.deliveryId, missing] },
+    });
+    expect(refused.status).toBe(422);
+    const [theirs, nowhere] = refused.body.error.details as { message: string }[];
+    expect(theirs!.message.replace(a.deliveryId, "X")).toBe(nowhere!.message.replace(missing, "X"));
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: a.deliveryId } })).toMatchObject({
+      status: "failed",
+      resendOnce: false,
+    });
+  });
 
   it("lists none of org A's events", async () => {
     const listed = await call("GET", events.GET, "/api/v1/events", { token: b.token });

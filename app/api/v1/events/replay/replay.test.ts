@@ -56,11 +56,21 @@ describe("bulk replay from the event log", () => {
     });
     expect(await statusOf(ids.globexFailed!)).toBe("failed");
     expect(await statusOf(ids.acmeSucceeded!)).toBe("succeeded");
+    // Audited with the search, in the replay's transaction.
+    expect(await db.auditLog.findMany({ where: { orgId, action: "delivery.replayed" } })).toEqual([
+      expect.objectContaining({
+        actorType: "token",
+        targetType: "delivery",
+        metadata: { deliveries: 1, search: { q: "acme" } },
+      }),
+    ]);
 
     // A second submit finds nothing failed left to queue; an empty search takes every event, test deliveries aside.
     expect((await replay({ q: "acme" })).body).toEqual({ requeued: 0 });
     expect((await replay({})).body).toEqual({ requeued: 1 });
     expect(await statusOf(ids.globexFailed!)).toBe("retrying");
+    // A replay that queued nothing changed nothing, and is not in the audit log.
+    expect(await db.auditLog.count({ where: { orgId, action: "delivery.replayed" } })).toBe(2);
     expect(await statusOf(ids.testFailed!)).toBe("failed");
   });
 

@@ -8,4 +8,6 @@ export const GET = route(api.countReplayableDeliveries, async ({ org, query }) =
 }));
 
 /** Bulk retry from the event log: the failed deliveries of the matching events, sent once more in the background. */
-export const POST = route(api.replayDeliveries, async ({ org, body }) => replayFailedDeliveries(org.id, body));
+export const POST = route(api.replayDeliveries, async ({ org, actor, body }) =>
+  replayFailedDeliveries(org.id, actor, body),
+);
