@@ -165,7 +165,7 @@ test("deliveries picked across events are replayed after a confirmation that say
   const receiver = await startReceiver(undefined, (request) =>
     request.path.includes("flaky") ? { status: 500, body: "down" } : { status: 200, body: "ok" },
   );
-  const { slug } = await signUp(page, { orgName: "Pick Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Pick Co" });
   const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   for (const [name, path] of [

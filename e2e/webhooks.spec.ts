@@ -211,7 +211,7 @@ test("a trigger's example is sent from the catalog to a webhook it would reach, 
   playwright,
 }) => {
   const receiver = await startReceiver();
-  const { slug } = await signUp(page, { orgName: "Example Co" });
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Example Co" });
 
   // With no webhook at all, the dialog says so and leads to creating one.
   await page.goto(`/${slug}/triggers`);
