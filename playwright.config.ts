@@ -13,7 +13,8 @@ const executablePath =
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two browsers at once: a browser test mostly waits (on pages, the engine, the mailbox), so a second one fills the gaps.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,

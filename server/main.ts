@@ -71,6 +71,13 @@ const server = createServer((request, response) => {
   });
 });
 
+// Node closes an idle keep-alive connection after 5 s by default. A client that sends its next
+// request on that connection as it closes gets a reset, and a POST is not retried: a publish
+// lost on the client's side. Idle connections are kept longer than the usual client and load
+// balancer idle timeouts (60 s), so the client is the one that closes them.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.listen(port, hostname, () => {
   const served = directRoutes.map(({ method, path: routePath }) => `${method} ${routePath}`).join(", ");
   console.log(`▲ Webhook Hub on http://${hostname}:${port}: Next.js, and ${served} served directly`);
