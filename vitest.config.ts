@@ -10,7 +10,12 @@ const testFiles = findTestFiles(root, skippedFolders);
 // Files whose imports reach Postgres (test/classify.ts); the others need no database.
 // Tests that hold delivery to a wall-clock bound: they run first, one at a time, with no other test
 // file beside them. `npm test` starts the browser tests' build once they are done (scripts/test.ts).
-const aloneFiles = ["lib/engine/soak.test.ts", "lib/engine/crash-safety.test.ts", "lib/engine/pacing.test.ts"];
+const aloneFiles = [
+  "lib/engine/soak.test.ts",
+  "lib/engine/crash-safety.test.ts",
+  "lib/engine/pacing.test.ts",
+  "tools/inngest-local/scheduler.test.ts",
+];
 const integrationFiles = testFiles.filter((file) => touchesDatabase(root, file) && !aloneFiles.includes(file));
 const unitFiles = testFiles.filter((file) => !integrationFiles.includes(file) && !aloneFiles.includes(file));
 // Paths as globs: route folders such as [id] would otherwise read as character classes.
@@ -21,7 +26,14 @@ const shared = {
   resolve: { alias: { "@": root, "server-only": `${root}/node_modules/server-only/empty.js` } },
   // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
   // bundled by Vite, the app's real Auth.js handlers run in tests.
-  test: { exclude, testTimeout: 60_000, hookTimeout: 120_000, server: { deps: { inline: ["next-auth"] } } },
+  test: {
+    exclude,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // expect.poll waits on state another process or transaction reaches: a second is too little on a busy machine.
+    expect: { poll: { timeout: 10_000 } },
+    server: { deps: { inline: ["next-auth"] } },
+  },
 } satisfies TestProjectInlineConfiguration;
 
 // The rest, after it: one worker per core (VITEST_MAX_WORKERS to change it). Ports and databases
@@ -42,7 +54,7 @@ export default defineConfig({
           ...shared.test,
           name: "alone",
           include: aloneFiles.map(asGlob),
-          // The soak test bounds how long a healthy delivery waits, and pacing and crash safety
+          // The soak test bounds how long a healthy delivery waits, and pacing, crash safety and the scheduler
           // measure on the real clock; another file's engine or child processes beside them on 2
           // cores push them past those bounds. `npm test` holds the e2e build back for the same reason.
           // groupOrder 1, not 0: vitest runs a one-worker isolated project of group 0 last, not first.
