@@ -24,7 +24,7 @@ export interface DropdownMenuProps {
   /** Which trigger edge the menu lines up with. */
   align?: "start" | "end";
   /** DropdownMenuItem / DropdownMenuLabel / DropdownMenuSeparator elements. */
-  children: ReactNode;
+  children?: ReactNode;
   className?: string;
 }
 
@@ -103,7 +103,7 @@ function itemClassName(tone: ItemBase["tone"], className: string | undefined): s
   return cn(itemBase, tone === "danger" && dangerItem, className);
 }
 
-type ItemBase = { tone?: "default" | "danger"; className?: string; children: ReactNode; disabled?: boolean };
+type ItemBase = { tone?: "default" | "danger"; className?: string; children?: ReactNode; disabled?: boolean };
 type ActionItemProps = ItemBase & {
   /** Runs on click, Enter or Space, after the menu has closed. */
   onSelect: () => void;
