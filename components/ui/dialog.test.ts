@@ -76,6 +76,15 @@ describe("a dialog", () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("main")));
   });
 
+  it("makes the page behind it inert while open, as a native modal dialog does", async () => {
+    render(createElement(Page));
+    const { opener } = openFromButton();
+    expect(opener.closest("[inert]")).not.toBeNull();
+    fireEvent.keyDown(document.activeElement!, { key: "Escape" });
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+    expect(opener.closest("[inert]")).toBeNull();
+  });
+
   it("renders nothing while closed, so a form inside starts empty each time", async () => {
     render(createElement(Page));
     openFromButton();

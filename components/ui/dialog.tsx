@@ -5,6 +5,7 @@ import { XIcon } from "lucide-react";
 import { useRef, type ReactNode, type RefObject } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
+import { inertOutside } from "./inert-outside";
 
 export interface DialogProps {
   open: boolean;
@@ -49,6 +50,7 @@ export function Dialog({
 }: DialogProps) {
   const contentRef = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(null);
+  const undoInert = useRef<(() => void) | null>(null);
 
   return (
     <DialogPrimitive.Root
@@ -62,10 +64,11 @@ export function Dialog({
         <DialogPrimitive.Overlay className="fixed inset-0 z-50 flex overflow-y-auto bg-zinc-950/40 p-4 backdrop-blur-[2px]">
           <DialogPrimitive.Content
             ref={contentRef}
-            // Most dialogs open from a plain button, not a Radix trigger: remember whichever element
-            // had focus, to give it back.
             onOpenAutoFocus={(event) => {
+              // Most dialogs open from a plain button, not a Radix trigger: note whichever element
+              // had focus, to give it back; then the page behind becomes inert.
               opener.current = document.activeElement;
+              if (contentRef.current) undoInert.current = inertOutside(contentRef.current);
               if (initialFocus === "first-control") return;
               event.preventDefault();
               (initialFocus === "dialog" ? contentRef : initialFocus).current?.focus();
@@ -76,6 +79,8 @@ export function Dialog({
               event.preventDefault();
               // React's development double mount also ends up here, with the dialog still open.
               if (contentRef.current?.isConnected) return;
+              undoInert.current?.();
+              undoInert.current = null;
               const target = opener.current;
               opener.current = null;
               // An opener that is gone (its row was deleted) hands focus to the page's main content.

@@ -30,9 +30,10 @@ export interface DropdownMenuProps {
 
 /**
  * Button-triggered menu (Radix Dropdown Menu): Enter, Space or ArrowDown open it with focus on the
- * first item, arrows (wrapping around), Home/End and typing move between items, Escape or a click outside close it
- * and focus returns to the trigger. The panel is portalled and placed beside the trigger, flipped
- * when it would not fit, so scrolling containers (a table) do not clip it.
+ * first item; arrows (wrapping around), Home/End and typing move between items; Escape closes it
+ * with focus back on the trigger, and so does a click or focus elsewhere, focus staying there. The
+ * panel is portalled and placed beside the trigger, flipped when it would not fit, so scrolling
+ * containers (a table) do not clip it.
  */
 export function DropdownMenu({
   trigger,
@@ -48,7 +49,9 @@ export function DropdownMenu({
   const pendingAction = useRef<(() => void) | null>(null);
 
   return (
-    <Menu.Root>
+    // Not modal: a modal menu hides the page with aria-hidden while its controls stay focusable
+    // (axe's aria-hidden-focus), and a menu needs no more than closing on a click or focus outside.
+    <Menu.Root modal={false}>
       <Menu.Trigger
         ref={triggerRef}
         aria-label={label}
