@@ -85,6 +85,31 @@ describe("a dialog", () => {
     expect(opener.closest("[inert]")).toBeNull();
   });
 
+  it("closes on a click outside, but not on a toast's, which stays usable", () => {
+    const toasts = document.body.appendChild(document.createElement("div"));
+    toasts.setAttribute("aria-live", "polite");
+    const dismiss = toasts.appendChild(document.createElement("button"));
+    vi.useFakeTimers();
+    try {
+      render(createElement(Page));
+      const { dialog } = openFromButton();
+      // Radix listens for clicks outside from the next tick on.
+      act(() => vi.runOnlyPendingTimers());
+      expect(toasts.hasAttribute("inert")).toBe(false);
+      fireEvent.pointerDown(dismiss, { button: 0 });
+      fireEvent.click(dismiss);
+      expect(dialog.isConnected).toBe(true);
+
+      const backdrop = dialog.parentElement!;
+      fireEvent.pointerDown(backdrop, { button: 0 });
+      fireEvent.click(backdrop);
+      expect(dialog.isConnected).toBe(false);
+    } finally {
+      vi.useRealTimers();
+      toasts.remove();
+    }
+  });
+
   it("renders nothing while closed, so a form inside starts empty each time", async () => {
     render(createElement(Page));
     openFromButton();

@@ -75,6 +75,10 @@ export function Dialog({
               // A given element that cannot take focus (disabled) leaves it on the dialog.
               if (!contentRef.current?.contains(document.activeElement)) contentRef.current?.focus();
             }}
+            // Toasts show above the dialog and stay live: dismissing one leaves the dialog open.
+            onPointerDownOutside={(event) => {
+              if (event.target instanceof Element && event.target.closest("[aria-live]")) event.preventDefault();
+            }}
             onCloseAutoFocus={(event) => {
               event.preventDefault();
               // React's development double mount also ends up here, with the dialog still open.
