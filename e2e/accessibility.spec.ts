@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./fixtures/axe";
+import { createProject } from "./fixtures/projects";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
 import { orgPages } from "./fixtures/pages";
 import { ownerOfNewOrg } from "./fixtures/accounts";
@@ -34,4 +35,22 @@ test("every page has no serious or critical axe violation (WCAG 2.1 A and AA)", 
   await expectAccessible(page, "/account");
   await expectAccessible(page, "/orgs/new");
   expect(found).toEqual({});
+});
+
+test("an open menu, dialog and confirmation have no serious or critical axe violation", async ({ page }) => {
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Axe Menus Co" });
+  await createProject(page, slug, "payments", "Payments");
+
+  await page.getByRole("button", { name: "Actions for payments" }).click();
+  await expect(page.getByRole("menu")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole("menuitem", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog", { name: "Delete payments?" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "New project" }).click();
+  await expect(page.getByRole("dialog", { name: "New project" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -60,14 +60,19 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   expect(() => new Webhook(secret).verify(signed.body, signed.headers as Record<string, string>)).not.toThrow();
 
   // Open it: the attempt's request and response are there; Retry sends it again.
-  await latest.getByRole("button", { name: "View payload and response" }).click();
+  const viewDelivery = latest.getByRole("button", { name: "View payload and response" });
+  await viewDelivery.click();
   const dialog = page.getByRole("dialog");
+  // Focus starts on the dialog itself, not on "Retry now": an Enter on arrival sends nothing.
+  await expect(dialog).toBeFocused();
   await expect(dialog.getByTestId("attempt")).toHaveCount(1);
   await expect(dialog).toContainText('"from": "e2e"');
   await expect(dialog).toContainText("answered 200");
   await dialog.getByRole("button", { name: "Retry now" }).click();
   await expect(dialog.getByTestId("attempt")).toHaveCount(2);
   await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(viewDelivery).toBeFocused();
 
   // Send an example event: a catalog trigger's example payload, in the webhook's format and signed,
   // recorded in the history as a test delivery.
@@ -146,8 +151,8 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
 
   // The charts: the last 24 hours in hourly points, until 7d asks for the last week, in 6-hour points.
   await expect(page.getByRole("heading", { name: "Success and latency" })).toBeVisible();
-  const range = page.getByRole("group", { name: "Chart range" });
-  await expect(range.getByRole("button", { name: "24h" })).toHaveAttribute("aria-pressed", "true");
+  const range = page.getByRole("radiogroup", { name: "Chart range" });
+  await expect(range.getByRole("radio", { name: "24h" })).toBeChecked();
   const successRate = page.locator("figure", { hasText: "Success rate" });
   await successRate.getByText("Show the data as a table").click();
   const table = successRate.getByRole("table", { name: "Success rate" });
@@ -157,7 +162,7 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
     (response) =>
       new URL(response.url()).pathname.endsWith("/stats") && new URL(response.url()).searchParams.get("range") === "7d",
   );
-  await range.getByRole("button", { name: "7d" }).click();
+  await range.getByRole("radio", { name: "7d" }).click();
   const answer = await weekAnswer;
   expect(answer.status()).toBe(200);
   const week = (await answer.json()) as {
@@ -179,8 +184,8 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   expect(succeeded).toBe(4);
   expect(attempts).toBeGreaterThanOrEqual(5);
 
-  await expect(range.getByRole("button", { name: "7d" })).toHaveAttribute("aria-pressed", "true");
-  await expect(range.getByRole("button", { name: "24h" })).toHaveAttribute("aria-pressed", "false");
+  await expect(range.getByRole("radio", { name: "7d" })).toBeChecked();
+  await expect(range.getByRole("radio", { name: "24h" })).not.toBeChecked();
   await expect(page.locator("[aria-live=polite]", { hasText: "in the last 7 days" })).toContainText(
     `${attempts} attempts in the last 7 days, ${Math.round((succeeded / attempts) * 100)}% succeeded`,
   );

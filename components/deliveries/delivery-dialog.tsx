@@ -80,6 +80,8 @@ export function DeliveryDialog({
       open
       onClose={onClose}
       size="lg"
+      // The dialog itself, not its first button: that would be "Retry now", one Enter from a re-send.
+      initialFocus="dialog"
       title={
         <>
           Delivery <span className="font-mono text-sm font-normal text-zinc-500">{deliveryId}</span>

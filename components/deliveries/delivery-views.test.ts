@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { QueryClient } from "@tanstack/react-query";
-import { cleanup, screen, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ActivationPanel } from "@/components/deliveries/activation-panel";
@@ -211,6 +211,15 @@ describe("a delivery's details", () => {
     );
     within(dialog).getByRole("button", { name: "Retry now" });
   });
+
+  it("opens with focus on the dialog itself, not on Retry now, so an Enter on arrival sends nothing", async () => {
+    render(
+      createElement(DeliveryDialog, { org, webhookId, deliveryId: "dlv_a", canRetry: true, onClose: () => {} }),
+      (client) => client.setQueryData(deliveryKeys.detail(org, "dlv_a"), detail),
+    );
+    const dialog = screen.getByRole("dialog", { name: "Delivery dlv_a" });
+    await waitFor(() => expect(document.activeElement).toBe(dialog));
+  });
 });
 
 describe("charts", () => {
@@ -224,7 +233,7 @@ describe("charts", () => {
     screen.getByRole("img", { name: /^Success rate Share of attempts answered with 2xx/ });
     screen.getByRole("img", { name: /^Latency Median \(p50\)/ });
     expect(
-      within(screen.getByRole("group", { name: "Chart range" })).getByRole("button", { pressed: true }).textContent,
+      within(screen.getByRole("radiogroup", { name: "Chart range" })).getByRole("radio", { checked: true }).textContent,
     ).toBe("24h");
 
     // The folded table has the same numbers: the last hour's success rate.

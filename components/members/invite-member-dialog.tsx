@@ -77,7 +77,6 @@ export function InviteMemberDialog({
             autoComplete="off"
             placeholder="teammate@company.com"
             required
-            autoFocus
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
           />

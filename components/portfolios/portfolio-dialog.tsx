@@ -65,7 +65,7 @@ export function PortfolioDialog({
     >
       <form id="portfolio-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Name" error={errors.name}>
-          <Input name="name" defaultValue={portfolio?.name} required autoFocus />
+          <Input name="name" defaultValue={portfolio?.name} required />
         </Field>
         <fieldset className="grid gap-2">
           <legend className="mb-1 text-sm font-medium text-zinc-800">Projects</legend>

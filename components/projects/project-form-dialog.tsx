@@ -61,7 +61,7 @@ export function ProjectFormDialog({
     >
       <form id="project-form" onSubmit={submit} className="space-y-4" noValidate>
         <Field label="Key" hint="Letters, digits, '-', '_', '.', ':'; like a SonarQube project key." error={errors.key}>
-          <Input name="key" defaultValue={project?.key} required autoFocus className="font-mono" />
+          <Input name="key" defaultValue={project?.key} required className="font-mono" />
         </Field>
         <Field label="Name" error={errors.name}>
           <Input name="name" defaultValue={project?.name} required />

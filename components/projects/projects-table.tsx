@@ -61,8 +61,8 @@ export function ProjectsTable({ org, canWrite }: { org: OrgRef; canWrite: boolea
                 triggerSize="sm"
                 trigger={<EllipsisIcon />}
               >
-                <DropdownMenuItem onClick={() => setDialog({ kind: "edit", project })}>Edit</DropdownMenuItem>
-                <DropdownMenuItem tone="danger" onClick={() => setDialog({ kind: "delete", project })}>
+                <DropdownMenuItem onSelect={() => setDialog({ kind: "edit", project })}>Edit</DropdownMenuItem>
+                <DropdownMenuItem tone="danger" onSelect={() => setDialog({ kind: "delete", project })}>
                   Delete
                 </DropdownMenuItem>
               </DropdownMenu>

@@ -1,12 +1,10 @@
 "use client";
 
 import { KeyRoundIcon, LogOutIcon } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { signOutAction } from "@/components/auth/actions";
 import { DropdownMenu, DropdownMenuItem, DropdownMenuLabel } from "@/components/ui/dropdown-menu";
 
 export function UserMenu({ email, name }: { email: string; name: string | null }) {
-  const router = useRouter();
   const initials = (name ?? email).slice(0, 1).toUpperCase();
   return (
     <DropdownMenu
@@ -26,10 +24,10 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
       }
     >
       <DropdownMenuLabel>{name ?? email}</DropdownMenuLabel>
-      <DropdownMenuItem onClick={() => router.push("/account")}>
+      <DropdownMenuItem href="/account">
         <KeyRoundIcon /> Password
       </DropdownMenuItem>
-      <DropdownMenuItem onClick={() => void signOutAction()}>
+      <DropdownMenuItem onSelect={() => void signOutAction()}>
         <LogOutIcon /> Sign out
       </DropdownMenuItem>
     </DropdownMenu>

@@ -110,7 +110,7 @@ export function CreateTokenDialog({
     >
       <form id="token-form" onSubmit={submit} className="space-y-5" noValidate>
         <Field label="Name" hint="What uses this token, e.g. “GitHub Actions deploy”." error={errors.name}>
-          <Input name="name" required autoFocus maxLength={100} autoComplete="off" />
+          <Input name="name" required maxLength={100} autoComplete="off" />
         </Field>
         <fieldset className="grid gap-2" aria-describedby={errors.scopes ? "token-scopes-error" : undefined}>
           <legend className="mb-2 text-sm font-medium text-zinc-900">Scopes</legend>

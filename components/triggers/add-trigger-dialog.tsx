@@ -113,7 +113,6 @@ export function AddTriggerDialog({
           <Input
             name="name"
             required
-            autoFocus={!editing}
             disabled={Boolean(editing)}
             defaultValue={editing?.name}
             className="font-mono"
@@ -122,7 +121,7 @@ export function AddTriggerDialog({
           />
         </Field>
         <Field label="Description" optional error={errors.description}>
-          <Input name="description" maxLength={500} defaultValue={editing?.description} autoFocus={Boolean(editing)} />
+          <Input name="description" maxLength={500} defaultValue={editing?.description} />
         </Field>
         <Field
           label="JSON Schema"

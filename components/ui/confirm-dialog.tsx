@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
 
@@ -37,6 +37,7 @@ export function ConfirmDialog({
   children,
 }: ConfirmDialogProps) {
   const [running, setRunning] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const busy = pending || running;
 
   async function handleConfirm() {
@@ -60,9 +61,11 @@ export function ConfirmDialog({
       description={message}
       size="sm"
       hideClose={busy}
+      // Cancel first: an Enter pressed on arrival must not confirm.
+      initialFocus={cancelRef}
       footer={
         <>
-          <Button type="button" variant="secondary" onClick={onClose} disabled={busy}>
+          <Button ref={cancelRef} type="button" variant="secondary" onClick={onClose} disabled={busy}>
             {cancelLabel}
           </Button>
           <Button

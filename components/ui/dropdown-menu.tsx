@@ -1,24 +1,13 @@
 "use client";
 
+import * as Menu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ComponentProps,
-  type CSSProperties,
-  type KeyboardEvent,
-  type ReactNode,
-} from "react";
+import { createContext, useContext, useRef, type ComponentProps, type ReactNode } from "react";
 import { buttonClassName, type ButtonSize, type ButtonVariant } from "./button";
 import { cn } from "./cn";
 
-const MenuContext = createContext<{ close: (restoreFocus?: boolean) => void } | null>(null);
+/** Runs an item's action once the menu has closed and focus is back on its trigger. */
+const AfterCloseContext = createContext<(action: () => void) => void>((action) => action());
 
 export interface DropdownMenuProps {
   /** Content of the trigger button (text and/or icon). */
@@ -35,21 +24,16 @@ export interface DropdownMenuProps {
   /** Which trigger edge the menu lines up with. */
   align?: "start" | "end";
   /** DropdownMenuItem / DropdownMenuLabel / DropdownMenuSeparator elements. */
-  children: ReactNode;
+  children?: ReactNode;
   className?: string;
 }
 
-const GAP = 4;
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  if (!menu) return [];
-  return Array.from(menu.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])'));
-}
-
 /**
- * Button-triggered menu. The panel is position:fixed so it is not clipped by
- * scrolling containers (e.g. inside a Table); it closes on outside click,
- * Escape, Tab, scroll and resize.
+ * Button-triggered menu (Radix Dropdown Menu): Enter, Space or ArrowDown open it with focus on the
+ * first item; arrows (wrapping around), Home/End and typing move between items; Escape closes it
+ * with focus back on the trigger, and so does a click or focus elsewhere, focus staying there. The
+ * panel is portalled and placed beside the trigger, flipped when it would not fit, so scrolling
+ * containers (a table) do not clip it.
  */
 export function DropdownMenu({
   trigger,
@@ -61,199 +45,107 @@ export function DropdownMenu({
   children,
   className,
 }: DropdownMenuProps) {
-  const [open, setOpen] = useState(false);
-  const [style, setStyle] = useState<CSSProperties>({ visibility: "hidden" });
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const focusFirst = useRef<"first" | "last" | null>(null);
-  const menuId = useId();
-  const triggerId = useId();
-
-  const close = useCallback((restoreFocus = true) => {
-    setOpen(false);
-    if (restoreFocus) triggerRef.current?.focus();
-  }, []);
-
-  // Position before paint: below the trigger, flipped above if it would overflow.
-  useLayoutEffect(() => {
-    if (!open) return;
-    const t = triggerRef.current?.getBoundingClientRect();
-    const menu = menuRef.current;
-    if (!t || !menu) return;
-    const { offsetWidth: w, offsetHeight: h } = menu;
-    const vw = document.documentElement.clientWidth;
-    const vh = window.innerHeight;
-    const top = t.bottom + GAP + h > vh && t.top - GAP - h > 0 ? t.top - GAP - h : t.bottom + GAP;
-    const rawLeft = align === "end" ? t.right - w : t.left;
-    const left = Math.min(Math.max(8, rawLeft), vw - w - 8);
-    setStyle({ top, left });
-
-    const items = menuItems(menu);
-    if (focusFirst.current === "last") items.at(-1)?.focus();
-    else items[0]?.focus();
-    focusFirst.current = null;
-  }, [open, align]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (menuRef.current?.contains(target) || triggerRef.current?.contains(target)) return;
-      close(false);
-    };
-    const onScrollOrResize = (e: Event) => {
-      if (e.type === "scroll" && menuRef.current?.contains(e.target as Node)) return;
-      close(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    window.addEventListener("scroll", onScrollOrResize, true);
-    window.addEventListener("resize", onScrollOrResize);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown);
-      window.removeEventListener("scroll", onScrollOrResize, true);
-      window.removeEventListener("resize", onScrollOrResize);
-    };
-  }, [open, close]);
-
-  function onTriggerKeyDown(e: KeyboardEvent<HTMLButtonElement>) {
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      focusFirst.current = e.key === "ArrowUp" ? "last" : "first";
-      setOpen(true);
-    }
-  }
-
-  function onMenuKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const items = menuItems(menuRef.current);
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const move = (i: number) => items[(i + items.length) % items.length]?.focus();
-    switch (e.key) {
-      case "ArrowDown":
-        e.preventDefault();
-        move(index + 1);
-        break;
-      case "ArrowUp":
-        e.preventDefault();
-        move(index - 1);
-        break;
-      case "Home":
-        e.preventDefault();
-        move(0);
-        break;
-      case "End":
-        e.preventDefault();
-        move(items.length - 1);
-        break;
-      case "Escape":
-        e.preventDefault();
-        e.stopPropagation(); // don't also close an enclosing <dialog>
-        close();
-        break;
-      case "Tab":
-        close(false);
-        break;
-    }
-  }
+  const pendingAction = useRef<(() => void) | null>(null);
 
   return (
-    <MenuContext value={{ close }}>
-      <button
+    // Not modal: a modal menu hides the page with aria-hidden while its controls stay focusable
+    // (axe's aria-hidden-focus), and a menu needs no more than closing on a click or focus outside.
+    <Menu.Root modal={false}>
+      <Menu.Trigger
         ref={triggerRef}
-        id={triggerId}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
         aria-label={label}
-        onClick={() => (open ? close(false) : setOpen(true))}
-        onKeyDown={onTriggerKeyDown}
         className={cn(buttonClassName(triggerVariant, triggerSize), triggerClassName)}
       >
         {trigger}
-      </button>
-      {open && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          role="menu"
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content
+          align={align}
+          sideOffset={4}
+          collisionPadding={8}
+          loop
           aria-label={label}
-          aria-labelledby={label ? undefined : triggerId}
-          tabIndex={-1}
-          onKeyDown={onMenuKeyDown}
-          style={style}
+          // An item's action waits until focus is back on the trigger: a dialog it opens then
+          // remembers the trigger as its opener and returns focus there when it closes.
+          onCloseAutoFocus={(event) => {
+            const action = pendingAction.current;
+            pendingAction.current = null;
+            if (!action) return;
+            event.preventDefault();
+            triggerRef.current?.focus();
+            action();
+          }}
           className={cn(
-            "fixed z-50 min-w-44 rounded-card border border-zinc-200 bg-white p-1 shadow-popover focus:outline-hidden",
+            "z-50 min-w-44 rounded-card border border-zinc-200 bg-white p-1 shadow-popover focus:outline-hidden",
             "transition-opacity duration-100 starting:opacity-0",
             className,
           )}
         >
-          {children}
-        </div>
-      )}
-    </MenuContext>
+          <AfterCloseContext
+            value={(action) => {
+              pendingAction.current = action;
+            }}
+          >
+            {children}
+          </AfterCloseContext>
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
   );
 }
 
-const itemClassName =
-  "flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 outline-hidden " +
-  "hover:bg-zinc-100 hover:text-zinc-900 focus-visible:bg-zinc-100 focus-visible:text-zinc-900 focus:bg-zinc-100 " +
-  "aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-zinc-400";
+const itemBase =
+  "flex w-full cursor-default items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 outline-hidden select-none " +
+  "data-highlighted:bg-zinc-100 data-highlighted:text-zinc-900 " +
+  "data-disabled:pointer-events-none data-disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-zinc-400";
 
-const dangerClassName =
-  "text-red-600 hover:bg-red-50 hover:text-red-700 focus:bg-red-50 focus-visible:bg-red-50 focus-visible:text-red-700 [&_svg]:text-red-500";
+const dangerItem = "text-red-600 data-highlighted:bg-red-50 data-highlighted:text-red-700 [&_svg]:text-red-500";
 
-type ItemBase = { tone?: "default" | "danger"; className?: string; children: ReactNode };
-type ButtonItemProps = ItemBase & Omit<ComponentProps<"button">, "className" | "children"> & { href?: undefined };
-type LinkItemProps = ItemBase & Omit<ComponentProps<typeof Link>, "className" | "children"> & { href: string };
+function itemClassName(tone: ItemBase["tone"], className: string | undefined): string {
+  return cn(itemBase, tone === "danger" && dangerItem, className);
+}
 
-export type DropdownMenuItemProps = ButtonItemProps | LinkItemProps;
+type ItemBase = { tone?: "default" | "danger"; className?: string; children?: ReactNode; disabled?: boolean };
+type ActionItemProps = ItemBase & {
+  /** Runs on click, Enter or Space, after the menu has closed. */
+  onSelect: () => void;
+  href?: undefined;
+};
+type LinkItemProps = ItemBase &
+  Omit<ComponentProps<typeof Link>, "className" | "children" | "onSelect"> & { href: string };
+
+export type DropdownMenuItemProps = ActionItemProps | LinkItemProps;
 
 function isLinkItem(props: DropdownMenuItemProps): props is LinkItemProps {
   return props.href !== undefined;
 }
 
-/** A menu entry: a link when `href` is given, otherwise a button. Selecting it closes the menu. */
+/** A menu entry: a Next link when `href` is given, otherwise an action. Choosing it closes the menu. */
 export function DropdownMenuItem(props: DropdownMenuItemProps) {
-  const ctx = useContext(MenuContext);
+  const afterClose = useContext(AfterCloseContext);
 
   if (isLinkItem(props)) {
-    const { tone, className, onClick, ...rest } = props;
+    const { tone, className, disabled, children, ...link } = props;
     return (
-      <Link
-        role="menuitem"
-        tabIndex={-1}
-        className={cn(itemClassName, tone === "danger" && dangerClassName, className)}
-        onClick={(e) => {
-          onClick?.(e);
-          ctx?.close(false);
-        }}
-        {...rest}
-      />
+      <Menu.Item asChild disabled={disabled} className={itemClassName(tone, className)}>
+        <Link {...link}>{children}</Link>
+      </Menu.Item>
     );
   }
 
-  const { tone, className, onClick, disabled, type = "button", ...rest } = props;
+  const { tone, className, disabled, children, onSelect } = props;
   return (
-    <button
-      role="menuitem"
-      tabIndex={-1}
-      type={type}
-      aria-disabled={disabled || undefined}
-      className={cn(itemClassName, tone === "danger" && dangerClassName, className)}
-      onClick={(e) => {
-        if (disabled) return;
-        onClick?.(e);
-        if (!e.defaultPrevented) ctx?.close();
-      }}
-      {...rest}
-    />
+    <Menu.Item disabled={disabled} className={itemClassName(tone, className)} onSelect={() => afterClose(onSelect)}>
+      {children}
+    </Menu.Item>
   );
 }
 
 export function DropdownMenuSeparator() {
-  return <div role="separator" className="-mx-1 my-1 h-px bg-zinc-100" />;
+  return <Menu.Separator className="-mx-1 my-1 h-px bg-zinc-100" />;
 }
 
-export function DropdownMenuLabel({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("px-2.5 pt-1.5 pb-1 text-xs font-medium text-zinc-500", className)} {...props} />;
+export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof Menu.Label>) {
+  return <Menu.Label className={cn("px-2.5 pt-1.5 pb-1 text-xs font-medium text-zinc-500", className)} {...props} />;
 }

@@ -8,7 +8,11 @@ export interface SelectProps extends ComponentProps<"select"> {
   wrapperClassName?: string;
 }
 
-/** Native <select> with a custom chevron. Pass <option> elements as children. */
+/**
+ * Native <select> with a custom chevron. Pass <option> elements as children. Native on purpose,
+ * not a Radix Select: phones open their own picker for it, it works before hydration, and screen
+ * readers and voice control all know it; our options are plain text, which it shows well.
+ */
 export function Select({ className, wrapperClassName, multiple, ...props }: SelectProps) {
   if (multiple) {
     return <select multiple className={cn(controlClassName, "px-2 py-1.5", className)} {...props} />;
