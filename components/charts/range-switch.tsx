@@ -26,7 +26,7 @@ export function RangeSwitch<Option extends string>({
           onClick={() => onChange(option)}
           className={cn(
             "rounded-[6px] px-2.5 py-1 text-xs font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
-            option === value ? "bg-white text-zinc-900 shadow-card" : "text-zinc-500 hover:text-zinc-800",
+            option === value ? "bg-surface text-zinc-900 shadow-card" : "text-zinc-500 hover:text-zinc-800",
           )}
         >
           {option}

@@ -85,8 +85,8 @@ export function Dialog({
         pressedOnBackdrop.current = false;
       }}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] rounded-card border border-zinc-200 bg-white p-0 text-zinc-900 shadow-overlay",
-        "backdrop:bg-zinc-950/40 backdrop:backdrop-blur-[2px]",
+        "m-auto w-[calc(100%-2rem)] rounded-card border border-zinc-200 bg-surface p-0 text-zinc-900 shadow-overlay",
+        "backdrop:bg-ink-950/40 backdrop:backdrop-blur-[2px] dark:backdrop:bg-ink-950/70",
         "transition-[opacity,translate] duration-150 starting:translate-y-1 starting:opacity-0",
         widths[size],
         className,

@@ -182,7 +182,7 @@ export function DropdownMenu({
           onKeyDown={onMenuKeyDown}
           style={style}
           className={cn(
-            "fixed z-50 min-w-44 rounded-card border border-zinc-200 bg-white p-1 shadow-popover focus:outline-hidden",
+            "fixed z-50 min-w-44 rounded-card border border-zinc-200 bg-surface p-1 shadow-popover focus:outline-hidden",
             "transition-opacity duration-100 starting:opacity-0",
             className,
           )}
@@ -200,7 +200,7 @@ const itemClassName =
   "aria-disabled:pointer-events-none aria-disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-zinc-400";
 
 const dangerClassName =
-  "text-red-600 hover:bg-red-50 hover:text-red-700 focus:bg-red-50 focus-visible:bg-red-50 focus-visible:text-red-700 [&_svg]:text-red-500";
+  "text-red-600 dark:text-red-400 hover:bg-red-50 hover:text-red-700 focus:bg-red-50 focus-visible:bg-red-50 focus-visible:text-red-700 [&_svg]:text-red-500";
 
 type ItemBase = { tone?: "default" | "danger"; className?: string; children: ReactNode };
 type ButtonItemProps = ItemBase & Omit<ComponentProps<"button">, "className" | "children"> & { href?: undefined };
