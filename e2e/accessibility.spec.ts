@@ -8,19 +8,30 @@ import { ownerOfNewOrg } from "./fixtures/accounts";
 /** Every page's findings, so one run lists them all; a page with none is left out. */
 const found: Record<string, string[]> = {};
 
-async function expectAccessible(page: Page, path: string) {
-  await page.goto(path);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const violations = await seriousViolations(page);
-  if (violations.length > 0) found[path] = violations;
+const schemes = ["light", "dark"] as const;
+
+/** Loads each page in each color scheme (as the system setting would choose it) and scans it. */
+async function expectAccessible(page: Page, paths: readonly string[]) {
+  for (const colorScheme of schemes) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const violations = await seriousViolations(page);
+      if (violations.length > 0) found[`${path} (${colorScheme})`] = violations;
+    }
+  }
 }
 
-test("every page has no serious or critical axe violation (WCAG 2.1 A and AA)", async ({ page }) => {
-  // Eighteen pages, each loaded and scanned.
-  test.setTimeout(180_000);
-  for (const path of ["/sign-in", "/sign-up", "/docs/api"]) await expectAccessible(page, path);
+test("every page has no serious or critical axe violation (WCAG 2.1 A and AA), in light and dark mode", async ({
+  page,
+}) => {
+  // Eighteen pages, each loaded and scanned twice.
+  test.setTimeout(360_000);
+  await expectAccessible(page, ["/sign-in", "/sign-up", "/docs/api"]);
 
   const { slug } = await ownerOfNewOrg(page, { orgName: "Axe Co" });
+  await page.emulateMedia({ colorScheme: "light" });
   await page.goto(`/${slug}/webhooks/new`);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Orders");
   await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://example.com/hooks");
@@ -29,11 +40,13 @@ test("every page has no serious or critical axe violation (WCAG 2.1 A and AA)", 
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
   const webhookPath = new URL(page.url()).pathname;
 
-  for (const path of orgPages) await expectAccessible(page, `/${slug}${path}`);
-  await expectAccessible(page, webhookPath);
-  await expectAccessible(page, `${webhookPath}/edit`);
-  await expectAccessible(page, "/account");
-  await expectAccessible(page, "/orgs/new");
+  await expectAccessible(page, [
+    ...orgPages.map((path) => `/${slug}${path}`),
+    webhookPath,
+    `${webhookPath}/edit`,
+    "/account",
+    "/orgs/new",
+  ]);
   expect(found).toEqual({});
 });
 

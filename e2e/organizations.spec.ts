@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { inviteAndJoin, openInviteDialog } from "./fixtures/members";
 import { ownerOfNewOrg } from "./fixtures/accounts";
-import { password, signIn, signOut, uniqueEmail } from "./fixtures/users";
+import { password, signIn, signOut, uniqueEmail, verifyEmail } from "./fixtures/users";
 
 test("an owner creates a second org, switches between them and renames one", async ({ page }) => {
   const first = await ownerOfNewOrg(page, { orgName: "First Org" });
@@ -88,4 +88,41 @@ test("re-inviting says it replaces the pending invitation and changes its role; 
   await expect(dialog.getByRole("status")).toContainText(`${owner.email} is already a member of this organization`);
   await dialog.getByRole("button", { name: "Send invitation" }).click();
   await expect(dialog.getByText(`${owner.email} is already a member of this organization.`)).toBeVisible();
+});
+
+test("an owner lets people at the team's email domain join; a newcomer there signs up, verifies and lands in the org", async ({
+  page,
+}) => {
+  const domain = `team-${Date.now().toString(36)}.example`;
+  const owner = await ownerOfNewOrg(page, { email: `owner@${domain}`, orgName: "Domain Org" });
+  await page.goto(`/${owner.slug}/settings`);
+  await page.getByRole("radio", { name: "Anyone with a verified email address at these domains" }).check();
+  // A public provider would let anyone in: refused, in words.
+  await page.getByLabel("Domains", { exact: true }).fill("gmail.com");
+  await page.getByRole("button", { name: "Save joining policy" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "gmail.com is a public email provider" })).toBeVisible();
+  await page.getByLabel("Domains", { exact: true }).fill(domain.toUpperCase());
+  await page.getByLabel("Role they get").selectOption("admin");
+  await page.getByRole("button", { name: "Save joining policy" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Joining policy saved" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Domains", { exact: true })).toHaveValue(domain);
+  await signOut(page);
+
+  // The newcomer asks for no organization of their own, and verifies through the emailed link.
+  const email = `newcomer@${domain}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Nia Newcomer");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await verifyEmail(page, email);
+  await expect(page).toHaveURL(new RegExp(`/${owner.slug}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Domain Org" })).toBeVisible();
+
+  await page.goto(`/${owner.slug}/members`);
+  await expect(page.getByLabel(`Role for ${email}`)).toHaveValue("admin");
+  await page.goto(`/${owner.slug}/audit?action=member.joined_by_domain`);
+  await expect(page.getByText("member.joined_by_domain", { exact: true }).first()).toBeVisible();
 });

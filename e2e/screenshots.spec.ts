@@ -43,3 +43,20 @@ test("the main pages at 390 px look as committed", async ({ page }) => {
   ] as const)
     await expectScreen(page, `/${slug}${path}`, name);
 });
+
+test.describe("in dark mode", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("the main pages at 390 px look as committed", async ({ page }) => {
+    await expectScreen(page, "/sign-in", "dark-sign-in");
+    const email = "screens-dark@example.com";
+    await query(`DELETE FROM "User" WHERE email = $1`, [email]);
+    const { slug } = await ownerOfNewOrg(page, { email, orgName: "Screens Co", name: "Sam Screens" });
+    for (const [path, name] of [
+      ["", "dark-overview"],
+      ["/webhooks/new", "dark-new-webhook"],
+      ["/settings", "dark-settings"],
+    ] as const)
+      await expectScreen(page, `/${slug}${path}`, name);
+  });
+});

@@ -17,7 +17,7 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
   const groups = groupByTag(document);
   return (
     <div className="min-h-screen bg-zinc-50">
-      <div className="border-b border-zinc-200 bg-white">
+      <div className="border-b border-zinc-200 bg-surface">
         <div className="mx-auto flex h-14 max-w-7xl items-center justify-between px-6">
           <Logo />
           <a href={openApiHref} className={buttonClassName("secondary", "sm")}>

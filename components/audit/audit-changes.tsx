@@ -17,7 +17,7 @@ export function AuditChanges({ changes }: { changes: FieldChanges }) {
     return <p className="py-1 text-sm text-zinc-600">Saved without changing any setting.</p>;
   }
   return (
-    <div className="max-w-full overflow-x-auto rounded-md border border-zinc-200 bg-white">
+    <div className="max-w-full overflow-x-auto rounded-md border border-zinc-200 bg-surface">
       <table className="w-full min-w-80 border-collapse text-left text-xs">
         <caption className="sr-only">Changed settings, before and after</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-zinc-500">

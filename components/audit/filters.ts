@@ -73,6 +73,7 @@ export const actionLabels: Record<AuditAction, string> = {
   "organization.updated": "Organization settings changed",
   "member.invited": "Member invited",
   "member.joined": "Member joined",
+  "member.joined_by_domain": "Member joined by email domain",
   "member.role_changed": "Member's role changed",
   "member.removed": "Member removed",
   "invitation.revoked": "Invitation withdrawn",
@@ -117,6 +118,9 @@ export function fieldLabel(field: string): string {
     retentionDays: "Event retention (days)",
     webhookLimitOrg: "Webhooks per organization",
     webhookLimitPerProject: "Webhooks per project",
+    joinPolicy: "Who can join",
+    joinDomains: "Joining email domains",
+    joinRole: "Role on joining",
   };
   if (known[field]) return known[field];
   const words = field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();

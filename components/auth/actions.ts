@@ -84,8 +84,10 @@ export async function verifyEmailAction(_state: FormState, form: FormData): Prom
   const limited = await throttled(authLimits.verification, `token:${text(form, "token").slice(0, 64)}`);
   if (limited) return { error: limited };
   try {
-    const { user, org, callbackUrl } = await completeEmailVerification(text(form, "token"), password);
-    destination = { email: user.email, redirectTo: callbackUrl ?? (org ? `/${org.slug}` : "/") };
+    const { user, org, joined, callbackUrl } = await completeEmailVerification(text(form, "token"), password);
+    // Their own new org first, else one their address's domain joined them to.
+    const home = org ?? joined[0];
+    destination = { email: user.email, redirectTo: callbackUrl ?? (home ? `/${home.slug}` : "/") };
   } catch (error) {
     if (error instanceof AppError) {
       return error.code === "forbidden" ? { fieldErrors: { password: error.message } } : { error: error.message };
@@ -119,7 +121,8 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
     name: typed.name,
     email: typed.email,
     password: text(form, "password"),
-    orgName: form.has("orgName") ? typed.orgName : undefined,
+    // Optional: someone joining their team's organization needs none of their own.
+    orgName: typed.orgName.trim() === "" ? undefined : typed.orgName,
   });
   if (!parsed.success) {
     return {
@@ -143,7 +146,8 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
   }
   // No session until the emailed link proves the address.
   if (!created.verified) redirect(`/verify-email?email=${encodeURIComponent(parsed.data.email)}`);
-  const home = created.org ? `/${created.org.slug}` : "/orgs/new";
+  const landing = created.org ?? created.joined[0];
+  const home = landing ? `/${landing.slug}` : "/orgs/new";
   await signIn("credentials", {
     email: parsed.data.email,
     password: parsed.data.password,

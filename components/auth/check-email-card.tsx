@@ -8,7 +8,7 @@ export function CheckEmailCard({ children, action }: { children: ReactNode; acti
   return (
     <Card>
       <CardContent className="space-y-4 p-6 text-center">
-        <span className="mx-auto grid size-10 place-items-center rounded-full bg-accent-50 text-accent-600">
+        <span className="mx-auto grid size-10 place-items-center rounded-full bg-accent-50 text-accent-600 dark:text-accent-300">
           <MailIcon className="size-5" />
         </span>
         <h1 className="text-lg font-semibold text-zinc-900">Check your email</h1>

@@ -51,7 +51,7 @@ export function SignInForm({
           </SubmitButton>
         </form>
         <div className="relative text-center text-xs text-zinc-500">
-          <span className="relative z-10 bg-white px-2">or</span>
+          <span className="relative z-10 bg-surface px-2">or</span>
           <span className="absolute inset-x-0 top-1/2 border-t border-zinc-200" aria-hidden />
         </div>
         <button

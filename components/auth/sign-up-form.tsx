@@ -43,7 +43,7 @@ export function SignUpForm({
           <p className="text-sm text-zinc-500">
             {joining
               ? "Create your account, then accept the invitation."
-              : "You will own a new organization; invite your team later."}
+              : "Start an organization for your team, or join the one your team has."}
           </p>
         </div>
         <form action={action} onSubmit={submit} className="space-y-4">
@@ -67,11 +67,11 @@ export function SignUpForm({
           </Field>
           {joining ? null : (
             <Field
-              label="Organization name"
-              hint="Your company or team. You can rename it later."
+              label="Organization name (optional)"
+              hint="Your company or team; you will own it. Leave it empty if your team's organization lets people at your email domain join."
               error={errors.orgName}
             >
-              <Input name="orgName" required defaultValue={state.orgName} />
+              <Input name="orgName" defaultValue={state.orgName} />
             </Field>
           )}
           {state.error ? <Alert tone="danger">{state.error}</Alert> : null}

@@ -118,7 +118,7 @@ export function LineChart({
                   cx={x(index)}
                   cy={y(value)}
                   r={2.75}
-                  className={cn(line.fillClassName, "stroke-white")}
+                  className={cn(line.fillClassName, "stroke-surface")}
                   strokeWidth={1}
                 >
                   <title>{`${pointLabels[index]}: ${line.name} ${formatValue(value)}`}</title>

@@ -37,7 +37,7 @@ export function RangeSwitch<Option extends string>({
           value={option}
           className={cn(
             "rounded-[6px] px-2.5 py-1 text-xs font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-500",
-            "data-[state=off]:text-zinc-500 data-[state=off]:hover:text-zinc-800 data-[state=on]:bg-white data-[state=on]:text-zinc-900 data-[state=on]:shadow-card",
+            "data-[state=off]:text-zinc-500 data-[state=off]:hover:text-zinc-800 data-[state=on]:bg-surface data-[state=on]:text-zinc-900 data-[state=on]:shadow-card",
           )}
         >
           {option}

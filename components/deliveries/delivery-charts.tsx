@@ -38,24 +38,24 @@ function Charts({ stats }: { stats: WebhookStats }) {
   const successRate: ChartSeries = {
     name: "Succeeded",
     values: stats.buckets.map((bucket) => (bucket.attempts === 0 ? null : (bucket.succeeded / bucket.attempts) * 100)),
-    strokeClassName: "stroke-emerald-600",
-    fillClassName: "fill-emerald-600",
-    swatchClassName: "bg-emerald-600",
+    strokeClassName: "stroke-emerald-600 dark:stroke-emerald-400",
+    fillClassName: "fill-emerald-600 dark:fill-emerald-400",
+    swatchClassName: "bg-emerald-600 dark:bg-emerald-400",
   };
   const latency: ChartSeries[] = [
     {
       name: "p50",
       values: stats.buckets.map((bucket) => bucket.p50Ms),
-      strokeClassName: "stroke-accent-600",
-      fillClassName: "fill-accent-600",
-      swatchClassName: "bg-accent-600",
+      strokeClassName: "stroke-accent-600 dark:stroke-accent-400",
+      fillClassName: "fill-accent-600 dark:fill-accent-400",
+      swatchClassName: "bg-accent-600 dark:bg-accent-400",
     },
     {
       name: "p95",
       values: stats.buckets.map((bucket) => bucket.p95Ms),
-      strokeClassName: "stroke-amber-500",
-      fillClassName: "fill-amber-500",
-      swatchClassName: "bg-amber-500",
+      strokeClassName: "stroke-amber-500 dark:stroke-amber-400",
+      fillClassName: "fill-amber-500 dark:fill-amber-400",
+      swatchClassName: "bg-amber-500 dark:bg-amber-400",
     },
   ];
   const shared = {

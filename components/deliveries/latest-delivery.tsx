@@ -12,7 +12,7 @@ export function LatestDelivery({ delivery, onOpen }: { delivery: DeliverySummary
   return (
     <section
       aria-labelledby={titleId}
-      className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-card-inner border border-zinc-200 bg-white px-4 py-3 text-sm"
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-card-inner border border-zinc-200 bg-surface px-4 py-3 text-sm"
       data-testid="latest-delivery"
     >
       <span id={titleId} className="font-medium text-zinc-900">

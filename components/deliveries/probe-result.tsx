@@ -16,7 +16,7 @@ export function ProbeResultView({ result }: { result: ProbeResult }) {
         {result.errorMessage ? <p>{result.errorMessage}</p> : null}
         {result.status !== null && !result.success ? <p>Only a 2xx answer counts as success.</p> : null}
         {result.responseExcerpt !== null ? (
-          <CodeBlock text={result.responseExcerpt} label="Response excerpt" className="max-h-40 bg-white/70" />
+          <CodeBlock text={result.responseExcerpt} label="Response excerpt" className="max-h-40 bg-surface/70" />
         ) : null}
       </div>
     </Alert>

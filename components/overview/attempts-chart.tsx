@@ -14,16 +14,16 @@ export function AttemptsChart({ hours }: { hours: HourOfAttempts[] }) {
     {
       name: "Succeeded",
       values: hours.map((hour) => hour.succeeded),
-      strokeClassName: "stroke-emerald-600",
-      fillClassName: "fill-emerald-600",
-      swatchClassName: "bg-emerald-600",
+      strokeClassName: "stroke-emerald-600 dark:stroke-emerald-400",
+      fillClassName: "fill-emerald-600 dark:fill-emerald-400",
+      swatchClassName: "bg-emerald-600 dark:bg-emerald-400",
     },
     {
       name: "Failed",
       values: hours.map((hour) => hour.failed),
-      strokeClassName: "stroke-red-500",
-      fillClassName: "fill-red-500",
-      swatchClassName: "bg-red-500",
+      strokeClassName: "stroke-red-500 dark:stroke-red-400",
+      fillClassName: "fill-red-500 dark:fill-red-400",
+      swatchClassName: "bg-red-500 dark:bg-red-400",
     },
   ];
   const total = hours.reduce((sum, hour) => sum + hour.succeeded + hour.failed, 0);

@@ -22,8 +22,8 @@ function Step({
     <li className="relative flex gap-4 pb-6 last:pb-0">
       <span
         className={cn(
-          "z-10 grid size-7 shrink-0 place-items-center rounded-full text-xs font-semibold ring-4 ring-white",
-          done ? "bg-emerald-600 text-white" : "border border-zinc-300 bg-white text-zinc-600",
+          "z-10 grid size-7 shrink-0 place-items-center rounded-full text-xs font-semibold ring-4 ring-surface",
+          done ? "bg-emerald-600 text-white" : "border border-zinc-300 bg-surface text-zinc-600",
         )}
       >
         {done ? <CheckIcon aria-hidden className="size-3.5" /> : number}

@@ -30,7 +30,7 @@ export function StatCard({
           {numberFormat.format(value)}
         </span>
         {href ? (
-          <ChevronRightIcon className="mb-1 text-zinc-300 transition-colors group-hover:text-accent-600" />
+          <ChevronRightIcon className="mb-1 text-zinc-300 transition-colors group-hover:text-accent-600 dark:group-hover:text-accent-400" />
         ) : null}
       </div>
     </>

@@ -83,7 +83,7 @@ export function PortfolioDialog({
             />
           ))}
           {errors.projectIds ? (
-            <p role="alert" className="text-xs font-medium text-red-600">
+            <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
               {errors.projectIds}
             </p>
           ) : null}

@@ -14,6 +14,7 @@ const organization = {
   webhookLimitPerProject: 12,
   webhookLimitOrg: 7,
   retentionDays: 45,
+  joinPolicy: { mode: "invitation_only" as const },
 };
 
 afterEach(cleanup);

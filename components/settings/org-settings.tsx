@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { PlusIcon } from "lucide-react";
 import Link from "next/link";
+import { JoinPolicyForm } from "@/components/settings/join-policy-form";
 import { LimitsForm } from "@/components/settings/limits-form";
 import { OrgFacts } from "@/components/settings/org-facts";
 import { RenameOrgForm } from "@/components/settings/rename-org-form";
@@ -15,13 +16,16 @@ import type { Role } from "@/generated/prisma/enums";
 import type { OrgRef } from "@/lib/client/org";
 import { organizationQuery } from "@/lib/orgs/queries";
 
-/** `limitsNeedRole`: the role that changes limits and retention, when the viewer lacks it (they see them read-only). */
-export function OrgSettings({ org, limitsNeedRole }: { org: OrgRef; limitsNeedRole: Role | null }) {
+/**
+ * `ownerSettingsNeedRole`: the role that changes limits, retention and who can join, when the
+ * viewer lacks it (they see those read-only).
+ */
+export function OrgSettings({ org, ownerSettingsNeedRole }: { org: OrgRef; ownerSettingsNeedRole: Role | null }) {
   const { data, isPending, error } = useQuery(organizationQuery(org));
 
   return (
     <>
-      <PageHeader title="Settings" description="Your organization's name, identifiers and limits." />
+      <PageHeader title="Settings" description="Your organization's name, limits, who can join, and identifiers." />
       {error ? (
         <Alert tone="danger" title="Could not load the organization">
           {error.message}
@@ -34,7 +38,8 @@ export function OrgSettings({ org, limitsNeedRole }: { org: OrgRef; limitsNeedRo
       ) : data ? (
         <div className="space-y-6">
           <RenameOrgForm org={org} organization={data} />
-          <LimitsForm org={org} organization={data} neededRole={limitsNeedRole} />
+          <LimitsForm org={org} organization={data} neededRole={ownerSettingsNeedRole} />
+          <JoinPolicyForm org={org} organization={data} neededRole={ownerSettingsNeedRole} />
           <OrgFacts organization={data} />
           <Card>
             <CardHeader

@@ -22,7 +22,7 @@ export function MobileNav({ title, children }: { title: string; children: ReactN
         <span className="sr-only">Open menu</span>
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-ink-950/40 dark:bg-ink-950/70" />
         <Dialog.Content
           className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto border-r border-zinc-200 bg-zinc-50 shadow-xl focus:outline-none"
           onClick={closeOnLink}

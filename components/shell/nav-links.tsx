@@ -54,11 +54,11 @@ export function NavLinks({ orgSlug, isAdmin }: { orgSlug: string; isAdmin: boole
               className={cn(
                 "flex items-center gap-2.5 rounded-control px-2.5 py-1.5 text-sm font-medium transition-colors",
                 active
-                  ? "bg-white text-zinc-900 shadow-sm ring-1 ring-zinc-200"
+                  ? "bg-surface text-zinc-900 shadow-sm ring-1 ring-zinc-200"
                   : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
               )}
             >
-              <Icon className={cn("size-4", active ? "text-accent-600" : "text-zinc-400")} />
+              <Icon className={cn("size-4", active ? "text-accent-600 dark:text-accent-400" : "text-zinc-400")} />
               {label}
             </Link>
           );

@@ -23,7 +23,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgSummary; orgs: OrgS
           <span className="flex min-w-0 items-center gap-2">
             <span
               aria-hidden
-              className="grid size-6 shrink-0 place-items-center rounded-md bg-zinc-900 text-[11px] font-semibold text-white uppercase"
+              className="grid size-6 shrink-0 place-items-center rounded-md bg-zinc-900 text-[11px] font-semibold text-surface uppercase"
             >
               {current.name.slice(0, 2)}
             </span>
@@ -38,7 +38,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgSummary; orgs: OrgS
       {orgs.map((org) => (
         <DropdownMenuItem key={org.slug} href={`/${org.slug}`}>
           <span className="flex-1 truncate">{org.name}</span>
-          {org.slug === current.slug ? <CheckIcon className="text-accent-600" /> : null}
+          {org.slug === current.slug ? <CheckIcon className="text-accent-600 dark:text-accent-400" /> : null}
         </DropdownMenuItem>
       ))}
       <DropdownMenuSeparator />

@@ -116,7 +116,7 @@ export function CreateTokenDialog({
           <legend className="mb-2 text-sm font-medium text-zinc-900">Scopes</legend>
           <ScopePicker selected={scopes} onChange={setScopes} />
           {errors.scopes ? (
-            <p id="token-scopes-error" role="alert" className="text-xs font-medium text-red-600">
+            <p id="token-scopes-error" role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
               {errors.scopes}
             </p>
           ) : null}

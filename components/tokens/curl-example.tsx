@@ -4,12 +4,12 @@ import { cn } from "@/components/ui/cn";
 /** A ready-to-paste call to the API, with a copy button. */
 export function CurlExample({ command, className }: { command: string; className?: string }) {
   return (
-    <div className={cn("overflow-hidden rounded-card-inner border border-zinc-800 bg-zinc-950 shadow-xs", className)}>
+    <div className={cn("overflow-hidden rounded-card-inner border border-ink-800 bg-ink-950 shadow-xs", className)}>
       <div className="flex items-center justify-between border-b border-white/10 py-1.5 pr-1.5 pl-4">
-        <span className="text-xs font-medium text-zinc-400">Shell</span>
+        <span className="text-xs font-medium text-ink-400">Shell</span>
         <CopyButton value={command} label="Copy command" />
       </div>
-      <pre className="px-4 py-3 font-mono text-[13px] leading-relaxed break-all whitespace-pre-wrap text-zinc-100">
+      <pre className="px-4 py-3 font-mono text-[13px] leading-relaxed break-all whitespace-pre-wrap text-ink-100">
         <code>{command}</code>
       </pre>
     </div>

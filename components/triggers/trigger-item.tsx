@@ -5,7 +5,7 @@ function Json({ label, value }: { label: string; value: Record<string, unknown> 
   return (
     <div className="grid gap-1">
       <p className="text-xs font-medium text-zinc-500">{label}</p>
-      <pre className="max-h-72 overflow-auto rounded-card-inner bg-zinc-950 p-3 font-mono text-xs leading-relaxed text-zinc-100">
+      <pre className="max-h-72 overflow-auto rounded-card-inner bg-ink-950 p-3 font-mono text-xs leading-relaxed text-ink-100">
         {JSON.stringify(value, null, 2)}
       </pre>
     </div>

@@ -11,18 +11,22 @@ import { cn } from "./cn";
 export type AlertTone = "info" | "success" | "warning" | "danger";
 
 const tones: Record<AlertTone, { box: string; icon: string; Icon: LucideIcon }> = {
-  info: { box: "border-sky-200 bg-sky-50 text-sky-900", icon: "text-sky-600", Icon: InfoIcon },
+  info: { box: "border-sky-200 bg-sky-50 text-sky-900", icon: "text-sky-600 dark:text-sky-400", Icon: InfoIcon },
   success: {
     box: "border-emerald-200 bg-emerald-50 text-emerald-900",
-    icon: "text-emerald-600",
+    icon: "text-emerald-600 dark:text-emerald-400",
     Icon: CircleCheckIcon,
   },
   warning: {
     box: "border-amber-200 bg-amber-50 text-amber-900",
-    icon: "text-amber-600",
+    icon: "text-amber-600 dark:text-amber-400",
     Icon: TriangleExclamationPointIcon,
   },
-  danger: { box: "border-red-200 bg-red-50 text-red-900", icon: "text-red-600", Icon: CircleExclamationPointIcon },
+  danger: {
+    box: "border-red-200 bg-red-50 text-red-900",
+    icon: "text-red-600 dark:text-red-400",
+    Icon: CircleExclamationPointIcon,
+  },
 };
 
 export interface AlertProps extends Omit<ComponentProps<"div">, "title"> {

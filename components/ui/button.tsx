@@ -12,14 +12,17 @@ const base =
   "[&_svg]:size-4 [&_svg]:shrink-0";
 
 const variants: Record<ButtonVariant, string> = {
+  // In dark mode accent-700 and -800 are light inks, so a pressed fill dims instead.
   primary:
-    "border-accent-700/40 bg-accent-600 text-white shadow-xs hover:bg-accent-700 active:bg-accent-800 focus-visible:outline-accent-500",
+    "border-accent-700/40 bg-accent-600 text-white shadow-xs hover:bg-accent-700 active:bg-accent-800 focus-visible:outline-accent-500 " +
+    "dark:border-accent-400/30 dark:hover:bg-accent-600/85 dark:active:bg-accent-600/70",
   secondary:
-    "border-zinc-300 bg-white text-zinc-900 shadow-xs hover:border-zinc-400/70 hover:bg-zinc-50 active:bg-zinc-100 focus-visible:outline-accent-500",
+    "border-zinc-300 bg-surface text-zinc-900 shadow-xs hover:border-zinc-400/70 hover:bg-zinc-50 active:bg-zinc-100 focus-visible:outline-accent-500",
   ghost:
     "border-transparent bg-transparent text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 active:bg-zinc-200/70 focus-visible:outline-accent-500",
   danger:
-    "border-red-700/40 bg-red-600 text-white shadow-xs hover:bg-red-700 active:bg-red-800 focus-visible:outline-red-500",
+    "border-red-700/40 bg-red-600 text-white shadow-xs hover:bg-red-700 active:bg-red-800 focus-visible:outline-red-500 " +
+    "dark:border-red-400/30 dark:hover:bg-red-600/85 dark:active:bg-red-600/70",
 };
 
 const sizes: Record<ButtonSize, string> = {

@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("rounded-card border border-zinc-200 bg-white shadow-card", className)} {...props} />;
+  return <div className={cn("rounded-card border border-zinc-200 bg-surface shadow-card", className)} {...props} />;
 }
 
 export interface CardHeaderProps extends ComponentProps<"div"> {

@@ -68,7 +68,7 @@ export function CopyButton({
       }}
       {...props}
     >
-      {copied ? <CheckIcon className="text-emerald-600" /> : <CopyIcon />}
+      {copied ? <CheckIcon className="text-emerald-600 dark:text-emerald-400" /> : <CopyIcon />}
       {!iconOnly && <span aria-live="polite">{text}</span>}
     </Button>
   );

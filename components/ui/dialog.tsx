@@ -61,7 +61,7 @@ export function Dialog({
     >
       <DialogPrimitive.Portal>
         {/* The overlay holds the dialog, so a dialog taller than the screen scrolls within it. */}
-        <DialogPrimitive.Overlay className="fixed inset-0 z-50 flex overflow-y-auto bg-zinc-950/40 p-4 backdrop-blur-[2px]">
+        <DialogPrimitive.Overlay className="fixed inset-0 z-50 flex overflow-y-auto bg-ink-950/40 p-4 backdrop-blur-[2px] dark:bg-ink-950/70">
           <DialogPrimitive.Content
             ref={contentRef}
             onOpenAutoFocus={(event) => {
@@ -93,7 +93,7 @@ export function Dialog({
               returnTo?.focus();
             }}
             className={cn(
-              "relative m-auto w-full rounded-card border border-zinc-200 bg-white text-zinc-900 shadow-overlay focus:outline-hidden",
+              "relative m-auto w-full rounded-card border border-zinc-200 bg-surface text-zinc-900 shadow-overlay focus:outline-hidden",
               "transition-[opacity,translate] duration-150 starting:translate-y-1 starting:opacity-0",
               widths[size],
               className,

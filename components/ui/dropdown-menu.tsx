@@ -77,7 +77,7 @@ export function DropdownMenu({
             action();
           }}
           className={cn(
-            "z-50 min-w-44 rounded-card border border-zinc-200 bg-white p-1 shadow-popover focus:outline-hidden",
+            "z-50 min-w-44 rounded-card border border-zinc-200 bg-surface p-1 shadow-popover focus:outline-hidden",
             "transition-opacity duration-100 starting:opacity-0",
             className,
           )}
@@ -100,7 +100,8 @@ const itemBase =
   "data-highlighted:bg-zinc-100 data-highlighted:text-zinc-900 " +
   "data-disabled:pointer-events-none data-disabled:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-zinc-400";
 
-const dangerItem = "text-red-600 data-highlighted:bg-red-50 data-highlighted:text-red-700 [&_svg]:text-red-500";
+const dangerItem =
+  "text-red-600 dark:text-red-400 data-highlighted:bg-red-50 data-highlighted:text-red-700 [&_svg]:text-red-500";
 
 function itemClassName(tone: ItemBase["tone"], className: string | undefined): string {
   return cn(itemBase, tone === "danger" && dangerItem, className);

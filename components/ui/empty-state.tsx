@@ -24,13 +24,13 @@ export function EmptyState({
     <div
       className={cn(
         "flex flex-col items-center justify-center px-6 py-14 text-center",
-        bordered && "rounded-card border border-dashed border-zinc-300 bg-white/60",
+        bordered && "rounded-card border border-dashed border-zinc-300 bg-surface/60",
         className,
       )}
       {...props}
     >
       {icon && (
-        <div className="mb-4 flex size-11 items-center justify-center rounded-control border border-zinc-200 bg-white text-zinc-500 shadow-xs [&_svg]:size-5">
+        <div className="mb-4 flex size-11 items-center justify-center rounded-control border border-zinc-200 bg-surface text-zinc-500 shadow-xs [&_svg]:size-5">
           {icon}
         </div>
       )}

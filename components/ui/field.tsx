@@ -57,7 +57,11 @@ export function Field({ label, children, id, hint, error, required, optional, cl
         </p>
       )}
       {error && (
-        <p id={errorId} role="alert" className="flex items-start gap-1.5 text-xs font-medium text-red-600">
+        <p
+          id={errorId}
+          role="alert"
+          className="flex items-start gap-1.5 text-xs font-medium text-red-600 dark:text-red-400"
+        >
           <CircleExclamationPointIcon className="mt-px size-3.5" strokeWidth={2} />
           <span>{error}</span>
         </p>

@@ -13,7 +13,7 @@ export function Label({ required, optional, className, children, ...props }: Lab
     <label className={cn("inline-flex items-baseline gap-1 text-sm font-medium text-zinc-800", className)} {...props}>
       {children}
       {required && (
-        <span aria-hidden className="text-red-600">
+        <span aria-hidden className="text-red-600 dark:text-red-400">
           *
         </span>
       )}

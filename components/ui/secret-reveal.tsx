@@ -22,7 +22,7 @@ export function SecretReveal({
   return (
     <div className={cn("grid gap-3 rounded-card border border-amber-200 bg-amber-50/60 p-4", className)}>
       {label && <p className="text-sm font-medium text-zinc-900">{label}</p>}
-      <div className="flex items-center gap-2 rounded-control border border-zinc-200 bg-white py-1.5 pr-1.5 pl-3 shadow-xs">
+      <div className="flex items-center gap-2 rounded-control border border-zinc-200 bg-surface py-1.5 pr-1.5 pl-3 shadow-xs">
         <code data-secret className="min-w-0 flex-1 font-mono text-[13px] break-all text-zinc-900 select-all">
           {value}
         </code>

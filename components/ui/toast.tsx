@@ -75,9 +75,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 const toneStyles: Record<ToastTone, { icon: string; Icon: LucideIcon }> = {
-  success: { icon: "text-emerald-600", Icon: CircleCheckIcon },
-  error: { icon: "text-red-600", Icon: CircleExclamationPointIcon },
-  info: { icon: "text-accent-600", Icon: InfoIcon },
+  success: { icon: "text-emerald-600 dark:text-emerald-400", Icon: CircleCheckIcon },
+  error: { icon: "text-red-600 dark:text-red-400", Icon: CircleExclamationPointIcon },
+  info: { icon: "text-accent-600 dark:text-accent-400", Icon: InfoIcon },
 };
 
 function Toast({ item, onDismiss }: { item: ToastItem; onDismiss: (id: number) => void }) {
@@ -99,7 +99,7 @@ function Toast({ item, onDismiss }: { item: ToastItem; onDismiss: (id: number) =
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
       className={cn(
-        "pointer-events-auto flex items-start gap-3 rounded-card border border-zinc-200 bg-white p-4 shadow-popover",
+        "pointer-events-auto flex items-start gap-3 rounded-card border border-zinc-200 bg-surface p-4 shadow-popover",
         "transition-[opacity,translate] duration-200 starting:translate-y-2 starting:opacity-0",
       )}
     >

@@ -7,6 +7,7 @@ export const auditActions = [
   "organization.updated",
   "member.invited",
   "member.joined",
+  "member.joined_by_domain",
   "member.role_changed",
   "member.removed",
   "invitation.revoked",

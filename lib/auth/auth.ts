@@ -1,11 +1,11 @@
 import "server-only";
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { EmailConfig } from "next-auth/providers/email";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { hubAdapter } from "@/lib/auth/adapter";
 import { safeAuthRedirect } from "@/lib/auth/callback";
 import { verifyPassword } from "@/lib/auth/password";
 import { authLimits, clientIp, consume, RateLimited } from "@/lib/auth/rate-limit";
@@ -49,7 +49,7 @@ const magicLink: EmailConfig = {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // The adapter stores users and magic-link tokens; sessions are JWTs so password sign-in works too.
-  adapter: PrismaAdapter(db),
+  adapter: hubAdapter(),
   session: { strategy: "jwt" },
   secret: env.AUTH_SECRET,
   trustHost: true,

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { sendEmail } from "@/lib/mail/send";
 import { verifyEmailEmail } from "@/lib/mail/templates";
+import { joinOrgsByEmailDomain } from "@/lib/orgs/join-by-email-domain";
 import { createOrganization } from "@/lib/orgs/orgs";
 import { hashToken } from "@/lib/tokens/token-secret";
 
@@ -64,8 +65,8 @@ export async function findEmailVerification(token: string) {
 /**
  * Proves the address and, because the link alone could have been triggered by someone else's
  * sign-up, asks for the password chosen at sign-up too: only the person who registered *and*
- * owns the mailbox gets a verified account. Uses the link up, ends every earlier session, and
- * creates the organization sign-up asked for.
+ * owns the mailbox gets a verified account. Uses the link up, ends every earlier session, creates
+ * the organization sign-up asked for, and joins those whose policy admits the address's domain.
  */
 export async function completeEmailVerification(token: string, password: string) {
   const row = await findEmailVerification(token);
@@ -87,7 +88,8 @@ export async function completeEmailVerification(token: string, password: string)
     await tx.user.update({ where: { id: user.id }, data: { emailVerified: user.emailVerified ?? new Date() } });
     await endAllSessions(user.id, tx);
     const org = row.orgName ? await createOrganization(user.id, user.email, row.orgName, tx) : null;
-    return { user: { id: user.id, email: user.email }, org, callbackUrl: row.callbackUrl };
+    const joined = await joinOrgsByEmailDomain(tx, user);
+    return { user: { id: user.id, email: user.email }, org, joined, callbackUrl: row.callbackUrl };
   });
 }
 

@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { findInvitation } from "@/lib/orgs/invitations";
+import { joinOrgsByEmailDomain } from "@/lib/orgs/join-by-email-domain";
 import { createOrganization } from "@/lib/orgs/orgs";
 import { storableText } from "@/lib/http/storable-text";
 import { orgName } from "@/lib/orgs/schemas";
@@ -38,7 +39,8 @@ export interface SignUpOptions {
 
 /**
  * Creates the password account, unverified: it cannot sign in, and no invitation attaches to
- * it, until the emailed link proves the address; the organization sign-up names is created then.
+ * it, until the emailed link proves the address; the organization sign-up names is created then,
+ * and the person joins those whose policy admits their domain.
  * An unverified account holding no membership is someone's unproven claim on the address, so a
  * new sign-up replaces it (and ends its sessions) rather than locking the real owner out.
  */
@@ -62,7 +64,8 @@ export async function signUp(input: SignUpInput, options: SignUpOptions = {}) {
           })
         : await tx.user.create({ data: { email: input.email, ...profile } });
       const org = proven && input.orgName ? await createOrganization(user.id, user.email, input.orgName, tx) : null;
-      return { user, org, verified: proven };
+      const joined = proven ? await joinOrgsByEmailDomain(tx, user) : [];
+      return { user, org, joined, verified: proven };
     });
     if (!proven) await sendEmailVerification(result.user, { orgName: input.orgName, callbackUrl: options.callbackUrl });
     return result;

@@ -6,7 +6,8 @@ import { lowestRoleWith, roleCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { installCatalog } from "@/lib/event-types/install-catalog";
-import type { UpdateOrgInput } from "@/lib/orgs/schemas";
+import { emailDomainOf, joinPolicyColumns, joinPolicyOf } from "@/lib/orgs/join-policy";
+import { organizationOutput, type OrganizationOutput, type UpdateOrgInput } from "@/lib/orgs/schemas";
 import { slugFor } from "@/lib/orgs/slug";
 
 type Tx = Prisma.TransactionClient;
@@ -24,41 +25,79 @@ export async function createOrganization(userId: string, userEmail: string, name
   return tx ? run(tx) : db.$transaction(run);
 }
 
-/** The settings only owners change (`org:limits`): how many webhooks, and how long history is kept. */
-export const ownerSettings = ["webhookLimitPerProject", "webhookLimitOrg", "retentionDays"] as const;
+/**
+ * The settings only owners change (`org:limits`): how many webhooks, how long history is kept, and
+ * who may join without an invitation.
+ */
+export const ownerSettings = ["webhookLimitPerProject", "webhookLimitOrg", "retentionDays", "joinPolicy"] as const;
 
-/** What an update's audit entry compares: the settings a person changes. */
-function auditedSettings(org: Pick<Organization, "name" | (typeof ownerSettings)[number]>) {
+/** What an update's audit entry compares: the settings a person changes, the joining policy as its columns. */
+function auditedSettings(org: Organization) {
   return {
     name: org.name,
     webhookLimitPerProject: org.webhookLimitPerProject,
     webhookLimitOrg: org.webhookLimitOrg,
     retentionDays: org.retentionDays,
+    joinPolicy: org.joinPolicy,
+    joinDomains: org.joinDomains,
+    joinRole: org.joinRole,
   };
 }
 
-/** Renames and changes limits; `role` is the member's, which must hold `org:limits` for the limits. */
+/** The organization as the API shows it. */
+export function organizationView(org: Organization): OrganizationOutput {
+  return organizationOutput.parse({ ...org, joinPolicy: joinPolicyOf(org) });
+}
+
+function forbiddenOwnerSetting(input: UpdateOrgInput): AppError {
+  const owner = lowestRoleWith("org:limits");
+  return input.joinPolicy !== undefined
+    ? new AppError("forbidden", `Changing who can join this organization needs the ${owner} role.`)
+    : new AppError("forbidden", `Changing webhook limits or history retention needs the ${owner} role.`);
+}
+
+/**
+ * A policy may add only domains where an owner of the org has a verified address: otherwise an org
+ * could claim another company's domain, and that company's new people would land in a stranger's
+ * org. Domains the policy holds already were checked when they were added.
+ */
+async function refuseUnprovenDomains(tx: Tx, orgId: string, domains: string[], kept: string[]) {
+  const owners = await tx.member.findMany({
+    where: { orgId, role: "owner", user: { emailVerified: { not: null } } },
+    select: { user: { select: { email: true } } },
+  });
+  const ownerDomains = new Set(owners.map((owner) => emailDomainOf(owner.user.email)));
+  const issues = domains
+    .map((domain, index) => ({ domain, index }))
+    .filter(({ domain }) => !ownerDomains.has(domain) && !kept.includes(domain))
+    .map(({ domain, index }) => ({
+      path: `joinPolicy.domains.${index}`,
+      message: `No owner of this organization has a verified address at ${domain}. Add only domains where an owner's email address is.`,
+    }));
+  if (issues.length > 0) throw new AppError("validation_failed", "The request is not valid.", issues);
+}
+
+/** Renames and changes owner settings; `role` is the member's, which must hold `org:limits` for those. */
 export async function updateOrganization(orgId: string, actor: Actor, role: Role, input: UpdateOrgInput) {
   if (ownerSettings.some((field) => input[field] !== undefined) && !roleCan(role, "org:limits")) {
-    throw new AppError(
-      "forbidden",
-      `Changing webhook limits or history retention needs the ${lowestRoleWith("org:limits")} role.`,
-    );
+    throw forbiddenOwnerSetting(input);
   }
   const data = {
     name: input.name,
     webhookLimitPerProject: input.webhookLimitPerProject,
     webhookLimitOrg: input.webhookLimitOrg,
     retentionDays: input.retentionDays,
+    ...(input.joinPolicy ? joinPolicyColumns(input.joinPolicy) : {}),
   };
   return db.$transaction(async (tx) => {
     // Locked and read first, so the audit entry's "before" is what this update replaced.
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${orgId} FOR NO KEY UPDATE`;
     const before = await tx.organization.findUniqueOrThrow({ where: { id: orgId } });
+    if (data.joinDomains) await refuseUnprovenDomains(tx, orgId, data.joinDomains, before.joinDomains);
     const org = await tx.organization.update({ where: { id: orgId }, data });
     const changes = changedFields(auditedSettings(before), auditedSettings(org));
     await recordAudit(orgId, actor, "organization.updated", { type: "organization", id: orgId }, { changes }, tx);
-    return org;
+    return organizationView(org);
   });
 }
 

@@ -1,17 +1,22 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
 import { storableText } from "@/lib/http/storable-text";
+import { joinPolicyInput, joinPolicyOutput } from "@/lib/orgs/join-policy";
 
 export const orgName = storableText().trim().min(2, "An organization name has at least 2 characters.").max(80);
 
 export const createOrgInput = z.strictObject({ name: orgName });
-/** Name, and the limits DESIGN.md makes per-org settings (SonarQube's 10 + 10 webhooks, 30-day history). */
+/**
+ * Name, the limits DESIGN.md makes per-org settings (SonarQube's 10 + 10 webhooks, 30-day history),
+ * and who may join without an invitation.
+ */
 export const updateOrgInput = z
   .strictObject({
     name: orgName.optional(),
     webhookLimitPerProject: z.number().int().min(1).max(100).optional(),
     webhookLimitOrg: z.number().int().min(1).max(100).optional(),
     retentionDays: z.number().int().min(1).max(365).optional(),
+    joinPolicy: joinPolicyInput.optional(),
   })
   .refine((value) => Object.values(value).some((field) => field !== undefined), "Send at least one setting to change.");
 
@@ -61,6 +66,7 @@ export const organizationOutput = z.object({
   webhookLimitPerProject: z.number().int(),
   webhookLimitOrg: z.number().int(),
   retentionDays: z.number().int(),
+  joinPolicy: joinPolicyOutput.describe("Who may join without an invitation."),
 });
 
 export type MemberOutput = z.infer<typeof memberOutput>;

@@ -29,18 +29,18 @@ export default async function DashboardLayout({
     <div className="min-h-screen lg:flex">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-control focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-control focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:shadow"
       >
         Skip to content
       </a>
       <aside className="sticky top-0 hidden h-screen w-60 shrink-0 border-r border-zinc-200 bg-zinc-50/80 lg:block">
         {sidebar}
       </aside>
-      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur lg:hidden">
+      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200 bg-surface/95 px-4 py-2 backdrop-blur lg:hidden">
         <Logo href={`/${org.slug}`} />
         <MobileNav title={`${org.name}: menu`}>{sidebar}</MobileNav>
       </header>
-      <main id="main" tabIndex={-1} className="min-w-0 flex-1 bg-white focus:outline-none">
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 bg-surface focus:outline-none">
         <div className="mx-auto max-w-5xl px-4 py-6 sm:px-8 sm:py-8">{children}</div>
       </main>
     </div>

@@ -41,7 +41,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <Card>
         <CardContent className="space-y-5 p-6">
           <div className="space-y-3 text-center">
-            <span className="mx-auto grid size-10 place-items-center rounded-full bg-accent-50 text-accent-600">
+            <span className="mx-auto grid size-10 place-items-center rounded-full bg-accent-50 text-accent-600 dark:text-accent-300">
               <MailIcon className="size-5" />
             </span>
             <h1 className="text-lg font-semibold text-zinc-900">Join {invitation.org.name}</h1>

@@ -41,7 +41,7 @@ function HeaderRowFields({ index, onRemove }: { index: number; onRemove: () => v
         </Button>
       </div>
       {error ? (
-        <p id={errorId} role="alert" className="text-xs font-medium text-red-600">
+        <p id={errorId} role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
           {error}
         </p>
       ) : null}
@@ -100,7 +100,7 @@ export function HeadersSection({ secretHeaderNames }: { secretHeaderNames: reado
           </ul>
         ) : null}
         {error("headers.root") ? (
-          <p role="alert" className="text-xs font-medium text-red-600">
+          <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
             {error("headers.root")}
           </p>
         ) : null}

@@ -26,7 +26,7 @@ export function OwnershipSection({ members }: { members: readonly Member[] }) {
         </p>
       </div>
       {error("active") ? (
-        <p role="alert" className="text-xs font-medium text-red-600">
+        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
           {error("active")}
         </p>
       ) : null}

@@ -112,7 +112,7 @@ export function ScopeSection({
             />
           ))}
           {error("projectIds") ? (
-            <p id="scope-projects-error" role="alert" className="text-xs font-medium text-red-600">
+            <p id="scope-projects-error" role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
               {error("projectIds")}
             </p>
           ) : null}
@@ -132,7 +132,7 @@ export function ScopeSection({
         </FormField>
       ) : null}
       {scope.value === "org" && error("projectId") ? (
-        <p role="alert" className="text-xs font-medium text-red-600">
+        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
           {error("projectId")}
         </p>
       ) : null}

@@ -77,7 +77,7 @@ export function TriggersSection({ catalog }: { catalog: readonly EventType[] | u
         ))}
       </div>
       {error("triggers") ? (
-        <p id="triggers-error" role="alert" className="text-xs font-medium text-red-600">
+        <p id="triggers-error" role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
           {error("triggers")}
         </p>
       ) : null}

@@ -54,9 +54,11 @@ export const organizationOperations = defineOperations({
     path: "/api/v1/organization",
     tag: "Organization",
     permission: "org:manage",
-    summary: "Update the organization: name, webhook limits, history retention",
+    summary: "Update the organization: name, webhook limits, history retention, who can join",
     description:
-      "Owners and admins rename the organization; only owners change `webhookLimitPerProject`, `webhookLimitOrg` and `retentionDays` (403 `forbidden` for an admin).",
+      "Owners and admins rename the organization; only owners change `webhookLimitPerProject`, `webhookLimitOrg`, `retentionDays` and `joinPolicy` (403 `forbidden` for an admin). " +
+      "`joinPolicy` is replaced as a whole: `invitation_only`, or `email_domain` with `domains` (lowercase, at most 20, no public email providers such as gmail.com, and each one the domain of a verified address of an owner of the organization) and the `role` people who join this way get (`member` or `admin`, never `owner`). " +
+      "A person joins every organization whose policy names their domain when their email address is verified; a 422 `validation_failed` names each refused domain (`joinPolicy.domains.<index>`).",
     body: s.UpdateOrganizationInput,
     outcome: { status: 200, description: "The renamed organization.", schema: s.Organization },
   },

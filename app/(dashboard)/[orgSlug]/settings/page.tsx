@@ -10,6 +10,6 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   const { page, needsRole } = await orgPageAccess((await params).orgSlug, "org:manage");
   if (needsRole) return <NeedsRole title="Settings" orgSlug={page.org.slug} role={page.role} needed={needsRole} />;
   const { org } = page;
-  const limitsNeedRole = roleCan(page.role, "org:limits") ? null : lowestRoleWith("org:limits");
-  return <OrgSettings org={{ id: org.id, slug: org.slug }} limitsNeedRole={limitsNeedRole} />;
+  const ownerSettingsNeedRole = roleCan(page.role, "org:limits") ? null : lowestRoleWith("org:limits");
+  return <OrgSettings org={{ id: org.id, slug: org.slug }} ownerSettingsNeedRole={ownerSettingsNeedRole} />;
 }
