@@ -5,50 +5,51 @@ import { acceptGeneratedSecret } from "./fixtures/webhooks";
 import { orgPages } from "./fixtures/pages";
 import { ownerOfNewOrg } from "./fixtures/accounts";
 
-/** Every page's findings, so one run lists them all; a page with none is left out. */
-const found: Record<string, string[]> = {};
+// The two schemes' scans and the open-widget scan are independent: two browsers take them side by side.
+test.describe.configure({ mode: "parallel" });
 
-const schemes = ["light", "dark"] as const;
-
-/** Loads each page in each color scheme (as the system setting would choose it) and scans it. */
-async function expectAccessible(page: Page, paths: readonly string[]) {
-  for (const colorScheme of schemes) {
-    await page.emulateMedia({ colorScheme });
-    for (const path of paths) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      const violations = await seriousViolations(page);
-      if (violations.length > 0) found[`${path} (${colorScheme})`] = violations;
-    }
+/** Loads each page and scans it; returns each page's findings, leaving out a page with none. */
+async function findingsOn(page: Page, paths: readonly string[]): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const violations = await seriousViolations(page);
+    if (violations.length > 0) found[path] = violations;
   }
+  return found;
 }
 
-test("every page has no serious or critical axe violation (WCAG 2.1 A and AA), in light and dark mode", async ({
-  page,
-}) => {
-  // Eighteen pages, each loaded and scanned twice.
-  test.setTimeout(360_000);
-  await expectAccessible(page, ["/sign-in", "/sign-up", "/docs/api"]);
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`in ${colorScheme} mode`, () => {
+    // As the system setting would choose it.
+    test.use({ colorScheme });
 
-  const { slug } = await ownerOfNewOrg(page, { orgName: "Axe Co" });
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.goto(`/${slug}/webhooks/new`);
-  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Orders");
-  await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://example.com/hooks");
-  await page.getByRole("button", { name: "Create webhook" }).click();
-  await acceptGeneratedSecret(page);
-  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
-  const webhookPath = new URL(page.url()).pathname;
+    test("every page has no serious or critical axe violation (WCAG 2.1 A and AA)", async ({ page }) => {
+      // Eighteen pages, each loaded and scanned.
+      test.setTimeout(180_000);
+      const signedOut = await findingsOn(page, ["/sign-in", "/sign-up", "/docs/api"]);
 
-  await expectAccessible(page, [
-    ...orgPages.map((path) => `/${slug}${path}`),
-    webhookPath,
-    `${webhookPath}/edit`,
-    "/account",
-    "/orgs/new",
-  ]);
-  expect(found).toEqual({});
-});
+      const { slug } = await ownerOfNewOrg(page, { orgName: "Axe Co" });
+      await page.goto(`/${slug}/webhooks/new`);
+      await page.getByRole("textbox", { name: "Name", exact: true }).fill("Orders");
+      await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://example.com/hooks");
+      await page.getByRole("button", { name: "Create webhook" }).click();
+      await acceptGeneratedSecret(page);
+      await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+      const webhookPath = new URL(page.url()).pathname;
+
+      const signedIn = await findingsOn(page, [
+        ...orgPages.map((path) => `/${slug}${path}`),
+        webhookPath,
+        `${webhookPath}/edit`,
+        "/account",
+        "/orgs/new",
+      ]);
+      expect({ ...signedOut, ...signedIn }).toEqual({});
+    });
+  });
+}
 
 test("an open menu, dialog and confirmation have no serious or critical axe violation", async ({ page }) => {
   const { slug } = await ownerOfNewOrg(page, { orgName: "Axe Menus Co" });
