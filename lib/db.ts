@@ -10,6 +10,7 @@ const omitSecrets = {
   apiToken: { tokenHash: true },
   invitation: { tokenHash: true },
   emailVerification: { tokenHash: true },
+  email: { bodyEncrypted: true },
   webhook: {
     secretEncrypted: true,
     previousSecretEncrypted: true,

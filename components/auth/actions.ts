@@ -12,7 +12,7 @@ import { completeEmailVerification, resendEmailVerification } from "@/lib/auth/e
 import { env } from "@/lib/env";
 import { signUp, signUpInput } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/http/errors";
-import { zodIssues } from "@/lib/http/respond";
+import { unexpectedFormError, zodIssues } from "@/lib/http/respond";
 
 export interface FormState {
   error?: string;
@@ -142,7 +142,7 @@ export async function signUpAction(_state: FormState, form: FormData): Promise<F
     });
   } catch (error) {
     if (error instanceof AppError) return { fieldErrors: { email: error.message }, ...typed };
-    throw error;
+    return { error: unexpectedFormError(error), ...typed };
   }
   // No session until the emailed link proves the address.
   if (!created.verified) redirect(`/verify-email?email=${encodeURIComponent(parsed.data.email)}`);

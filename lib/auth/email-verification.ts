@@ -1,12 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
 import { safeCallback } from "@/lib/auth/callback";
 import { verifyPassword } from "@/lib/auth/password";
 import { endAllSessions } from "@/lib/auth/session-version";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { sendEmail } from "@/lib/mail/send";
+import { queueEmail, sendQueuedEmails } from "@/lib/mail/send";
 import { verifyEmailEmail } from "@/lib/mail/templates";
 import { joinOrgsByEmailDomain } from "@/lib/orgs/join-by-email-domain";
 import { createOrganization } from "@/lib/orgs/orgs";
@@ -26,13 +27,19 @@ export interface PendingSignUp {
 }
 
 /**
- * Emails a single-use link that proves the address. Only the latest link works; the token exists
- * only in the email (the outbox copy is redacted) and is stored as a SHA-256 hash.
+ * A single-use link that proves the address, issued in the caller's transaction with its email:
+ * only the latest link works; the token exists only in the email (the outbox copy is redacted) and
+ * is stored as a SHA-256 hash. Send the returned email once the transaction has committed
+ * (`sendQueuedEmails`); the sweep sends it if that fails.
  */
-export async function sendEmailVerification(user: { id: string; email: string }, pending: PendingSignUp = {}) {
+export async function queueEmailVerification(
+  tx: Prisma.TransactionClient,
+  user: { id: string; email: string },
+  pending: PendingSignUp = {},
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.emailVerification.deleteMany({ where: { userId: user.id } });
-  await db.emailVerification.create({
+  await tx.emailVerification.deleteMany({ where: { userId: user.id } });
+  await tx.emailVerification.create({
     data: {
       userId: user.id,
       tokenHash: hashToken(token),
@@ -42,7 +49,7 @@ export async function sendEmailVerification(user: { id: string; email: string },
     },
   });
   const url = new URL(`/verify-email/${token}`, env.APP_URL).toString();
-  await sendEmail({
+  return queueEmail(tx, {
     orgId: null,
     kind: "email_verification",
     to: user.email,
@@ -101,7 +108,10 @@ export async function resendEmailVerification(email: string): Promise<void> {
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() }, omit: { passwordHash: false } });
   if (!user || user.emailVerified || !user.passwordHash) return;
   const previous = await db.emailVerification.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
-  await sendEmailVerification(user, { orgName: previous?.orgName, callbackUrl: previous?.callbackUrl });
+  const queued = await db.$transaction((tx) =>
+    queueEmailVerification(tx, user, { orgName: previous?.orgName, callbackUrl: previous?.callbackUrl }),
+  );
+  await sendQueuedEmails([queued]);
 }
 
 /**

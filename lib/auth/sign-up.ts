@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { sendEmailVerification } from "@/lib/auth/email-verification";
+import { queueEmailVerification } from "@/lib/auth/email-verification";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { sendQueuedEmails } from "@/lib/mail/send";
 import { AppError } from "@/lib/http/errors";
 import { findInvitation } from "@/lib/orgs/invitations";
 import { joinOrgsByEmailDomain } from "@/lib/orgs/join-by-email-domain";
@@ -65,10 +66,14 @@ export async function signUp(input: SignUpInput, options: SignUpOptions = {}) {
         : await tx.user.create({ data: { email: input.email, ...profile } });
       const org = proven && input.orgName ? await createOrganization(user.id, user.email, input.orgName, tx) : null;
       const joined = proven ? await joinOrgsByEmailDomain(tx, user) : [];
-      return { user, org, joined, verified: proven };
+      // The account and the link that verifies it commit together.
+      const email = proven
+        ? null
+        : await queueEmailVerification(tx, user, { orgName: input.orgName, callbackUrl: options.callbackUrl });
+      return { user, org, joined, verified: proven, email };
     });
-    if (!proven) await sendEmailVerification(result.user, { orgName: input.orgName, callbackUrl: options.callbackUrl });
-    return result;
+    if (result.email) await sendQueuedEmails([result.email]);
+    return { user: result.user, org: result.org, joined: result.joined, verified: result.verified };
   } catch (error) {
     // Two sign-ups racing for one address: the loser hears what the check above would have said.
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025"))

@@ -1,10 +1,12 @@
 import "server-only";
 import type { DeliveryStatus, Prisma } from "@/generated/prisma/client";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { sql } from "@/lib/sql";
 import { AppError } from "@/lib/http/errors";
 import { retryScheduleSpecs, nextRetryDelayMs, type RetryScheduleName } from "@/lib/wire/schedules";
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
+import { queueHealthFollowUps, type QueuedFollowUps } from "@/lib/engine/health-follow-ups";
 import { describeFailure, sendAttempt, type EventToSend, type SentAttempt } from "@/lib/engine/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
 import { looksSecret } from "@/lib/wire/mask-headers";
@@ -195,8 +197,13 @@ export function settle(input: {
 /**
  * A person's Retry: one attempt now, recorded as manual. It can succeed the delivery but never
  * moves its schedule: a failure leaves the delivery as it was, its next scheduled attempt still due.
+ * The attempt, the delivery's new state, the audit entry and the follow-ups of a change of health
+ * (`followUps`, to send once this returns) commit together.
  */
-export async function retryDeliveryNow(deliveryId: string): Promise<AttemptReport | null> {
+export async function retryDeliveryNow(
+  deliveryId: string,
+  actor: Actor,
+): Promise<(AttemptReport & { followUps: QueuedFollowUps }) | null> {
   const delivery = await claimForRetry(deliveryId);
   if (!delivery) return null;
   const target = await loadSigningTarget(delivery.orgId, delivery.webhookId);
@@ -245,6 +252,14 @@ export async function retryDeliveryNow(deliveryId: string): Promise<AttemptRepor
     });
     // A manual failure is a person poking, not evidence of an outage: it starts no incident.
     const signal = effective.kind === "failure" ? null : await applyVerdict(tx, delivery.webhookId, effective, now);
+    await recordAudit(
+      delivery.orgId,
+      actor,
+      "delivery.replayed",
+      { type: "delivery", id: deliveryId },
+      { deliveries: 1, deliveryIds: [deliveryId], success: verdict.kind === "success" },
+      tx,
+    );
     return {
       attemptId: attempts.at(-1)!.id,
       orgId: delivery.orgId,
@@ -252,6 +267,7 @@ export async function retryDeliveryNow(deliveryId: string): Promise<AttemptRepor
       success: verdict.kind === "success",
       retryInMs,
       signal,
+      followUps: await queueHealthFollowUps(tx, delivery.orgId, signal),
     };
   });
   for (const { outcome, result } of chain)

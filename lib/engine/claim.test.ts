@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
 import { retryDeliveryNow } from "@/lib/engine/attempt";
 import { recoverDeliveries } from "@/lib/engine/retry";
@@ -10,6 +11,7 @@ import { startReceiver, type Receiver } from "@/test/receiver";
 // code against a real receiver, without the executor.
 let receiver: Receiver;
 let orgId: string;
+const person: Actor = { type: "system", label: "test" };
 
 beforeAll(async () => {
   receiver = await startReceiver();
@@ -40,7 +42,7 @@ describe("claiming deliveries", () => {
     const id = await deliveryInState(webhookId, "sending");
     const before = receiver.requests.length;
     expect(await sendDueDeliveries(webhookId)).toMatchObject({ sent: 0 });
-    await expect(retryDeliveryNow(id)).rejects.toMatchObject({ code: "conflict" });
+    await expect(retryDeliveryNow(id, person)).rejects.toMatchObject({ code: "conflict" });
     expect(receiver.requests).toHaveLength(before);
   });
 
@@ -68,7 +70,7 @@ describe("claiming deliveries", () => {
     const webhookId = await freshWebhook();
     await deliveryInState(webhookId, "retrying", { nextAttemptAt: new Date(Date.now() + 3_600_000) });
     const failed = await deliveryInState(webhookId, "failed", { nextAttemptAt: null });
-    expect(await recoverDeliveries(orgId, webhookId, new Date(Date.now() - 60_000))).toEqual({ requeued: 1 });
+    expect(await recoverDeliveries(orgId, person, webhookId, new Date(Date.now() - 60_000))).toEqual({ requeued: 1 });
     expect(await db.delivery.findUniqueOrThrow({ where: { id: failed } })).toMatchObject({
       status: "retrying",
       resendOnce: true,
@@ -94,7 +96,7 @@ describe("claiming deliveries", () => {
       const webhookId = await freshWebhook(failing.url);
       const scheduledAt = new Date(Date.now() + 3_600_000);
       const id = await deliveryInState(webhookId, "retrying", { nextAttemptAt: scheduledAt });
-      expect(await retryDeliveryNow(id)).toMatchObject({ success: false, status: "retrying" });
+      expect(await retryDeliveryNow(id, person)).toMatchObject({ success: false, status: "retrying" });
       expect(await db.delivery.findUniqueOrThrow({ where: { id } })).toMatchObject({
         status: "retrying",
         nextAttemptAt: scheduledAt,

@@ -1,25 +1,28 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { describeFailure } from "@/lib/engine/send-attempt";
-import { sendEmail } from "@/lib/mail/send";
+import { queueEmail, sendEmail, sendQueuedEmails } from "@/lib/mail/send";
 import { failedWebhookEmail, webhookDisabledEmail } from "@/lib/mail/templates";
 
+/** The app client or a transaction. */
+type Client = Pick<Db, "member" | "webhook" | "email">;
+
 /** The webhook's owner; a webhook without one (or whose owner left) is the org owners' concern. */
-async function recipients(orgId: string, ownerId: string | null): Promise<string[]> {
+async function recipients(orgId: string, ownerId: string | null, client: Client = db): Promise<string[]> {
   const owner = ownerId
-    ? await db.member.findFirst({ where: { id: ownerId, orgId }, select: { user: { select: { email: true } } } })
+    ? await client.member.findFirst({ where: { id: ownerId, orgId }, select: { user: { select: { email: true } } } })
     : null;
   if (owner) return [owner.user.email];
-  const owners = await db.member.findMany({
+  const owners = await client.member.findMany({
     where: { orgId, role: "owner" },
     select: { user: { select: { email: true } } },
   });
   return owners.map((member) => member.user.email);
 }
 
-async function webhookWithOrg(webhookId: string) {
-  return db.webhook.findUnique({
+async function webhookWithOrg(webhookId: string, client: Client = db) {
+  return client.webhook.findUnique({
     where: { id: webhookId },
     select: {
       id: true,
@@ -35,18 +38,30 @@ async function webhookWithOrg(webhookId: string) {
   });
 }
 
-export async function emailWebhookDisabled(webhookId: string, reason: string): Promise<number> {
-  const webhook = await webhookWithOrg(webhookId);
-  if (!webhook) return 0;
+/**
+ * "Your webhook was disabled", queued in the transaction that disabled it: send the returned emails
+ * once it has committed (`sendQueuedEmails`); the sweep sends them if that fails.
+ */
+export async function queueWebhookDisabledEmails(tx: Client, webhookId: string, reason: string): Promise<string[]> {
+  const webhook = await webhookWithOrg(webhookId, tx);
+  if (!webhook) return [];
   const email = webhookDisabledEmail(
     webhook.name,
     webhook.url,
     reason,
     `${env.APP_URL}/${webhook.org.slug}/webhooks/${webhook.id}`,
   );
-  const to = await recipients(webhook.orgId, webhook.ownerId);
-  for (const address of to) await sendEmail({ orgId: webhook.orgId, kind: "webhook.disabled", to: address, ...email });
-  return to.length;
+  const ids: string[] = [];
+  for (const address of await recipients(webhook.orgId, webhook.ownerId, tx))
+    ids.push(await queueEmail(tx, { orgId: webhook.orgId, kind: "webhook.disabled", to: address, ...email }));
+  return ids;
+}
+
+/** The same, on its own: a delivery run's step, which Inngest retries until it has run once. */
+export async function emailWebhookDisabled(webhookId: string, reason: string): Promise<number> {
+  const ids = await db.$transaction((tx) => queueWebhookDisabledEmails(tx, webhookId, reason));
+  await sendQueuedEmails(ids);
+  return ids.length;
 }
 
 /**

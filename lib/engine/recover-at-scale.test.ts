@@ -33,7 +33,9 @@ describe("recover at scale", () => {
       )
       INSERT INTO "DeliveryEvent" ("deliveryId", "eventId") SELECT id, "eventId" FROM deliveries`;
 
-    expect(await recoverDeliveries(org.id, webhook.id, new Date(Date.now() - 3_600_000))).toEqual({ requeued: count });
+    expect(
+      await recoverDeliveries(org.id, { type: "system", label: "test" }, webhook.id, new Date(Date.now() - 3_600_000)),
+    ).toEqual({ requeued: count });
     await engine.advance(0);
 
     expect(receiver.requests).toHaveLength(count);

@@ -1,6 +1,7 @@
 import "@/test/engine-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { sweepEngine } from "@/lib/engine/sweep";
 import { publishEvent } from "@/lib/events/publish";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import * as retryRoute from "@/app/api/v1/deliveries/[id]/retry/route";
@@ -159,5 +160,67 @@ describe("retry schedules", () => {
       status: "succeeded",
       attemptCount: 2,
     });
+  });
+});
+
+describe("a person's Retry that changes a webhook's health", () => {
+  const failedDelivery = async (orgId: string, webhookId: string) => {
+    const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
+    return db.delivery.create({
+      data: { orgId, webhookId, status: "failed", events: { create: { eventId: event.id } } },
+    });
+  };
+
+  it("announces the recovery through the job outbox: with Inngest unreachable it waits there, and the sweep sends it", async () => {
+    const receiver = await engine.receiver(() => ({ status: 204 }));
+    const { orgId } = await orgWithOwner();
+    const { token } = await createApiToken(orgId, ["deliveries:write"]);
+    const webhook = await createActiveWebhook(orgId, receiver.url, { status: "failing", failingSince: new Date() });
+    const delivery = await failedDelivery(orgId, webhook.id);
+    const recoveredJobs = (sent: boolean) =>
+      db.jobOutbox.count({
+        where: {
+          name: "hub/webhook.recovered",
+          data: { path: ["webhookId"], equals: webhook.id },
+          sentAt: sent ? { not: null } : null,
+        },
+      });
+
+    await engine.stopExecutor();
+    const retried = await call("POST", retryRoute.POST, `/api/v1/deliveries/${delivery.id}/retry`, {
+      token,
+      params: { id: delivery.id },
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.body.attempt).toMatchObject({ trigger: "manual", success: true });
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "active" });
+    expect(await recoveredJobs(false)).toBe(1);
+    expect(await db.auditLog.count({ where: { orgId, action: "delivery.replayed", targetId: delivery.id } })).toBe(1);
+
+    await engine.restartExecutor();
+    await sweepEngine(new Date(Date.now() + minute));
+    expect(await recoveredJobs(false)).toBe(0);
+    expect(await recoveredJobs(true)).toBe(1);
+  });
+
+  it("emails the owner through the email outbox when the Retry's 410 disables the webhook", async () => {
+    const receiver = await failingReceiver(410);
+    const { orgId, ownerEmail, ownerId } = await orgWithOwner();
+    const { token } = await createApiToken(orgId, ["deliveries:write"]);
+    const webhook = await createActiveWebhook(orgId, receiver.url, { ownerId, disableOnGone: true });
+    const delivery = await failedDelivery(orgId, webhook.id);
+
+    const retried = await call("POST", retryRoute.POST, `/api/v1/deliveries/${delivery.id}/retry`, {
+      token,
+      params: { id: delivery.id },
+    });
+    expect(retried.status).toBe(200);
+    expect(await db.webhook.findUniqueOrThrow({ where: { id: webhook.id } })).toMatchObject({ status: "disabled" });
+    expect(await db.email.findMany({ where: { orgId }, select: { kind: true, to: true, status: true } })).toEqual([
+      { kind: "webhook.disabled", to: ownerEmail, status: "sent" },
+    ]);
+    expect(
+      engine.mailbox.some((email) => email.to.includes(ownerEmail) && email.subject.startsWith("Webhook disabled")),
+    ).toBe(true);
   });
 });

@@ -1,26 +1,23 @@
 import "server-only";
-import { inngest } from "@/lib/jobs/client";
-import { healthEvent } from "@/lib/jobs/signals";
+import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { retryDeliveryNow } from "@/lib/engine/attempt";
-import { emailWebhookDisabled } from "@/lib/engine/notify-owner";
+import { sendFollowUps } from "@/lib/engine/health-follow-ups";
 import { getAttempt, getDeliverySummary } from "@/lib/history/history";
 import { claimWebhooksToWake, wakeWebhooks } from "@/lib/engine/outbox";
 import { utc } from "@/lib/utc";
-import { logger } from "@/lib/observability/logger";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 
-/** A person's Retry: one attempt now, answered with its result. The schedule, if any, carries on. */
-export async function retryDelivery(orgId: string, id: string) {
+/**
+ * A person's Retry: one attempt now, answered with its result. The schedule, if any, carries on.
+ * What a change of health sets off (the owner's email, the escalation clock) was queued with the
+ * attempt and goes once it has committed.
+ */
+export async function retryDelivery(orgId: string, actor: Actor, id: string) {
   await getDeliverySummary(orgId, id);
-  const report = await retryDeliveryNow(id);
+  const report = await retryDeliveryNow(id, actor);
   if (!report) throw notFound("Delivery");
-  if (report.signal?.kind === "disabled") await emailWebhookDisabled(report.signal.webhookId, report.signal.reason);
-  const announcement = report.signal ? healthEvent(orgId, report.signal) : null;
-  if (announcement)
-    await inngest
-      .send(announcement)
-      .catch((error: unknown) => logger.warn({ err: error }, "Could not announce a webhook's change of health"));
+  await sendFollowUps(report.followUps);
   return { delivery: await getDeliverySummary(orgId, id), attempt: await getAttempt(orgId, report.attemptId) };
 }
 
@@ -29,14 +26,28 @@ export async function retryDelivery(orgId: string, id: string) {
  * background. One statement queues them all for the webhook's run, which sends them in rounds
  * like any other due work; a double submit finds nothing failed left to queue.
  */
-export async function recoverDeliveries(orgId: string, webhookId: string, since: Date): Promise<{ requeued: number }> {
+export async function recoverDeliveries(
+  orgId: string,
+  actor: Actor,
+  webhookId: string,
+  since: Date,
+): Promise<{ requeued: number }> {
   const now = new Date();
   const { requeued, toWake } = await db.$transaction(async (tx) => {
-    const webhook = await tx.webhook.findFirst({ where: { id: webhookId, orgId }, select: { id: true } });
+    const webhook = await tx.webhook.findFirst({ where: { id: webhookId, orgId }, select: { id: true, name: true } });
     if (!webhook) throw notFound("Webhook");
     const requeued = await tx.$executeRaw`
       UPDATE "Delivery" SET status = 'retrying', "resendOnce" = true, "nextAttemptAt" = ${utc(now)}::timestamp, "updatedAt" = ${utc(now)}::timestamp
       WHERE "orgId" = ${orgId} AND "webhookId" = ${webhookId} AND status = 'failed' AND "isTest" = false AND "createdAt" >= ${utc(since)}::timestamp`;
+    if (requeued > 0)
+      await recordAudit(
+        orgId,
+        actor,
+        "delivery.replayed",
+        { type: "webhook", id: webhookId },
+        { name: webhook.name, deliveries: requeued, failedSince: since.toISOString() },
+        tx,
+      );
     return { requeued, toWake: requeued > 0 ? await claimWebhooksToWake(tx, [webhookId], now) : [] };
   });
   await wakeWebhooks(toWake);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { inFlightLeaseMs } from "@/lib/engine/attempt";
 import { claimWebhooksToWake, dispatchStoredEvents, wakeWebhooks, type WebhookToWake } from "@/lib/engine/outbox";
 import { sendLostJobs } from "@/lib/jobs/job-outbox";
+import { sendLostEmails } from "@/lib/mail/send";
 import { sql, sqlTransaction } from "@/lib/sql";
 import { utc } from "@/lib/utc";
 
@@ -15,12 +16,13 @@ const overdueMs = 30_000;
  * "sending" by a run that died, with no run draining it (or claimed by a process that died before
  * it started the run), gets one; and held deliveries of a webhook
  * that is no longer paused (an event fanned out while it was being resumed) fall due; follow-up
- * jobs a change queued but could not send (an activation test event) go. Runs as a cron and once
- * when a server starts.
+ * jobs and emails a change queued but could not send (an activation test event, an invitation) go.
+ * Runs as a cron and once when a server starts.
  */
 export async function sweepEngine(now = new Date()): Promise<{ woken: number }> {
   await dispatchStoredEvents();
   await sendLostJobs(now);
+  await sendLostEmails(now);
   await db.$executeRaw`
     UPDATE "Delivery" d SET status = 'pending', "nextAttemptAt" = ${utc(now)}::timestamp, "updatedAt" = ${utc(now)}::timestamp
     FROM "Webhook" w WHERE w.id = d."webhookId" AND d.status = 'held' AND w.status IN ('active', 'failing')`;

@@ -4,33 +4,41 @@ import { db } from "@/lib/db";
 
 /**
  * A paused webhook's held deliveries wait at most the org's retention: older ones are dropped, and
- * the webhook's audit log says how many and why (Hookdeck drops held events the same way).
+ * the webhook's audit log says how many and why (Hookdeck drops held events the same way), in the
+ * same transaction.
  */
 async function dropExpiredHeld(): Promise<number> {
-  const dropped = await db.$queryRaw<
-    { orgId: string; webhookId: string; name: string; count: number; retentionDays: number }[]
-  >`
-    WITH gone AS (
-      DELETE FROM "Delivery" d USING "Organization" o
-      WHERE d."orgId" = o.id AND d.status = 'held' AND d."createdAt" < now() - make_interval(days => o."retentionDays")
-      RETURNING d."orgId", d."webhookId", o."retentionDays"
-    )
-    SELECT g."orgId", g."webhookId", w.name, count(*)::int AS count, g."retentionDays" FROM gone g JOIN "Webhook" w ON w.id = g."webhookId"
-    GROUP BY g."orgId", g."webhookId", w.name, g."retentionDays"`;
-  for (const { orgId, webhookId, name, count, retentionDays } of dropped) {
-    await recordAudit(
-      orgId,
-      { type: "system", label: "Webhook Hub" },
-      "webhook.held_dropped",
-      { type: "webhook", id: webhookId },
-      {
-        name,
-        deliveries: count,
-        reason: `Held while the webhook was paused for longer than the organization's ${retentionDays}-day retention.`,
-      },
-    );
-  }
-  return dropped.reduce((sum, row) => sum + row.count, 0);
+  return db.$transaction(
+    async (tx) => {
+      const dropped = await tx.$queryRaw<
+        { orgId: string; webhookId: string; name: string; count: number; retentionDays: number }[]
+      >`
+      WITH gone AS (
+        DELETE FROM "Delivery" d USING "Organization" o
+        WHERE d."orgId" = o.id AND d.status = 'held' AND d."createdAt" < now() - make_interval(days => o."retentionDays")
+        RETURNING d."orgId", d."webhookId", o."retentionDays"
+      )
+      SELECT g."orgId", g."webhookId", w.name, count(*)::int AS count, g."retentionDays" FROM gone g JOIN "Webhook" w ON w.id = g."webhookId"
+      GROUP BY g."orgId", g."webhookId", w.name, g."retentionDays"`;
+      for (const { orgId, webhookId, name, count, retentionDays } of dropped) {
+        await recordAudit(
+          orgId,
+          { type: "system", label: "Webhook Hub" },
+          "webhook.held_dropped",
+          { type: "webhook", id: webhookId },
+          {
+            name,
+            deliveries: count,
+            reason: `Held while the webhook was paused for longer than the organization's ${retentionDays}-day retention.`,
+          },
+          tx,
+        );
+      }
+      return dropped.reduce((sum, row) => sum + row.count, 0);
+    },
+    // A large drop outlasts an interactive transaction's 5 s default.
+    { timeout: 60_000 },
+  );
 }
 
 /**

@@ -34,5 +34,16 @@ export function toErrorResponse(error: unknown): Response {
     return errorResponse(new AppError("not_found", "Not found."));
   }
   logger.error({ err: error }, "Unhandled error in request handler");
-  return errorResponse(new AppError("internal_error", "Something went wrong on our side."));
+  return errorResponse(new AppError("internal_error", ourSide));
+}
+
+const ourSide = "Something went wrong on our side.";
+
+/**
+ * A form's server action hit an error that is not the person's (the database went away): logged,
+ * and answered in words, so the form says so and keeps what was typed instead of leaving the page.
+ */
+export function unexpectedFormError(error: unknown): string {
+  logger.error({ err: error }, "Unhandled error in a form action");
+  return `${ourSide} Nothing was saved; try again.`;
 }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { failWrites, restoreWrites } from "@/test/fail-writes";
 import { startSmtpSink, type SmtpSink } from "@/tools/smtp-sink";
 
 let sink: SmtpSink;
@@ -10,6 +11,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => sink.stop());
+afterEach(() => restoreWrites());
 
 describe("sendEmail", () => {
   it("stores the email, delivers it over SMTP and marks it sent", async () => {
@@ -57,5 +59,69 @@ describe("secrets in emails", () => {
     expect(row.text).toBe("http://x/invite/[redacted]");
     const received = await sink.waitFor((email) => email.to.includes("redact@example.com"));
     expect(received.text).toContain(token);
+    // The encrypted copy that carried the link waits only until the email has gone.
+    const { db } = await import("@/lib/db");
+    expect(await db.email.findUniqueOrThrow({ where: { id: row.id }, select: { bodyEncrypted: true } })).toEqual({
+      bodyEncrypted: null,
+    });
+  });
+});
+
+describe("an invitation's email", () => {
+  const minute = 60_000;
+
+  async function invite(email: string) {
+    const { call } = await import("@/test/api");
+    const { createOrg } = await import("@/test/factories");
+    const invitations = await import("@/app/api/v1/invitations/route");
+    const { org, owner } = await createOrg();
+    const post = () =>
+      call("POST", invitations.POST, "/api/v1/invitations", {
+        session: { userId: owner.id, orgSlug: org.slug },
+        body: { email, role: "member" },
+      });
+    return { org, post };
+  }
+
+  it("is written with the invitation and its audit entry, or not at all", async () => {
+    const { db } = await import("@/lib/db");
+    const { org, post } = await invite("whole@example.com");
+    await failWrites("AuditLog", "INSERT", org.id);
+    expect(await post()).toEqual({
+      status: 500,
+      body: { error: { code: "internal_error", message: "Something went wrong on our side.", details: null } },
+    });
+    expect(await db.invitation.count({ where: { orgId: org.id } })).toBe(0);
+    expect(await db.email.count({ where: { orgId: org.id } })).toBe(0);
+    expect(sink.messages.some((email) => email.to.includes("whole@example.com"))).toBe(false);
+
+    await restoreWrites();
+    expect(await post()).toMatchObject({ status: 201, body: { email: "whole@example.com" } });
+    expect(await db.invitation.count({ where: { orgId: org.id } })).toBe(1);
+    await sink.waitFor((email) => email.to.includes("whole@example.com"));
+  });
+
+  it("is sent by the sweep, link intact, when sending it right after the commit failed", async () => {
+    const { db } = await import("@/lib/db");
+    const { sweepEngine } = await import("@/lib/engine/sweep");
+    const { org, post } = await invite("later@example.com");
+    // The database refuses the sender's claim on the email, as if the process had died after the commit.
+    await failWrites("Email", "UPDATE", org.id);
+    expect(await post()).toMatchObject({ status: 201, body: { email: "later@example.com" } });
+    const queued = await db.email.findFirstOrThrow({ where: { orgId: org.id } });
+    expect(queued).toMatchObject({ status: "queued", kind: "invitation" });
+    expect(queued.text).toContain("/invite/[redacted]");
+    expect(sink.messages.some((email) => email.to.includes("later@example.com"))).toBe(false);
+
+    await restoreWrites();
+    await sweepEngine(new Date(Date.now() + minute));
+    const received = await sink.waitFor((email) => email.to.includes("later@example.com"));
+    const link = /\/invite\/([A-Za-z0-9_-]{40,})/.exec(received.text);
+    expect(link).not.toBeNull();
+    const { findInvitation } = await import("@/lib/orgs/invitations");
+    expect(await findInvitation(link![1]!)).toMatchObject({ email: "later@example.com" });
+    expect(
+      await db.email.findUniqueOrThrow({ where: { id: queued.id }, select: { status: true, bodyEncrypted: true } }),
+    ).toEqual({ status: "sent", bodyEncrypted: null });
   });
 });

@@ -6,7 +6,7 @@ import { canAssignRole } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/http/errors";
-import { sendEmail } from "@/lib/mail/send";
+import { queueEmail, sendQueuedEmails } from "@/lib/mail/send";
 import { invitationEmail } from "@/lib/mail/templates";
 import { invitationTokenFromCallback } from "@/lib/auth/callback";
 import { hashToken } from "@/lib/tokens/token-secret";
@@ -27,6 +27,7 @@ export async function listInvitations(orgId: string): Promise<InvitationOutput[]
 
 /**
  * Emails a one-time link; the token itself exists only in that email (the stored copy is redacted).
+ * The invitation, its audit entry and its email commit together; the email goes once they have.
  * A pending invitation to the same address is replaced, so only the latest link works; the answer
  * says which role it had (`replacedRole`), so a person re-inviting sees the role change.
  */
@@ -44,7 +45,8 @@ export async function inviteMember(
 
   const token = randomBytes(32).toString("base64url");
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
-  const { invitation, replacedRole } = await db.$transaction(async (tx) => {
+  const url = new URL(`/invite/${token}`, env.APP_URL).toString();
+  const { invitation, replacedRole, email } = await db.$transaction(async (tx) => {
     const replaced = await tx.invitation.findFirst({
       where: { orgId, email: input.email, acceptedAt: null },
       orderBy: { createdAt: "desc" },
@@ -69,16 +71,16 @@ export async function inviteMember(
       { email: input.email, role: input.role, ...(replaced ? { replacedRole: replaced.role } : {}) },
       tx,
     );
-    return { invitation: created, replacedRole: replaced?.role ?? null };
+    const email = await queueEmail(tx, {
+      orgId,
+      kind: "invitation",
+      to: input.email,
+      ...invitationEmail(org.name, actor.label, input.role, url),
+      secrets: [token],
+    });
+    return { invitation: created, replacedRole: replaced?.role ?? null, email };
   });
-  const url = new URL(`/invite/${token}`, env.APP_URL).toString();
-  await sendEmail({
-    orgId,
-    kind: "invitation",
-    to: input.email,
-    ...invitationEmail(org.name, actor.label, input.role, url),
-    secrets: [token],
-  });
+  await sendQueuedEmails([email]);
   return sentInvitationOutput.parse({ ...invitation, replacedRole });
 }
 

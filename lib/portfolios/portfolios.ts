@@ -126,7 +126,7 @@ export async function updatePortfolio(
   if (input.name) await assertUniqueName(orgId, input.name, id);
   // The change and its audit entry commit together; the row is locked and read first, so the
   // entry's "before" is what this update replaced.
-  await db.$transaction(async (tx) => {
+  const row = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Portfolio" WHERE id = ${id} AND "orgId" = ${orgId} FOR NO KEY UPDATE`;
     const before = await tx.portfolio.findFirst({ where: { id, orgId }, ...withProjects });
     if (!before) throw notFound("Portfolio");
@@ -141,8 +141,9 @@ export async function updatePortfolio(
     if (input.projectIds) await syncPortfolioWebhooks(tx, orgId, id);
     const changes = changedFields(auditedSettings(before), auditedSettings(after));
     await recordAudit(orgId, actor, "portfolio.updated", { type: "portfolio", id }, { name: after.name, changes }, tx);
+    return after;
   });
-  return getPortfolio(orgId, id);
+  return toOutput(row);
 }
 
 export async function deletePortfolio(orgId: string, actor: Actor, id: string): Promise<void> {

@@ -46,7 +46,9 @@ export async function rotateSecret(
   input: RotateSecretInput,
   now = new Date(),
 ): Promise<RotatedSecretOutput> {
-  const secret = await db.$transaction(async (tx) => {
+  // The answer is read in the transaction: the new secret is shown this once, so a rotation that
+  // committed must never be answered with an error.
+  return db.$transaction(async (tx) => {
     // Locked, so two rotations at once cannot both demote the same secret.
     const locked = await tx.$queryRaw<
       Array<{ id: string }>
@@ -80,7 +82,6 @@ export async function rotateSecret(
       },
       tx,
     );
-    return next;
+    return { webhook: await getWebhook(orgId, id, tx), secret: next };
   });
-  return { webhook: await getWebhook(orgId, id), secret };
 }

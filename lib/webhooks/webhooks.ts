@@ -8,7 +8,7 @@ import { holdDeliveries, releaseHeld } from "@/lib/engine/held";
 import { claimWebhooksToWake, wakeWebhooks } from "@/lib/engine/outbox";
 import { sendJobs } from "@/lib/jobs/job-outbox";
 import { requestActivation } from "@/lib/engine/request-activation";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { pageArgs, toPage } from "@/lib/http/pagination";
 import { portfolioProjectIds } from "@/lib/portfolios/portfolios";
@@ -117,8 +117,11 @@ function auditedSettings(row: StoredWebhook) {
 
 const writeOnlySettings = ["secret", "token", "basicAuth", "secretHeaders", "followUpCredentials"] as const;
 
-async function findStored(orgId: string, id: string): Promise<StoredWebhook> {
-  const row = await db.webhook.findFirst({ where: { id, orgId }, ...withFlags });
+/** The app client or a transaction: a write's answer is read in its own transaction. */
+type WebhookReader = Pick<Db, "webhook">;
+
+async function findStored(orgId: string, id: string, client: WebhookReader = db): Promise<StoredWebhook> {
+  const row = await client.webhook.findFirst({ where: { id, orgId }, ...withFlags });
   if (!row) throw notFound("Webhook");
   return row;
 }
@@ -408,8 +411,9 @@ export async function updateWebhook(
   // One write, keyed by id and org (a webhook deleted meanwhile answers 404), committed with its
   // audit entry, which records what this write changed: the row is locked and read first, as the
   // UPDATE would lock it. Pausing holds the webhook's waiting deliveries; resuming it (to active)
-  // sends what was held, in order.
-  const followUps = await db.$transaction(async (tx) => {
+  // sends what was held, in order. The answer is read in the transaction too: once it commits,
+  // nothing left to do can turn a saved change into an error.
+  const saved = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${id} AND "orgId" = ${orgId} FOR NO KEY UPDATE`;
     const before = await tx.webhook.findFirst({ where: { id, orgId }, ...withFlags });
     if (!before) throw notFound("Webhook");
@@ -434,22 +438,22 @@ export async function updateWebhook(
     const activation =
       status.status === "pending" && stored.status !== "pending" ? await requestActivation(tx, orgId, id) : null;
     if (status.status === "paused" && stored.status !== "paused") await holdDeliveries(tx, id, now);
-    if (status.status === "active" || status.status === "failing") {
-      if ((await releaseHeld(tx, id, now)) > 0) return { activation, wake: await claimWebhooksToWake(tx, [id], now) };
-    }
-    return { activation, wake: [] };
+    const released =
+      (status.status === "active" || status.status === "failing") && (await releaseHeld(tx, id, now)) > 0;
+    const wake = released ? await claimWebhooksToWake(tx, [id], now) : [];
+    return { row: await findStored(orgId, id, tx), activation, wake };
   });
-  await wakeWebhooks(followUps.wake);
-  if (followUps.activation) await sendJobs([followUps.activation]);
-  return toOutput(await findStored(orgId, id));
+  await wakeWebhooks(saved.wake);
+  if (saved.activation) await sendJobs([saved.activation]);
+  return toOutput(saved.row);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
-export async function getWebhook(orgId: string, id: string): Promise<WebhookOutput> {
-  return toOutput(await findStored(orgId, id));
+export async function getWebhook(orgId: string, id: string, client: WebhookReader = db): Promise<WebhookOutput> {
+  return toOutput(await findStored(orgId, id, client));
 }
 
 export async function deleteWebhook(orgId: string, actor: Actor, id: string): Promise<void> {
