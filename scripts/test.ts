@@ -6,17 +6,17 @@
  *
  * The phases that can share the machine do:
  *
- *   prisma ─┬─ lint  (nice) ───────────────────────────────────────────┐
- *           ├─ types (nice) ───────────────────────────────────────────┤
- *           └─ unit (vitest): real-clock files ─┬─ the other files ─────┤
- *                                               └─ e2e: its server's    ┘
- *                  `prisma generate`, migrations, seed, `next build` (nice), `npm start`'s server;
- *                  then Playwright
+ *   prisma ─┬─ lint  (nice) ──────────────────────────────────────────────┐
+ *           ├─ types (nice) ──────────────────────────────────────────────┤
+ *           └─ unit (vitest): real-clock files ─┬─ the other files ──┐    │
+ *                                               └─ e2e: its server ──┴─ Playwright
  *
- * Lint and types run at a lower CPU priority beside vitest. The e2e server (its build above all)
- * and Chromium wait until vitest's real-clock files (soak, pacing, crash safety: vitest.config.ts
- * runs them first) are done: beside them, those tests miss their wall-clock bounds on 2 cores.
- * Each phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
+ * Lint and types run at a lower CPU priority beside vitest. The e2e server (its `prisma generate`,
+ * migrations, seed and `next build` at a lower priority, then `npm start`'s server) waits until
+ * vitest's real-clock files (soak, pacing, crash safety, the scheduler: vitest.config.ts runs them
+ * first) are done: beside them, those tests miss their wall-clock bounds on 2 cores. Chromium
+ * waits for all of vitest: run side by side, the two finished no sooner (both are CPU-bound) and
+ * both sets of timing bounds had less room. Each phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
  *
  * `npm test -- lint types` runs only the phases named.
  */
@@ -207,6 +207,8 @@ let releaseGenerated!: () => void;
 const generatedSettled = new Promise<void>((resolve) => (releaseGenerated = resolve));
 let releaseRealClock!: () => void;
 const realClockDone = new Promise<void>((resolve) => (releaseRealClock = resolve));
+let releaseUnit!: () => void;
+const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
 
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
@@ -228,6 +230,8 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
     log.write("\nThe e2e server exited before it answered; no browser test ran.\n");
     return { code: 1 };
   }
+  // Two browsers beside vitest's workers would starve both on 2 cores: the browsers wait for vitest.
+  await unitDone;
   log.write(`\n$ ${e2ePlaywright.join(" ")}   (against the server above, up at ${clock().trim()})\n`);
   const code = await run(e2ePlaywright, log, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, E2E_SERVER_RUNNING: "1" })
     .exit;
@@ -239,7 +243,10 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
   };
 });
 if (!wanted("e2e")) releaseGenerated();
-if (!wanted("unit")) releaseRealClock();
+if (!wanted("unit")) {
+  releaseRealClock();
+  releaseUnit();
+}
 
 // The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
 // `npm run lint`: ESLint (layers, server-only markers, Next's rules), then the Prettier check.
@@ -268,7 +275,10 @@ const unit = phase("unit", vitestCommand, async (log) => {
   }).exit;
   const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
   return { code, counts: { passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0 } };
-}).finally(releaseRealClock);
+}).finally(() => {
+  releaseRealClock();
+  releaseUnit();
+});
 
 await Promise.all([e2e, lint, types, unit]);
 

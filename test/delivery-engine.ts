@@ -4,6 +4,7 @@ import { startLocalInngest, type LocalInngest } from "@/tools/inngest-local/exec
 import { startSmtpSink, type ReceivedEmail } from "@/tools/smtp-sink";
 import { startReceiver, type Receiver, type ReceivedRequest, type Reply } from "@/test/receiver";
 import { serveRoute } from "@/test/serve-route";
+import { whenPortFree } from "@/test/when-port-free";
 import { dispatchStoredEvents, wakesSettled } from "@/lib/engine/outbox";
 
 export interface DeliveryEngine {
@@ -66,10 +67,12 @@ export async function startDeliveryEngine({
   clock = "virtual" as "virtual" | "real",
 } = {}): Promise<DeliveryEngine> {
   const mailbox: ReceivedEmail[] = [];
-  const sink = await startSmtpSink({ port: smtpSinkPort, onMessage: (email) => mailbox.push(email) });
+  const sink = await whenPortFree(() =>
+    startSmtpSink({ port: smtpSinkPort, onMessage: (email) => mailbox.push(email) }),
+  );
   const route = await import("@/app/api/inngest/route");
   const app = await serveRoute(route);
-  const closeRelay = await relay(appPort, new URL(app.url));
+  const closeRelay = await whenPortFree(() => relay(appPort, new URL(app.url)));
   const routeUrl = `http://127.0.0.1:${appPort}/api/inngest`;
   const startExecutor = () =>
     startLocalInngest({
@@ -80,7 +83,7 @@ export async function startDeliveryEngine({
       virtualStart: new Date(),
       ...inngestKeys,
     });
-  let executor = await startExecutor();
+  let executor = await whenPortFree(startExecutor);
   await executor.sync();
   // Days of virtual time would fire the sweep and purge crons hundreds of times; files that test
   // those functions ask for them, the others leave them out to stay fast.
