@@ -11,6 +11,7 @@ import { describeFailure, sendAttempt, type EventToSend, type SentAttempt } from
 import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
 import { looksSecret } from "@/lib/wire/mask-headers";
 import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
+import { getAttempt, getDeliverySummary } from "@/lib/history/history";
 
 export interface AttemptReport {
   attemptId: string;
@@ -20,6 +21,12 @@ export interface AttemptReport {
   /** When the schedule wants another try; null once the delivery is finished. */
   retryInMs: number | null;
   signal: HealthSignal | null;
+}
+
+/** What a person's Retry answers: the delivery and the attempt it made. */
+export interface RetryAnswer {
+  delivery: Awaited<ReturnType<typeof getDeliverySummary>>;
+  attempt: Awaited<ReturnType<typeof getAttempt>>;
 }
 
 export type Trigger = "scheduled" | "manual";
@@ -203,7 +210,7 @@ export function settle(input: {
 export async function retryDeliveryNow(
   deliveryId: string,
   actor: Actor,
-): Promise<(AttemptReport & { followUps: QueuedFollowUps }) | null> {
+): Promise<(AttemptReport & { followUps: QueuedFollowUps; answer: RetryAnswer }) | null> {
   const delivery = await claimForRetry(deliveryId);
   if (!delivery) return null;
   const target = await loadSigningTarget(delivery.orgId, delivery.webhookId);
@@ -260,8 +267,14 @@ export async function retryDeliveryNow(
       { deliveries: 1, deliveryIds: [deliveryId], success: verdict.kind === "success" },
       tx,
     );
+    const attemptId = attempts.at(-1)!.id;
     return {
-      attemptId: attempts.at(-1)!.id,
+      attemptId,
+      // The person's answer, read in the transaction: a committed retry is never answered with an error.
+      answer: {
+        delivery: await getDeliverySummary(delivery.orgId, deliveryId, tx),
+        attempt: await getAttempt(delivery.orgId, attemptId, tx),
+      },
       orgId: delivery.orgId,
       status,
       success: verdict.kind === "success",

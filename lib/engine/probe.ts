@@ -140,6 +140,18 @@ export async function recordTestDelivery(
  * disabled one; a failure leaves the status and says why.
  */
 export async function probeWebhook(orgId: string, webhookId: string): Promise<ProbeResult> {
+  return (await probeAndRead(orgId, webhookId, async () => undefined)).result;
+}
+
+/**
+ * `probeWebhook`, answering also with what `read` finds inside the transaction that records the
+ * test: a committed probe is never answered with an error by a read after its commit.
+ */
+export async function probeAndRead<Read>(
+  orgId: string,
+  webhookId: string,
+  read: (tx: Prisma.TransactionClient) => Promise<Read>,
+): Promise<{ result: ProbeResult; read: Read }> {
   const test = await sendTestDelivery(
     orgId,
     webhookId,
@@ -150,7 +162,7 @@ export async function probeWebhook(orgId: string, webhookId: string): Promise<Pr
   const { sent } = test;
   const success = sent.outcome.kind === "success";
   const now = new Date();
-  const toWake = await db.$transaction(async (tx) => {
+  const recorded = await db.$transaction(async (tx) => {
     await recordTestDelivery(tx, orgId, test, now);
     // Only a webhook still waiting (pending) or switched off by the hub (disabled) changes here; paused is a person's choice.
     if (success) {
@@ -164,15 +176,16 @@ export async function probeWebhook(orgId: string, webhookId: string): Promise<Pr
       });
       // Resumed onto a new URL, it held its events until this activation: they go now.
       const live = await tx.webhook.count({ where: { id: webhookId, orgId, status: { in: ["active", "failing"] } } });
-      if (live > 0 && (await releaseHeld(tx, webhookId, now)) > 0) return claimWebhooksToWake(tx, [webhookId], now);
+      if (live > 0 && (await releaseHeld(tx, webhookId, now)) > 0)
+        return { toWake: await claimWebhooksToWake(tx, [webhookId], now), read: await read(tx) };
     } else {
       await tx.webhook.updateMany({
         where: { id: webhookId, orgId, status: { in: ["pending", "disabled"] } },
         data: { statusReason: `Test event failed: ${describeFailure(sent.result)}` },
       });
     }
-    return [];
+    return { toWake: [], read: await read(tx) };
   });
-  await wakeWebhooks(toWake);
-  return toProbeResult(sent);
+  await wakeWebhooks(recorded.toWake);
+  return { result: toProbeResult(sent), read: recorded.read };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { retryDeliveryNow } from "@/lib/engine/attempt";
 import { sendFollowUps } from "@/lib/engine/health-follow-ups";
-import { getAttempt, getDeliverySummary } from "@/lib/history/history";
+import { getDeliverySummary } from "@/lib/history/history";
 import { claimWebhooksToWake, wakeWebhooks } from "@/lib/engine/outbox";
 import { utc } from "@/lib/utc";
 import { db } from "@/lib/db";
@@ -18,7 +18,7 @@ export async function retryDelivery(orgId: string, actor: Actor, id: string) {
   const report = await retryDeliveryNow(id, actor);
   if (!report) throw notFound("Delivery");
   await sendFollowUps(report.followUps);
-  return { delivery: await getDeliverySummary(orgId, id), attempt: await getAttempt(orgId, report.attemptId) };
+  return report.answer;
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { attemptOutput, deliveryDetail, deliverySummary, type deliveryListQuery } from "@/lib/history/schemas";
 import { notFound } from "@/lib/http/errors";
 import { decodeCursor, toPage, type Page } from "@/lib/http/pagination";
@@ -93,10 +93,17 @@ export async function listDeliveries(
   );
 }
 
-export async function getDeliverySummary(orgId: string, id: string): Promise<DeliverySummary> {
-  const row = await db.delivery.findFirst({ where: { id, orgId }, include: summaryInclude });
+/** A transaction, to answer a change with what it committed; the pool otherwise. */
+type HistoryReader = Pick<Db, "delivery" | "attempt">;
+
+export async function getDeliverySummary(
+  orgId: string,
+  id: string,
+  client: HistoryReader = db,
+): Promise<DeliverySummary> {
+  const row = await client.delivery.findFirst({ where: { id, orgId }, include: summaryInclude });
   if (!row) throw notFound("Delivery");
-  const own = await db.attempt.findFirst({
+  const own = await client.attempt.findFirst({
     where: { orgId, deliveryId: id, followUp: 0 },
     orderBy: { number: "desc" },
     select: { requestUrl: true },
@@ -116,8 +123,8 @@ export async function getDelivery(orgId: string, id: string) {
   });
 }
 
-export async function getAttempt(orgId: string, id: string) {
-  const row = await db.attempt.findFirst({ where: { id, orgId } });
+export async function getAttempt(orgId: string, id: string, client: HistoryReader = db) {
+  const row = await client.attempt.findFirst({ where: { id, orgId } });
   if (!row) throw notFound("Attempt");
   return attemptOutput.parse(row);
 }

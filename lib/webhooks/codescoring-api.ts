@@ -2,7 +2,7 @@ import "server-only";
 import { z, ZodError } from "zod";
 import type { Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
-import { probeWebhook, testUnsavedTarget } from "@/lib/engine/probe";
+import { probeAndRead, testUnsavedTarget } from "@/lib/engine/probe";
 import { listEventTypes } from "@/lib/event-types/event-types";
 import { AppError, notFound } from "@/lib/http/errors";
 import { createWebhookInput, testWebhookInput, type WebhookOutput } from "@/lib/webhooks/schemas";
@@ -201,8 +201,8 @@ export async function deleteCodescoringWebhook(orgId: string, actor: Actor, id: 
 
 export async function refreshCodescoringWebhook(orgId: string, id: string) {
   await findCodescoring(orgId, id);
-  const result = await probeWebhook(orgId, id);
-  return { webhook: toCodescoring(await getWebhook(orgId, id)), result };
+  const { result, read: webhook } = await probeAndRead(orgId, id, (tx) => getWebhook(orgId, id, tx));
+  return { webhook: toCodescoring(webhook), result };
 }
 
 export async function testCodescoringTarget(input: z.infer<typeof codescoringTestInput>) {
