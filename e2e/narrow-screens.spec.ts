@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { startReceiver } from "../test/receiver";
+import { baseURL } from "./fixtures/config";
 import { orgPages } from "./fixtures/pages";
 import { ownerOfNewOrg } from "./fixtures/accounts";
+import { createToken } from "./fixtures/tokens";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -49,4 +52,41 @@ test("a keyboard user can skip the navigation", async ({ page }) => {
   await expect(skip).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
+});
+
+test("a webhook's page with batched deliveries fits the screen at 390, 1280 and 1440 px", async ({
+  page,
+  playwright,
+}) => {
+  const receiver = await startReceiver(undefined, () => ({ status: 200, body: "ok" }));
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Wide Co" });
+  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  try {
+    const created = await api.post("/api/v1/webhooks", {
+      data: {
+        name: "Batched receiver with a long name that has to wrap somewhere",
+        url: `${receiver.url}/a/rather/long/path/that/must/not/widen/the/page?with=a&query=string`,
+        activationRequired: false,
+        deliveryMode: "batched",
+        batchWindowMs: 1000,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const events = Array.from({ length: 5 }, (_, n) => ({ type: "test", payload: { n } }));
+    expect((await api.post("/api/v1/events", { data: events })).status()).toBe(202);
+
+    await page.goto(`/${slug}/webhooks/${id}`);
+    await expect(page.getByTestId("latest-delivery")).toContainText("Succeeded", { timeout: 20_000 });
+    for (const width of [390, 1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.reload();
+      await expect(page.getByTestId("latest-delivery")).toContainText("Succeeded");
+      await expectNoSidewaysScroll(page);
+    }
+  } finally {
+    await api.dispose();
+    await receiver.close();
+  }
 });

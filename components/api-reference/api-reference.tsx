@@ -51,7 +51,7 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
               </p>
             </CardContent>
           </Card>
-          <div className="grid gap-12">
+          <div className="grid grid-cols-1 gap-12">
             {groups.map((group) => (
               <section
                 key={group.name}
@@ -66,7 +66,7 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
                   {group.name}
                 </h2>
                 <p className="mt-1 mb-5 text-sm text-zinc-500">{group.description}</p>
-                <div className="grid gap-6">
+                <div className="grid grid-cols-1 gap-6">
                   {group.operations.map((operation) => (
                     <OperationSection key={operation.operationId} document={document} operation={operation} />
                   ))}

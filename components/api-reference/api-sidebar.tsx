@@ -9,7 +9,7 @@ export function ApiSidebar({ groups }: { groups: TagGroup[] }) {
         Introduction
       </a>
       {groups.map((group) => (
-        <div key={group.name} className="grid gap-1.5">
+        <div key={group.name} className="grid grid-cols-1 gap-1.5">
           <a href={`#${tagAnchor(group.name)}`} className="font-medium text-zinc-900 hover:text-accent-700">
             {group.name}
           </a>

@@ -31,8 +31,8 @@ export function OperationSection({
   const body = operation.requestBody?.content["application/json"].schema;
   return (
     <Card id={operation.operationId} className="scroll-mt-6">
-      <CardContent className="grid gap-5">
-        <header className="grid gap-2">
+      <CardContent className="grid grid-cols-1 gap-5">
+        <header className="grid grid-cols-1 gap-2">
           <div className="flex flex-wrap items-center gap-3">
             <MethodBadge method={operation.method} />
             <code className="font-mono text-sm font-medium break-all text-zinc-900">{operation.path}</code>

@@ -13,7 +13,7 @@ export function ResponsesList({ document, operation }: { document: OpenApiDocume
   const successes = entries.filter(([status]) => isSuccess(status));
   const errors = entries.filter(([status]) => !isSuccess(status));
   return (
-    <section className="grid gap-4">
+    <section className="grid grid-cols-1 gap-4">
       {successes.map(([status, response]) => {
         const schema = response.content?.["application/json"].schema;
         return (

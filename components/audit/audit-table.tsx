@@ -100,7 +100,7 @@ export function AuditTable({ org, initialFilters }: AuditTableProps) {
         const expanded = open.has(entry.id);
         const count = changes ? Object.keys(changes).length : 0;
         return (
-          <div className="grid gap-1.5">
+          <div className="grid grid-cols-1 gap-1.5">
             {changes && Object.keys(rest).length === 0 ? null : <AuditMetadata metadata={rest} />}
             {changes ? (
               <button

@@ -52,7 +52,7 @@ export function LineChart({
   const x = (index: number) => plot.left + (index + 0.5) * slot;
 
   return (
-    <figure className="grid gap-3">
+    <figure className="grid grid-cols-1 gap-3">
       <figcaption className="flex flex-wrap items-center justify-between gap-2">
         <span className="text-sm font-medium text-zinc-900">{title}</span>
         <ChartLegend series={series} />

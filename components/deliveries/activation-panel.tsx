@@ -98,7 +98,7 @@ export function ActivationPanel({
 
   return (
     <Alert tone={text.tone} title={text.title} role="region" aria-label="Activation" data-testid="activation-state">
-      <div className="grid gap-3">
+      <div className="grid grid-cols-1 gap-3">
         <p>{text.body}</p>
         {/* A pending webhook's reason is its last test's outcome, which the line below says; a disabled one's is why the hub stopped it. */}
         {status === "disabled" && webhook.statusReason ? <p>{webhook.statusReason}</p> : null}

@@ -14,7 +14,7 @@ const triggers: Record<Attempt["trigger"], string> = {
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div className="grid gap-2">
+    <div className="grid grid-cols-1 gap-2">
       <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</h4>
       {children}
     </div>

@@ -15,7 +15,7 @@ import { formatDate, formatRelative } from "@/lib/client/format";
 
 function Events({ events }: { events: DeliveryDetail["events"] }) {
   return (
-    <section aria-labelledby="delivery-events" className="grid gap-2">
+    <section aria-labelledby="delivery-events" className="grid grid-cols-1 gap-2">
       <h3 id="delivery-events" className="text-sm font-medium text-zinc-900">
         {events.length === 1 ? "Event" : `${events.length} events`}
       </h3>
@@ -36,7 +36,7 @@ function Attempts({ attempts }: { attempts: DeliveryDetail["attempts"] }) {
   if (attempts.length === 0) return <p className="text-sm text-zinc-500">No attempt yet: the first one is queued.</p>;
   const newestFirst = [...attempts].reverse();
   return (
-    <section aria-label="Attempts" className="grid gap-2">
+    <section aria-label="Attempts" className="grid grid-cols-1 gap-2">
       {newestFirst.map((attempt, index) => (
         <AttemptDetails key={attempt.id} attempt={attempt} open={index === 0} />
       ))}

@@ -16,7 +16,7 @@ export function DeliveryFilters({
 }) {
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div className="grid gap-1.5">
+      <div className="grid grid-cols-1 gap-1.5">
         <Label htmlFor="delivery-status-filter">Status</Label>
         <Select
           id="delivery-status-filter"
@@ -34,7 +34,7 @@ export function DeliveryFilters({
           ))}
         </Select>
       </div>
-      <div className="grid gap-1.5">
+      <div className="grid grid-cols-1 gap-1.5">
         <Label htmlFor="delivery-event-filter">Event type</Label>
         <Select
           id="delivery-event-filter"

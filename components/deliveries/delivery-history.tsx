@@ -46,9 +46,9 @@ export function DeliveryHistory({ org, webhookId, canRetry }: { org: OrgRef; web
   const latest = !filtered ? list.rows?.[0] : undefined;
 
   return (
-    <section aria-labelledby="delivery-history-title" className="grid gap-4">
+    <section aria-labelledby="delivery-history-title" className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="grid gap-1">
+        <div className="grid grid-cols-1 gap-1">
           <h2 id="delivery-history-title" className="text-base font-semibold tracking-tight text-zinc-900">
             Delivery history
           </h2>

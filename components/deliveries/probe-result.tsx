@@ -12,7 +12,7 @@ export function ProbeResultView({ result }: { result: ProbeResult }) {
       title={result.success ? `Success: ${headline}` : `Failed: ${headline}`}
       data-testid="probe-result"
     >
-      <div className="grid gap-2">
+      <div className="grid grid-cols-1 gap-2">
         {result.errorMessage ? <p>{result.errorMessage}</p> : null}
         {result.status !== null && !result.success ? <p>Only a 2xx answer counts as success.</p> : null}
         {result.responseExcerpt !== null ? (

@@ -66,7 +66,7 @@ function RecoverForm({ org, webhookId, onDone }: { org: OrgRef; webhookId: strin
       description="Every delivery of this webhook that failed since this moment is sent again, once, with its original id."
       footer={<FormDialogFooter formId={formId} submitLabel="Recover" pending={recover.isPending} onCancel={onDone} />}
     >
-      <form id={formId} onSubmit={submit} noValidate className="grid gap-4">
+      <form id={formId} onSubmit={submit} noValidate className="grid grid-cols-1 gap-4">
         {recover.error ? (
           <Alert tone="danger" title="Could not recover">
             {recover.error.message}

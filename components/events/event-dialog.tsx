@@ -183,7 +183,7 @@ export function EventDialog({
         <SkeletonText lines={8} />
       ) : (
         <div className="grid max-h-[65vh] gap-5 overflow-y-auto">
-          <section aria-labelledby="event-deliveries" className="grid gap-2">
+          <section aria-labelledby="event-deliveries" className="grid grid-cols-1 gap-2">
             <h3 id="event-deliveries" className="text-sm font-medium text-zinc-900">
               Where it went
             </h3>
@@ -194,14 +194,14 @@ export function EventDialog({
             ) : null}
             <Deliveries org={org} event={data} selection={selection} />
           </section>
-          <section aria-labelledby="event-payload" className="grid gap-2">
+          <section aria-labelledby="event-payload" className="grid grid-cols-1 gap-2">
             <h3 id="event-payload" className="text-sm font-medium text-zinc-900">
               Payload
             </h3>
             <CodeBlock label="Payload" text={JSON.stringify(data.payload)} />
           </section>
           {hasProperties ? (
-            <section aria-labelledby="event-properties" className="grid gap-2">
+            <section aria-labelledby="event-properties" className="grid grid-cols-1 gap-2">
               <h3 id="event-properties" className="text-sm font-medium text-zinc-900">
                 Properties
               </h3>

@@ -105,7 +105,7 @@ export function EventLog({ org, canReplay }: { org: OrgRef; canReplay: boolean }
             header: "Event",
             rowHeader: true,
             cell: (event) => (
-              <span className="grid gap-0.5">
+              <span className="grid grid-cols-1 gap-0.5">
                 <code className="w-fit rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-800">
                   {event.type}
                 </code>

@@ -67,7 +67,7 @@ export function PortfolioDialog({
         <Field label="Name" error={errors.name}>
           <Input name="name" defaultValue={portfolio?.name} required />
         </Field>
-        <fieldset className="grid gap-2">
+        <fieldset className="grid grid-cols-1 gap-2">
           <legend className="mb-1 text-sm font-medium text-zinc-800">Projects</legend>
           {projects.map((project) => (
             <Checkbox

@@ -41,7 +41,7 @@ export function PortfoliosPanel({ org, canWrite }: { org: OrgRef; canWrite: bool
         <ul className="divide-y divide-zinc-100">
           {portfolios.map((portfolio) => (
             <li key={portfolio.id} className="flex items-center justify-between gap-3 py-2">
-              <span className="grid gap-0.5">
+              <span className="grid grid-cols-1 gap-0.5">
                 <span className="text-sm font-medium text-zinc-800">{portfolio.name}</span>
                 <span className="font-mono text-xs text-zinc-500">{portfolio.projectIds.map(keyOf).join(", ")}</span>
               </span>

@@ -137,7 +137,7 @@ export function JoinPolicyForm({
         aria-describedby={`${ids}-${mode}-hint`}
         className="mt-0.5 size-4 shrink-0 accent-accent-600"
       />
-      <span className="grid gap-0.5">
+      <span className="grid grid-cols-1 gap-0.5">
         <label htmlFor={`${ids}-${mode}`} className="cursor-pointer text-sm font-medium text-zinc-800">
           {label}
         </label>
@@ -153,7 +153,7 @@ export function JoinPolicyForm({
       <form onSubmit={submit} noValidate>
         {header}
         <CardContent className="space-y-5">
-          <fieldset className="grid gap-3">
+          <fieldset className="grid grid-cols-1 gap-3">
             <legend className="sr-only">Who can join</legend>
             {option("invitation_only", "Invitation only", "Owners and admins invite each person by email.")}
             {option(

@@ -112,7 +112,10 @@ export function CreateTokenDialog({
         <Field label="Name" hint="What uses this token, e.g. “GitHub Actions deploy”." error={errors.name}>
           <Input name="name" required maxLength={100} autoComplete="off" />
         </Field>
-        <fieldset className="grid gap-2" aria-describedby={errors.scopes ? "token-scopes-error" : undefined}>
+        <fieldset
+          className="grid grid-cols-1 gap-2"
+          aria-describedby={errors.scopes ? "token-scopes-error" : undefined}
+        >
           <legend className="mb-2 text-sm font-medium text-zinc-900">Scopes</legend>
           <ScopePicker selected={scopes} onChange={setScopes} />
           {errors.scopes ? (

@@ -96,7 +96,7 @@ export function SendExampleDialog({ org, trigger, onClose }: { org: OrgRef; trig
         </>
       }
     >
-      <div className="grid gap-4">
+      <div className="grid grid-cols-1 gap-4">
         {receiving.error ? (
           <Alert tone="danger" title="Could not load the webhooks">
             {receiving.error.message}
@@ -114,7 +114,7 @@ export function SendExampleDialog({ org, trigger, onClose }: { org: OrgRef; trig
             <SkeletonText lines={2} />
           )
         ) : (
-          <form id={formId} onSubmit={submit} className="grid gap-1.5">
+          <form id={formId} onSubmit={submit} className="grid grid-cols-1 gap-1.5">
             <Label htmlFor={selectId}>Webhook</Label>
             <Select id={selectId} value={webhookId} onChange={(changed) => setChosen(changed.target.value)}>
               {named.length > 0 ? (

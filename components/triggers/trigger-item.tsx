@@ -3,7 +3,7 @@ import type { EventType } from "@/lib/event-types/queries";
 
 function Json({ label, value }: { label: string; value: Record<string, unknown> }) {
   return (
-    <div className="grid gap-1">
+    <div className="grid grid-cols-1 gap-1">
       <p className="text-xs font-medium text-zinc-500">{label}</p>
       <pre className="max-h-72 overflow-auto rounded-card-inner bg-ink-950 p-3 font-mono text-xs leading-relaxed text-ink-100">
         {JSON.stringify(value, null, 2)}

@@ -44,7 +44,7 @@ export function Alert({ tone = "info", title, className, children, role, ...prop
       {...props}
     >
       <Icon className={cn("mt-0.5", icon)} />
-      <div className="grid min-w-0 gap-0.5">
+      <div className="grid min-w-0 grid-cols-1 gap-0.5">
         {title && <p className="font-medium">{title}</p>}
         {children && <div className="opacity-90">{children}</div>}
       </div>

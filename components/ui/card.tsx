@@ -13,7 +13,7 @@ export interface CardHeaderProps extends ComponentProps<"div"> {
 export function CardHeader({ actions, className, children, ...props }: CardHeaderProps) {
   return (
     <div className={cn("flex items-start justify-between gap-4 px-6 pt-5 pb-4", className)} {...props}>
-      <div className="grid min-w-0 gap-1">{children}</div>
+      <div className="grid min-w-0 grid-cols-1 gap-1">{children}</div>
       {actions && <div className="flex shrink-0 items-center gap-2">{actions}</div>}
     </div>
   );

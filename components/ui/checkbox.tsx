@@ -23,7 +23,7 @@ export function Checkbox({ label, description, className, ...props }: CheckboxPr
   return (
     <label className="flex cursor-pointer items-start gap-2.5 has-disabled:cursor-not-allowed has-disabled:opacity-70">
       {box}
-      <span className="grid gap-0.5">
+      <span className="grid grid-cols-1 gap-0.5">
         <span className="text-sm font-medium text-zinc-800">{label}</span>
         {description && <span className="text-xs text-zinc-500">{description}</span>}
       </span>

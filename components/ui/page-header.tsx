@@ -17,7 +17,7 @@ export function PageHeader({ title, description, actions, breadcrumb, className,
     <header className={cn("mb-8", className)} {...props}>
       {breadcrumb && <div className="mb-3">{breadcrumb}</div>}
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        <div className="grid min-w-0 gap-1">
+        <div className="grid min-w-0 grid-cols-1 gap-1">
           <h1 className="text-2xl font-semibold tracking-tight text-zinc-900">{title}</h1>
           {description && <p className="max-w-2xl text-sm text-zinc-500">{description}</p>}
         </div>
@@ -47,7 +47,10 @@ export function Breadcrumbs({ items, className }: { items: BreadcrumbItem[]; cla
                     {item.label}
                   </Link>
                 ) : (
-                  <span aria-current={last ? "page" : undefined} className={cn("truncate", last && "text-zinc-900")}>
+                  <span
+                    aria-current={last ? "page" : undefined}
+                    className={cn("block truncate", last && "text-zinc-900")}
+                  >
                     {item.label}
                   </span>
                 )}

@@ -32,7 +32,7 @@ export function SendExample({ org, webhook }: { org: OrgRef; webhook: Webhook })
           deliveries are. It shows in the history as a test delivery and does not change the webhook&apos;s status.
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-3">
+      <CardContent className="grid grid-cols-1 gap-3">
         {triggers.length === 0 ? (
           <p className="text-sm text-zinc-500">None of this webhook&apos;s triggers is in the catalog.</p>
         ) : (
@@ -44,7 +44,7 @@ export function SendExample({ org, webhook }: { org: OrgRef; webhook: Webhook })
               send.mutate({ webhookId: webhook.id, eventType }, { onSuccess: setSent });
             }}
           >
-            <div className="grid min-w-0 gap-1.5">
+            <div className="grid min-w-0 grid-cols-1 gap-1.5">
               <Label htmlFor={selectId}>Trigger</Label>
               <Select
                 id={selectId}

@@ -22,7 +22,7 @@ export function SentExampleResult({
   return (
     <div aria-live="polite">
       {sent ? (
-        <div className="grid gap-2">
+        <div className="grid grid-cols-1 gap-2">
           <p className="text-sm text-zinc-600">
             Sent <code className="font-mono">{sent.eventType}</code>
             {webhook ? (

@@ -54,14 +54,14 @@ export function WebhookDetails({
             description={
               <span className="flex min-w-0 items-center gap-3">
                 <WebhookStatusBadge status={webhook.status} />
-                <span className="truncate font-mono text-xs" title={webhook.url} data-testid="webhook-url">
+                <span className="min-w-0 truncate font-mono text-xs" title={webhook.url} data-testid="webhook-url">
                   {webhook.url}
                 </span>
               </span>
             }
             actions={canWrite ? <WebhookActions org={org} webhook={webhook} /> : null}
           />
-          <div className="grid gap-6">
+          <div className="grid grid-cols-1 gap-6">
             {needsProbe(webhook.status) ? (
               <ActivationPanel org={org} webhook={webhook} status={webhook.status} canWrite={canWrite} />
             ) : webhook.status === "paused" || webhook.heldDeliveries > 0 ? (

@@ -17,7 +17,7 @@ export function WebhookFilters({
 }) {
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3">
-      <div className="grid gap-1.5">
+      <div className="grid grid-cols-1 gap-1.5">
         <Label htmlFor="webhook-status-filter">Status</Label>
         <Select
           id="webhook-status-filter"
@@ -35,7 +35,7 @@ export function WebhookFilters({
           ))}
         </Select>
       </div>
-      <div className="grid gap-1.5">
+      <div className="grid grid-cols-1 gap-1.5">
         <Label htmlFor="webhook-project-filter">Project</Label>
         <Select
           id="webhook-project-filter"

@@ -126,7 +126,12 @@ export function WebhookForm({ org, webhook }: { org: OrgRef; webhook?: Webhook }
         {generated ? <SecretReveal label="Your signing secret" value={generated.secret} /> : null}
       </Dialog>
       <FormProvider {...form}>
-        <form onSubmit={submit} noValidate className="grid gap-6" aria-label={webhook ? "Edit webhook" : "New webhook"}>
+        <form
+          onSubmit={submit}
+          noValidate
+          className="grid grid-cols-1 gap-6"
+          aria-label={webhook ? "Edit webhook" : "New webhook"}
+        >
           {attempt > 0 && (entries.length > 0 || errors.root?.server) ? (
             <ErrorSummary title={summaryTitle} entries={entries} attempt={attempt} />
           ) : null}

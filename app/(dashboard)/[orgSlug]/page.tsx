@@ -50,7 +50,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
           />
         </div>
       )}
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Deliveries, last 24 hours</CardTitle>
@@ -58,7 +58,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
               Deliveries created in the last day by where they stand now, and what waits to be sent.
             </CardDescription>
           </CardHeader>
-          <CardContent className="grid gap-6">
+          <CardContent className="grid grid-cols-1 gap-6">
             <div className="grid grid-cols-2 gap-4 sm:grid-cols-5">
               <Figure label="Succeeded" value={health.lastDay.succeeded} tone="text-emerald-700" />
               <Figure label="Retrying" value={health.lastDay.retrying} tone="text-amber-700" />

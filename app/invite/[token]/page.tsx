@@ -54,7 +54,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           {user ? (
             <AcceptInvitationForm token={token} />
           ) : (
-            <div className="grid gap-2">
+            <div className="grid grid-cols-1 gap-2">
               <Link href={`/sign-in?callbackUrl=${callbackUrl}`} className={buttonClassName("primary")}>
                 Sign in to accept
               </Link>

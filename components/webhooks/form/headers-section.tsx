@@ -16,7 +16,7 @@ function HeaderRowFields({ index, onRemove }: { index: number; onRemove: () => v
   const error = fieldState.error?.message;
   const errorId = `${fieldId(name.name)}-error`;
   return (
-    <li className="grid gap-1">
+    <li className="grid grid-cols-1 gap-1">
       <div className="flex items-center gap-2">
         <Input
           {...name}
@@ -65,7 +65,7 @@ export function HeadersSection({ secretHeaderNames }: { secretHeaderNames: reado
         tabIndex={-1}
         role="group"
         aria-labelledby="headers-title"
-        className="grid gap-4"
+        className="grid grid-cols-1 gap-4"
       >
         {secretHeaderNames.length > 0 ? (
           <ul className="grid gap-1 text-sm" aria-label="Secret headers">
@@ -93,7 +93,7 @@ export function HeadersSection({ secretHeaderNames }: { secretHeaderNames: reado
           </ul>
         ) : null}
         {rows.fields.length > 0 ? (
-          <ul className="grid gap-2">
+          <ul className="grid grid-cols-1 gap-2">
             {rows.fields.map((row, index) => (
               <HeaderRowFields key={row.id} index={index} onRemove={() => rows.remove(index)} />
             ))}

@@ -19,7 +19,7 @@ export function OwnershipSection({ members }: { members: readonly Member[] }) {
           </Select>
         )}
       </FormField>
-      <div className="grid gap-1">
+      <div className="grid grid-cols-1 gap-1">
         <FormCheckbox name="active" label="Active" aria-describedby="webhook-active-hint" />
         <p id="webhook-active-hint" className="pl-6.5 text-xs text-zinc-500">
           Unchecked: the webhook is saved paused and nothing is sent.

@@ -40,7 +40,7 @@ export function ScopeSection({
         onBlur={scope.onBlur}
         className="mt-0.5 size-4 accent-accent-600"
       />
-      <span className="grid gap-0.5">
+      <span className="grid grid-cols-1 gap-0.5">
         <span className="text-sm font-medium text-zinc-800">
           {label}
           {product ? (
@@ -54,7 +54,7 @@ export function ScopeSection({
 
   return (
     <FormSection id="scope" title="Scope" description="Which projects' events this webhook receives.">
-      <fieldset className="grid gap-3">
+      <fieldset className="grid grid-cols-1 gap-3">
         <legend className="sr-only">Scope</legend>
         {radio(
           "org",
