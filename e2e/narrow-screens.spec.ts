@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startReceiver } from "../test/receiver";
+import { seriousViolations } from "./fixtures/axe";
 import { baseURL } from "./fixtures/config";
 import { orgPages } from "./fixtures/pages";
 import { ownerOfNewOrg } from "./fixtures/accounts";
@@ -27,6 +28,8 @@ test("at 390 px the sidebar is a drawer behind a menu button, and no screen scro
   const drawer = page.getByRole("dialog", { name: "Narrow Co: menu" });
   await expect(drawer.getByRole("navigation", { name: "Organization" })).toBeVisible();
   await expect(drawer.locator(":focus")).toHaveCount(1);
+  // Open, the drawer leaves nothing focusable hidden from assistive technology behind it.
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();
   await expect(menuButton).toBeFocused();
