@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,12 +7,12 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/generated/prisma/enums";
 import { ApiError } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
 import { joinRoles, type JoinPolicyInput, type JoinPolicyOutput } from "@/lib/orgs/join-policy";
-import { orgKeys, orgMutations, type Organization } from "@/lib/orgs/queries";
+import type { Organization } from "@/lib/orgs/queries";
+import { useSaveOrganization } from "@/components/settings/use-save-organization";
 
 type Mode = JoinPolicyOutput["mode"];
 type JoinRole = (typeof joinRoles)[number];
@@ -71,25 +70,19 @@ export function JoinPolicyForm({
   organization: Organization;
   neededRole: Role | null;
 }) {
-  const queryClient = useQueryClient();
-  const { toast } = useToast();
   const [draft, setDraft] = useState(() => draftOf(organization.joinPolicy));
   const [errors, setErrors] = useState<ReturnType<typeof errorsOf>>({});
   const ids = useId();
-  const mutation = useMutation({
-    mutationFn: (joinPolicy: JoinPolicyInput) => orgMutations.update(org, { joinPolicy }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(orgKeys.organization(org), saved);
-      setDraft(draftOf(saved.joinPolicy));
-      toast({ title: "Joining policy saved", tone: "success" });
-    },
+  const mutation = useSaveOrganization(org, {
+    savedTitle: "Joining policy saved",
+    onSaved: (saved) => setDraft(draftOf(saved.joinPolicy)),
     onError: (failure) => setErrors(errorsOf(failure)),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setErrors({});
-    mutation.mutate(inputOf(draft));
+    mutation.mutate({ joinPolicy: inputOf(draft) });
   }
 
   const header = (

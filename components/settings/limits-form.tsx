@@ -1,17 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/generated/prisma/enums";
 import { formErrors } from "@/lib/client/api";
 import type { OrgRef } from "@/lib/client/org";
-import { orgKeys, orgMutations, type Organization } from "@/lib/orgs/queries";
+import type { Organization } from "@/lib/orgs/queries";
+import { useSaveOrganization } from "@/components/settings/use-save-organization";
 
 const fields = [
   {
@@ -49,19 +48,13 @@ export function LimitsForm({
   organization: Organization;
   neededRole: Role | null;
 }) {
-  const queryClient = useQueryClient();
-  const { toast } = useToast();
   const initial = (saved: Organization) =>
     Object.fromEntries(fields.map((field) => [field.name, String(saved[field.name])])) as Record<LimitName, string>;
   const [values, setValues] = useState(() => initial(organization));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const mutation = useMutation({
-    mutationFn: (input: Record<LimitName, number>) => orgMutations.update(org, input),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(orgKeys.organization(org), saved);
-      setValues(initial(saved));
-      toast({ title: "Limits saved", tone: "success" });
-    },
+  const mutation = useSaveOrganization(org, {
+    savedTitle: "Limits saved",
+    onSaved: (saved) => setValues(initial(saved)),
     onError: (failure) => setErrors(formErrors(failure)),
   });
 
