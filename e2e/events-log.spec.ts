@@ -237,7 +237,9 @@ test("deliveries picked across events are replayed after a confirmation that say
   await confirm.getByRole("button", { name: "Replay 3 deliveries" }).click();
   await expect(page.getByText("3 deliveries queued")).toBeVisible();
   await expect(confirm).toBeHidden();
-  await expect(secondDialog.getByRole("checkbox", { name: /Select the delivery to Flaky receiver/ })).not.toBeChecked();
+  await expect(secondDialog).toBeVisible();
+  // The replayed delivery is on its way again, so its box may already be gone: none is ticked either way.
+  await expect(secondDialog.getByRole("checkbox", { checked: true })).toHaveCount(0);
   await expect(secondDialog.getByRole("button", { name: /Replay selected/ })).toHaveCount(0);
   await page.keyboard.press("Escape");
   await expect(selectionBar).toBeHidden();

@@ -44,7 +44,8 @@ function clientOf(queryable: pg.Pool | pg.PoolClient): SqlClient {
 let pool: pg.Pool | null = null;
 
 function sharedPool(): pg.Pool {
-  pool ??= new pg.Pool({
+  if (pool) return pool;
+  pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,
     types,
