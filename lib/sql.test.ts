@@ -10,7 +10,7 @@ describe("the shared node-postgres pool", () => {
     try {
       for (let round = 0; round < 15; round++) {
         await sql.$queryRaw`SELECT 1`;
-        await sqlTransaction((tx) => tx.$executeRaw`SELECT 1`);
+        await sqlTransaction(async (tx) => tx.$executeRaw`SELECT 1`);
       }
       // Node emits the warning on a later tick: one more turn of the loop lets it arrive.
       process.emitWarning("marker", "TestMarker");
