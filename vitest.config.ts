@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
-import { findTestFiles, touchesDatabase } from "./test/classify";
+import { changesModulesAtLoad, findTestFiles, touchesDatabase } from "./test/classify";
 import SlowFirstSequencer from "./test/sequencer";
 
 const root = import.meta.dirname;
@@ -16,8 +16,11 @@ const aloneFiles = [
   "lib/engine/pacing.test.ts",
   "tools/inngest-local/scheduler.test.ts",
 ];
-const integrationFiles = testFiles.filter((file) => touchesDatabase(root, file) && !aloneFiles.includes(file));
-const unitFiles = testFiles.filter((file) => !integrationFiles.includes(file) && !aloneFiles.includes(file));
+const databaseFiles = testFiles.filter((file) => touchesDatabase(root, file) && !aloneFiles.includes(file));
+// Those that set lib/env's settings before it loads, or mock a module, need a process of their own.
+const ownProcessFiles = databaseFiles.filter((file) => changesModulesAtLoad(root, file));
+const sharedFiles = databaseFiles.filter((file) => !ownProcessFiles.includes(file));
+const unitFiles = testFiles.filter((file) => !databaseFiles.includes(file) && !aloneFiles.includes(file));
 // Paths as globs: route folders such as [id] would otherwise read as character classes.
 const asGlob = (file: string) => file.replace(/[[\]{}()*?!+@]/g, "\\$&");
 
@@ -70,10 +73,23 @@ export default defineConfig({
         test: {
           ...shared.test,
           name: "integration",
-          include: integrationFiles.map(asGlob),
-          // A fresh process and a fresh database (cloned from the template migrated once per run)
-          // for each file: files set lib/env's settings before it loads, and start engines whose
-          // state lives in their database.
+          include: sharedFiles.map(asGlob),
+          // One process per worker, whose loaded modules (Next's, Prisma's, the SDK's: most of a
+          // file's cost) the files share; a fresh database (cloned from the template migrated once
+          // per run) for each file all the same, since engines keep their state in it.
+          isolate: false,
+          globalSetup: ["test/global-setup.ts"],
+          setupFiles: ["test/test-env.ts", "test/per-worker-database.ts"],
+          ...parallel,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          ...shared.test,
+          name: "integration-own-process",
+          include: ownProcessFiles.map(asGlob),
+          // A fresh process and a fresh database for each file.
           isolate: true,
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/test-env.ts", "test/per-file-database.ts"],

