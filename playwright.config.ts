@@ -22,7 +22,12 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // Recording a trace costs the browser and the worker about a tenth of the run even when the
+    // test passes and it is thrown away: E2E_TRACE=retain-on-failure (or on) records them.
+    trace: (process.env.E2E_TRACE as "off" | "on" | "retain-on-failure" | undefined) ?? "off",
+    // Spinners and skeletons hold still, as for anyone who asks for less motion: each frame they
+    // animate is composited in software here.
+    reducedMotion: "reduce",
     launchOptions: {
       executablePath,
       args: [

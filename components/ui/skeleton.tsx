@@ -3,7 +3,9 @@ import { cn } from "./cn";
 
 /** Placeholder block; size it with className (e.g. "h-4 w-32"). */
 export function Skeleton({ className, ...props }: ComponentProps<"div">) {
-  return <div aria-hidden className={cn("animate-pulse rounded-md bg-zinc-200/70", className)} {...props} />;
+  return (
+    <div aria-hidden className={cn("rounded-md bg-zinc-200/70 motion-safe:animate-pulse", className)} {...props} />
+  );
 }
 
 /** A few lines of placeholder text; the last line is shorter. */

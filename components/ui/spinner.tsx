@@ -21,7 +21,7 @@ export function Spinner({ size = "md", label, className, ...props }: SpinnerProp
     <svg
       viewBox="0 0 24 24"
       fill="none"
-      className={cn("shrink-0 animate-spin", sizes[size], className)}
+      className={cn("shrink-0 motion-safe:animate-spin", sizes[size], className)}
       {...a11y}
       {...props}
     >
