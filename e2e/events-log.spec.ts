@@ -91,6 +91,8 @@ test("the event log finds an event by its payload and type, keeps the search in 
     deliveries: Array<{ id: string }>;
   };
   await page.getByRole("button", { name: "Clear filters" }).click();
+  // The form starts afresh once the cleared filters reach it; typing before then would be wiped.
+  await expect(page.getByRole("button", { name: "Clear filters" })).toBeHidden();
   await page.getByLabel("Event or delivery id").fill(deliveryId.deliveries[0]!.id);
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/[?&]deliveryId=dlv_/);
