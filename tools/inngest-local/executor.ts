@@ -32,6 +32,8 @@ export interface LocalInngestOptions {
   concurrency?: number;
   /** Real clock: the watchdog logs a run due for longer than this without starting (default 30 s). */
   stallAfterMs?: number;
+  /** How long a run stays with the executor that took it without a renewal; another executor takes it over after (default 30 s). */
+  runLeaseMs?: number;
 }
 
 export interface LocalInngest {
@@ -56,7 +58,7 @@ export interface LocalInngest {
   stop(): Promise<void>;
 }
 
-/** A lease this long outlives any healthy executor's renewals (every third of it); a dead one's runs are taken over after it. */
+/** By default a lease this long outlives any healthy executor's renewals (every third of it); a dead one's runs are taken over after it. */
 export const runLeaseMs = 30_000;
 // The deadline of one call to the app: a step that hangs past it is retried, like a step timeout on Inngest.
 const callTimeoutMs = 5 * 60_000;
@@ -83,7 +85,7 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
     pool,
     clock,
     log,
-    leaseMs: runLeaseMs,
+    leaseMs: options.runLeaseMs ?? runLeaseMs,
     callTimeoutMs,
     safetyPollMs,
     stallAfterMs: options.stallAfterMs ?? defaultStallAfterMs,
