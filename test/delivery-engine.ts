@@ -1,11 +1,13 @@
 import { createServer, connect, type Socket } from "node:net";
-import { appPort, inngestKeys, localInngestPort, smtpSinkPort } from "@/test/engine-env";
+import { appPort, inngestKeys, localInngestPort } from "@/test/engine-env";
 import { startLocalInngest, type LocalInngest } from "@/tools/inngest-local/executor";
-import { startSmtpSink, type ReceivedEmail } from "@/tools/smtp-sink";
+import type { ReceivedEmail } from "@/tools/smtp-sink";
+import { startWorkerSmtpSink } from "@/test/worker-smtp-sink";
 import { startReceiver, type Receiver, type ReceivedRequest, type Reply } from "@/test/receiver";
 import { serveRoute } from "@/test/serve-route";
 import { whenPortFree } from "@/test/when-port-free";
 import { dispatchStoredEvents, wakesSettled } from "@/lib/engine/outbox";
+import { handOversSettled } from "@/lib/jobs/job-outbox";
 
 export interface DeliveryEngine {
   readonly executor: LocalInngest;
@@ -67,9 +69,7 @@ export async function startDeliveryEngine({
   clock = "virtual" as "virtual" | "real",
 } = {}): Promise<DeliveryEngine> {
   const mailbox: ReceivedEmail[] = [];
-  const sink = await whenPortFree(() =>
-    startSmtpSink({ port: smtpSinkPort, onMessage: (email) => mailbox.push(email) }),
-  );
+  const sink = await startWorkerSmtpSink({ onMessage: (email) => mailbox.push(email) });
   const route = await import("@/app/api/inngest/route");
   const app = await serveRoute(route);
   const closeRelay = await whenPortFree(() => relay(appPort, new URL(app.url)));
@@ -115,8 +115,9 @@ export async function startDeliveryEngine({
       return started;
     },
     advance: async (ms) => {
-      // Publishing returns once the event is stored; the runs it starts are sent in the background.
-      await wakesSettled();
+      // Publishing returns once the event is stored, and a webhook's change once it committed; the
+      // runs and jobs they start are sent in the background.
+      await Promise.all([wakesSettled(), handOversSettled()]);
       await dispatchStoredEvents();
       await executor.drain();
       await executor.advance(ms);

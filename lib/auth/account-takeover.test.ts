@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpSink, type SmtpSink } from "@/tools/smtp-sink";
+import { startWorkerSmtpSink } from "@/test/worker-smtp-sink";
+import type { SmtpSink } from "@/tools/smtp-sink";
 import type { Browser as BrowserType } from "@/test/auth-flow";
 
 // Issue 11, item 1: someone registers another person's address with a password and keeps the
@@ -10,9 +11,7 @@ let sink: SmtpSink;
 let Browser: typeof BrowserType;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  // lib/env reads the environment once, at first import: point it at this file's SMTP server first.
-  process.env.SMTP_URL = sink.url;
+  sink = await startWorkerSmtpSink();
   ({ Browser } = await import("@/test/auth-flow"));
 });
 

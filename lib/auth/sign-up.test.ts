@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpSink, type SmtpSink } from "@/tools/smtp-sink";
+import { startWorkerSmtpSink } from "@/test/worker-smtp-sink";
+import type { SmtpSink } from "@/tools/smtp-sink";
 
 // lib/env reads the environment once, at first import, so everything that reaches it is
 // imported after this file's SMTP server is up: verification links arrive as a person gets them.
@@ -15,8 +16,7 @@ let m: {
 };
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
+  sink = await startWorkerSmtpSink();
   const [signUpModule, verification, { db }, { verifyPassword }, factories, { Browser }] = await Promise.all([
     import("@/lib/auth/sign-up"),
     import("@/lib/auth/email-verification"),

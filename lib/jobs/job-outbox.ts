@@ -47,6 +47,23 @@ export async function sendJobs(ids: string[]): Promise<number> {
   }
 }
 
+const handOversInFlight = new Set<Promise<number>>();
+
+/**
+ * Sends queued jobs in the background: a request that queued them answers without waiting on
+ * Inngest, whose client retries for seconds when it is unreachable. The sweep sends what this could not.
+ */
+export function handOverJobs(ids: string[]): void {
+  if (ids.length === 0) return;
+  const sending: Promise<number> = sendJobs(ids).finally(() => handOversInFlight.delete(sending));
+  handOversInFlight.add(sending);
+}
+
+/** Resolves once every hand-over started so far has reached Inngest (or given up). */
+export async function handOversSettled(): Promise<void> {
+  await Promise.all(handOversInFlight);
+}
+
 /** The sweep's part: jobs left unsent for a while are sent now, oldest first. Returns how many went. */
 export async function sendLostJobs(now = new Date()): Promise<number> {
   const lost = await db.$queryRaw<{ id: string }[]>`

@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { failWrites, restoreWrites } from "@/test/fail-writes";
-import { startSmtpSink, type SmtpSink } from "@/tools/smtp-sink";
+import { startWorkerSmtpSink } from "@/test/worker-smtp-sink";
+import type { SmtpSink } from "@/tools/smtp-sink";
 
 let sink: SmtpSink;
 
 beforeAll(async () => {
-  sink = await startSmtpSink({ refuseRecipient: (address) => address.startsWith("nobody@") });
-  // lib/env reads the environment once, at first import: point it at this file's SMTP server first.
-  process.env.SMTP_URL = sink.url;
+  sink = await startWorkerSmtpSink({ refuseRecipient: (address) => address.startsWith("nobody@") });
 });
 
 afterAll(() => sink.stop());

@@ -6,7 +6,7 @@ import { encryptOptional } from "@/lib/crypto/secrets";
 import { generateSecret } from "@/lib/wire/signing";
 import { holdDeliveries, releaseHeld } from "@/lib/engine/held";
 import { claimWebhooksToWake, wakeWebhooks } from "@/lib/engine/outbox";
-import { sendJobs } from "@/lib/jobs/job-outbox";
+import { handOverJobs } from "@/lib/jobs/job-outbox";
 import { requestActivation } from "@/lib/engine/request-activation";
 import { db, type Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -340,7 +340,7 @@ export async function createWebhook(
     const activation = created.status === "pending" ? await requestActivation(tx, orgId, created.id) : null;
     return { ...created, activation };
   });
-  if (row.activation) await sendJobs([row.activation]);
+  if (row.activation) handOverJobs([row.activation]);
   return { ...toOutput(row), ...(generated ? { secret: generated } : {}) };
 }
 
@@ -444,7 +444,7 @@ export async function updateWebhook(
     return { row: await findStored(orgId, id, tx), activation, wake };
   });
   await wakeWebhooks(saved.wake);
-  if (saved.activation) await sendJobs([saved.activation]);
+  if (saved.activation) handOverJobs([saved.activation]);
   return toOutput(saved.row);
 }
 

@@ -36,7 +36,8 @@ it("runs the committed migrations on a real Postgres server, keeps data across r
   // As root the server runs as the `postgres` user, which must be able to reach its data directory.
   await chmod(parentDir, 0o755);
   const dataDir = path.join(parentDir, "pg");
-  const port = 55_000 + Number(process.env.TEST_PORT_OFFSET ?? 0) + Math.floor(Math.random() * 4_000);
+  // Below Linux's ephemeral range (32768 and up), where another test's outgoing connection could hold it.
+  const port = 29_000 + Number(process.env.TEST_PORT_OFFSET ?? 0) + Math.floor(Math.random() * 3_000);
 
   embedded = await startEmbeddedPostgres(dataDir, port);
   const [server] = await query<{ version: string }>(embedded.url, "SELECT version()");
