@@ -4,6 +4,7 @@ import * as item from "@/app/api/v1/webhooks/[id]/route";
 import * as collection from "@/app/api/v1/webhooks/route";
 import * as triggers from "@/app/api/v1/webhooks/triggers/route";
 import { db } from "@/lib/db";
+import { handOversSettled } from "@/lib/jobs/job-outbox";
 import { call } from "@/test/api";
 import { addMember, createApiToken, createOrg, createProjectRow } from "@/test/factories";
 
@@ -217,6 +218,25 @@ describe("status", () => {
     expect((await patch({ active: false })).body.status).toBe("paused");
     expect((await patch({ active: true })).body.status).toBe("active");
     expect((await patch({ url: "https://example.com/c" })).body.status).toBe("pending");
+  });
+
+  it("answers a new webhook while Inngest is unreachable, its activation job left queued for the sweep", async () => {
+    // Nothing listens at INNGEST_BASE_URL in this file: Inngest's client retries for seconds before it gives up.
+    const created = await create({ name: "inngest down", url: "https://example.com/down" });
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe("pending");
+    let gaveUp = false;
+    const handOver = handOversSettled().then(() => {
+      gaveUp = true;
+    });
+    // The answer came while the hand-over was still trying: the request did not wait on Inngest.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(gaveUp).toBe(false);
+    await handOver;
+    const job = await db.jobOutbox.findFirstOrThrow({
+      where: { data: { path: ["webhookId"], equals: created.body.id } },
+    });
+    expect(job.sentAt).toBeNull();
   });
 
   it("switches scope with a PATCH naming only the new scope", async () => {
