@@ -40,7 +40,7 @@ const shared = {
 } satisfies TestProjectInlineConfiguration;
 
 // The rest, after it: one worker per core (VITEST_MAX_WORKERS to change it). Ports and databases
-// are per worker (test/engine-env.ts, VITEST_POOL_ID).
+// are per test process (test/engine-env.ts, test/worker-slot.ts).
 const parallel = {
   maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? availableParallelism()),
   sequence: { groupOrder: 2 },
@@ -65,7 +65,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           isolate: true,
           globalSetup: ["test/global-setup.ts"],
-          setupFiles: ["test/test-env.ts", "test/per-file-database.ts"],
+          setupFiles: ["test/worker-slot.ts", "test/test-env.ts", "test/per-file-database.ts"],
         },
       },
       {
@@ -79,7 +79,7 @@ export default defineConfig({
           // per run) for each file all the same, since engines keep their state in it.
           isolate: false,
           globalSetup: ["test/global-setup.ts"],
-          setupFiles: ["test/test-env.ts", "test/per-worker-database.ts"],
+          setupFiles: ["test/worker-slot.ts", "test/test-env.ts", "test/per-worker-database.ts"],
           ...parallel,
         },
       },
@@ -92,7 +92,7 @@ export default defineConfig({
           // A fresh process and a fresh database for each file.
           isolate: true,
           globalSetup: ["test/global-setup.ts"],
-          setupFiles: ["test/test-env.ts", "test/per-file-database.ts"],
+          setupFiles: ["test/worker-slot.ts", "test/test-env.ts", "test/per-file-database.ts"],
           ...parallel,
         },
       },

@@ -9,7 +9,7 @@ import { startReceiver, type Receiver } from "@/test/receiver";
 const burst = 200;
 const concurrency = 20;
 const killAfterAccepted = 80;
-const executorPort = 19_288 + Number(process.env.VITEST_POOL_ID ?? 0) + Number(process.env.TEST_PORT_OFFSET ?? 0);
+const executorPort = 19_288 + Number(process.env.TEST_WORKER_SLOT ?? 0) + Number(process.env.TEST_PORT_OFFSET ?? 0);
 const root = path.resolve(import.meta.dirname, "../..");
 
 let receiver: Receiver;

@@ -1,10 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:net";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import * as eventTypes from "@/app/api/v1/event-types/route";
 import * as item from "@/app/api/v1/webhooks/[id]/route";
 import * as collection from "@/app/api/v1/webhooks/route";
 import * as triggers from "@/app/api/v1/webhooks/triggers/route";
 import { db } from "@/lib/db";
 import { handOversSettled } from "@/lib/jobs/job-outbox";
+import { localInngestPort } from "@/test/engine-env";
+import { whenPortFree } from "@/test/when-port-free";
 import { call } from "@/test/api";
 import { addMember, createApiToken, createOrg, createProjectRow } from "@/test/factories";
 
@@ -19,6 +22,14 @@ beforeAll(async () => {
   projectId = (await createProjectRow(org.id, "payments")).id;
   ({ token } = await createApiToken(org.id, ["webhooks:write", "projects:read"]));
 });
+
+function listenDroppingConnections(port: number): Promise<Server> {
+  const server = createServer((socket) => socket.destroy());
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve(server));
+  });
+}
 
 const create = (body: Record<string, unknown>, as = token) =>
   call("POST", collection.POST, "/api/v1/webhooks", { token: as, body });
@@ -221,7 +232,9 @@ describe("status", () => {
   });
 
   it("answers a new webhook while Inngest is unreachable, its activation job left queued for the sweep", async () => {
-    // Nothing listens at INNGEST_BASE_URL in this file: Inngest's client retries for seconds before it gives up.
+    // Inngest's address (INNGEST_BASE_URL) drops every connection: its client retries for seconds before it gives up.
+    const inngest = await whenPortFree(() => listenDroppingConnections(localInngestPort));
+    onTestFinished(() => new Promise<void>((resolve) => inngest.close(() => resolve())));
     const created = await create({ name: "inngest down", url: "https://example.com/down" });
     expect(created.status).toBe(201);
     expect(created.body.status).toBe("pending");
