@@ -25,8 +25,9 @@ export default defineConfig({
     // Recording a trace costs the browser and the worker about a tenth of the run even when the
     // test passes and it is thrown away: E2E_TRACE=retain-on-failure (or on) records them.
     trace: (process.env.E2E_TRACE as "off" | "on" | "retain-on-failure" | undefined) ?? "off",
-    // Spinners and skeletons hold still, as for anyone who asks for less motion: each frame they
-    // animate is composited in software here.
+    // As for anyone who asks for less motion, spinners and skeletons hold still and menus and
+    // dialogs appear in their final state: each animated frame is composited in software here, and
+    // a check (axe's contrast) made mid fade-in would see colours that are not the page's.
     reducedMotion: "reduce",
     launchOptions: {
       executablePath,
