@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { baseURL } from "./fixtures/config";
 import { startReceiver } from "../test/receiver";
+import { query } from "./fixtures/db";
 import { createToken } from "./fixtures/tokens";
 import { ownerOfNewOrg } from "./fixtures/accounts";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
@@ -217,6 +218,57 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   await expect(page.getByTestId("previous-secret-valid-until")).toHaveText(
     new RegExp(`^Previous secret valid until (${aDayOn.join("|")})$`),
   );
+
+  await api.dispose();
+  await receiver.close();
+});
+
+test("failed deliveries since a moment are recovered after it is chosen; a moment still to come is refused in words", async ({
+  page,
+  playwright,
+}) => {
+  const receiver = await startReceiver(undefined, () => ({ status: 500, body: "down" }));
+  const { slug } = await ownerOfNewOrg(page, { orgName: "Recover Co" });
+  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const created = await api.post("/api/v1/webhooks", {
+    data: { name: "Flaky receiver", url: receiver.url, activationRequired: false },
+  });
+  expect(created.status()).toBe(201);
+  const webhookId = ((await created.json()) as { id: string }).id;
+  expect((await api.post("/api/v1/events", { data: { type: "test", payload: { n: 1 } } })).status()).toBe(202);
+  await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(1);
+  // The schedule would take days to give up: the delivery is marked failed as it would end.
+  await expect
+    .poll(
+      async () =>
+        (
+          await query(
+            `UPDATE "Delivery" SET status = 'failed', "nextAttemptAt" = NULL
+           WHERE "webhookId" = $1 AND status IN ('retrying', 'failed') RETURNING id`,
+            [webhookId],
+          )
+        ).length,
+    )
+    .toBe(1);
+  receiver.answer(() => ({ status: 200, body: "back" }));
+
+  await page.goto(`/${slug}/webhooks/${webhookId}`);
+  await page.getByRole("button", { name: "Recover failed since…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Recover failed deliveries" });
+  const since = dialog.getByLabel("Since");
+  const local = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await since.fill(local(new Date(Date.now() + 2 * hourMs)));
+  await dialog.getByRole("button", { name: "Recover", exact: true }).click();
+  await expect(dialog).toContainText("Choose a moment in the past: nothing has failed since a time still to come.");
+  expect(receiver.requests).toHaveLength(1);
+
+  await since.fill(local(new Date(Date.now() - hourMs)));
+  await dialog.getByRole("button", { name: "Recover", exact: true }).click();
+  await expect(page.getByText("1 failed delivery queued")).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(2);
+  await expect(page.getByTestId("latest-delivery")).toContainText("Succeeded", { timeout: 20_000 });
 
   await api.dispose();
   await receiver.close();
