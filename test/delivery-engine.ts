@@ -6,8 +6,8 @@ import { startWorkerSmtpSink } from "@/test/worker-smtp-sink";
 import { startReceiver, type Receiver, type ReceivedRequest, type Reply } from "@/test/receiver";
 import { serveRoute } from "@/test/serve-route";
 import { whenPortFree } from "@/test/when-port-free";
-import { dispatchStoredEvents, wakesSettled } from "@/lib/engine/outbox";
-import { handOversSettled } from "@/lib/jobs/job-outbox";
+import { dispatchStoredEvents } from "@/lib/engine/outbox";
+import { handOversSettled } from "@/lib/jobs/background-hand-overs";
 
 export interface DeliveryEngine {
   readonly executor: LocalInngest;
@@ -117,7 +117,7 @@ export async function startDeliveryEngine({
     advance: async (ms) => {
       // Publishing returns once the event is stored, and a webhook's change once it committed; the
       // runs and jobs they start are sent in the background.
-      await Promise.all([wakesSettled(), handOversSettled()]);
+      await handOversSettled();
       await dispatchStoredEvents();
       await executor.drain();
       await executor.advance(ms);

@@ -1,6 +1,7 @@
 import "server-only";
 import { inngest } from "@/lib/jobs/client";
 import { webhookDue } from "@/lib/jobs/events";
+import { inBackground } from "@/lib/jobs/background-hand-overs";
 import { sql, sqlTransaction, type SqlClient } from "@/lib/sql";
 import { fanOutEvents } from "@/lib/engine/fan-out";
 import { utc } from "@/lib/utc";
@@ -32,22 +33,13 @@ export async function claimWebhooksToWake(tx: SqlClient, webhookIds: string[], n
     RETURNING w.id AS "webhookId", w."orgId", w."drainingSince" AS since`;
 }
 
-const wakesInFlight = new Set<Promise<void>>();
-
 /**
  * Starts a run for each webhook (one `send`); if Inngest is unreachable, the webhooks are released
  * so the next event or the sweeper tries again. Never throws.
  */
 export function wakeWebhooks(webhooks: WebhookToWake[]): Promise<void> {
   if (webhooks.length === 0) return Promise.resolve();
-  const waking = startRuns(webhooks).finally(() => wakesInFlight.delete(waking));
-  wakesInFlight.add(waking);
-  return waking;
-}
-
-/** Resolves once every wake started so far has reached Inngest (or given up): what a publish left running in the background. */
-export async function wakesSettled(): Promise<void> {
-  await Promise.all(wakesInFlight);
+  return inBackground(startRuns(webhooks));
 }
 
 async function startRuns(webhooks: WebhookToWake[]): Promise<void> {

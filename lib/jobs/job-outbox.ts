@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { inngest } from "@/lib/jobs/client";
+import { inBackground } from "@/lib/jobs/background-hand-overs";
 import { logger } from "@/lib/observability/logger";
 import { utc } from "@/lib/utc";
 
@@ -47,21 +48,9 @@ export async function sendJobs(ids: string[]): Promise<number> {
   }
 }
 
-const handOversInFlight = new Set<Promise<number>>();
-
-/**
- * Sends queued jobs in the background: a request that queued them answers without waiting on
- * Inngest, whose client retries for seconds when it is unreachable. The sweep sends what this could not.
- */
+/** Sends queued jobs without the caller waiting on Inngest, whose client retries for seconds when it is unreachable. */
 export function handOverJobs(ids: string[]): void {
-  if (ids.length === 0) return;
-  const sending: Promise<number> = sendJobs(ids).finally(() => handOversInFlight.delete(sending));
-  handOversInFlight.add(sending);
-}
-
-/** Resolves once every hand-over started so far has reached Inngest (or given up). */
-export async function handOversSettled(): Promise<void> {
-  await Promise.all(handOversInFlight);
+  if (ids.length > 0) void inBackground(sendJobs(ids));
 }
 
 /** The sweep's part: jobs left unsent for a while are sent now, oldest first. Returns how many went. */

@@ -443,7 +443,7 @@ export async function updateWebhook(
     const wake = released ? await claimWebhooksToWake(tx, [id], now) : [];
     return { row: await findStored(orgId, id, tx), activation, wake };
   });
-  // In the background, as a publish does: the answer does not wait on Inngest (wakesSettled() awaits them).
+  // In the background, as a publish does: the answer does not wait on Inngest.
   void wakeWebhooks(saved.wake);
   if (saved.activation) handOverJobs([saved.activation]);
   return toOutput(saved.row);

@@ -5,7 +5,7 @@ import * as item from "@/app/api/v1/webhooks/[id]/route";
 import * as collection from "@/app/api/v1/webhooks/route";
 import * as triggers from "@/app/api/v1/webhooks/triggers/route";
 import { db } from "@/lib/db";
-import { handOversSettled } from "@/lib/jobs/job-outbox";
+import { handOversSettled } from "@/lib/jobs/background-hand-overs";
 import { localInngestPort } from "@/test/engine-env";
 import { whenPortFree } from "@/test/when-port-free";
 import { call } from "@/test/api";
