@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hubAdapter } from "@/lib/auth/adapter";
 import { safeAuthRedirect } from "@/lib/auth/callback";
-import { verifyPassword } from "@/lib/auth/password";
+import { unknownUserHash, verifyPassword } from "@/lib/auth/password";
 import { authLimits, clientIp, consume, RateLimited } from "@/lib/auth/rate-limit";
 import { currentSessionVersion, endAllSessions, isSessionCurrent } from "@/lib/auth/session-version";
 import { sendEmail } from "@/lib/mail/send";
@@ -18,10 +18,6 @@ import { logger } from "@/lib/observability/logger";
 export class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
 }
-
-// A well-formed hash nobody's password matches: an unknown address costs the same scrypt work as a
-// known one, so the time of the answer does not tell which addresses have accounts.
-const unknownUserHash = "scrypt$131072$8$1$Kwew96XZLNM7nXuwyGnb7A$2foIHxsS_Tb-mDT0hf-DcX9Cnd6N6pnJIlL9RGudxTc";
 
 /** The password is right but the address is not proven yet: the sign-in form offers a new link. */
 export class EmailUnverified extends CredentialsSignin {
