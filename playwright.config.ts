@@ -12,7 +12,9 @@ const executablePath =
 
 export default defineConfig({
   testDir: "e2e",
-  fullyParallel: false,
+  // Tests, not files, go to the next free browser: a file's tests are independent (each starts its
+  // own org), and a long file no longer runs alone at the end.
+  fullyParallel: true,
   // Two browsers at once: a browser test mostly waits (on pages, the engine, the mailbox), so a second one fills the gaps.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: Boolean(process.env.CI),
