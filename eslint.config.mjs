@@ -93,6 +93,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-typecheck/**",
       "generated/**",
       ".data/**",
       "node_modules/**",
