@@ -217,7 +217,7 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
   releaseGenerated();
   await realClockDone;
   // The types phase checks what `next build` would; run without it, the build checks them itself.
-  const typesChecked = wanted("types") ? { NEXT_BUILD_TYPES_CHECKED: "1" } : {};
+  const typesChecked: Record<string, string> = wanted("types") ? { NEXT_BUILD_TYPES_CHECKED: "1" } : {};
   const server = run(batch(["npx", "tsx", "e2e/server.ts"]), log, typesChecked, (text) => {
     if (text.includes("building the production bundle")) {
       console.log(`${clock()}  · e2e server: prisma generate and migrations done, next build started`);
