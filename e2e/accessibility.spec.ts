@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./fixtures/axe";
 import { createProject } from "./fixtures/projects";
-import { acceptGeneratedSecret } from "./fixtures/webhooks";
+import { createWebhookInDashboard } from "./fixtures/webhooks";
 import { orgPages } from "./fixtures/pages";
 import { ownerOfNewOrg } from "./fixtures/accounts";
 
@@ -37,13 +37,7 @@ test("every page, in light and dark mode, has no serious or critical axe violati
   const signedOut = await findingsOn(page, ["/sign-in", "/sign-up", "/docs/api"]);
 
   const { slug } = await ownerOfNewOrg(page, { orgName: "Axe Co" });
-  await page.goto(`/${slug}/webhooks/new`);
-  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Orders");
-  await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://example.com/hooks");
-  await page.getByRole("button", { name: "Create webhook" }).click();
-  await acceptGeneratedSecret(page);
-  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
-  const webhookPath = new URL(page.url()).pathname;
+  const webhookPath = await createWebhookInDashboard(page, slug, { name: "Orders", url: "https://example.com/hooks" });
 
   const signedIn = await findingsOn(page, [
     ...orgPages.map((path) => `/${slug}${path}`),

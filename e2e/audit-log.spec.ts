@@ -1,17 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { acceptGeneratedSecret } from "./fixtures/webhooks";
+import { createWebhookInDashboard } from "./fixtures/webhooks";
 import { ownerOfNewOrg } from "./fixtures/accounts";
 
 test("a webhook changed in the dashboard shows in the audit log, filtered by action, with its settings before and after", async ({
   page,
 }) => {
   const { slug } = await ownerOfNewOrg(page, { orgName: "Audit Co" });
-  await page.goto(`/${slug}/webhooks/new`);
-  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Orders");
-  await page.getByRole("textbox", { name: "URL", exact: true }).fill("https://hooks.example.com/orders");
-  await page.getByRole("button", { name: "Create webhook" }).click();
-  await acceptGeneratedSecret(page);
-  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  await createWebhookInDashboard(page, slug, { name: "Orders", url: "https://hooks.example.com/orders" });
 
   await page.getByRole("link", { name: "Edit" }).click();
   const timeout = page.getByLabel("Timeout (ms)");
