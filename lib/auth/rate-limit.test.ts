@@ -89,7 +89,8 @@ describe("password sign-in", () => {
       unknown.push(nobody.ms);
     }
     const median = (times: number[]) => times.toSorted((a, b) => a - b)[1]!;
-    // Both run scrypt at OWASP's cost (the suite's own hashes are cheaper); without the dummy hash the unknown address answers in a few ms.
+    // Both run scrypt at OWASP's cost (the suite's own hashes are cheaper); without the dummy hash
+    // the unknown address answers in a few ms.
     expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
   });
 });
