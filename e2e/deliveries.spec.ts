@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { baseURL } from "./fixtures/config";
 import { startReceiver } from "../test/receiver";
 import { query } from "./fixtures/db";
-import { createToken } from "./fixtures/tokens";
+import { publisherApi } from "./fixtures/tokens";
 import { ownerOfNewOrg } from "./fixtures/accounts";
 import { acceptGeneratedSecret } from "./fixtures/webhooks";
 
@@ -48,8 +47,7 @@ test("a webhook is tested, activated, and its deliveries are browsed, retried an
   const webhookUrl = page.url();
 
   // A machine publishes an event; the history shows it delivered.
-  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await publisherApi(page, playwright.request, slug, ["events:write", "webhooks:write"]);
   const published = await api.post("/api/v1/events", { data: { type: "test", payload: { from: "e2e" } } });
   expect(published.status()).toBe(202);
   await page.goto(webhookUrl);
@@ -229,8 +227,7 @@ test("failed deliveries since a moment are recovered after it is chosen; a momen
 }) => {
   const receiver = await startReceiver(undefined, () => ({ status: 500, body: "down" }));
   const { slug } = await ownerOfNewOrg(page, { orgName: "Recover Co" });
-  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await publisherApi(page, playwright.request, slug, ["events:write", "webhooks:write"]);
   const created = await api.post("/api/v1/webhooks", {
     data: { name: "Flaky receiver", url: receiver.url, activationRequired: false },
   });

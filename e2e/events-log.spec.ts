@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./fixtures/axe";
-import { baseURL } from "./fixtures/config";
 import { startReceiver } from "../test/receiver";
 import { query } from "./fixtures/db";
-import { createToken } from "./fixtures/tokens";
+import { publisherApi } from "./fixtures/tokens";
 import { ownerOfNewOrg } from "./fixtures/accounts";
 
 test("the event log finds an event by its payload and type, keeps the search in the URL, and shows where it went", async ({
@@ -14,8 +13,7 @@ test("the event log finds an event by its payload and type, keeps the search in 
   const { slug } = await ownerOfNewOrg(page, { orgName: "Event Log Co" });
 
   // A machine creates a webhook and publishes two events to it.
-  const token = await createToken(page, slug, "publisher", ["events:read", "events:write", "webhooks:write"]);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await publisherApi(page, playwright.request, slug, ["events:read", "events:write", "webhooks:write"]);
   const created = await api.post("/api/v1/webhooks", {
     data: { name: "Orders receiver", url: receiver.url, activationRequired: false },
   });
@@ -121,8 +119,7 @@ test("failed deliveries of the events matching a search are replayed after a con
 }) => {
   const receiver = await startReceiver(undefined, () => ({ status: 500, body: "down" }));
   const { slug } = await ownerOfNewOrg(page, { orgName: "Replay Co" });
-  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await publisherApi(page, playwright.request, slug, ["events:write", "webhooks:write"]);
   const created = await api.post("/api/v1/webhooks", {
     data: { name: "Flaky receiver", url: receiver.url, activationRequired: false },
   });
@@ -168,8 +165,7 @@ test("deliveries picked across events are replayed after a confirmation that say
     request.path.includes("flaky") ? { status: 500, body: "down" } : { status: 200, body: "ok" },
   );
   const { slug } = await ownerOfNewOrg(page, { orgName: "Pick Co" });
-  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await publisherApi(page, playwright.request, slug, ["events:write", "webhooks:write"]);
   for (const [name, path] of [
     ["Flaky receiver", "flaky"],
     ["Steady receiver", "steady"],

@@ -1,10 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startReceiver } from "../test/receiver";
 import { seriousViolations } from "./fixtures/axe";
-import { baseURL } from "./fixtures/config";
 import { orgPages } from "./fixtures/pages";
 import { ownerOfNewOrg } from "./fixtures/accounts";
-import { createToken } from "./fixtures/tokens";
+import { publisherApi } from "./fixtures/tokens";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -63,8 +62,7 @@ test("a webhook's page with batched deliveries fits the screen at 390, 1280 and 
 }) => {
   const receiver = await startReceiver(undefined, () => ({ status: 200, body: "ok" }));
   const { slug } = await ownerOfNewOrg(page, { orgName: "Wide Co" });
-  const token = await createToken(page, slug, "publisher", ["events:write", "webhooks:write"]);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await publisherApi(page, playwright.request, slug, ["events:write", "webhooks:write"]);
   try {
     const created = await api.post("/api/v1/webhooks", {
       data: {
