@@ -1,7 +1,8 @@
 // Imported first by test files that run the delivery engine. lib/env reads the Inngest settings,
 // APP_URL and SMTP_URL when it loads, so the local executor's, the app's and the mail sink's
 // addresses, and the executor's keys, must be fixed before then. One set of ports per test
-// process (its slot, test/worker-slot.ts) keeps parallel files apart; TEST_PORT_OFFSET keeps checkouts tested side by side apart.
+// process (its slot, test/worker-slot.ts) keeps parallel files apart; TEST_PORT_OFFSET keeps
+// checkouts tested side by side apart.
 const worker = Number(process.env.TEST_WORKER_SLOT ?? 0) + Number(process.env.TEST_PORT_OFFSET ?? 0);
 export const localInngestPort = 18_288 + worker;
 export const smtpSinkPort = 12_525 + worker;
