@@ -47,4 +47,13 @@ describe("insertEvents with idempotency keys", () => {
     expect(identical).toEqual({ id: first!.id, replayed: true });
     expect(different).toEqual({ id: first!.id, replayed: true, keyReused: true });
   });
+
+  it("answers a genuine replay as a replay though a different request with its key comes first in the call", async () => {
+    const [stored] = await insertEvents([row("key-d", { amount: 1 })]);
+    const results = await insertEvents([row("key-d", { amount: 2 }), row("key-d", { amount: 1 })]);
+    expect(results).toEqual([
+      { id: stored!.id, replayed: true, keyReused: true },
+      { id: stored!.id, replayed: true },
+    ]);
+  });
 });

@@ -41,10 +41,19 @@ export const newEventId = () => `evt_${randomUUID().replaceAll("-", "")}`;
 const keyOf = (row: { orgId: string; idempotencyKey: string | null }) =>
   row.idempotencyKey === null ? null : `${row.orgId}\u0000${row.idempotencyKey}`;
 
-/** Rows that committed, or whose key was already taken; `id` null only when the row holding the key committed after this statement's snapshot. */
+interface Outcome {
+  sentId: string;
+  /** The stored event's id; null only when the row holding the key committed after the statement's snapshot. */
+  id: string | null;
+  inserted: boolean;
+  /** The row is the same request as the stored event. */
+  same: boolean;
+}
+
+/** Rows that committed, or whose key was already taken. */
 async function insertOrFind(client: Client, rows: EventRow[], now: Date, dispatched: boolean) {
   const column = <T>(pick: (row: EventRow) => T) => rows.map(pick);
-  return client.$queryRaw<{ sentId: string; id: string | null; inserted: boolean; same: boolean }[]>`
+  return client.$queryRaw<Outcome[]>`
     WITH input AS (
       SELECT * FROM unnest(
         ${column((row) => row.id)}::text[], ${column((row) => row.orgId)}::text[], ${column((row) => row.projectId)}::text[],
@@ -73,12 +82,23 @@ const sameRequest = (a: EventRow, b: EventRow) =>
   a.payloadJson === b.payloadJson &&
   a.propertiesJson === b.propertiesJson;
 
-/** The ids of events holding these keys, read with a fresh snapshot. */
-async function findByKeys(client: Client, rows: EventRow[]): Promise<Map<string, string>> {
-  const found = await client.$queryRaw<{ orgId: string; idempotencyKey: string; id: string }[]>`
-    SELECT "orgId", "idempotencyKey", id FROM "Event"
-    WHERE ("orgId", "idempotencyKey") IN (SELECT * FROM unnest(${rows.map((row) => row.orgId)}::text[], ${rows.map((row) => row.idempotencyKey)}::text[]))`;
-  return new Map(found.map((row) => [keyOf(row)!, row.id]));
+/**
+ * Each row's stored event (the one holding its key) and whether the row is the same request, read
+ * with a fresh snapshot: for rows whose key another request took, earlier or racing this one.
+ */
+async function compareWithStored(client: Client, rows: EventRow[]): Promise<Map<string, Outcome>> {
+  const column = <T>(pick: (row: EventRow) => T) => rows.map(pick);
+  const found = await client.$queryRaw<{ sentId: string; id: string; same: boolean }[]>`
+    SELECT input.id AS "sentId", stored.id,
+           (stored.type = input.type AND stored."projectId" IS NOT DISTINCT FROM input."projectId"
+             AND stored.payload = input.payload::jsonb AND stored.properties = input.properties::jsonb) AS same
+    FROM unnest(
+      ${column((row) => row.id)}::text[], ${column((row) => row.orgId)}::text[], ${column((row) => row.projectId)}::text[],
+      ${column((row) => row.type)}::text[], ${column((row) => row.payloadJson)}::text[], ${column((row) => row.propertiesJson)}::text[],
+      ${column((row) => row.idempotencyKey)}::text[]
+    ) AS input(id, "orgId", "projectId", type, payload, properties, "idempotencyKey")
+    JOIN "Event" stored ON stored."orgId" = input."orgId" AND stored."idempotencyKey" = input."idempotencyKey"`;
+  return new Map(found.map((row) => [row.sentId, { ...row, inserted: false }]));
 }
 
 /**
@@ -98,22 +118,25 @@ export async function insertEvents(
     if (key !== null) firstWithKey.set(key, row);
     sent.push(row);
   }
-  const outcome = new Map((await insertOrFind(client, sent, now, dispatched)).map((result) => [result.sentId, result]));
-  const unseen = sent.filter((row) => outcome.get(row.id)?.id === null);
-  if (unseen.length > 0) {
-    const ids = await findByKeys(client, unseen);
-    for (const row of unseen)
-      outcome.set(row.id, { sentId: row.id, id: ids.get(keyOf(row)!) ?? null, inserted: false, same: true });
-  }
+  const outcome = new Map<string, Outcome>(
+    (await insertOrFind(client, sent, now, dispatched)).map((result) => [result.sentId, result]),
+  );
+  // Compared with the stored event, not with the call's first row of the key: a row whose key was
+  // taken after the statement's snapshot, and a later row whose first one found the key taken
+  // (that first row may be a different request, and this one a genuine replay).
+  const firstOf = (row: EventRow) => (keyOf(row) === null ? row : firstWithKey.get(keyOf(row)!)!);
+  const unsettled = rows.filter((row) => {
+    const first = outcome.get(firstOf(row).id)!;
+    return first.id === null || (firstOf(row) !== row && !first.inserted);
+  });
+  const stored = unsettled.length > 0 ? await compareWithStored(client, unsettled) : new Map<string, Outcome>();
   return rows.map((row) => {
-    const key = keyOf(row);
-    const first = key === null ? row : firstWithKey.get(key)!;
-    const result = outcome.get(first.id);
+    const first = firstOf(row);
+    const result = stored.get(row.id) ?? outcome.get(first.id);
     if (!result?.id)
       throw new Error(`The event holding idempotency key "${row.idempotencyKey}" vanished while it was looked up.`);
-    // A later row with the first one's key matches the stored event only if the first did: when the
-    // first was itself refused, the later one is refused too rather than compared with the wrong request.
-    const same = first === row ? result.same : sameRequest(first, row) && (result.inserted || result.same);
+    // A later row whose first one stored the key is the same request as the stored event if it is the same as that first row.
+    const same = stored.has(row.id) || first === row ? result.same : sameRequest(first, row);
     return {
       id: result.id,
       replayed: first !== row || !result.inserted,

@@ -40,6 +40,25 @@ describe("concurrent publishes (group commit)", () => {
     expect(await db.event.count({ where: { orgId, idempotencyKey: "race-1" } })).toBe(1);
   });
 
+  it("answers racing publishes of one key with two different requests: the stored one's twins replay it, the others are refused", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, n) =>
+        publish({ type: "test", idempotencyKey: "race-2", payload: { side: n % 2 } }),
+      ),
+    );
+    const stored = await db.event.findFirstOrThrow({ where: { orgId, idempotencyKey: "race-2" } });
+    const storedSide = (stored.payload as { side: number }).side;
+    responses.forEach((response, n) => {
+      if (n % 2 === storedSide)
+        expect({ status: response.status, id: response.body.id }).toEqual({ status: 202, id: stored.id });
+      else
+        expect({ status: response.status, code: response.body.error?.code }).toEqual({
+          status: 409,
+          code: "idempotency_key_reused",
+        });
+    });
+  });
+
   it("fails only the invalid requests among concurrent ones", async () => {
     const bodies = Array.from({ length: 30 }, (_, n) =>
       n % 10 === 3 ? { type: "no.such.trigger", payload: { n } } : { type: "test", payload: { n } },
