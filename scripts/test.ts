@@ -6,23 +6,21 @@
  *
  * The phases that can share the machine do:
  *
- *   prisma ─┬─ lint  (nice) ──────────────────────────────────────────────┐
- *           ├─ types (nice) ──────────────────────────────────────────────┤
- *           └─ unit (vitest): real-clock files ─┬─ the other files ──┐    │
- *                                               └─ e2e: its server ──┴─ Playwright
+ *   prisma ─┬─ lint  (nice) ──────────────────────────────────────────────────┐
+ *           ├─ types (nice) ──────────────────────────────────────────────────┤
+ *           ├─ e2e: its server's migrations, seed and build (nice), then it ─┐ │
+ *           └─ unit (vitest): real-clock files ── the other files ───────────┴─┴─ Playwright
  *
- * Lint and types run at a lower CPU priority beside vitest. The e2e server (its `prisma generate`,
- * migrations, seed and `next build` at a lower priority, then `npm start`'s server) waits until
- * vitest's real-clock files (soak, pacing, crash safety, the scheduler: vitest.config.ts runs them
- * first) are done: beside them, those tests miss their wall-clock bounds on 2 cores. Chromium
- * waits for all of vitest: run side by side, the two finished no sooner (both are CPU-bound) and
- * both sets of timing bounds had less room. Each phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
+ * Lint, types and the e2e server run at a lower CPU priority beside vitest: they take the cycles
+ * its real-clock files (soak, pacing, crash safety, the scheduler: vitest.config.ts runs them first,
+ * alone) leave idle, and never hold up those files' timers. Chromium waits for all of vitest: run
+ * side by side, the two finished no sooner (both are CPU-bound) and both sets of timing bounds had
+ * less room. Each phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
  *
  * `npm test -- lint types` runs only the phases named.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type WriteStream } from "node:fs";
-import { realClockDoneLine } from "../test/real-clock-done-reporter";
 
 const reports = "test-reports";
 // Not test-results/: Playwright empties that folder when it starts.
@@ -125,7 +123,8 @@ function run(
 }
 
 const only = process.argv.slice(2);
-const wanted = (name: string) => only.length === 0 || only.includes(name);
+// The Prisma client is generated whatever is asked for: every other phase reads it.
+const wanted = (name: string) => name === "prisma" || only.length === 0 || only.includes(name);
 const total = ["prisma", "lint", "types", "unit", "e2e"].filter(wanted).length;
 let finished = 0;
 const results: Result[] = [];
@@ -201,32 +200,24 @@ mkdirSync(reports, { recursive: true });
 // 1. The Prisma client everything else imports.
 await phase("prisma", ["npx", "prisma", "generate"], simple(["npx", "prisma", "generate"]));
 
-// 2. The e2e server starts first: it regenerates the Prisma client, migrates its database, then
-// builds. `generatedSettled` resolves once it is past `prisma generate` (or gone, or up).
-let releaseGenerated!: () => void;
-const generatedSettled = new Promise<void>((resolve) => (releaseGenerated = resolve));
-let releaseRealClock!: () => void;
-const realClockDone = new Promise<void>((resolve) => (releaseRealClock = resolve));
+// 2. The e2e server (migrations, seed, `next build`, then `npm start`'s server) starts at once,
+// at a lower priority, on the client generated above.
 let releaseUnit!: () => void;
 const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
 
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
-  // The build, the server and Chromium would slow the timing-sensitive integration tests (the soak
-  // test measures delivery delays on the real clock): all of them wait until those are done.
-  releaseGenerated();
-  await realClockDone;
-  // The types phase checks what `next build` would; run without it, the build checks them itself.
-  const typesChecked: Record<string, string> = wanted("types") ? { NEXT_BUILD_TYPES_CHECKED: "1" } : {};
-  const server = run(batch(["npx", "tsx", "e2e/server.ts"]), log, typesChecked, (text) => {
-    if (text.includes("building the production bundle")) {
-      console.log(`${clock()}  · e2e server: prisma generate and migrations done, next build started`);
-      releaseGenerated();
-    }
+  const env: Record<string, string> = {
+    // Not generated again while the test files load it.
+    PRISMA_CLIENT_GENERATED: "1",
+    // The types phase checks what `next build` would; run without it, the build checks them itself.
+    ...(wanted("types") ? { NEXT_BUILD_TYPES_CHECKED: "1" } : {}),
+  };
+  const server = run(batch(["npx", "tsx", "e2e/server.ts"]), log, env, (text) => {
+    if (text.includes("building the production bundle"))
+      console.log(`${clock()}  · e2e server: migrations and seed done, next build started`);
   });
-  void server.exit.then(releaseGenerated);
   const up = await waitForUrl(e2eUrl, server.exit);
-  releaseGenerated();
   if (up) console.log(`${clock()}  · e2e server: up at ${e2eUrl}`);
   if (!up) {
     log.write("\nThe e2e server exited before it answered; no browser test ran.\n");
@@ -244,22 +235,26 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
     counts: { passed: json?.stats.expected ?? 0, failed: (json?.stats.unexpected ?? 0) + (json?.stats.flaky ?? 0) },
   };
 });
-if (!wanted("e2e")) releaseGenerated();
-if (!wanted("unit")) {
-  releaseRealClock();
-  releaseUnit();
-}
+if (!wanted("unit")) releaseUnit();
 
 // The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
 // `npm run lint`: ESLint (layers, server-only markers, Next's rules), then the Prettier check.
 const lintCommand = ["npm", "run", "--silent", "lint"];
 const lint = phase("lint", lintCommand, simple(batch(lintCommand)));
 
-await generatedSettled;
 // The whole tree with its route types (`next typegen`, into a folder of its own: the e2e build
 // beside it is writing .next/), so that build need not check the same again.
 const typegenCommand = ["npx", "next", "typegen"];
-const typesCommand = ["npx", "tsc", "--noEmit", "-p", "test/tsconfig.typecheck.json"];
+// TypeScript 7's native compiler (about a third of TypeScript 5's CPU here); TypeScript 5 stays the
+// `typescript` package for what needs its JavaScript API (Next.js, typescript-eslint). Both declare a
+// `tsc` command, so the native one is named by its path.
+const typesCommand = [
+  "node",
+  "node_modules/@typescript/native/bin/tsc",
+  "--noEmit",
+  "-p",
+  "test/tsconfig.typecheck.json",
+];
 const types = phase("types", [...typegenCommand, "&&", ...typesCommand], async (log) => {
   const generated = await run(batch(typegenCommand), log, { NEXT_DIST_DIR: ".next-typecheck" }).exit;
   return { code: generated || (await run(batch(typesCommand), log).exit) };
@@ -270,21 +265,13 @@ const vitestCommand = [
   "run",
   "--reporter=dot",
   "--reporter=json",
-  "--reporter=./test/real-clock-done-reporter.ts",
   `--outputFile.json=${vitestReport}`,
 ];
 const unit = phase("unit", vitestCommand, async (log) => {
-  const code = await run(vitestCommand, log, {}, (text) => {
-    if (!text.includes(realClockDoneLine)) return;
-    console.log(`${clock()}  · unit: the real-clock files are done; the e2e build may start`);
-    releaseRealClock();
-  }).exit;
+  const code = await run(vitestCommand, log).exit;
   const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
   return { code, counts: { passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0 } };
-}).finally(() => {
-  releaseRealClock();
-  releaseUnit();
-});
+}).finally(releaseUnit);
 
 await Promise.all([e2e, lint, types, unit]);
 
