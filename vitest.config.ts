@@ -39,10 +39,12 @@ const shared = {
   },
 } satisfies TestProjectInlineConfiguration;
 
-// The rest, after it: one worker per core (VITEST_MAX_WORKERS to change it). Ports and databases
-// are per test process (test/engine-env.ts, test/worker-slot.ts).
+// The rest, after it: one worker more than there are cores, since these files spend much of their
+// time waiting on Postgres, receivers and timers (with one per core, 2 cores sat a fifth idle).
+// TEST_WORKERS changes it; not vitest's own VITEST_MAX_WORKERS, which would also run the files
+// above side by side. Ports and databases are per test process (test/engine-env.ts, test/worker-slot.ts).
 const parallel = {
-  maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? availableParallelism()),
+  maxWorkers: Number(process.env.TEST_WORKERS ?? availableParallelism() + 1),
   sequence: { groupOrder: 2 },
 };
 
@@ -59,7 +61,8 @@ export default defineConfig({
           include: aloneFiles.map(asGlob),
           // The soak test bounds how long a healthy delivery waits, and pacing, crash safety and the scheduler
           // measure on the real clock; another file's engine or child processes beside them on 2
-          // cores push them past those bounds. `npm test` holds the e2e build back for the same reason.
+          // cores push them past those bounds. Lint, types and the e2e build beside them in `npm test`
+          // run at a lower priority.
           // groupOrder 1, not 0: vitest runs a one-worker isolated project of group 0 last, not first.
           maxWorkers: 1,
           sequence: { groupOrder: 1 },

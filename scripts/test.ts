@@ -6,24 +6,22 @@
  *
  * The phases that can share the machine do:
  *
- *   prisma ─┬─ lint  (nice) ──────────────────────────────────────────────┐
- *           ├─ types (nice) ──────────────────────────────────────────────┤
- *           └─ unit (vitest): real-clock files ─┬─ the other files ──┐    │
- *                                               └─ e2e: its server ──┴─ Playwright
+ *   prisma ─┬─ lint  (nice) ──────────────────────────────────────────────────┐
+ *           ├─ types (nice) ──────────────────────────────────────────────────┤
+ *           ├─ e2e: its server's migrations, seed and build (nice), then it ─┐ │
+ *           └─ unit (vitest): real-clock files ── the other files ───────────┴─┴─ Playwright
  *
- * Lint and types run at a lower CPU priority beside vitest. The e2e server (migrations, seed and
- * `next build` at a lower priority, then `npm start`'s server, on the Prisma client generated first)
- * waits until vitest's real-clock files (soak, pacing, crash safety, the scheduler: vitest.config.ts
- * runs them first) are done: beside them, those tests miss their wall-clock bounds on 2 cores.
- * Chromium waits for all of vitest: run side by side, the two finished no sooner (both are
- * CPU-bound) and both sets of timing bounds had less room. Each phase's output is kept in
- * test-reports/<phase>.log and printed as a block when the phase ends.
+ * Lint, types and the e2e server (migrations, seed, `next build`, then `npm start`'s server) run at
+ * a lower CPU priority beside vitest, taking the cycles its real-clock files (soak, pacing, crash
+ * safety, the scheduler: vitest.config.ts runs them first, alone) leave idle without pushing those
+ * files past their wall-clock bounds. Chromium waits for all of vitest: run side by side, the two
+ * finished no sooner (both are CPU-bound) and both sets of timing bounds had less room. Each
+ * phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
  *
  * `npm test -- lint types` runs only the phases named.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type WriteStream } from "node:fs";
-import { realClockDoneLine } from "../test/real-clock-done-reporter";
 
 const reports = "test-reports";
 // Not test-results/: Playwright empties that folder when it starts.
@@ -203,19 +201,15 @@ mkdirSync(reports, { recursive: true });
 // 1. The Prisma client everything else imports.
 await phase("prisma", ["npx", "prisma", "generate"], simple(["npx", "prisma", "generate"]));
 
-// 2. The e2e server: migrations, seed and `next build` at a lower priority, then `npm start`'s server.
-let releaseRealClock!: () => void;
-const realClockDone = new Promise<void>((resolve) => (releaseRealClock = resolve));
+// 2. The e2e server (migrations, seed, `next build`, then `npm start`'s server) starts at once,
+// at a lower priority, on the client generated above.
 let releaseUnit!: () => void;
 const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
 
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
-  // Even at a lower priority, the build beside the real-clock files pushed the soak test past its
-  // bound: it waits for them, as Chromium waits for all of vitest.
-  await realClockDone;
   const env: Record<string, string> = {
-    // Generated above; not written again under the test files loading it.
+    // Not generated again while the test files load it.
     PRISMA_CLIENT_GENERATED: "1",
     // The types phase checks what `next build` would; run without it, the build checks them itself.
     ...(wanted("types") ? { NEXT_BUILD_TYPES_CHECKED: "1" } : {}),
@@ -242,10 +236,7 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
     counts: { passed: json?.stats.expected ?? 0, failed: (json?.stats.unexpected ?? 0) + (json?.stats.flaky ?? 0) },
   };
 });
-if (!wanted("unit")) {
-  releaseRealClock();
-  releaseUnit();
-}
+if (!wanted("unit")) releaseUnit();
 
 // The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
 // `npm run lint`: ESLint (layers, server-only markers, Next's rules), then the Prettier check.
@@ -275,21 +266,13 @@ const vitestCommand = [
   "run",
   "--reporter=dot",
   "--reporter=json",
-  "--reporter=./test/real-clock-done-reporter.ts",
   `--outputFile.json=${vitestReport}`,
 ];
 const unit = phase("unit", vitestCommand, async (log) => {
-  const code = await run(vitestCommand, log, {}, (text) => {
-    if (!text.includes(realClockDoneLine)) return;
-    console.log(`${clock()}  · unit: the real-clock files are done; the e2e build starts`);
-    releaseRealClock();
-  }).exit;
+  const code = await run(vitestCommand, log).exit;
   const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
   return { code, counts: { passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0 } };
-}).finally(() => {
-  releaseRealClock();
-  releaseUnit();
-});
+}).finally(releaseUnit);
 
 await Promise.all([e2e, lint, types, unit]);
 
