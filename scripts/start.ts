@@ -43,6 +43,16 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
+/**
+ * A step before serving (generate, migrate, build): at the CPU priority PREPARE_NICENESS names, if
+ * set. `npm test` prepares the e2e server beside its timing-sensitive tests that way, and the
+ * server itself then runs at the normal priority, level with the browsers that load its pages.
+ */
+function prepare(command: string, args: string[]): Promise<void> {
+  const niceness = process.env.PREPARE_NICENESS;
+  return niceness ? run("nice", ["-n", niceness, command, ...args]) : run(command, args);
+}
+
 /** A secret generated on first start and kept in .data/, so sessions and stored secrets survive restarts. */
 async function persistentSecret(name: string, generate: () => string): Promise<string> {
   const file = path.join(dataDir, name);
@@ -85,10 +95,10 @@ async function main() {
   // `npm test` has generated it already, and its test files are loading it: not written again under them.
   if (process.env.PRISMA_CLIENT_GENERATED !== "1") {
     log("generating the Prisma client…");
-    await run("npx", ["prisma", "generate"]);
+    await prepare("npx", ["prisma", "generate"]);
   }
   log("applying migrations…");
-  await run("npx", ["prisma", "migrate", "deploy"]);
+  await prepare("npx", ["prisma", "migrate", "deploy"]);
   // The local demo delivers to receivers on this machine; production allows public addresses only.
   if (process.env.DELIVERY_ALLOWED_CIDRS === undefined) {
     process.env.DELIVERY_ALLOWED_CIDRS = "127.0.0.0/8,::1/128";
@@ -103,7 +113,7 @@ async function main() {
 
   if (production) {
     log("building the production bundle…");
-    await run("npx", ["next", "build"]);
+    await prepare("npx", ["next", "build"]);
   }
   // Production is the hub's own server (server/main.ts: Next.js, with the publish route served directly).
   const serve = production ? ["tsx", "server/main.ts"] : ["next", "dev"];

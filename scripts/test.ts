@@ -6,17 +6,18 @@
  *
  * The phases that can share the machine do:
  *
- *   prisma ─┬─ lint  (nice) ──────────────────────────────────────────────────┐
- *           ├─ types (nice) ──────────────────────────────────────────────────┤
- *           ├─ e2e: its server's migrations, seed and build (nice), then it ─┐ │
- *           └─ unit (vitest): real-clock files ── the other files ───────────┴─┴─ Playwright
+ *   prisma ─┬─ lint  (nice) ───────────────────────────────────────────────────┐
+ *           ├─ types (nice) ───────────────────────────────────────────────────┤
+ *           ├─ e2e: its server's migrations and build (nice), then the server ─┐│
+ *           └─ unit (vitest): real-clock files ── the other files ────────────┴┴─ Playwright
  *
- * Lint, types and the e2e server (migrations, seed, `next build`, then `npm start`'s server) run at
- * a lower CPU priority beside vitest, taking the cycles its real-clock files (soak, pacing, crash
- * safety, the scheduler: vitest.config.ts runs them first, alone) leave idle without pushing those
- * files past their wall-clock bounds. Chromium waits for all of vitest: run side by side, the two
- * finished no sooner (both are CPU-bound) and both sets of timing bounds had less room. Each
- * phase's output is kept in test-reports/<phase>.log and printed as a block when the phase ends.
+ * Lint, types and the e2e server's migrations and `next build` run at a lower CPU priority beside
+ * vitest, taking the cycles its real-clock files (soak, pacing, crash safety, the scheduler:
+ * vitest.config.ts runs them first, alone) leave idle without pushing those files past their
+ * wall-clock bounds; the server itself runs at the normal priority, level with the browsers that
+ * load its pages. Chromium waits for all of vitest: run side by side, the two finished no sooner
+ * (both are CPU-bound) and both sets of timing bounds had less room. Each phase's output is kept
+ * in test-reports/<phase>.log and printed as a block when the phase ends.
  *
  * `npm test -- lint types` runs only the phases named.
  */
@@ -211,10 +212,12 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
   const env: Record<string, string> = {
     // Not generated again while the test files load it.
     PRISMA_CLIENT_GENERATED: "1",
+    // Migrations and the build at a lower priority; the server and its executor at the normal one.
+    PREPARE_NICENESS: "10",
     // The types phase checks what `next build` would; run without it, the build checks them itself.
     ...(wanted("types") ? { NEXT_BUILD_TYPES_CHECKED: "1" } : {}),
   };
-  const server = run(batch(["npx", "tsx", "e2e/server.ts"]), log, env, (text) => {
+  const server = run(["npx", "tsx", "e2e/server.ts"], log, env, (text) => {
     if (text.includes("building the production bundle"))
       console.log(`${clock()}  · e2e server: migrations and seed done, next build started`);
   });
