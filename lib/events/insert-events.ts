@@ -41,38 +41,20 @@ export const newEventId = () => `evt_${randomUUID().replaceAll("-", "")}`;
 const keyOf = (row: { orgId: string; idempotencyKey: string | null }) =>
   row.idempotencyKey === null ? null : `${row.orgId}\u0000${row.idempotencyKey}`;
 
-interface Outcome {
-  sentId: string;
-  /** The stored event's id; null only when the row holding the key committed after the statement's snapshot. */
-  id: string | null;
-  inserted: boolean;
-  /** The row is the same request as the stored event. */
-  same: boolean;
-}
-
-/** Rows that committed, or whose key was already taken. */
-async function insertOrFind(client: Client, rows: EventRow[], now: Date, dispatched: boolean) {
+/** The ids of the rows it stored; a row whose key is already taken is left out. */
+async function insertNew(client: Client, rows: EventRow[], now: Date, dispatched: boolean): Promise<Set<string>> {
   const column = <T>(pick: (row: EventRow) => T) => rows.map(pick);
-  return client.$queryRaw<Outcome[]>`
-    WITH input AS (
-      SELECT * FROM unnest(
-        ${column((row) => row.id)}::text[], ${column((row) => row.orgId)}::text[], ${column((row) => row.projectId)}::text[],
-        ${column((row) => row.type)}::text[], ${column((row) => row.payloadJson)}::text[], ${column((row) => row.propertiesJson)}::text[],
-        ${column((row) => row.idempotencyKey)}::text[]
-      ) AS t(id, "orgId", "projectId", type, payload, properties, "idempotencyKey")
-    ), inserted AS (
-      INSERT INTO "Event" (id, "orgId", "projectId", type, payload, properties, "idempotencyKey", "createdAt", "dispatchedAt")
-      SELECT id, "orgId", "projectId", type, payload::jsonb, properties::jsonb, "idempotencyKey", ${utc(now)}::timestamp, ${dispatched ? utc(now) : null}::timestamp
-      FROM input
-      ON CONFLICT ("orgId", "idempotencyKey") DO NOTHING
-      RETURNING id
-    )
-    SELECT input.id AS "sentId", coalesce(inserted.id, existing.id) AS id, inserted.id IS NOT NULL AS inserted,
-           inserted.id IS NOT NULL OR existing.id IS NULL OR (existing.type = input.type AND existing."projectId" IS NOT DISTINCT FROM input."projectId"
-             AND existing.payload = input.payload::jsonb AND existing.properties = input.properties::jsonb) AS same
-    FROM input
-    LEFT JOIN inserted ON inserted.id = input.id
-    LEFT JOIN "Event" existing ON inserted.id IS NULL AND existing."orgId" = input."orgId" AND existing."idempotencyKey" = input."idempotencyKey"`;
+  const inserted = await client.$queryRaw<{ id: string }[]>`
+    INSERT INTO "Event" (id, "orgId", "projectId", type, payload, properties, "idempotencyKey", "createdAt", "dispatchedAt")
+    SELECT id, "orgId", "projectId", type, payload::jsonb, properties::jsonb, "idempotencyKey", ${utc(now)}::timestamp, ${dispatched ? utc(now) : null}::timestamp
+    FROM unnest(
+      ${column((row) => row.id)}::text[], ${column((row) => row.orgId)}::text[], ${column((row) => row.projectId)}::text[],
+      ${column((row) => row.type)}::text[], ${column((row) => row.payloadJson)}::text[], ${column((row) => row.propertiesJson)}::text[],
+      ${column((row) => row.idempotencyKey)}::text[]
+    ) AS t(id, "orgId", "projectId", type, payload, properties, "idempotencyKey")
+    ON CONFLICT ("orgId", "idempotencyKey") DO NOTHING
+    RETURNING id`;
+  return new Set(inserted.map((row) => row.id));
 }
 
 /** Two rows of one call with one key: the same request only if they would store the same event. */
@@ -82,13 +64,19 @@ const sameRequest = (a: EventRow, b: EventRow) =>
   a.payloadJson === b.payloadJson &&
   a.propertiesJson === b.propertiesJson;
 
+interface StoredMatch {
+  id: string;
+  /** The row is the same request as the stored event. */
+  same: boolean;
+}
+
 /**
  * Each row's stored event (the one holding its key) and whether the row is the same request, read
  * with a fresh snapshot: for rows whose key another request took, earlier or racing this one.
  */
-async function compareWithStored(client: Client, rows: EventRow[]): Promise<Map<string, Outcome>> {
+async function compareWithStored(client: Client, rows: EventRow[]): Promise<Map<string, StoredMatch>> {
   const column = <T>(pick: (row: EventRow) => T) => rows.map(pick);
-  const found = await client.$queryRaw<{ sentId: string; id: string; same: boolean }[]>`
+  const found = await client.$queryRaw<(StoredMatch & { sentId: string })[]>`
     SELECT input.id AS "sentId", stored.id,
            (stored.type = input.type AND stored."projectId" IS NOT DISTINCT FROM input."projectId"
              AND stored.payload = input.payload::jsonb AND stored.properties = input.properties::jsonb) AS same
@@ -98,7 +86,7 @@ async function compareWithStored(client: Client, rows: EventRow[]): Promise<Map<
       ${column((row) => row.idempotencyKey)}::text[]
     ) AS input(id, "orgId", "projectId", type, payload, properties, "idempotencyKey")
     JOIN "Event" stored ON stored."orgId" = input."orgId" AND stored."idempotencyKey" = input."idempotencyKey"`;
-  return new Map(found.map((row) => [row.sentId, { ...row, inserted: false }]));
+  return new Map(found.map((row) => [row.sentId, row]));
 }
 
 /**
@@ -118,29 +106,25 @@ export async function insertEvents(
     if (key !== null) firstWithKey.set(key, row);
     sent.push(row);
   }
-  const outcome = new Map<string, Outcome>(
-    (await insertOrFind(client, sent, now, dispatched)).map((result) => [result.sentId, result]),
-  );
-  // Compared with the stored event, not with the call's first row of the key: a row whose key was
-  // taken after the statement's snapshot, and a later row whose first one found the key taken
-  // (that first row may be a different request, and this one a genuine replay).
+  const inserted = await insertNew(client, sent, now, dispatched);
   const firstOf = (row: EventRow) => (keyOf(row) === null ? row : firstWithKey.get(keyOf(row)!)!);
-  const unsettled = rows.filter((row) => {
-    const first = outcome.get(firstOf(row).id)!;
-    return first.id === null || (firstOf(row) !== row && !first.inserted);
-  });
-  const stored = unsettled.length > 0 ? await compareWithStored(client, unsettled) : new Map<string, Outcome>();
+  // A row whose key another request holds (earlier, or racing this one) is compared with the stored
+  // event, read afresh; not with the call's first row of that key, which may be a different request.
+  const taken = rows.filter((row) => !inserted.has(firstOf(row).id));
+  const stored = taken.length > 0 ? await compareWithStored(client, taken) : new Map<string, StoredMatch>();
   return rows.map((row) => {
     const first = firstOf(row);
-    const result = stored.get(row.id) ?? outcome.get(first.id);
-    if (!result?.id)
+    if (inserted.has(first.id)) {
+      // Stored by this call: a later row with its key is a replay of it, the same request only if it is the same as the first.
+      return {
+        id: first.id,
+        replayed: first !== row,
+        ...(first === row || sameRequest(first, row) ? {} : { keyReused: true as const }),
+      };
+    }
+    const match = stored.get(row.id);
+    if (!match)
       throw new Error(`The event holding idempotency key "${row.idempotencyKey}" vanished while it was looked up.`);
-    // A later row whose first one stored the key is the same request as the stored event if it is the same as that first row.
-    const same = stored.has(row.id) || first === row ? result.same : sameRequest(first, row);
-    return {
-      id: result.id,
-      replayed: first !== row || !result.inserted,
-      ...(same ? {} : { keyReused: true as const }),
-    };
+    return { id: match.id, replayed: true, ...(match.same ? {} : { keyReused: true as const }) };
   });
 }
