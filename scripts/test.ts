@@ -254,7 +254,7 @@ const typegenCommand = ["npx", "next", "typegen"];
 // `tsc` command, so the native one is named by its path.
 const typesCommand = [
   "node",
-  "node_modules/@typescript/native/bin/tsc",
+  "node_modules/typescript-7/bin/tsc",
   "--noEmit",
   "-p",
   "test/tsconfig.typecheck.json",
