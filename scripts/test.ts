@@ -252,13 +252,7 @@ const typegenCommand = ["npx", "next", "typegen"];
 // TypeScript 7's native compiler (about a third of TypeScript 5's CPU here); TypeScript 5 stays the
 // `typescript` package for what needs its JavaScript API (Next.js, typescript-eslint). Both declare a
 // `tsc` command, so the native one is named by its path.
-const typesCommand = [
-  "node",
-  "node_modules/typescript-7/bin/tsc",
-  "--noEmit",
-  "-p",
-  "test/tsconfig.typecheck.json",
-];
+const typesCommand = ["node", "node_modules/typescript-7/bin/tsc", "--noEmit", "-p", "test/tsconfig.typecheck.json"];
 const types = phase("types", [...typegenCommand, "&&", ...typesCommand], async (log) => {
   const generated = await run(batch(typegenCommand), log, { NEXT_DIST_DIR: ".next-typecheck" }).exit;
   return { code: generated || (await run(batch(typesCommand), log).exit) };
