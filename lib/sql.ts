@@ -101,3 +101,16 @@ export async function sqlTransaction<T>(work: (tx: SqlClient) => Promise<T>): Pr
   connection.release();
   return result;
 }
+
+/**
+ * For the rest of the transaction, joins and `= ANY(…)` filters are planned as index lookups by
+ * key. Without statistics (a new database taking a flood before autovacuum's first ANALYZE, or a
+ * server that runs none) Postgres estimates `"deliveryId" = ANY(<100 ids>)` at a third of the
+ * table and reads all of it: an engine round then scans every link and attempt ever stored, a
+ * cost that grows with the history. The engine's lookups touch a round's rows only, so an index
+ * is right for them at any table size.
+ */
+export async function planAsKeyLookups(tx: SqlClient): Promise<void> {
+  await tx.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+    set_config('enable_mergejoin', 'off', true)`;
+}

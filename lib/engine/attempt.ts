@@ -2,7 +2,7 @@ import "server-only";
 import type { DeliveryStatus, Prisma } from "@/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/audit";
 import { db } from "@/lib/db";
-import { sql } from "@/lib/sql";
+import { sql, type SqlClient } from "@/lib/sql";
 import { AppError } from "@/lib/http/errors";
 import { retryScheduleSpecs, nextRetryDelayMs, type RetryScheduleName } from "@/lib/wire/schedules";
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
@@ -54,8 +54,8 @@ async function claimForRetry(deliveryId: string) {
 }
 
 /** The events each delivery carries, oldest first, in the shape the formats build requests from. One raw query: it is on the engine's hot path. */
-export async function eventsOf(deliveryIds: string[]): Promise<Map<string, EventToSend[]>> {
-  const rows = await sql.$queryRaw<Array<EventToSend & { deliveryId: string }>>`
+export async function eventsOf(deliveryIds: string[], client: SqlClient = sql): Promise<Map<string, EventToSend[]>> {
+  const rows = await client.$queryRaw<Array<EventToSend & { deliveryId: string }>>`
     SELECT de."deliveryId", e.id, e.type, e."createdAt", e.payload, e.properties, p.key AS "projectKey"
     FROM "DeliveryEvent" de JOIN "Event" e ON e.id = de."eventId" LEFT JOIN "Project" p ON p.id = e."projectId"
     WHERE de."deliveryId" = ANY(${deliveryIds}::text[])
@@ -63,6 +63,21 @@ export async function eventsOf(deliveryIds: string[]): Promise<Map<string, Event
   const byDelivery = new Map<string, EventToSend[]>(deliveryIds.map((id) => [id, []]));
   for (const { deliveryId, ...event } of rows) byDelivery.get(deliveryId)!.push(event);
   return byDelivery;
+}
+
+/** Per delivery: tries already made (first requests, not follow-ups) and scheduled ones among them. */
+export interface Tries {
+  all: number;
+  scheduled: number;
+}
+
+/** The tries each delivery has had; a delivery with none has no entry. */
+export async function triesOf(deliveryIds: string[], client: SqlClient = sql): Promise<Map<string, Tries>> {
+  if (deliveryIds.length === 0) return new Map();
+  const rows = await client.$queryRaw<{ deliveryId: string; all: number; scheduled: number }[]>`
+    SELECT "deliveryId", count(*)::int AS all, (count(*) FILTER (WHERE trigger = 'scheduled'))::int AS scheduled
+    FROM "Attempt" WHERE "deliveryId" = ANY(${deliveryIds}::text[]) AND "followUp" = 0 GROUP BY "deliveryId"`;
+  return new Map(rows.map((row) => [row.deliveryId, { all: row.all, scheduled: row.scheduled }]));
 }
 
 export function attemptRow(

@@ -8,13 +8,15 @@ import {
   nextAttemptAfter,
   sendChain,
   settle,
+  triesOf,
   verdictOf,
+  type Tries,
   type Settled,
 } from "@/lib/engine/attempt";
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
-import type { SentAttempt } from "@/lib/engine/send-attempt";
+import type { EventToSend, SentAttempt } from "@/lib/engine/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
-import { sql, sqlTransaction } from "@/lib/sql";
+import { planAsKeyLookups, sqlTransaction } from "@/lib/sql";
 import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
 import { utc } from "@/lib/utc";
 
@@ -54,6 +56,14 @@ interface ClaimingWebhook {
   rateLimitPerSecond: number | null;
 }
 
+interface ClaimedRound {
+  webhook: ClaimingWebhook;
+  deliveries: ClaimedDelivery[];
+  limit: number;
+  events: Map<string, EventToSend[]>;
+  tries: Map<string, Tries>;
+}
+
 interface ClaimedDelivery {
   id: string;
   status: DeliveryStatus;
@@ -77,7 +87,7 @@ async function claimDue(
   sleptUntil: Date | null,
   claimToken: string | null,
   now: Date,
-): Promise<{ webhook: ClaimingWebhook; deliveries: ClaimedDelivery[]; limit: number } | null> {
+): Promise<ClaimedRound | null> {
   return sqlTransaction(async (tx) => {
     // The run holds the webhook now; if it is the sleeper that just woke, the webhook has no sleeper left.
     const [webhook] = await tx.$queryRaw<ClaimingWebhook[]>`
@@ -108,16 +118,19 @@ async function claimDue(
       )
       UPDATE "Delivery" d SET status = 'sending', "claimedBy" = ${claimToken}, "updatedAt" = ${utc(now)}::timestamp FROM due WHERE d.id = due.id
       RETURNING d.id, due.status AS status, d."attemptCount", d."createdAt", d."firstFailedAt", d."nextAttemptAt", d."resendOnce"`;
-    return { webhook, deliveries, limit };
+    if (deliveries.length === 0) return { webhook, deliveries, limit, events: new Map(), tries: new Map() };
+    await planAsKeyLookups(tx);
+    const events = await eventsOf(
+      deliveries.map((delivery) => delivery.id),
+      tx,
+    );
+    // A delivery never attempted has no tries to count.
+    const tries = await triesOf(
+      deliveries.filter((delivery) => delivery.attemptCount > 0).map((delivery) => delivery.id),
+      tx,
+    );
+    return { webhook, deliveries, limit, events, tries };
   });
-}
-
-/** Per delivery: tries already made (first requests, not follow-ups) and scheduled ones among them. */
-async function triesOf(deliveryIds: string[]): Promise<Map<string, { all: number; scheduled: number }>> {
-  const rows = await sql.$queryRaw<{ deliveryId: string; all: number; scheduled: number }[]>`
-    SELECT "deliveryId", count(*)::int AS all, (count(*) FILTER (WHERE trigger = 'scheduled'))::int AS scheduled
-    FROM "Attempt" WHERE "deliveryId" = ANY(${deliveryIds}::text[]) AND "followUp" = 0 GROUP BY "deliveryId"`;
-  return new Map(rows.map((row) => [row.deliveryId, { all: row.all, scheduled: row.scheduled }]));
 }
 
 /**
@@ -368,9 +381,7 @@ export async function sendDueDeliveries(
   if (!claimed || !target)
     return { orgId: claimed?.webhook.orgId ?? null, sent: 0, next: { kind: "end" }, signal: null };
 
-  const { deliveries, limit } = claimed;
-  const events = deliveries.length > 0 ? await eventsOf(deliveries.map((delivery) => delivery.id)) : new Map();
-  const tries = deliveries.length > 0 ? await triesOf(deliveries.map((delivery) => delivery.id)) : new Map();
+  const { deliveries, limit, events, tries } = claimed;
   const rate = target.webhook.rateLimitPerSecond;
   const attempt = async (delivery: ClaimedDelivery, onSent?: () => void): Promise<Outcome> => {
     const done = tries.get(delivery.id) ?? { all: 0, scheduled: 0 };
