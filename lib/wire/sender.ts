@@ -83,7 +83,11 @@ export async function sendRequest(
 ): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const signal = AbortSignal.timeout(timeoutMs);
+  // Not AbortSignal.timeout: its timer outlives the request and fires anyway, building a
+  // DOMException per request long after the answer, which showed at thousands of sends a second.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const { signal } = deadline;
   try {
     const via = onSent ? reportingSent(dispatcher, onSent) : dispatcher;
     const response = await request(outgoing.url, {
@@ -109,6 +113,8 @@ export async function sendRequest(
       ? { errorClass: "timeout" as const, errorMessage: `no complete response within ${timeoutMs} ms` }
       : classifyNetworkError(error);
     return { status: null, headers: {}, body: "", truncated: false, durationMs: elapsed(), ...failure };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
