@@ -169,13 +169,18 @@ describe("soak", () => {
         })
       ).map((link) => [link.deliveryId, link.eventId]),
     );
+    const duringOutage = (sentAt: number) =>
+      sentAt >= stoppedAt - healthyBoundMs && sentAt <= restartedAt + healthyBoundMs;
     const waits: number[] = [];
     for (const request of healthy.flatMap((webhook) => webhook.receiver.requests)) {
       const sentAt = publishedAt.get(eventOf.get(String(request.headers["webhook-id"]))!)!;
-      const duringOutage = sentAt >= stoppedAt - healthyBoundMs && sentAt <= restartedAt + healthyBoundMs;
-      if (!duringOutage) waits.push(request.at.getTime() - sentAt);
+      if (!duringOutage(sentAt)) waits.push(request.at.getTime() - sentAt);
     }
-    expect(waits.length).toBeGreaterThan(100);
+    // Enough of them to mean something: the schedule publishes 72 before the outage alone. How many
+    // come after it depends on how long the executor takes to restart on the machine.
+    const publishedOutside = [...publishedAt.values()].filter((sentAt) => !duringOutage(sentAt)).length;
+    expect(publishedOutside).toBeGreaterThan(60);
+    expect(waits.length).toBeGreaterThanOrEqual(publishedOutside);
     expect(waits.filter((waited) => waited > healthyBoundMs)).toEqual([]);
   }, 150_000);
 });
