@@ -60,6 +60,10 @@ interface ClaimedRound {
   webhook: ClaimingWebhook;
   deliveries: ClaimedDelivery[];
   limit: number;
+}
+
+/** What each claimed delivery carries, and its earlier tries. */
+interface ClaimedContents {
   events: Map<string, EventToSend[]>;
   tries: Map<string, Tries>;
 }
@@ -118,7 +122,18 @@ async function claimDue(
       )
       UPDATE "Delivery" d SET status = 'sending', "claimedBy" = ${claimToken}, "updatedAt" = ${utc(now)}::timestamp FROM due WHERE d.id = due.id
       RETURNING d.id, due.status AS status, d."attemptCount", d."createdAt", d."firstFailedAt", d."nextAttemptAt", d."resendOnce"`;
-    if (deliveries.length === 0) return { webhook, deliveries, limit, events: new Map(), tries: new Map() };
+    return { webhook, deliveries, limit };
+  });
+}
+
+/**
+ * What the claimed deliveries carry and how often each was tried before, read as key lookups in a
+ * transaction of their own: after the claim's commit, so a fan-out waiting on the webhook's row is
+ * not held while a round of batches reads its events.
+ */
+async function readClaimed(deliveries: ClaimedDelivery[]): Promise<ClaimedContents> {
+  if (deliveries.length === 0) return { events: new Map(), tries: new Map() };
+  return sqlTransaction(async (tx) => {
     await planAsKeyLookups(tx);
     const events = await eventsOf(
       deliveries.map((delivery) => delivery.id),
@@ -129,7 +144,7 @@ async function claimDue(
       deliveries.filter((delivery) => delivery.attemptCount > 0).map((delivery) => delivery.id),
       tx,
     );
-    return { webhook, deliveries, limit, events, tries };
+    return { events, tries };
   });
 }
 
@@ -381,7 +396,8 @@ export async function sendDueDeliveries(
   if (!claimed || !target)
     return { orgId: claimed?.webhook.orgId ?? null, sent: 0, next: { kind: "end" }, signal: null };
 
-  const { deliveries, limit, events, tries } = claimed;
+  const { deliveries, limit } = claimed;
+  const { events, tries } = await readClaimed(deliveries);
   const rate = target.webhook.rateLimitPerSecond;
   const attempt = async (delivery: ClaimedDelivery, onSent?: () => void): Promise<Outcome> => {
     const done = tries.get(delivery.id) ?? { all: 0, scheduled: 0 };
