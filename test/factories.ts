@@ -73,7 +73,10 @@ export interface RecordedAttempt {
   durationMs?: number;
 }
 
-/** A delivery's attempts, numbered in order, each made at its time (the rollup trigger counts them). */
+/**
+ * A delivery's attempts, numbered in order, each made at its time (the rollup trigger counts them).
+ * History only: the engine reads earlier tries only of deliveries whose attemptCount says they have some.
+ */
 export async function recordAttempts(orgId: string, deliveryId: string, attempts: RecordedAttempt[]) {
   await db.attempt.createMany({
     data: attempts.map((attempt, index) => ({

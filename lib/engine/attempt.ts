@@ -231,7 +231,7 @@ export async function retryDeliveryNow(
   const target = await loadSigningTarget(delivery.orgId, delivery.webhookId);
   if (!target) return null;
 
-  const tries = await db.attempt.count({ where: { deliveryId, followUp: 0 } });
+  const tries = (await triesOf([deliveryId])).get(deliveryId)?.all ?? 0;
   const chain = await sendChain(
     target,
     { id: delivery.id, createdAt: delivery.createdAt, retriesDone: tries },

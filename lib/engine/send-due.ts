@@ -139,7 +139,7 @@ async function readClaimed(deliveries: ClaimedDelivery[]): Promise<ClaimedConten
       deliveries.map((delivery) => delivery.id),
       tx,
     );
-    // A delivery never attempted has no tries to count.
+    // A delivery never attempted has no tries to count: every write of attempts raises attemptCount with them.
     const tries = await triesOf(
       deliveries.filter((delivery) => delivery.attemptCount > 0).map((delivery) => delivery.id),
       tx,
