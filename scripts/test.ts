@@ -249,10 +249,10 @@ const lint = phase("lint", lintCommand, simple(batch(lintCommand)));
 // The whole tree with its route types (`next typegen`, into a folder of its own: the e2e build
 // beside it is writing .next/), so that build need not check the same again.
 const typegenCommand = ["npx", "next", "typegen"];
-// TypeScript 7's native compiler (about a third of TypeScript 5's CPU here); TypeScript 5 stays the
-// `typescript` package for what needs its JavaScript API (Next.js, typescript-eslint). Both declare a
-// `tsc` command, so the native one is named by its path.
-const typesCommand = ["node", "node_modules/typescript-7/bin/tsc", "--noEmit", "-p", "test/tsconfig.typecheck.json"];
+// `npm run typecheck`: TypeScript 7's native compiler (about a third of TypeScript 5's CPU here);
+// TypeScript 5 stays the `typescript` package for what needs its JavaScript API (Next.js,
+// typescript-eslint). Both declare a `tsc` command, so package.json names the native one by its path.
+const typesCommand = ["npm", "run", "--silent", "typecheck", "--", "-p", "test/tsconfig.typecheck.json"];
 const types = phase("types", [...typegenCommand, "&&", ...typesCommand], async (log) => {
   const generated = await run(batch(typegenCommand), log, { NEXT_DIST_DIR: ".next-typecheck" }).exit;
   return { code: generated || (await run(batch(typesCommand), log).exit) };
