@@ -83,6 +83,20 @@ describe("soak", () => {
       orgs.push({ orgId: org.id, token, webhooks });
     }
 
+    // One event of an org of its own first, delivered before the clock starts: the bound is about
+    // healthy webhooks beside hanging ones, not the engine's first requests (cold code, empty pools).
+    const warmUp = await createOrg();
+    const warmUpToken = (await createApiToken(warmUp.org.id, ["events:write"])).token;
+    const warmUpReceiver = await engine.receiver(() => replies.healthy);
+    await createActiveWebhook(warmUp.org.id, warmUpReceiver.url);
+    const warmUpResponse = await fetch(events.url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${warmUpToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ type: "test", payload: { warmUp: true } }),
+    });
+    expect(warmUpResponse.status).toBe(202);
+    await waitFor("the warm-up event to be delivered", async () => warmUpReceiver.requests.length === 1, 30_000);
+
     const statuses: number[] = [];
     const publishedAt = new Map<string, number>();
     const started = Date.now();
