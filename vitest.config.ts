@@ -9,7 +9,7 @@ const exclude = [...skippedFolders.map((folder) => `${folder}/**`), ".next/**", 
 const testFiles = findTestFiles(root, skippedFolders);
 // Files whose imports reach Postgres (test/classify.ts); the others need no database.
 // Tests that hold delivery to a wall-clock bound: they run first, one at a time, with no other test
-// file beside them. `npm test` starts the browser tests' build once they are done (scripts/test.ts).
+// file beside them. `npm test` starts the browser tests' server once they are done (scripts/test.ts).
 const aloneFiles = [
   "lib/engine/soak.test.ts",
   "lib/engine/crash-safety.test.ts",
@@ -50,6 +50,8 @@ const parallel = {
 
 export default defineConfig({
   test: {
+    // Once for the whole run, not per project: one template migrated, one keeper of spare databases.
+    globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
@@ -67,7 +69,6 @@ export default defineConfig({
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
           isolate: true,
-          globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/worker-slot.ts", "test/test-env.ts", "test/per-file-database.ts"],
         },
       },
@@ -81,7 +82,6 @@ export default defineConfig({
           // file's cost) the files share; a fresh database (cloned from the template migrated once
           // per run) for each file all the same, since engines keep their state in it.
           isolate: false,
-          globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/worker-slot.ts", "test/test-env.ts", "test/per-worker-database.ts"],
           ...parallel,
         },
@@ -94,7 +94,6 @@ export default defineConfig({
           include: ownProcessFiles.map(asGlob),
           // A fresh process and a fresh database for each file.
           isolate: true,
-          globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/worker-slot.ts", "test/test-env.ts", "test/per-file-database.ts"],
           ...parallel,
         },

@@ -6,23 +6,25 @@
  *
  * The phases that can share the machine do:
  *
- *   prisma ─┬─ lint  (nice) ───────────────────────────────────────────────────┐
- *           ├─ types (nice) ───────────────────────────────────────────────────┤
- *           ├─ e2e: its server's migrations and build (nice), then the server ─┐│
- *           └─ unit (vitest): real-clock files ── the other files ────────────┴┴─ Playwright
+ *   prisma ─┬─ lint  (nice) ──────────────────────────────────────────────┐
+ *           ├─ types (nice) ──────────────────────────────────────────────┤
+ *           └─ unit (vitest): real-clock files ─┬─ the other files ──┐    │
+ *                                               └─ e2e: its server ──┴────┴─ Playwright
  *
- * Lint, types and the e2e server's migrations and `next build` run at a lower CPU priority beside
- * vitest, taking the cycles its real-clock files (soak, pacing, crash safety, the scheduler:
- * vitest.config.ts runs them first, alone) leave idle without pushing those files past their
- * wall-clock bounds; the server itself runs at the normal priority, level with the browsers that
- * load its pages. Chromium waits for all of vitest: run side by side, the two finished no sooner
- * (both are CPU-bound) and both sets of timing bounds had less room. Each phase's output is kept
- * in test-reports/<phase>.log and printed as a block when the phase ends.
+ * Lint and types run at a lower CPU priority beside vitest, in the cycles its real-clock files
+ * (soak, pacing, crash safety, the scheduler: vitest.config.ts runs them first, alone) leave idle.
+ * The e2e server (migrations, seed and `next build` at a lower priority, then `npm start`'s server
+ * at the normal one, level with the browsers) waits until those files are done: even niced, the
+ * build beside them pushed the soak test's healthy deliveries from under 0.8 s to 1.7–2.9 s on 2
+ * cores. Chromium waits for all of vitest: run side by side, the two finished no sooner (both are
+ * CPU-bound) and both sets of timing bounds had less room. Each phase's output is kept in
+ * test-reports/<phase>.log and printed as a block when the phase ends.
  *
  * `npm test -- lint types` runs only the phases named.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type WriteStream } from "node:fs";
+import { realClockDoneLine } from "../test/real-clock-done-reporter";
 
 const reports = "test-reports";
 // Not test-results/: Playwright empties that folder when it starts.
@@ -202,13 +204,15 @@ mkdirSync(reports, { recursive: true });
 // 1. The Prisma client everything else imports.
 await phase("prisma", ["npx", "prisma", "generate"], simple(["npx", "prisma", "generate"]));
 
-// 2. The e2e server (migrations, seed, `next build`, then `npm start`'s server) starts at once,
-// at a lower priority, on the client generated above.
+// 2. The e2e server: migrations, seed and `next build` at a lower priority, then `npm start`'s server.
+let releaseRealClock!: () => void;
+const realClockDone = new Promise<void>((resolve) => (releaseRealClock = resolve));
 let releaseUnit!: () => void;
 const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
 
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
+  await realClockDone;
   const env: Record<string, string> = {
     // Not generated again while the test files load it.
     PRISMA_CLIENT_GENERATED: "1",
@@ -239,7 +243,10 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
     counts: { passed: json?.stats.expected ?? 0, failed: (json?.stats.unexpected ?? 0) + (json?.stats.flaky ?? 0) },
   };
 });
-if (!wanted("unit")) releaseUnit();
+if (!wanted("unit")) {
+  releaseRealClock();
+  releaseUnit();
+}
 
 // The cache (in node_modules/, so a fresh clone starts without one) spares a local loop unchanged files.
 // `npm run lint`: ESLint (layers, server-only markers, Next's rules), then the Prettier check.
@@ -263,13 +270,21 @@ const vitestCommand = [
   "run",
   "--reporter=dot",
   "--reporter=json",
+  "--reporter=./test/real-clock-done-reporter.ts",
   `--outputFile.json=${vitestReport}`,
 ];
 const unit = phase("unit", vitestCommand, async (log) => {
-  const code = await run(vitestCommand, log).exit;
+  const code = await run(vitestCommand, log, {}, (text) => {
+    if (!text.includes(realClockDoneLine)) return;
+    console.log(`${clock()}  · unit: the real-clock files are done; the e2e server starts`);
+    releaseRealClock();
+  }).exit;
   const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
   return { code, counts: { passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0 } };
-}).finally(releaseUnit);
+}).finally(() => {
+  releaseRealClock();
+  releaseUnit();
+});
 
 await Promise.all([e2e, lint, types, unit]);
 

@@ -10,8 +10,8 @@ declare module "vitest" {
   }
 }
 
-/** Spare databases kept cloned ahead of the files that will claim them. */
-const spares = 3;
+/** Spare databases kept cloned ahead of the files that will claim them: one per integration worker, and one more. */
+const spares = 4;
 
 /**
  * Migrates one template database per run with the real Prisma CLI; each integration file gets a
