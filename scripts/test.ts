@@ -274,8 +274,14 @@ const vitestCommand = [
   `--outputFile.json=${vitestReport}`,
 ];
 const unit = phase("unit", vitestCommand, async (log) => {
+  // The output arrives in chunks, and one may end inside the line.
+  let recent = "";
+  let realClockFilesDone = false;
   const code = await run(vitestCommand, log, {}, (text) => {
-    if (!text.includes(realClockDoneLine)) return;
+    const seen = recent + text;
+    recent = seen.slice(-realClockDoneLine.length);
+    if (realClockFilesDone || !seen.includes(realClockDoneLine)) return;
+    realClockFilesDone = true;
     console.log(`${clock()}  · unit: the real-clock files are done; the e2e server starts`);
     releaseRealClock();
   }).exit;
