@@ -16,7 +16,7 @@ import {
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
 import type { EventToSend, SentAttempt } from "@/lib/engine/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
-import { planAsKeyLookups, sqlTransaction } from "@/lib/sql";
+import { planAsKeyLookups, sqlTransaction, type SqlClient } from "@/lib/sql";
 import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
 import { utc } from "@/lib/utc";
 
@@ -133,19 +133,25 @@ async function claimDue(
  */
 async function readClaimed(deliveries: ClaimedDelivery[]): Promise<ClaimedContents> {
   if (deliveries.length === 0) return { events: new Map(), tries: new Map() };
-  return sqlTransaction(async (tx) => {
-    await planAsKeyLookups(tx);
-    const events = await eventsOf(
-      deliveries.map((delivery) => delivery.id),
-      tx,
-    );
-    // A delivery never attempted has no tries to count: every write of attempts raises attemptCount with them.
-    const tries = await triesOf(
-      deliveries.filter((delivery) => delivery.attemptCount > 0).map((delivery) => delivery.id),
-      tx,
-    );
-    return { events, tries };
-  });
+  return sqlTransaction((tx) => readClaimedIn(tx, deliveries));
+}
+
+/** `readClaimed`'s reads, in the caller's transaction. */
+export async function readClaimedIn(
+  tx: SqlClient,
+  deliveries: Pick<ClaimedDelivery, "id" | "attemptCount">[],
+): Promise<ClaimedContents> {
+  await planAsKeyLookups(tx);
+  const events = await eventsOf(
+    deliveries.map((delivery) => delivery.id),
+    tx,
+  );
+  // A delivery never attempted has no tries to count: every write of attempts raises attemptCount with them.
+  const tries = await triesOf(
+    deliveries.filter((delivery) => delivery.attemptCount > 0).map((delivery) => delivery.id),
+    tx,
+  );
+  return { events, tries };
 }
 
 /**

@@ -63,6 +63,13 @@ async function waitFor(what: string, condition: () => Promise<boolean>, timeoutM
 
 const readiness = async () => (await fetch(ready.url)).status;
 
+const publish = (token: string, payload: object) =>
+  fetch(events.url, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ type: "test", payload }),
+  });
+
 describe("soak", () => {
   it("loses nothing, keeps healthy webhooks fast beside hanging ones, and reports the executor's outage", async () => {
     const orgs: Array<{ orgId: string; token: string; webhooks: Record<Kind, { id: string; receiver: Receiver }> }> =
@@ -89,12 +96,7 @@ describe("soak", () => {
     const warmUpToken = (await createApiToken(warmUp.org.id, ["events:write"])).token;
     const warmUpReceiver = await engine.receiver(() => replies.healthy);
     await createActiveWebhook(warmUp.org.id, warmUpReceiver.url);
-    const warmUpResponse = await fetch(events.url, {
-      method: "POST",
-      headers: { authorization: `Bearer ${warmUpToken}`, "content-type": "application/json" },
-      body: JSON.stringify({ type: "test", payload: { warmUp: true } }),
-    });
-    expect(warmUpResponse.status).toBe(202);
+    expect((await publish(warmUpToken, { warmUp: true })).status).toBe(202);
     await waitFor("the warm-up event to be delivered", async () => warmUpReceiver.requests.length === 1, 30_000);
 
     const statuses: number[] = [];
@@ -108,11 +110,7 @@ describe("soak", () => {
       const publishing = () =>
         Date.now() - started < publishForMs || publishedSince(restartedAt + healthyBoundMs) < samplesPerStretch;
       for (let n = 0; publishing(); n++) {
-        const response = await fetch(events.url, {
-          method: "POST",
-          headers: { authorization: `Bearer ${org.token}`, "content-type": "application/json" },
-          body: JSON.stringify({ type: "test", payload: { n } }),
-        });
+        const response = await publish(org.token, { n });
         statuses.push(response.status);
         if (response.status === 202) publishedAt.set(((await response.json()) as { id: string }).id, Date.now());
         await sleep(started + ((n + 1) * 1000) / perOrgPerSecond - Date.now());
