@@ -65,6 +65,15 @@ export async function createActiveWebhook(
   });
 }
 
+/** A delivery carrying the given events, written with its links as the engine writes them: together. */
+export async function createDelivery(data: Prisma.DeliveryUncheckedCreateInput, eventIds: string[]) {
+  return db.$transaction(async (tx) => {
+    const delivery = await tx.delivery.create({ data: { eventCount: eventIds.length, ...data } });
+    await tx.deliveryEvent.createMany({ data: eventIds.map((eventId) => ({ deliveryId: delivery.id, eventId })) });
+    return delivery;
+  });
+}
+
 export interface RecordedAttempt {
   at: Date;
   success: boolean;

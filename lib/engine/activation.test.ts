@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { sweepEngine } from "@/lib/engine/sweep";
 import { call } from "@/test/api";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
-import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
+import { createActiveWebhook, createApiToken, createDelivery, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
 
 const minute = 60_000;
@@ -193,24 +193,24 @@ describe("recover since", () => {
     const event = await db.event.create({
       data: { orgId, type: "test", payload: { recovered: true }, dispatchedAt: new Date() },
     });
-    const failedRecently = await db.delivery.create({
-      data: {
+    const failedRecently = await createDelivery(
+      {
         orgId,
         webhookId: webhook.id,
         status: "failed",
         attemptCount: 3,
-        events: { create: { eventId: event.id } },
       },
-    });
-    const failedLongAgo = await db.delivery.create({
-      data: {
+      [event.id],
+    );
+    const failedLongAgo = await createDelivery(
+      {
         orgId,
         webhookId: webhook.id,
         status: "failed",
         createdAt: old,
-        events: { create: { eventId: event.id } },
       },
-    });
+      [event.id],
+    );
     receiver.answer(() => ({ status: 200 }));
     const before = receiver.requests.length;
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { retryDeliveryNow } from "@/lib/engine/attempt";
 import { recoverDeliveries } from "@/lib/engine/retry";
 import { sendDueDeliveries } from "@/lib/engine/send-due";
-import { createActiveWebhook, createOrg } from "@/test/factories";
+import { createActiveWebhook, createDelivery, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
 
 // How a round of a webhook's run, and a person's Retry, claim deliveries: each calls the real
@@ -27,9 +27,7 @@ async function deliveryInState(
   { updatedAt = new Date(), nextAttemptAt = new Date() as Date | null } = {},
 ) {
   const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
-  const delivery = await db.delivery.create({
-    data: { orgId, webhookId, status, nextAttemptAt, events: { create: { eventId: event.id } } },
-  });
+  const delivery = await createDelivery({ orgId, webhookId, status, nextAttemptAt }, [event.id]);
   await db.$executeRaw`UPDATE "Delivery" SET "updatedAt" = ${updatedAt} WHERE id = ${delivery.id}`;
   return delivery.id;
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { roundSize } from "@/lib/engine/send-due";
 import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
+import { deliveryIdsCarrying } from "@/test/links";
 
 const burst = 200;
 const concurrency = 20;
@@ -93,7 +94,7 @@ describe("crash safety", () => {
     await waitFor(
       async () =>
         (await db.delivery.count({
-          where: { status: "succeeded", events: { some: { eventId: { in: eventIds } } } },
+          where: { status: "succeeded", id: { in: await deliveryIdsCarrying(eventIds) } },
         })) === eventIds.length,
       90_000,
       "every accepted event to be delivered",

@@ -4,6 +4,7 @@ import { publishEvent } from "@/lib/events/publish";
 import { publishEvents } from "@/lib/events/publish-batch";
 import { createActiveWebhook, createOrg } from "@/test/factories";
 import { endHeldRows, holdWebhookRow } from "@/test/hold-row";
+import { linksOnWebhooks } from "@/test/links";
 
 // Nothing listens here: the wakes after each commit fail and leave the work to the sweep, which is not under test.
 const nowhere = "http://127.0.0.1:9/hook";
@@ -70,10 +71,7 @@ describe("fan-out under concurrent publishes", () => {
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
     const events = batches.length * 25;
     for (const webhook of [...singles, ...batched]) {
-      const links = await db.deliveryEvent.findMany({
-        where: { delivery: { webhookId: webhook.id } },
-        select: { eventId: true },
-      });
+      const links = await linksOnWebhooks([webhook.id]);
       expect(new Set(links.map((link) => link.eventId)).size).toBe(events);
       expect(links).toHaveLength(events);
     }

@@ -113,6 +113,8 @@ async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): P
   }
   const webhooks = [...byWebhook.values()].map((events) => events[0]!);
   // Each webhook's newest open batch with room left, all in one statement: one index scan per webhook, newest first.
+  // Locked until the commit: links have no foreign keys, so this lock is what keeps the hourly
+  // purge from dropping a held batch between this read and the links joining it.
   const openBatches = await tx.$queryRaw<Array<Batch & { webhookId: string }>>`
     SELECT w.id AS "webhookId", open.*
     FROM unnest(${webhooks.map((w) => w.orgId)}::text[], ${webhooks.map((w) => w.webhookId)}::text[],
@@ -123,6 +125,7 @@ async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): P
         AND d."eventCount" < w."maxSize" AND d."payloadBytes" < ${maxBatchPayloadBytes}
         AND (CASE WHEN w.held THEN d.status = 'held' ELSE d.status IN ('pending', 'retrying') END)
       ORDER BY d."createdAt" DESC, d.id DESC LIMIT 1
+      FOR NO KEY UPDATE
     ) open`;
   const openOf = new Map(openBatches.map(({ webhookId, ...batch }) => [webhookId, batch]));
 

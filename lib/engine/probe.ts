@@ -100,13 +100,18 @@ export async function sendTestDelivery(
     : null;
   const created = new Date();
   const payload = payloadFor(target.webhook.format, project, created);
-  const event = await db.event.create({
-    data: { orgId, projectId: target.webhook.projectId, type, payload, dispatchedAt: created, createdAt: created },
-    select: { id: true, createdAt: true },
-  });
-  const delivery = await db.delivery.create({
-    data: { orgId, webhookId, isTest: true, status: "sending", events: { create: { eventId: event.id } } },
-    select: { id: true, createdAt: true },
+  // The event, the delivery and the link between them commit together: a link has no foreign keys.
+  const { event, delivery } = await db.$transaction(async (tx) => {
+    const event = await tx.event.create({
+      data: { orgId, projectId: target.webhook.projectId, type, payload, dispatchedAt: created, createdAt: created },
+      select: { id: true, createdAt: true },
+    });
+    const delivery = await tx.delivery.create({
+      data: { orgId, webhookId, isTest: true, status: "sending", eventCount: 1 },
+      select: { id: true, createdAt: true },
+    });
+    await tx.deliveryEvent.create({ data: { deliveryId: delivery.id, eventId: event.id } });
+    return { event, delivery };
   });
   const sent = await sendAttempt(target, { id: delivery.id, createdAt: delivery.createdAt, retriesDone: 0 }, [
     { id: event.id, type, createdAt: event.createdAt, payload, properties: {}, projectKey: project?.key ?? null },

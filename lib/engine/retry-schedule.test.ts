@@ -6,7 +6,7 @@ import { publishEvent } from "@/lib/events/publish";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import * as retryRoute from "@/app/api/v1/deliveries/[id]/retry/route";
 import { call } from "@/test/api";
-import { addMember, createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
+import { addMember, createActiveWebhook, createApiToken, createDelivery, createOrg } from "@/test/factories";
 import type { Receiver } from "@/test/receiver";
 
 const minute = 60_000;
@@ -166,9 +166,7 @@ describe("retry schedules", () => {
 describe("a person's Retry that changes a webhook's health", () => {
   const failedDelivery = async (orgId: string, webhookId: string) => {
     const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
-    return db.delivery.create({
-      data: { orgId, webhookId, status: "failed", events: { create: { eventId: event.id } } },
-    });
+    return createDelivery({ orgId, webhookId, status: "failed" }, [event.id]);
   };
 
   it("announces the recovery through the job outbox: with Inngest unreachable it waits there, and the sweep sends it", async () => {

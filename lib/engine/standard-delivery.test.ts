@@ -10,6 +10,7 @@ import { call } from "@/test/api";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import { createActiveWebhook, createApiToken, createOrg, createProjectRow } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
+import { deliveryIdsCarrying } from "@/test/links";
 
 const secret = `whsec_${Buffer.from("a-standard-webhooks-test-secret!").toString("base64")}`;
 let engine: DeliveryEngine;
@@ -58,7 +59,7 @@ describe("delivery to a Standard Webhooks receiver", () => {
     expect(verified).toMatchObject({ type: "project_sca_analysis_finished", data: { score: 9, project: "billing" } });
 
     const delivery = await db.delivery.findFirstOrThrow({
-      where: { webhookId, events: { some: { eventId } } },
+      where: { webhookId, id: { in: await deliveryIdsCarrying([eventId]) } },
       include: { attempts: true },
     });
     expect(request!.headers["webhook-id"]).toBe(delivery.id);

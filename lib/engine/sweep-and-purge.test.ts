@@ -2,7 +2,7 @@ import "@/test/engine-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
-import { createActiveWebhook, createOrg } from "@/test/factories";
+import { createActiveWebhook, createDelivery, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
 
 const minute = 60_000;
@@ -42,15 +42,15 @@ describe("sweeper cron", () => {
     const event = await db.event.create({
       data: { orgId, type: "test", payload: { claimedThenCrashed: true }, dispatchedAt: claimedAt },
     });
-    await db.delivery.create({
-      data: {
+    await createDelivery(
+      {
         orgId,
         webhookId,
         status: "pending",
         nextAttemptAt: claimedAt,
-        events: { create: { eventId: event.id } },
       },
-    });
+      [event.id],
+    );
     await db.webhook.update({ where: { id: webhookId }, data: { drainingSince: claimedAt } });
     // Well inside the ten minutes after which a claim counts as abandoned.
     await engine.advance(2 * minute);
@@ -66,9 +66,7 @@ describe("purge cron", () => {
     const event = await db.event.create({
       data: { orgId, type: "test", payload: {}, dispatchedAt: old, createdAt: old },
     });
-    const expired = await db.delivery.create({
-      data: { orgId, webhookId, status: "succeeded", createdAt: old, events: { create: { eventId: event.id } } },
-    });
+    const expired = await createDelivery({ orgId, webhookId, status: "succeeded", createdAt: old }, [event.id]);
     const stillRetrying = await db.delivery.create({ data: { orgId, webhookId, status: "retrying", createdAt: old } });
     const recent = await db.delivery.create({ data: { orgId, webhookId, status: "failed" } });
     await engine.advance(61 * minute);

@@ -99,34 +99,27 @@ export async function listEvents(orgId: string, query: EventListQuery): Promise<
 
 /** An event and where it went: each delivery carrying it, its webhook and its latest result. */
 export async function getEvent(orgId: string, id: string) {
-  const row = await db.event.findFirst({
-    where: { id, orgId },
-    include: {
-      deliveries: {
-        where: { delivery: { orgId } },
-        orderBy: { delivery: { createdAt: "desc" } },
-        select: {
-          delivery: {
-            select: {
-              id: true,
-              webhookId: true,
-              status: true,
-              isTest: true,
-              attemptCount: true,
-              lastAttemptAt: true,
-              nextAttemptAt: true,
-              webhook: { select: { name: true } },
-              attempts: { orderBy: { number: "desc" }, take: 1, select: { responseStatus: true, errorClass: true } },
-            },
-          },
-        },
-      },
+  const row = await db.event.findFirst({ where: { id, orgId } });
+  if (!row) throw notFound("Event");
+  const links = await db.deliveryEvent.findMany({ where: { eventId: id }, select: { deliveryId: true } });
+  const deliveries = await db.delivery.findMany({
+    where: { orgId, id: { in: links.map((link) => link.deliveryId) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      webhookId: true,
+      status: true,
+      isTest: true,
+      attemptCount: true,
+      lastAttemptAt: true,
+      nextAttemptAt: true,
+      webhook: { select: { name: true } },
+      attempts: { orderBy: { number: "desc" }, take: 1, select: { responseStatus: true, errorClass: true } },
     },
   });
-  if (!row) throw notFound("Event");
   return eventDetailOutput.parse({
     ...row,
-    deliveries: row.deliveries.map(({ delivery: { webhook, attempts, ...delivery } }) => ({
+    deliveries: deliveries.map(({ webhook, attempts, ...delivery }) => ({
       ...delivery,
       webhookName: webhook.name,
       lastResponseStatus: attempts[0]?.responseStatus ?? null,

@@ -7,7 +7,6 @@ import { notFound } from "@/lib/http/errors";
 import { decodeCursor, toPage, type Page } from "@/lib/http/pagination";
 
 const summaryInclude = {
-  events: { select: { event: { select: { id: true, type: true, projectId: true, createdAt: true } } } },
   attempts: {
     orderBy: { number: "desc" },
     take: 1,
@@ -17,13 +16,28 @@ const summaryInclude = {
 
 type DeliveryRow = Prisma.DeliveryGetPayload<{ include: typeof summaryInclude }>;
 
+/** A transaction, to answer a change with what it committed; the pool otherwise. */
+type HistoryReader = Pick<Db, "delivery" | "attempt" | "deliveryEvent" | "event">;
+
+type CarriedEvent = { id: string; type: string; projectId: string | null; createdAt: Date };
+
+/** The events a delivery carries, oldest first. */
+async function carriedEvents(client: HistoryReader, orgId: string, deliveryId: string): Promise<CarriedEvent[]> {
+  const links = await client.deliveryEvent.findMany({ where: { deliveryId }, select: { eventId: true } });
+  return client.event.findMany({
+    where: { orgId, id: { in: links.map((link) => link.eventId) } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, type: true, projectId: true, createdAt: true },
+  });
+}
+
 /** `lastRequestUrl`: the latest attempt's to the webhook's own URL (a SecurityScorecard follow-up goes elsewhere). */
-function toSummary(row: DeliveryRow, lastRequestUrl: string | null) {
+function toSummary(row: DeliveryRow, events: CarriedEvent[], lastRequestUrl: string | null) {
   const last = row.attempts[0];
   return deliverySummary.parse({
     ...row,
-    eventTypes: [...new Set(row.events.map(({ event }) => event.type))],
-    eventCount: row.events.length,
+    eventTypes: [...new Set(events.map((event) => event.type))].sort(),
+    eventCount: events.length,
     lastResponseStatus: last?.responseStatus ?? null,
     lastErrorClass: last?.errorClass ?? null,
     lastDurationMs: last?.durationMs ?? null,
@@ -93,9 +107,6 @@ export async function listDeliveries(
   );
 }
 
-/** A transaction, to answer a change with what it committed; the pool otherwise. */
-type HistoryReader = Pick<Db, "delivery" | "attempt">;
-
 export async function getDeliverySummary(
   orgId: string,
   id: string,
@@ -108,7 +119,7 @@ export async function getDeliverySummary(
     orderBy: { number: "desc" },
     select: { requestUrl: true },
   });
-  return toSummary(row, own?.requestUrl ?? null);
+  return toSummary(row, await carriedEvents(client, orgId, id), own?.requestUrl ?? null);
 }
 
 export async function getDelivery(orgId: string, id: string) {
@@ -116,9 +127,10 @@ export async function getDelivery(orgId: string, id: string) {
   if (!row) throw notFound("Delivery");
   const attempts = await db.attempt.findMany({ where: { orgId, deliveryId: id }, orderBy: { number: "asc" } });
   const own = attempts.filter((attempt) => attempt.followUp === 0).at(-1);
+  const events = await carriedEvents(db, orgId, id);
   return deliveryDetail.parse({
-    ...toSummary(row, own?.requestUrl ?? null),
-    events: row.events.map(({ event }) => event),
+    ...toSummary(row, events, own?.requestUrl ?? null),
+    events,
     attempts: attempts.map((attempt) => attemptOutput.parse(attempt)),
   });
 }

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { functions } from "@/inngest/functions";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
 import { inngestKeys } from "@/test/engine-env";
-import { createActiveWebhook, createOrg } from "@/test/factories";
+import { createActiveWebhook, createDelivery, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
 
 let engine: DeliveryEngine;
@@ -28,14 +28,14 @@ async function forgedDeliveryCall() {
   const { org } = await createOrg();
   const webhook = await createActiveWebhook(org.id, receiver.url);
   const event = await db.event.create({ data: { orgId: org.id, type: "test", payload: {}, dispatchedAt: new Date() } });
-  await db.delivery.create({
-    data: {
+  await createDelivery(
+    {
       orgId: org.id,
       webhookId: webhook.id,
       nextAttemptAt: new Date(),
-      events: { create: { eventId: event.id } },
     },
-  });
+    [event.id],
+  );
   const inngestEvent = {
     name: "hub/webhook.due",
     data: { webhookId: webhook.id, orgId: org.id },

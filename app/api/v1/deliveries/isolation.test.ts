@@ -10,7 +10,7 @@ import * as refresh from "@/app/api/v1/webhooks/[id]/refresh_availability_status
 import * as stats from "@/app/api/v1/webhooks/[id]/stats/route";
 import { db } from "@/lib/db";
 import { call, type Caller } from "@/test/api";
-import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
+import { createActiveWebhook, createApiToken, createDelivery, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
 
 // Org A's delivery data; every call comes from org B and must neither read nor send anything.
@@ -25,9 +25,7 @@ beforeAll(async () => {
   const event = await db.event.create({
     data: { orgId: org.id, type: "test", payload: { secret: "a-only" }, dispatchedAt: new Date() },
   });
-  const delivery = await db.delivery.create({
-    data: { orgId: org.id, webhookId: webhook.id, status: "failed", events: { create: { eventId: event.id } } },
-  });
+  const delivery = await createDelivery({ orgId: org.id, webhookId: webhook.id, status: "failed" }, [event.id]);
   Object.assign(a, { webhookId: webhook.id, eventId: event.id, deliveryId: delivery.id });
 
   const { org: orgB, owner } = await createOrg("Org B");

@@ -3,7 +3,15 @@ import * as collection from "@/app/api/v1/events/route";
 import * as item from "@/app/api/v1/events/[id]/route";
 import { db } from "@/lib/db";
 import { call } from "@/test/api";
-import { createActiveWebhook, createApiToken, createOrg, createProjectRow, recordAttempts } from "@/test/factories";
+import {
+  createActiveWebhook,
+  createApiToken,
+  createDelivery,
+  createOrg,
+  createProjectRow,
+  recordAttempts,
+} from "@/test/factories";
+import { deliveryIdsCarrying } from "@/test/links";
 
 const dayMs = 86_400_000;
 
@@ -70,22 +78,21 @@ beforeAll(async () => {
   await db.event.update({ where: { id: order }, data: { createdAt: new Date(Date.now() - 2 * dayMs) } });
 
   const toScans = await db.delivery.findFirstOrThrow({
-    where: { orgId: a.id, webhookId: scanWebhookId, events: { some: { eventId: scan } } },
+    where: { orgId: a.id, webhookId: scanWebhookId, id: { in: await deliveryIdsCarrying([scan]) } },
   });
   failedDelivery = toScans.id;
   await db.delivery.update({ where: { id: failedDelivery }, data: { status: "failed", attemptCount: 1 } });
   await recordAttempts(a.id, failedDelivery, [{ at: new Date(), success: false, errorClass: "connection_refused" }]);
 
   // A batch: one delivery carrying two events.
-  const batch = await db.delivery.create({
-    data: {
+  const batch = await createDelivery(
+    {
       orgId: a.id,
       webhookId: scanWebhookId,
       status: "succeeded",
-      eventCount: 2,
-      events: { create: [{ eventId: order }, { eventId: note }] },
     },
-  });
+    [order, note],
+  );
   batchDelivery = batch.id;
 
   // Org B publishes the same order number to its own webhook.

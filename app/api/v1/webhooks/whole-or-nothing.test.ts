@@ -3,7 +3,7 @@ import * as recoverRoute from "@/app/api/v1/webhooks/[id]/recover/route";
 import * as collection from "@/app/api/v1/webhooks/route";
 import { db } from "@/lib/db";
 import { call } from "@/test/api";
-import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
+import { createActiveWebhook, createApiToken, createDelivery, createOrg } from "@/test/factories";
 import { failWrites, restoreWrites } from "@/test/fail-writes";
 
 let token: string;
@@ -52,9 +52,7 @@ describe("recovering failed deliveries is whole or nothing", () => {
   it("queues nothing when its audit entry cannot be written, and records who recovered what when it can", async () => {
     const webhook = await createActiveWebhook(orgId, "https://hooks.example.com/recover");
     const event = await db.event.create({ data: { orgId, type: "test", payload: {}, dispatchedAt: new Date() } });
-    const failed = await db.delivery.create({
-      data: { orgId, webhookId: webhook.id, status: "failed", events: { create: { eventId: event.id } } },
-    });
+    const failed = await createDelivery({ orgId, webhookId: webhook.id, status: "failed" }, [event.id]);
     const recover = () =>
       call("POST", recoverRoute.POST, `/api/v1/webhooks/${webhook.id}/recover`, {
         token,

@@ -5,7 +5,7 @@ import * as eventsReplayRoute from "@/app/api/v1/events/replay/route";
 import { db } from "@/lib/db";
 import { call } from "@/test/api";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
-import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
+import { createActiveWebhook, createApiToken, createDelivery, createOrg } from "@/test/factories";
 
 let engine: DeliveryEngine;
 beforeAll(async () => {
@@ -26,15 +26,15 @@ it("a crowd replaying the same deliveries at once, beside hostile bodies and a h
   for (const hook of hooks)
     for (let i = 0; i < 10; i++) {
       const event = await db.event.create({ data: { orgId, type: "test", payload: { i }, dispatchedAt: new Date() } });
-      const d = await db.delivery.create({
-        data: {
+      const d = await createDelivery(
+        {
           orgId,
           webhookId: hook.id,
           status: "failed",
           attemptCount: 1,
-          events: { create: { eventId: event.id } },
         },
-      });
+        [event.id],
+      );
       ids.push(d.id);
     }
   const hostile = [

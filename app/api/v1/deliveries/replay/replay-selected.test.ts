@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { maxSelectedDeliveries } from "@/lib/history/schemas";
 import { call } from "@/test/api";
 import { startDeliveryEngine, type DeliveryEngine } from "@/test/delivery-engine";
-import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
+import { createActiveWebhook, createApiToken, createDelivery, createOrg } from "@/test/factories";
 import type { Receiver } from "@/test/receiver";
 
 let engine: DeliveryEngine;
@@ -20,8 +20,8 @@ async function deliveryOf(org: string, webhook: string, status: DeliveryStatus, 
   const event = await db.event.create({
     data: { orgId: org, type: "test", payload: { status }, dispatchedAt: new Date() },
   });
-  const delivery = await db.delivery.create({
-    data: {
+  const delivery = await createDelivery(
+    {
       orgId: org,
       webhookId: webhook,
       status,
@@ -29,9 +29,9 @@ async function deliveryOf(org: string, webhook: string, status: DeliveryStatus, 
       // A delivery still on its schedule waits for a later attempt; a finished one waits for nothing.
       nextAttemptAt: status === "retrying" ? new Date(Date.now() + 3_600_000) : null,
       isTest: extra.isTest ?? false,
-      events: { create: { eventId: event.id } },
     },
-  });
+    [event.id],
+  );
   return delivery.id;
 }
 

@@ -3,7 +3,7 @@ import * as replayRoute from "@/app/api/v1/events/replay/route";
 import type { DeliveryStatus } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { call } from "@/test/api";
-import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
+import { createActiveWebhook, createApiToken, createDelivery, createOrg } from "@/test/factories";
 
 // Nothing listens here: the runs the replay starts are not under test, only what it queues.
 const nowhere = "http://127.0.0.1:9/hook";
@@ -13,9 +13,7 @@ let token: string;
 const ids: Record<string, string> = {};
 
 async function deliveryOf(org: string, webhookId: string, eventId: string, status: DeliveryStatus, isTest = false) {
-  const delivery = await db.delivery.create({
-    data: { orgId: org, webhookId, status, isTest, events: { create: { eventId } } },
-  });
+  const delivery = await createDelivery({ orgId: org, webhookId, status, isTest }, [eventId]);
   return delivery.id;
 }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as deliveries from "@/app/api/v1/webhooks/[id]/deliveries/route";
 import { db } from "@/lib/db";
 import { call } from "@/test/api";
-import { createApiToken, createOrg } from "@/test/factories";
+import { createApiToken, createDelivery, createOrg } from "@/test/factories";
 
 const start = new Date("2026-11-20T10:00:00Z");
 const minute = 60_000;
@@ -36,16 +36,11 @@ beforeAll(async () => {
       ...(index % 2 === 0 ? ["scan.finished"] : []),
       ...(index >= 4 && index % 2 === 0 ? ["issue.found"] : []),
     ];
-    const delivery = await db.delivery.create({
-      data: {
-        orgId,
-        webhookId,
-        status: index % 2 ? "failed" : "succeeded",
-        createdAt,
-        attemptCount: index + 1,
-        events: { create: types.map((type) => ({ event: { create: { orgId, type, payload: {} } } })) },
-      },
-    });
+    const events = await Promise.all(types.map((type) => db.event.create({ data: { orgId, type, payload: {} } })));
+    const delivery = await createDelivery(
+      { orgId, webhookId, status: index % 2 ? "failed" : "succeeded", createdAt, attemptCount: index + 1 },
+      events.map((event) => event.id),
+    );
     await db.attempt.createMany({
       data: Array.from({ length: index + 1 }, (_, attempt) => ({
         orgId,

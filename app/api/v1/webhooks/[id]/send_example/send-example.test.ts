@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { call } from "@/test/api";
 import { createActiveWebhook, createApiToken, createOrg } from "@/test/factories";
 import { startReceiver, type Receiver } from "@/test/receiver";
+import { eventsCarriedBy } from "@/test/links";
 
 const secret = `whsec_${Buffer.from("send-example-secret-32-bytes-long").toString("base64")}`;
 let receiver: Receiver;
@@ -52,13 +53,14 @@ describe("POST /api/v1/webhooks/{id}/send_example", () => {
     expect(verified).toMatchObject({ type: "order.paid", data: { orderId: "ord_1", amount: 4200 } });
     const delivery = await db.delivery.findUniqueOrThrow({
       where: { id: response.body.deliveryId },
-      include: { attempts: true, events: { include: { event: true } } },
+      include: { attempts: true },
     });
+    const events = await eventsCarriedBy(delivery.id);
     expect(delivery).toMatchObject({ webhookId: webhook.id, isTest: true, status: "succeeded", attemptCount: 1 });
     expect(delivery.attempts.map((attempt) => attempt.trigger)).toEqual(["test"]);
-    expect(delivery.events.map(({ event }) => event.type)).toEqual(["order.paid"]);
+    expect(events.map((event) => event.type)).toEqual(["order.paid"]);
     // Stored handed over: the outbox never fans it out to the org's other webhooks.
-    expect(delivery.events[0]!.event.dispatchedAt).not.toBeNull();
+    expect(events[0]!.dispatchedAt).not.toBeNull();
   });
 
   it("sends {} for a trigger without an example, and a failure leaves the webhook's status alone", async () => {
