@@ -9,7 +9,7 @@ const exclude = [...skippedFolders.map((folder) => `${folder}/**`), ".next/**", 
 const testFiles = findTestFiles(root, skippedFolders);
 // Files whose imports reach Postgres (test/classify.ts); the others need no database.
 // Tests that hold delivery to a wall-clock bound: they run first, one at a time, with no other test
-// file beside them. `npm test` starts the browser tests' server once they are done (scripts/test.ts).
+// file beside them, the soak file first. `npm test` builds the browser tests' server once it is done (scripts/test.ts).
 const aloneFiles = [
   "lib/engine/soak.test.ts",
   "lib/engine/crash-safety.test.ts",
@@ -63,8 +63,8 @@ export default defineConfig({
           include: aloneFiles.map(asGlob),
           // The soak test bounds how long a healthy delivery waits, and pacing, crash safety and the scheduler
           // measure on the real clock; another file's engine or child processes beside them on 2
-          // cores push them past those bounds. Lint, types and the e2e build beside them in `npm test`
-          // run at a lower priority.
+          // cores push them past those bounds. Lint and types beside them in `npm test` run at a
+          // lower priority, and so does the e2e build, once the soak file is done.
           // groupOrder 1, not 0: vitest runs a one-worker isolated project of group 0 last, not first.
           maxWorkers: 1,
           sequence: { groupOrder: 1 },

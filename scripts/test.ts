@@ -6,16 +6,18 @@
  *
  * The phases that can share the machine do:
  *
- *   prisma ─┬─ lint  (nice) ──────────────────────────────────────────────┐
- *           ├─ types (nice) ──────────────────────────────────────────────┤
- *           └─ unit (vitest): real-clock files ─┬─ the other files ──┐    │
- *                                               └─ e2e: its server ──┴────┴─ Playwright
+ *   prisma ─┬─ lint  (nice) ─────────────────────────────────────────────────┐
+ *           ├─ types (nice) ─────────────────────────────────────────────────┤
+ *           └─ unit (vitest): soak ─┬─ the other real-clock files ─ the rest ─┐│
+ *                                   └─ e2e: its server (build niced) ─────────┴┴─ Playwright
  *
  * Lint and types run at a lower CPU priority beside vitest, in the cycles its real-clock files
- * (soak, pacing, crash safety, the scheduler: vitest.config.ts runs them first, alone) leave idle.
- * The e2e server (migrations, seed and `next build` at a lower priority, then `npm start`'s server
- * at the normal one, level with the browsers) waits until those files are done: even niced, the
- * build beside them pushed the soak test's healthy deliveries from under 0.8 s to 1.7–2.9 s on 2
+ * (soak, pacing, crash safety, the scheduler: vitest.config.ts runs them first, alone, the soak
+ * file first) leave idle. The e2e server (migrations, seed and `next build` at a lower priority,
+ * then `npm start`'s server at the normal one, level with the browsers) waits until the soak file
+ * is done: even niced, the build beside it pushed the soak test's healthy deliveries from under
+ * 0.8 s to 1.7–2.9 s on 2 cores on a slow day. Beside the other real-clock files (spacing and
+ * concurrency bounds) it is built in cycles they leave idle, before the integration files need the
  * cores. Chromium waits for all of vitest: run side by side, the two finished no sooner (both are
  * CPU-bound) and both sets of timing bounds had less room. Each phase's output is kept in
  * test-reports/<phase>.log and printed as a block when the phase ends.
@@ -24,7 +26,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type WriteStream } from "node:fs";
-import { realClockDoneLine } from "../test/real-clock-done-reporter";
+import { soakDoneLine } from "../test/soak-done-reporter";
 
 const reports = "test-reports";
 // Not test-results/: Playwright empties that folder when it starts.
@@ -205,14 +207,14 @@ mkdirSync(reports, { recursive: true });
 await phase("prisma", ["npx", "prisma", "generate"], simple(["npx", "prisma", "generate"]));
 
 // 2. The e2e server: migrations, seed and `next build` at a lower priority, then `npm start`'s server.
-let releaseRealClock!: () => void;
-const realClockDone = new Promise<void>((resolve) => (releaseRealClock = resolve));
+let releaseSoak!: () => void;
+const soakFileDone = new Promise<void>((resolve) => (releaseSoak = resolve));
 let releaseUnit!: () => void;
 const unitDone = new Promise<void>((resolve) => (releaseUnit = resolve));
 
 const e2ePlaywright = ["npx", "playwright", "test", "--reporter=list,json"];
 const e2e = phase("e2e", e2ePlaywright, async (log) => {
-  await realClockDone;
+  await soakFileDone;
   const env: Record<string, string> = {
     // Not generated again while the test files load it.
     PRISMA_CLIENT_GENERATED: "1",
@@ -244,7 +246,7 @@ const e2e = phase("e2e", e2ePlaywright, async (log) => {
   };
 });
 if (!wanted("unit")) {
-  releaseRealClock();
+  releaseSoak();
   releaseUnit();
 }
 
@@ -270,25 +272,25 @@ const vitestCommand = [
   "run",
   "--reporter=dot",
   "--reporter=json",
-  "--reporter=./test/real-clock-done-reporter.ts",
+  "--reporter=./test/soak-done-reporter.ts",
   `--outputFile.json=${vitestReport}`,
 ];
 const unit = phase("unit", vitestCommand, async (log) => {
   // The output arrives in chunks, and one may end inside the line.
   let recent = "";
-  let realClockFilesDone = false;
+  let soakDone = false;
   const code = await run(vitestCommand, log, {}, (text) => {
     const seen = recent + text;
-    recent = seen.slice(-realClockDoneLine.length);
-    if (realClockFilesDone || !seen.includes(realClockDoneLine)) return;
-    realClockFilesDone = true;
-    console.log(`${clock()}  · unit: the real-clock files are done; the e2e server starts`);
-    releaseRealClock();
+    recent = seen.slice(-soakDoneLine.length);
+    if (soakDone || !seen.includes(soakDoneLine)) return;
+    soakDone = true;
+    console.log(`${clock()}  · unit: the soak file is done; the e2e server starts`);
+    releaseSoak();
   }).exit;
   const json = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestReport);
   return { code, counts: { passed: json?.numPassedTests ?? 0, failed: json?.numFailedTests ?? 0 } };
 }).finally(() => {
-  releaseRealClock();
+  releaseSoak();
   releaseUnit();
 });
 

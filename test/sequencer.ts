@@ -8,9 +8,10 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * none, hence this list. Order only: a file missing from it still runs.
  */
 const slowFirst = [
+  // First of the real-clock files: the e2e build waits only for it (test/soak-done-reporter.ts).
+  "soak.test.ts",
   "crash-safety.test.ts",
   "migrations.test.ts",
-  "soak.test.ts",
   "recover-at-scale.test.ts",
   "publish-under-load.test.ts",
   "postgres.test.ts",
