@@ -9,6 +9,7 @@ import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/heal
 import { queueHealthFollowUps, type QueuedFollowUps } from "@/lib/engine/health-follow-ups";
 import { describeFailure, sendAttempt, type EventToSend, type SentAttempt } from "@/lib/engine/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
+import { inFlightLeaseMs } from "@/lib/engine/run-leases";
 import { looksSecret } from "@/lib/wire/mask-headers";
 import { countDeliveryFinished, recordAttempt } from "@/lib/observability/metrics";
 import { getAttempt, getDeliverySummary } from "@/lib/history/history";
@@ -30,9 +31,6 @@ export interface RetryAnswer {
 }
 
 export type Trigger = "scheduled" | "manual";
-
-// An attempt "sending" for longer than this died with its process (a chain of six 30 s requests fits well inside).
-export const inFlightLeaseMs = 5 * 60_000;
 
 /**
  * Marks the delivery as being sent for a person's Retry. Locks the webhook, then the delivery

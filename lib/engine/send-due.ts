@@ -4,7 +4,6 @@ import { insertAttempts } from "@/lib/engine/insert-attempts";
 import {
   attemptRow,
   eventsOf,
-  inFlightLeaseMs,
   nextAttemptAfter,
   sendChain,
   settle,
@@ -14,6 +13,7 @@ import {
   type Settled,
 } from "@/lib/engine/attempt";
 import { applyVerdict, type HealthSignal, type Verdict } from "@/lib/engine/health";
+import { inFlightLeaseMs } from "@/lib/engine/run-leases";
 import type { EventToSend, SentAttempt } from "@/lib/engine/send-attempt";
 import { loadSigningTarget, type SigningTarget } from "@/lib/engine/signing-target";
 import { planAsKeyLookups, sqlTransaction, type SqlClient } from "@/lib/sql";

@@ -1,14 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { inFlightLeaseMs } from "@/lib/engine/attempt";
 import { claimWebhooksToWake, dispatchStoredEvents, wakeWebhooks, type WebhookToWake } from "@/lib/engine/outbox";
+import { inFlightLeaseMs, lostRunAfterMs } from "@/lib/engine/run-leases";
 import { sendLostJobs } from "@/lib/jobs/job-outbox";
 import { sendLostEmails } from "@/lib/mail/send";
 import { sql, sqlTransaction } from "@/lib/sql";
 import { utc } from "@/lib/utc";
-
-// A delivery overdue by this much has no run on its way: the one meant for it was lost.
-const overdueMs = 30_000;
 
 /**
  * What the outbox and the runs would have done had nothing failed: events stored while a process
@@ -28,7 +25,7 @@ export async function sweepEngine(now = new Date()): Promise<{ woken: number }> 
     FROM "Webhook" w WHERE w.id = d."webhookId" AND d.status = 'held' AND w.status IN ('active', 'failing')`;
   const overdue = await db.$queryRaw<{ webhookId: string }[]>`
     SELECT DISTINCT "webhookId" FROM "Delivery"
-    WHERE (status IN ('pending', 'retrying') AND "nextAttemptAt" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp)
+    WHERE (status IN ('pending', 'retrying') AND "nextAttemptAt" < ${utc(new Date(now.getTime() - lostRunAfterMs))}::timestamp)
        OR (status = 'sending' AND "updatedAt" < ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
   const overdueIds = overdue.map((row) => row.webhookId);
   const claimed = await sqlTransaction((tx) => claimWebhooksToWake(tx, overdueIds, now));
@@ -39,7 +36,7 @@ export async function sweepEngine(now = new Date()): Promise<{ woken: number }> 
   const unstarted = await sql.$queryRaw<WebhookToWake[]>`
     SELECT w.id AS "webhookId", w."orgId", w."drainingSince" AS since FROM "Webhook" w
     WHERE w.id = ANY(${overdueIds.filter((id) => !claimed.some((webhook) => webhook.webhookId === id))}::text[])
-      AND w."drainingSince" < ${utc(new Date(now.getTime() - overdueMs))}::timestamp
+      AND w."drainingSince" < ${utc(new Date(now.getTime() - lostRunAfterMs))}::timestamp
       AND NOT EXISTS (SELECT 1 FROM "Delivery" d WHERE d."webhookId" = w.id AND d.status = 'sending'
                       AND d."updatedAt" >= ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
   const toWake = [...claimed, ...unstarted];

@@ -130,6 +130,10 @@ describe("an org's health for the overview", () => {
   });
 
   it("shows the engine's lag for this org only", () => {
-    expect(health.lag).toEqual({ oldestUndispatchedEventAgeMs: 5 * minute, oldestDueDeliveryAgeMs: 90_000 });
+    expect(health.lag).toEqual({
+      oldestUndispatchedEventAgeMs: 5 * minute,
+      oldestDueDeliveryAgeMs: 90_000,
+      oldestUnattendedDeliveryAgeMs: 90_000,
+    });
   });
 });

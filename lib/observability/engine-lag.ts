@@ -1,29 +1,61 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { inFlightLeaseMs, lostRunAfterMs } from "@/lib/engine/run-leases";
+import { utc } from "@/lib/utc";
 
 export interface EngineLag {
   /** Age of the oldest event not yet handed to the engine (0 when there is none). */
   oldestUndispatchedEventAgeMs: number;
   /** How long the oldest due pending or retrying delivery has waited past its next attempt time (0 when none). */
   oldestDueDeliveryAgeMs: number;
+  /**
+   * The same, counting only webhooks no delivery run is working on: what a stalled engine or a
+   * lost run leaves. A webhook with a round in flight, or whose run claimed it within the last
+   * 30 s, is being sent to at its receiver's pace (a hanging or rate-limited receiver keeps a
+   * backlog): that backlog is its receiver's, not the engine's.
+   */
+  oldestUnattendedDeliveryAgeMs: number;
 }
 
 const ageMs = (since: Date | null, now: Date) => (since ? Math.max(0, now.getTime() - since.getTime()) : 0);
 
 /**
- * How far the delivery engine is behind: the two ages that grow when it stalls. Across all orgs
+ * The oldest due time among webhooks without a live run: one probe of Delivery(webhookId, status,
+ * nextAttemptAt) per webhook and state, however long any backlog is.
+ */
+async function oldestUnattendedDue(now: Date, orgId: string | undefined): Promise<Date | null> {
+  const at = utc(now);
+  const [row] = await db.$queryRaw<[{ oldest: Date | null }]>`
+    SELECT min(LEAST(pending.at, retrying.at)) AS oldest
+    FROM "Webhook" w
+    CROSS JOIN LATERAL (SELECT min(d."nextAttemptAt") AS at FROM "Delivery" d
+                        WHERE d."webhookId" = w.id AND d.status = 'pending' AND d."nextAttemptAt" <= ${at}::timestamp) pending
+    CROSS JOIN LATERAL (SELECT min(d."nextAttemptAt") AS at FROM "Delivery" d
+                        WHERE d."webhookId" = w.id AND d.status = 'retrying' AND d."nextAttemptAt" <= ${at}::timestamp) retrying
+    WHERE ${orgId ? Prisma.sql`w."orgId" = ${orgId}` : Prisma.sql`true`}
+      AND (w."drainingSince" IS NULL OR w."drainingSince" < ${utc(new Date(now.getTime() - lostRunAfterMs))}::timestamp)
+      AND NOT EXISTS (SELECT 1 FROM "Delivery" s WHERE s."webhookId" = w.id AND s.status = 'sending'
+                        AND s."updatedAt" >= ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
+  return row.oldest;
+}
+
+/**
+ * How far the delivery engine is behind: the ages that grow when it stalls. Across all orgs
  * by default (health, metrics); pass an org id for one org's view.
  */
 export async function engineLag({ now = new Date(), orgId }: { now?: Date; orgId?: string } = {}): Promise<EngineLag> {
-  const [events, deliveries] = await Promise.all([
+  const [events, deliveries, unattended] = await Promise.all([
     db.event.aggregate({ _min: { createdAt: true }, where: { orgId, dispatchedAt: null } }),
     db.delivery.aggregate({
       _min: { nextAttemptAt: true },
       where: { orgId, status: { in: ["pending", "retrying"] }, nextAttemptAt: { lte: now } },
     }),
+    oldestUnattendedDue(now, orgId),
   ]);
   return {
     oldestUndispatchedEventAgeMs: ageMs(events._min.createdAt, now),
     oldestDueDeliveryAgeMs: ageMs(deliveries._min.nextAttemptAt, now),
+    oldestUnattendedDeliveryAgeMs: ageMs(unattended, now),
   };
 }

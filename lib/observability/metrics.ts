@@ -42,7 +42,7 @@ function createMetrics() {
     }),
     engineLag: new client.Gauge({
       name: "webhook_hub_engine_lag_seconds",
-      help: "Age of the oldest work the engine has not started: an undispatched event, or a due delivery.",
+      help: "Age of the oldest work waiting: an undispatched event, a due delivery, or a due delivery of a webhook no run is working on.",
       labelNames: ["oldest"],
       registers,
       // Measured at scrape time, so a stalled engine shows even when nothing else reports. When the
@@ -52,6 +52,7 @@ function createMetrics() {
           const lag = await withDeadline(engineLag(), 2_000, "The engine lag query");
           this.set({ oldest: "undispatched_event" }, lag.oldestUndispatchedEventAgeMs / 1000);
           this.set({ oldest: "due_delivery" }, lag.oldestDueDeliveryAgeMs / 1000);
+          this.set({ oldest: "unattended_delivery" }, lag.oldestUnattendedDeliveryAgeMs / 1000);
         } catch (error) {
           this.reset();
           logger.warn({ err: error }, "Could not measure the engine lag for the metrics");

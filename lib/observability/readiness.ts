@@ -47,13 +47,21 @@ async function measureEngine(
       `The oldest event not yet handed to the engine is ${seconds(lag.oldestUndispatchedEventAgeMs)} s old (threshold ${seconds(thresholdMs)} s).`,
     );
   }
-  if (lag.oldestDueDeliveryAgeMs > thresholdMs) {
+  // A webhook's backlog its run is working through is its receiver's pace, whoever's it is; only
+  // due work no run is on says this engine is behind (oldestDueDeliveryAgeMs is reported, not judged).
+  if (lag.oldestUnattendedDeliveryAgeMs > thresholdMs) {
     problems.push(
-      `The oldest due delivery has waited ${seconds(lag.oldestDueDeliveryAgeMs)} s past its attempt time (threshold ${seconds(thresholdMs)} s).`,
+      `The oldest due delivery no run is working on has waited ${seconds(lag.oldestUnattendedDeliveryAgeMs)} s past its attempt time (threshold ${seconds(thresholdMs)} s).`,
     );
   }
   return { lag, problems };
 }
+
+const unmeasured: { [Age in keyof EngineLag]: null } = {
+  oldestUndispatchedEventAgeMs: null,
+  oldestDueDeliveryAgeMs: null,
+  oldestUnattendedDeliveryAgeMs: null,
+};
 
 /** Ready means: the database answers within its deadline and the engine is not behind by more than the threshold. */
 export async function checkReadiness(): Promise<Readiness> {
@@ -63,13 +71,13 @@ export async function checkReadiness(): Promise<Readiness> {
     return {
       status: "unready",
       database: { ok: false, latencyMs: null },
-      engine: { ok: false, thresholdMs, oldestUndispatchedEventAgeMs: null, oldestDueDeliveryAgeMs: null },
+      engine: { ok: false, thresholdMs, ...unmeasured },
       problems: [database.problem],
     };
   }
   const engine = await measureEngine(thresholdMs);
   const problems = "problem" in engine ? [engine.problem] : engine.problems;
-  const lag = "lag" in engine ? engine.lag : { oldestUndispatchedEventAgeMs: null, oldestDueDeliveryAgeMs: null };
+  const lag = "lag" in engine ? engine.lag : unmeasured;
   return {
     status: problems.length === 0 ? "ready" : "unready",
     database: { ok: true, latencyMs: database.latencyMs },

@@ -11,7 +11,13 @@ it("readiness answers 503 when the database cannot be reached", async () => {
   expect(await response.json()).toEqual({
     status: "unready",
     database: { ok: false, latencyMs: null },
-    engine: { ok: false, thresholdMs: 60_000, oldestUndispatchedEventAgeMs: null, oldestDueDeliveryAgeMs: null },
+    engine: {
+      ok: false,
+      thresholdMs: 60_000,
+      oldestUndispatchedEventAgeMs: null,
+      oldestDueDeliveryAgeMs: null,
+      oldestUnattendedDeliveryAgeMs: null,
+    },
     problems: ["The database failed; the log has the error."],
   });
 });

@@ -67,20 +67,30 @@ describe("GET /api/metrics when METRICS_TOKEN is set", () => {
     expect(text).toMatch(/^webhook_hub_deliveries_finished_total\{outcome="succeeded"\} 1$/m);
     expect(text).toMatch(/^webhook_hub_engine_lag_seconds\{oldest="undispatched_event"\} 0$/m);
     expect(text).toMatch(/^webhook_hub_engine_lag_seconds\{oldest="due_delivery"\} 0$/m);
+    expect(text).toMatch(/^webhook_hub_engine_lag_seconds\{oldest="unattended_delivery"\} 0$/m);
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
   });
 
   it("measures the engine lag at scrape time", async () => {
     const { db } = await import("@/lib/db");
-    const { createOrg } = await import("@/test/factories");
+    const { createActiveWebhook, createOrg } = await import("@/test/factories");
     const { org } = await createOrg();
+    const webhook = await createActiveWebhook(org.id, "https://receiver.example.com/hook");
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
     await db.event.create({
-      data: { orgId: org.id, type: "test", payload: {}, properties: {}, createdAt: new Date(Date.now() - 120_000) },
+      data: { orgId: org.id, type: "test", payload: {}, properties: {}, createdAt: twoMinutesAgo },
+    });
+    await db.delivery.create({
+      data: { orgId: org.id, webhookId: webhook.id, status: "pending", nextAttemptAt: twoMinutesAgo },
     });
     const { text } = await scrape(route, `Bearer ${metricsToken}`);
-    const lag = Number(/^webhook_hub_engine_lag_seconds\{oldest="undispatched_event"\} (\S+)$/m.exec(text)?.[1]);
-    expect(lag).toBeGreaterThanOrEqual(120);
-    expect(lag).toBeLessThan(180);
+    for (const oldest of ["undispatched_event", "due_delivery", "unattended_delivery"]) {
+      const lag = Number(
+        new RegExp(`^webhook_hub_engine_lag_seconds\\{oldest="${oldest}"\\} (\\S+)$`, "m").exec(text)?.[1],
+      );
+      expect(lag, oldest).toBeGreaterThanOrEqual(120);
+      expect(lag, oldest).toBeLessThan(180);
+    }
   });
 });
 

@@ -20,6 +20,7 @@ beforeAll(async () => {
 afterEach(async () => {
   await db.delivery.deleteMany({ where: { orgId } });
   await db.event.deleteMany({ where: { orgId } });
+  await db.webhook.update({ where: { id: webhookId }, data: { drainingSince: null } });
 });
 
 async function ready() {
@@ -27,8 +28,11 @@ async function ready() {
   return { status: response.status, body: await response.json() };
 }
 
-const createDelivery = (status: "pending" | "retrying" | "succeeded" | "failed", nextAttemptAt: Date | null) =>
-  db.delivery.create({ data: { orgId, webhookId, status, nextAttemptAt } });
+const createDelivery = (
+  status: "pending" | "retrying" | "sending" | "succeeded" | "failed",
+  nextAttemptAt: Date | null,
+  updatedAt?: Date,
+) => db.delivery.create({ data: { orgId, webhookId, status, nextAttemptAt, updatedAt } });
 
 describe("GET /api/health/ready", () => {
   it("answers 200 with the figures when the database answers and nothing waits", async () => {
@@ -37,7 +41,13 @@ describe("GET /api/health/ready", () => {
     expect(body).toEqual({
       status: "ready",
       database: { ok: true, latencyMs: expect.any(Number) },
-      engine: { ok: true, thresholdMs, oldestUndispatchedEventAgeMs: 0, oldestDueDeliveryAgeMs: 0 },
+      engine: {
+        ok: true,
+        thresholdMs,
+        oldestUndispatchedEventAgeMs: 0,
+        oldestDueDeliveryAgeMs: 0,
+        oldestUnattendedDeliveryAgeMs: 0,
+      },
       problems: [],
     });
   });
@@ -70,7 +80,8 @@ describe("GET /api/health/ready", () => {
       const { status, body } = await ready();
       expect(status).toBe(503);
       expect(body.engine.oldestDueDeliveryAgeMs).toBeGreaterThan(thresholdMs);
-      expect(body.problems).toEqual([expect.stringContaining("due delivery")]);
+      expect(body.engine.oldestUnattendedDeliveryAgeMs).toBe(body.engine.oldestDueDeliveryAgeMs);
+      expect(body.problems).toEqual([expect.stringContaining("due delivery no run is working on")]);
       await db.delivery.delete({ where: { id: delivery.id } });
     }
   });
@@ -84,5 +95,43 @@ describe("GET /api/health/ready", () => {
     expect(status).toBe(200);
     expect(body.engine.oldestDueDeliveryAgeMs).toBeGreaterThanOrEqual(thresholdMs / 2);
     expect(body.engine.oldestDueDeliveryAgeMs).toBeLessThan(thresholdMs);
+  });
+
+  it("stays 200 while a webhook's run works through a backlog at its receiver's pace, and reports how old it is", async () => {
+    // A receiver that never answers: its round has requests in flight ("sending"), and the rest wait.
+    await createDelivery("pending", pastThreshold());
+    const inFlight = await createDelivery("sending", null, new Date());
+    let { status, body } = await ready();
+    expect(status).toBe(200);
+    expect(body.engine.oldestDueDeliveryAgeMs).toBeGreaterThan(thresholdMs);
+    expect(body.engine.oldestUnattendedDeliveryAgeMs).toBe(0);
+
+    // Between two rounds: nothing in flight, the claim refreshed by the round just started.
+    await db.delivery.delete({ where: { id: inFlight.id } });
+    await db.webhook.update({ where: { id: webhookId }, data: { drainingSince: new Date() } });
+    expect((await ready()).status).toBe(200);
+
+    // A claim no round has refreshed for a while, and nothing in flight: the run was lost.
+    await db.webhook.update({ where: { id: webhookId }, data: { drainingSince: new Date(Date.now() - 45_000) } });
+    ({ status, body } = await ready());
+    expect(status).toBe(503);
+    expect(body.engine.oldestUnattendedDeliveryAgeMs).toBeGreaterThan(thresholdMs);
+  });
+
+  it('counts a backlog whose round died: its requests stuck "sending" past their lease', async () => {
+    await createDelivery("pending", pastThreshold());
+    await createDelivery("sending", null, new Date(Date.now() - 6 * 60_000));
+    const { status, body } = await ready();
+    expect(status).toBe(503);
+    expect(body.engine.oldestUnattendedDeliveryAgeMs).toBeGreaterThan(thresholdMs);
+  });
+
+  it("judges each webhook by its own run: another webhook's run does not cover a lost one", async () => {
+    const { id: busy } = await createActiveWebhook(orgId, "https://busy.example.com/hook");
+    await db.delivery.create({ data: { orgId, webhookId: busy, status: "sending", nextAttemptAt: null } });
+    await createDelivery("pending", pastThreshold());
+    const { status, body } = await ready();
+    expect(status).toBe(503);
+    expect(body.engine.oldestUnattendedDeliveryAgeMs).toBeGreaterThan(thresholdMs);
   });
 });
