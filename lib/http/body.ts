@@ -48,9 +48,15 @@ function nulRefused() {
   return new AppError("validation_failed", "Text cannot contain NUL (\\u0000) characters.");
 }
 
+// JSON.parse keeps "__proto__" as a key, but every copy of the object (an input schema's, a
+// spread into a payload) either drops it or sets the copy's prototype from it: it could not be
+// stored or delivered as sent, so it is refused, with its path, rather than silently lost.
+const prototypeKey = 'A property named "__proto__" is not accepted: it cannot be kept as sent.';
+
 /**
- * Every string and key of a parsed JSON value that Postgres could not store, with its path. Checked
- * once for every body, so payloads, properties, schemas and every field of every input are covered.
+ * Every string and key of a parsed JSON value that Postgres could not store, or that could not be
+ * kept as sent, with its path. Checked once for every body, so payloads, properties, schemas and
+ * every field of every input are covered.
  */
 function unstorableStrings(value: unknown): Array<{ path: string; message: string }> {
   const issues: Array<{ path: string; message: string }> = [];
@@ -64,8 +70,9 @@ function unstorableStrings(value: unknown): Array<{ path: string; message: strin
     }
     if (current === null || typeof current !== "object") continue;
     for (const [key, child] of Object.entries(current)) {
-      const problem = unstorableText(key);
-      if (problem) issues.push({ path: [...path, key].join("."), message: `Property name: ${problem}` });
+      const unstorableKey = unstorableText(key);
+      const problem = key === "__proto__" ? prototypeKey : unstorableKey && `Property name: ${unstorableKey}`;
+      if (problem) issues.push({ path: [...path, key].join("."), message: problem });
       stack.push([child, [...path, key]]);
     }
   }
@@ -100,7 +107,7 @@ export async function readJsonBody(
     throw new AppError("validation_failed", `JSON nested deeper than ${maxNestingDepth} levels is not accepted.`);
   const unstorable = unstorableStrings(value);
   if (unstorable.length > 0)
-    throw new AppError("validation_failed", "The request holds text that cannot be stored.", unstorable);
+    throw new AppError("validation_failed", "The request holds text that cannot be stored as sent.", unstorable);
   return { value, bytes: body.byteLength };
 }
 

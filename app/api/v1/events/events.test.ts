@@ -238,6 +238,23 @@ describe("POST /api/v1/events", () => {
     expect(await db.event.count({ where: { orgId } })).toBe(before);
   });
 
+  it("refuses a __proto__ key at any depth, naming where, rather than store the payload without it", async () => {
+    const before = await db.event.count({ where: { orgId } });
+    for (const [rawBody, path] of [
+      ['{"type":"test","payload":{"__proto__":{"admin":true},"order":1}}', "payload.__proto__"],
+      [
+        '{"type":"test","payload":{"order":{"lines":[{"__proto__":{"admin":true}}]}}}',
+        "payload.order.lines.0.__proto__",
+      ],
+    ]) {
+      const response = await call("POST", collection.POST, "/api/v1/events", { token, rawBody });
+      expect(response.status).toBe(422);
+      expect(response.body.error.details).toEqual([{ path, message: expect.stringContaining('"__proto__"') }]);
+    }
+    expect(await db.event.count({ where: { orgId } })).toBe(before);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
   it("needs the events:write scope", async () => {
     const { token: readOnly } = await createApiToken(orgId, ["events:read"]);
     const response = await publish({ type: "test" }, readOnly);
