@@ -4,7 +4,7 @@ import { ingestEvents } from "@/tools/inngest-local/ingest";
 import { fetchRegistration } from "@/tools/inngest-local/invoke";
 import { listFunctions } from "@/tools/inngest-local/functions-store";
 import { incomingEventSchema, type Registration } from "@/tools/inngest-local/protocol";
-import { ignoredSettingsOf, register } from "@/tools/inngest-local/registration";
+import { register } from "@/tools/inngest-local/registration";
 import { listRuns, type RunFilter, type RunSummary } from "@/tools/inngest-local/runs-store";
 import { Scheduler, type SchedulerHealth } from "@/tools/inngest-local/scheduler";
 import { startEventServer } from "@/tools/inngest-local/server";
@@ -103,10 +103,6 @@ export async function startLocalInngest(options: LocalInngestOptions): Promise<L
   async function registerApp(registration: Registration): Promise<void> {
     await inTransaction(pool, (tx) => register(tx, registration, clock.now()));
     log(`registered ${registration.functions.length} functions of ${registration.appId} at ${registration.url}`);
-    for (const fn of registration.functions) {
-      const ignored = ignoredSettingsOf(fn);
-      if (ignored.length > 0) log(`${fn.id}: ${ignored.join(", ")} ignored (not supported by the local executor)`);
-    }
     scheduler.wake();
   }
 
