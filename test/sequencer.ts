@@ -8,7 +8,6 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * none, hence this list. Order only: a file missing from it still runs.
  */
 const slowFirst = [
-  // First of the real-clock files: the e2e build waits only for it (test/soak-done-reporter.ts).
   "soak.test.ts",
   "crash-safety.test.ts",
   "migrations.test.ts",
@@ -27,6 +26,11 @@ const slowFirst = [
   "pause.test.ts",
 ];
 
+// Always first, whatever the recorded durations say: the e2e build waits for it alone
+// (test/soak-done-reporter.ts), and is built beside the other real-clock files.
+const isSoak = (file: TestSpecification) => path.basename(file.moduleId) === "soak.test.ts";
+const soakFirst = (files: TestSpecification[]) => [...files.filter(isSoak), ...files.filter((file) => !isSoak(file))];
+
 const rank = (file: TestSpecification) => {
   const index = slowFirst.indexOf(path.basename(file.moduleId));
   return index === -1 ? slowFirst.length : index;
@@ -38,11 +42,11 @@ export default class SlowFirstSequencer extends BaseSequencer {
     const hasDurations = files.some((file) =>
       this.ctx.cache.getFileTestResults(`${file.project.name}:${path.relative(this.ctx.config.root, file.moduleId)}`),
     );
-    if (hasDurations) return sorted;
+    if (hasDurations) return soakFirst(sorted);
     // Projects in vitest's order; within one, the listed files first, the rest as vitest had them (sort is stable).
     const projects = [...new Set(sorted.map((file) => file.project.name))];
-    return projects.flatMap((name) =>
-      sorted.filter((file) => file.project.name === name).sort((a, b) => rank(a) - rank(b)),
+    return soakFirst(
+      projects.flatMap((name) => sorted.filter((file) => file.project.name === name).sort((a, b) => rank(a) - rank(b))),
     );
   }
 }

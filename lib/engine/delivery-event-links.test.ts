@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publishEvents } from "@/lib/events/publish-batch";
 import { purgeHistory } from "@/lib/history/purge";
-import { createActiveWebhook, createOrg } from "@/test/factories";
+import { createActiveWebhook, createDelivery, createOrg } from "@/test/factories";
+import { deliveryIdsCarrying } from "@/test/links";
 
 // DeliveryEvent has no foreign keys (a batch publish's links were mostly row-by-row key checks):
 // triggers delete a delivery's or an event's links with it, and a batch being joined is locked
@@ -47,7 +48,9 @@ describe("a delivery's links to its events", () => {
     const otherEventIds = await publishTo(other.id, 3);
     expect(await linksOf({ eventId: { in: eventIds } })).toBe(8);
 
-    const [delivery] = await db.delivery.findMany({ where: { webhookId: first.id }, take: 1 });
+    const [delivery] = await db.delivery.findMany({
+      where: { webhookId: first.id, id: { in: await deliveryIdsCarrying([eventIds[0]!]) } },
+    });
     await db.delivery.delete({ where: { id: delivery!.id } });
     expect(await linksOf({ deliveryId: { in: [delivery!.id] } })).toBe(0);
     expect(await linksOf({ eventId: { in: eventIds } })).toBe(7);
@@ -79,7 +82,7 @@ describe("a delivery's links to its events", () => {
     expect(await orphanLinks()).toBe(0);
   });
 
-  it("never join a held batch the purge is deleting: the events open a new one", async () => {
+  it("never join a held batch being deleted: the events open a new one", async () => {
     const { org } = await createOrg();
     const webhook = await createActiveWebhook(org.id, nowhere, {
       status: "paused",
@@ -90,7 +93,7 @@ describe("a delivery's links to its events", () => {
     const [expiring] = await db.delivery.findMany({ where: { webhookId: webhook.id } });
     expect(expiring).toMatchObject({ status: "held", eventCount: 2 });
 
-    // The purge's DELETE of the expired held batch, not yet committed.
+    // A DELETE of the held batch by a session not holding the webhook's row, not yet committed.
     const purge = new pg.Client({ connectionString: env.DATABASE_URL });
     sessions.push(purge);
     await purge.connect();
@@ -112,5 +115,36 @@ describe("a delivery's links to its events", () => {
     expect(batches).toEqual([expect.objectContaining({ status: "held", eventCount: 3 })]);
     expect(await linksOf({ deliveryId: { in: [batches[0]!.id] }, eventId: { in: joined } })).toBe(3);
     expect(await orphanLinks()).toBe(0);
+  });
+
+  it("join a held batch only in its first hour, so the purge never drops an event before its own retention", async () => {
+    const { org } = await createOrg();
+    const webhook = await createActiveWebhook(org.id, nowhere, {
+      status: "paused",
+      deliveryMode: "batched",
+      batchMaxSize: 100,
+    });
+    const [oldEvent] = await publishTo(org.id, 1);
+    await db.delivery.deleteMany({ where: { webhookId: webhook.id } });
+    const old = new Date(Date.now() - 29 * day - 23 * 60 * 60_000);
+    const aging = await createDelivery({ orgId: org.id, webhookId: webhook.id, status: "held", createdAt: old }, [
+      oldEvent!,
+    ]);
+    const recent = await createDelivery(
+      { orgId: org.id, webhookId: webhook.id, status: "held", createdAt: new Date(Date.now() - 59 * 60_000) },
+      [],
+    );
+
+    const [fresh] = await publishTo(org.id, 1);
+
+    expect(await deliveryIdsCarrying([fresh!])).toEqual([recent.id]);
+    await db.delivery.delete({ where: { id: recent.id } });
+    const [later] = await publishTo(org.id, 1);
+    const [opened] = await deliveryIdsCarrying([later!]);
+    expect(opened).not.toBe(aging.id);
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: opened! } })).toMatchObject({
+      status: "held",
+      eventCount: 1,
+    });
   });
 });

