@@ -37,6 +37,16 @@ async function publishTo(orgId: string, count: number) {
   return published.map((event) => event.id);
 }
 
+async function pausedBatchedWebhook() {
+  const { org } = await createOrg();
+  const webhook = await createActiveWebhook(org.id, nowhere, {
+    status: "paused",
+    deliveryMode: "batched",
+    batchMaxSize: 100,
+  });
+  return { org, webhook };
+}
+
 describe("a delivery's links to its events", () => {
   it("go with the delivery, the event, the webhook or the org deleted, and nothing else's do", async () => {
     const { org } = await createOrg();
@@ -83,12 +93,7 @@ describe("a delivery's links to its events", () => {
   });
 
   it("never join a held batch being deleted: the events open a new one", async () => {
-    const { org } = await createOrg();
-    const webhook = await createActiveWebhook(org.id, nowhere, {
-      status: "paused",
-      deliveryMode: "batched",
-      batchMaxSize: 100,
-    });
+    const { org, webhook } = await pausedBatchedWebhook();
     await publishTo(org.id, 2);
     const [expiring] = await db.delivery.findMany({ where: { webhookId: webhook.id } });
     expect(expiring).toMatchObject({ status: "held", eventCount: 2 });
@@ -118,12 +123,7 @@ describe("a delivery's links to its events", () => {
   });
 
   it("join a held batch only in its first hour, so the purge never drops an event before its own retention", async () => {
-    const { org } = await createOrg();
-    const webhook = await createActiveWebhook(org.id, nowhere, {
-      status: "paused",
-      deliveryMode: "batched",
-      batchMaxSize: 100,
-    });
+    const { org, webhook } = await pausedBatchedWebhook();
     const [oldEvent] = await publishTo(org.id, 1);
     await db.delivery.deleteMany({ where: { webhookId: webhook.id } });
     const old = new Date(Date.now() - 29 * day - 23 * 60 * 60_000);
