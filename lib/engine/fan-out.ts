@@ -107,8 +107,9 @@ const isFull = (batch: Batch, maxSize: number) => batch.events >= maxSize || bat
  * Events beyond the batch's size or 1 MB open new batches, due one window from now; a batch that
  * fills up before its first try goes at once, since waiting out its window would add nothing to
  * it (a retrying one keeps its schedule). A paused webhook's events collect the same way in held
- * batches, with no due time, each taking events for its first hour only (the purge drops held batches by age). Four statements for any number of webhooks and events. The caller
- * holds the webhook rows' locks, which claims take too, so a batch on the wire never gains an event.
+ * batches, with no due time, each taking events for its first hour only (the purge drops held
+ * batches by age). Four statements for any number of webhooks and events. The caller holds the
+ * webhook rows' locks, which claims take too, so a batch on the wire never gains an event.
  */
 async function joinBatches(tx: SqlClient, matches: BatchedMatch[], now: Date): Promise<void> {
   const byWebhook = new Map<string, BatchedMatch[]>();

@@ -48,9 +48,9 @@ function nulRefused() {
   return new AppError("validation_failed", "Text cannot contain NUL (\\u0000) characters.");
 }
 
-// JSON.parse keeps "__proto__" as a key, but every copy of the object (an input schema's, a
-// spread into a payload) either drops it or sets the copy's prototype from it: it could not be
-// stored or delivered as sent, so it is refused, with its path, rather than silently lost.
+// JSON.parse keeps "__proto__" as a key, but a copy made by assigning keys (as an input schema's
+// record does) sets the copy's prototype from it instead and loses the key: it could not be stored
+// or delivered as sent, so it is refused, with its path, rather than silently lost.
 const prototypeKey = 'A property named "__proto__" is not accepted: it cannot be kept as sent.';
 
 /**

@@ -21,23 +21,24 @@ export interface EngineLag {
 const ageMs = (since: Date | null, now: Date) => (since ? Math.max(0, now.getTime() - since.getTime()) : 0);
 
 /**
- * The oldest due time among webhooks without a live run. One pass over the due deliveries (an
- * index-only scan, about 50 ms for 230,000 of them) against the few webhooks a run is on: it grows
- * with the backlog, as the sweep's own scan does, not with the number of webhooks.
+ * The oldest due time of any delivery, and of any delivery of a webhook without a live run. One
+ * pass over the due deliveries (an index-only scan, about 50 ms for 230,000 of them) against the
+ * few webhooks a run is on: it grows with the backlog, as the sweep's own scan does, not with the
+ * number of webhooks.
  */
-async function oldestUnattendedDue(now: Date, orgId: string | undefined): Promise<Date | null> {
-  const at = utc(now);
-  const [row] = await db.$queryRaw<[{ oldest: Date | null }]>`
+async function oldestDue(now: Date, orgId: string | undefined): Promise<{ any: Date | null; unattended: Date | null }> {
+  const [row] = await db.$queryRaw<[{ any: Date | null; unattended: Date | null }]>`
     WITH attended AS (
       SELECT id FROM "Webhook" WHERE "drainingSince" >= ${utc(new Date(now.getTime() - lostRunAfterMs))}::timestamp
       UNION
       SELECT "webhookId" FROM "Delivery" WHERE status = 'sending' AND "updatedAt" >= ${utc(new Date(now.getTime() - inFlightLeaseMs))}::timestamp
     )
-    SELECT min(d."nextAttemptAt") AS oldest FROM "Delivery" d
-    WHERE d.status IN ('pending', 'retrying') AND d."nextAttemptAt" <= ${at}::timestamp
-      ${orgId ? Prisma.sql`AND d."orgId" = ${orgId}` : Prisma.empty}
-      AND NOT EXISTS (SELECT 1 FROM attended a WHERE a.id = d."webhookId")`;
-  return row.oldest;
+    SELECT min(d."nextAttemptAt") AS any,
+           min(d."nextAttemptAt") FILTER (WHERE NOT EXISTS (SELECT 1 FROM attended a WHERE a.id = d."webhookId")) AS unattended
+    FROM "Delivery" d
+    WHERE d.status IN ('pending', 'retrying') AND d."nextAttemptAt" <= ${utc(now)}::timestamp
+      ${orgId ? Prisma.sql`AND d."orgId" = ${orgId}` : Prisma.empty}`;
+  return row;
 }
 
 /**
@@ -45,17 +46,13 @@ async function oldestUnattendedDue(now: Date, orgId: string | undefined): Promis
  * by default (health, metrics); pass an org id for one org's view.
  */
 export async function engineLag({ now = new Date(), orgId }: { now?: Date; orgId?: string } = {}): Promise<EngineLag> {
-  const [events, deliveries, unattended] = await Promise.all([
+  const [events, due] = await Promise.all([
     db.event.aggregate({ _min: { createdAt: true }, where: { orgId, dispatchedAt: null } }),
-    db.delivery.aggregate({
-      _min: { nextAttemptAt: true },
-      where: { orgId, status: { in: ["pending", "retrying"] }, nextAttemptAt: { lte: now } },
-    }),
-    oldestUnattendedDue(now, orgId),
+    oldestDue(now, orgId),
   ]);
   return {
     oldestUndispatchedEventAgeMs: ageMs(events._min.createdAt, now),
-    oldestDueDeliveryAgeMs: ageMs(deliveries._min.nextAttemptAt, now),
-    oldestUnattendedDeliveryAgeMs: ageMs(unattended, now),
+    oldestDueDeliveryAgeMs: ageMs(due.any, now),
+    oldestUnattendedDeliveryAgeMs: ageMs(due.unattended, now),
   };
 }
